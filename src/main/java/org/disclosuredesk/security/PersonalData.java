@@ -1,0 +1,62 @@
+package org.disclosuredesk.security;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Masks ID numbers and phone numbers for logs and for roles that do not need them in full. */
+public final class PersonalData {
+
+  // 18-digit resident ID (last may be X), 15-digit old ID, 11-digit mobile, landline with area code
+  private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})(\\d{8}|\\d{6})(\\d{3}[0-9Xx]|\\d{1})(?![0-9A-Za-z])");
+  private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)(\\d{4})(\\d{4})(?!\\d)");
+  private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)(0\\d{2,3})-?(\\d{3,4})(\\d{4})(?!\\d)");
+
+  private PersonalData() {}
+
+  /** {@code 370102199001011234} → {@code 3701**********1234}. */
+  public static String maskIdNumber(String id) {
+    if (id == null || id.isBlank()) {
+      return id;
+    }
+    String s = id.strip();
+    if (s.length() <= 8) {
+      return "*".repeat(s.length());
+    }
+    return s.substring(0, 4) + "*".repeat(s.length() - 8) + s.substring(s.length() - 4);
+  }
+
+  /** {@code 13800000000} → {@code 138****0000}; other numbers keep their first 3 and last 4 characters. */
+  public static String maskPhone(String phone) {
+    if (phone == null || phone.isBlank()) {
+      return phone;
+    }
+    String s = phone.strip();
+    if (s.length() <= 7) {
+      return "*".repeat(s.length());
+    }
+    return s.substring(0, 3) + "*".repeat(s.length() - 7) + s.substring(s.length() - 4);
+  }
+
+  /** Masks every ID number and phone number found in free text (log lines). */
+  public static String maskText(String text) {
+    if (text == null || text.length() < 11) {
+      return text;
+    }
+    String out = replace(ID_NUMBER, text, m -> maskIdNumber(m.group()));
+    out = replace(MOBILE, out, m -> maskPhone(m.group()));
+    return replace(LANDLINE, out, m -> m.group(1) + "-****" + m.group(3));
+  }
+
+  private static String replace(Pattern p, String text, java.util.function.Function<Matcher, String> f) {
+    Matcher m = p.matcher(text);
+    if (!m.find()) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder();
+    do {
+      m.appendReplacement(sb, Matcher.quoteReplacement(f.apply(m)));
+    } while (m.find());
+    m.appendTail(sb);
+    return sb.toString();
+  }
+}

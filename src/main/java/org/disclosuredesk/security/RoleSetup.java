@@ -1,0 +1,156 @@
+package org.disclosuredesk.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the role groups, grants each exactly what its role needs, the Tasklist filters, and (embedded default
+ * only) the demo users. Idempotent, so every cluster node may run it at start-up.
+ */
+@Component
+public class RoleSetup {
+
+  private static final Logger log = LoggerFactory.getLogger(RoleSetup.class);
+  static final String REQUEST_PROCESS = "disclosure-request";
+  static final String APPEAL_PROCESS = "appeal";
+
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      Roles.CLERK, "登记人员",
+      Roles.REVIEWER, "承办人员",
+      Roles.OFFICE_HEAD, "政府信息公开工作机构负责人",
+      Roles.MANAGER, "管理人员");
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final boolean demoUsers;
+
+  public RoleSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks, @Value("${disclosure.demo-users:false}") boolean demoUsers) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.demoUsers = demoUsers;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void setUp() {
+    GROUP_NAMES.forEach(this::group);
+    // Tasklist for everyone who works tasks or starts requests; Cockpit read-only for managers
+    for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
+      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    grant(Roles.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    // clerks register requests (start form in Tasklist)
+    grant(Roles.CLERK, Resources.PROCESS_DEFINITION, REQUEST_PROCESS,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Roles.CLERK, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // reviewers open appeals (start form in Tasklist)
+    grant(Roles.REVIEWER, Resources.PROCESS_DEFINITION, APPEAL_PROCESS,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Roles.REVIEWER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // managers read everything, change nothing
+    grant(Roles.MANAGER, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(Roles.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    // everybody may read the deployed forms and diagrams of tasks they work
+    for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
+      grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
+    }
+    filter("我的任务", "我认领的任务", 1, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    filter("我组的任务", "我所在组的待办任务（按法定期限排序）", 2,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .orderByDueDate().asc());
+    filter("已逾期", "已超过法定答复期限的任务", 3,
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueBeforeExpression("${now()}"));
+    if (demoUsers) {
+      user("clerk", "登记", "员", Roles.CLERK);
+      user("reviewer", "承办", "人", Roles.REVIEWER);
+      user("head", "科室", "负责人", Roles.OFFICE_HEAD);
+      user("manager", "管理", "员", Roles.MANAGER);
+      log.warn("demo users created (clerk, reviewer, head, manager; password = name): not for production");
+    }
+  }
+
+  private void group(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      try {
+        Group g = identity.newGroup(id);
+        g.setName(name);
+        g.setType("WORKFLOW");
+        identity.saveGroup(g);
+      } catch (RuntimeException e) {
+        log.info("group {} was created by another node", id);
+      }
+    }
+  }
+
+  private void user(String id, String first, String last, String group) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User u = identity.newUser(id);
+      u.setFirstName(first);
+      u.setLastName(last);
+      u.setPassword(id);
+      u.setEmail(id + "@disclosure.example.gov.cn");
+      identity.saveUser(u);
+    }
+    if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+      identity.createMembership(id, group);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    auth.setGroupId(group);
+    auth.setResource(resource);
+    auth.setResourceId(resourceId);
+    for (Permission p : permissions) {
+      auth.addPermission(p);
+    }
+    authorizations.saveAuthorization(auth);
+  }
+
+  private void filter(String name, String description, int priority, TaskQuery query) {
+    Filter f = filters.createFilterQuery().filterName(name).singleResult();
+    if (f == null) {
+      Map<String, Object> props = new HashMap<>();
+      props.put("description", description);
+      props.put("priority", priority);
+      props.put("refresh", true);
+      f = filters.newTaskFilter(name).setOwner("admin").setProperties(props).setQuery(query);
+      filters.saveFilter(f);
+      for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
+        grant(g, Resources.FILTER, f.getId(), Permissions.READ);
+      }
+    }
+  }
+}

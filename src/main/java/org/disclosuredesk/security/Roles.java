@@ -1,0 +1,17 @@
+package org.disclosuredesk.security;
+
+import java.util.List;
+
+/** The Camunda groups that are our roles (DOMAIN.md §1). */
+public final class Roles {
+  public static final String CLERK = "clerk";
+  public static final String REVIEWER = "reviewer";
+  public static final String OFFICE_HEAD = "office-head";
+  public static final String MANAGER = "manager";
+  public static final String ADMIN = "camunda-admin";
+
+  /** Every staff role; any of them may read requests and the calendar. */
+  public static final List<String> STAFF = List.of(CLERK, REVIEWER, OFFICE_HEAD, MANAGER, ADMIN);
+
+  private Roles() {}
+}

@@ -1,0 +1,113 @@
+package org.disclosuredesk.security;
+
+import static org.disclosuredesk.security.Roles.ADMIN;
+import static org.disclosuredesk.security.Roles.CLERK;
+import static org.disclosuredesk.security.Roles.MANAGER;
+import static org.disclosuredesk.security.Roles.OFFICE_HEAD;
+import static org.disclosuredesk.security.Roles.REVIEWER;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.disclosuredesk.common.ApiError;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. The Camunda webapps keep their own session login, CSRF token and security headers; our API and
+ * the engine REST API take HTTP Basic against the Camunda identity service. Nothing is anonymous but health.
+ */
+@Configuration
+public class SecurityConfig {
+
+  private static final String[] STAFF = Roles.STAFF.toArray(String[]::new);
+
+  /** Tasklist, Cockpit, Admin: Camunda's own authentication, CSRF filter and header security apply. */
+  @Bean
+  @Order(1)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher("/camunda/**", "/", "/favicon.ico")
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .csrf(c -> c.disable())
+        .headers(h -> h.disable())
+        .requestCache(c -> c.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, CamundaIdentityAuthenticationProvider provider)
+      throws Exception {
+    return http
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/error").permitAll()
+            // registration and the clerk's records of what arrived
+            .requestMatchers(POST, "/api/requests").hasAnyRole(CLERK, ADMIN)
+            .requestMatchers(POST, "/api/requests/*/supplement", "/api/requests/*/consultation/reply",
+                "/api/requests/*/fee-payment", "/api/requests/*/withdrawal").hasAnyRole(CLERK, ADMIN)
+            // the office head's approvals
+            .requestMatchers(POST, "/api/requests/*/extension/decision", "/api/requests/*/custom-period",
+                "/api/requests/*/sign-off").hasAnyRole(OFFICE_HEAD, ADMIN)
+            // handling
+            .requestMatchers(POST, "/api/requests/*/screening", "/api/requests/*/supplement-request",
+                "/api/requests/*/consultation", "/api/requests/*/extension", "/api/requests/*/fee-notice",
+                "/api/requests/*/decision", "/api/requests/*/appeals", "/api/requests/*/letters/**",
+                "/api/appeals/*/result").hasAnyRole(REVIEWER, ADMIN)
+            .requestMatchers("/api/statistics/**", "/reports/**").hasAnyRole(MANAGER, ADMIN)
+            .requestMatchers(POST, "/api/calendar/**").hasRole(ADMIN)
+            .requestMatchers(PUT, "/api/calendar/**").hasRole(ADMIN)
+            .requestMatchers(GET, "/api/**").hasAnyRole(STAFF)
+            .requestMatchers("/api/**").hasRole(ADMIN)
+            // engine REST: any staff member; Camunda's authorizations decide per resource
+            .requestMatchers("/engine-rest/**").hasAnyRole(STAFF)
+            .requestMatchers("/actuator/**").hasAnyRole(ADMIN, MANAGER)
+            .anyRequest().authenticated())
+        .httpBasic(b -> b.realmName("Disclosure Desk")
+            .authenticationEntryPoint((req, res, e) -> write(res, json, 401,
+                new ApiError("UNAUTHORIZED", "需要登录：请使用用户名和密码（HTTP Basic）", null))))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint((req, res, ex) -> {
+              res.setHeader("WWW-Authenticate", "Basic realm=\"Disclosure Desk\"");
+              write(res, json, 401, new ApiError("UNAUTHORIZED", "需要登录：请使用用户名和密码（HTTP Basic）", null));
+            })
+            .accessDeniedHandler((req, res, ex) -> write(res, json, 403,
+                new ApiError("FORBIDDEN", "当前用户的角色无权执行此操作", null))))
+        // stateless Basic auth: no session, no cookie, so no CSRF token is needed on these paths
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .headers(Customizer.withDefaults())
+        .build();
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(IdentityService identityService) {
+    FilterRegistrationBean<EngineAuthenticationFilter> bean =
+        new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService));
+    bean.addUrlPatterns("/engine-rest/*");
+    // after Spring Security's chain (order -100), before Jersey
+    bean.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return bean;
+  }
+
+  private static void write(HttpServletResponse res, ObjectMapper json, int status, ApiError body) throws IOException {
+    res.setStatus(status);
+    res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    res.setCharacterEncoding("UTF-8");
+    json.writeValue(res.getOutputStream(), body);
+  }
+}
