@@ -1,0 +1,129 @@
+package org.disclosuredesk.handling;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.common.NotFoundException;
+import org.disclosuredesk.deadline.SuspensionKind;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.process.RequestStatusService;
+import org.disclosuredesk.process.StepInput;
+import org.disclosuredesk.process.TaskDates;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Consulting a third party (Art. 32) or another agency (Art. 33, 34): 15 working days to answer, and the time from
+ * sending to the answer (or the expiry) is not counted in the reply period.
+ */
+@Service
+public class Consultations {
+
+  public static final List<String> FIELDS = List.of("consultationId", "consultationKind", "party", "sentOn",
+      "deliveredOn");
+  public static final String EXPIRES_AT = "answerExpiresAt";
+
+  public enum Kind { THIRD_PARTY, AGENCY }
+
+  public enum Opinion { AGREE, OBJECT, NONE }
+
+  public record Consultation(String id, String requestId, String kind, String party, LocalDate sentOn,
+      LocalDate deliveredOn, LocalDate answerDueOn, LocalDate repliedOn, String opinion, String status) {}
+
+  private final JdbcClient jdbc;
+  private final RequestEvents events;
+  private final BusinessClock clock;
+  private final RequestDeadlines deadlines;
+  private final Stops stops;
+  private final TaskDates dates;
+  private final RequestStatusService status;
+
+  public Consultations(JdbcClient jdbc, RequestEvents events, BusinessClock clock, RequestDeadlines deadlines,
+      Stops stops, TaskDates dates, RequestStatusService status) {
+    this.jdbc = jdbc;
+    this.events = events;
+    this.clock = clock;
+    this.deadlines = deadlines;
+    this.stops = stops;
+    this.dates = dates;
+    this.status = status;
+  }
+
+  public void open(RequestRow row, StepInput in, String actor, VariableScope process) {
+    Kind kind = in.code("consultationKind", Kind.class, true);
+    String party = in.text("party", true, 200);
+    LocalDate sentOn = in.pastDate("sentOn", true, clock.today(), row.clockStartOn(), "收到申请之日");
+    LocalDate deliveredOn = in.present("deliveredOn")
+        ? in.pastDate("deliveredOn", false, clock.today(), sentOn, "发出日期") : sentOn;
+    String id = in.text("consultationId", false, 36);
+    in.errors().throwIfAny();
+    id = id == null ? UUID.randomUUID().toString() : id;
+    LocalDate answerDue = deadlines.calculator().consultationAnswerLimit(deliveredOn);
+    jdbc.sql("INSERT INTO dd_consultation (id, request_id, kind, party, sent_on, delivered_on, answer_due_on, status)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')")
+        .params(id, row.id(), kind.name(), party, sentOn, deliveredOn, answerDue).update();
+    stops.open(row.id(), kind == Kind.THIRD_PARTY ? SuspensionKind.THIRD_PARTY_CONSULTATION
+        : SuspensionKind.AGENCY_CONSULTATION, sentOn, id);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("consultationId", id);
+    details.put("kind", kind.name());
+    details.put("party", party);
+    details.put("sentOn", sentOn.toString());
+    details.put("answerDueOn", answerDue.toString());
+    events.record(row.id(), "CONSULTATION_SENT", actor, details);
+    deadlines.refresh(row.id());
+    process.setVariable(EXPIRES_AT, dates.expiry(answerDue));
+    process.setVariable(TaskDates.PERIOD_END, dates.due(answerDue));
+    process.setVariable(TaskDates.SOURCE_ID, id);
+  }
+
+  /** The clerk records the answer; the stop ends on the answer day (or the period's last day if later). */
+  public void replied(RequestRow row, String consultationId, StepInput in, String actor) {
+    Consultation c = get(row.id(), consultationId);
+    LocalDate repliedOn = in.pastDate("repliedOn", true, clock.today(), c.sentOn(), "征求意见发出日期");
+    Opinion opinion = in.code("opinion", Opinion.class, true);
+    in.errors().throwIfAny();
+    if (!"OPEN".equals(c.status())) {
+      throw new ConflictException("该征求意见已经结束");
+    }
+    LocalDate stopEnd = repliedOn.isAfter(c.answerDueOn()) ? c.answerDueOn() : repliedOn;
+    jdbc.sql("UPDATE dd_consultation SET replied_on = ?, opinion = ?, status = 'ANSWERED' WHERE id = ?")
+        .params(repliedOn, opinion.name(), c.id()).update();
+    stops.close(c.id(), stopEnd);
+    events.record(row.id(), "CONSULTATION_ANSWERED", actor,
+        Map.of("consultationId", c.id(), "repliedOn", repliedOn.toString(), "opinion", opinion.name()));
+    deadlines.refresh(row.id());
+    status.stopClosed(row.id());
+  }
+
+  /** No answer within 15 working days: a third party is taken to have no opinion, an agency to agree. */
+  public void expired(RequestRow row, String consultationId) {
+    Consultation c = get(row.id(), consultationId);
+    if (!"OPEN".equals(c.status())) {
+      return;
+    }
+    jdbc.sql("UPDATE dd_consultation SET opinion = 'NONE', status = 'EXPIRED' WHERE id = ?").param(c.id()).update();
+    stops.close(c.id(), c.answerDueOn());
+    events.record(row.id(), "CONSULTATION_EXPIRED", "system",
+        Map.of("consultationId", c.id(), "answerDueOn", c.answerDueOn().toString()));
+    deadlines.refresh(row.id());
+    status.stopClosed(row.id());
+  }
+
+  public Consultation get(String requestId, String id) {
+    return jdbc.sql("SELECT * FROM dd_consultation WHERE id = ? AND request_id = ?").params(id, requestId)
+        .query(Consultation.class).optional()
+        .orElseThrow(() -> new NotFoundException("没有这个征求意见：" + id));
+  }
+
+  public List<Consultation> list(String requestId) {
+    return jdbc.sql("SELECT * FROM dd_consultation WHERE request_id = ? ORDER BY sent_on, id").param(requestId)
+        .query(Consultation.class).list();
+  }
+}

@@ -1,0 +1,125 @@
+package org.disclosuredesk.handling;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.deadline.DeadlineFacts;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.process.StepInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Extension (Art. 33 ¶2): at most 20 working days, once, approved by the office head on or before the due date in
+ * force, and the applicant is told. Also the Art. 35 longer period for excessive requests.
+ */
+@Service
+public class Extensions {
+
+  public static final List<String> FIELDS = List.of("requestedOn", "workingDays", "reason");
+
+  private final JdbcClient jdbc;
+  private final RequestRepository requests;
+  private final RequestEvents events;
+  private final BusinessClock clock;
+  private final RequestDeadlines deadlines;
+  private final Mailer mailer;
+
+  public Extensions(JdbcClient jdbc, RequestRepository requests, RequestEvents events, BusinessClock clock,
+      RequestDeadlines deadlines, Mailer mailer) {
+    this.jdbc = jdbc;
+    this.requests = requests;
+    this.events = events;
+    this.clock = clock;
+    this.deadlines = deadlines;
+    this.mailer = mailer;
+  }
+
+  public void request(RequestRow row, StepInput in, String actor) {
+    LocalDate requestedOn = in.pastDate("requestedOn", true, clock.today(), row.receivedOn(), "收到申请之日");
+    Integer days = in.integer("workingDays", true, 1, DeadlineFacts.MAX_EXTENSION);
+    String reason = in.text("reason", true, StepInput.TEXT_MAX);
+    in.errors().throwIfAny();
+    if (row.extended() || pendingOrApproved(row.id())) {
+      throw new ConflictException("延期答复只能申请一次（第三十三条第二款）");
+    }
+    jdbc.sql("INSERT INTO dd_extension (id, request_id, requested_on, working_days, reason, status)"
+            + " VALUES (?, ?, ?, ?, ?, 'PENDING')")
+        .params(UUID.randomUUID().toString(), row.id(), requestedOn, days, reason).update();
+    events.record(row.id(), "EXTENSION_REQUESTED", actor,
+        Map.of("requestedOn", requestedOn.toString(), "workingDays", days, "reason", reason));
+  }
+
+  public void decide(RequestRow row, StepInput in, String actor) {
+    Boolean approved = in.bool("approved", true);
+    Map<String, Object> pending = jdbc.sql("SELECT id, requested_on, working_days, reason FROM dd_extension"
+        + " WHERE request_id = ? AND status = 'PENDING'").param(row.id()).query().listOfRows().stream()
+        .findFirst().orElseThrow(() -> new ConflictException("没有待审批的延期申请"));
+    Map<String, Object> ext = lower(pending);
+    LocalDate requestedOn = ((java.sql.Date) ext.get("requested_on")).toLocalDate();
+    LocalDate decidedOn = in.pastDate("decidedOn", true, clock.today(), requestedOn, "延期申请日期");
+    in.errors().throwIfAny();
+    int days = ((Number) ext.get("working_days")).intValue();
+    if (approved && row.dueOn() != null && decidedOn.isAfter(row.dueOn())) {
+      throw new ConflictException("批准日期晚于现行答复期限（" + row.dueOn() + "），已不能延期（第三十三条第二款）");
+    }
+    jdbc.sql("UPDATE dd_extension SET status = ?, decided_on = ?, decided_by = ? WHERE id = ?")
+        .params(approved ? "APPROVED" : "REFUSED", decidedOn, actor, ext.get("id")).update();
+    if (!approved) {
+      events.record(row.id(), "EXTENSION_REFUSED", actor, Map.of("decidedOn", decidedOn.toString()));
+      return;
+    }
+    requests.update(row.id(), "extension_working_days", days);
+    deadlines.refresh(row.id());
+    RequestRow now = requests.get(row.id());
+    events.record(row.id(), "EXTENSION_APPROVED", actor, Map.of("decidedOn", decidedOn.toString(),
+        "workingDays", days, "dueOn", String.valueOf(now.dueOn())));
+    if (row.applicantEmail() != null) {
+      mailer.queue(row.id(), "EXTENSION_NOTICE", row.applicantEmail(), "延期答复告知：" + row.trackingNumber(),
+          "extension-notice", Map.of("request", now, "reason", ext.get("reason"), "workingDays", days,
+              "dueOn", String.valueOf(now.dueOn())), List.of());
+    }
+  }
+
+  /** Art. 35: a longer reasonable period for requests clearly beyond a reasonable number or frequency. */
+  public void customPeriod(RequestRow row, StepInput in, String actor) {
+    LocalDate decidedOn = in.pastDate("decidedOn", true, clock.today(), row.receivedOn(), "收到申请之日");
+    Integer days = in.integer("workingDays", true, DeadlineFacts.REPLY_PERIOD + 1, 1000);
+    String reason = in.text("reason", true, StepInput.TEXT_MAX);
+    in.errors().throwIfAny();
+    if (row.concluded()) {
+      throw new ConflictException("申请已办结");
+    }
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("period_working_days", days);
+    cols.put("custom_period_reason", reason);
+    requests.update(row.id(), cols);
+    deadlines.refresh(row.id());
+    RequestRow now = requests.get(row.id());
+    events.record(row.id(), "CUSTOM_PERIOD", actor, Map.of("decidedOn", decidedOn.toString(), "workingDays", days,
+        "reason", reason, "dueOn", String.valueOf(now.dueOn())));
+    if (row.applicantEmail() != null) {
+      mailer.queue(row.id(), "CUSTOM_PERIOD_NOTICE", row.applicantEmail(), "延迟答复告知：" + row.trackingNumber(),
+          "custom-period-notice", Map.of("request", now, "reason", reason, "workingDays", days,
+              "dueOn", String.valueOf(now.dueOn())), List.of());
+    }
+  }
+
+  private boolean pendingOrApproved(String requestId) {
+    return jdbc.sql("SELECT COUNT(*) FROM dd_extension WHERE request_id = ? AND status IN ('PENDING', 'APPROVED')")
+        .param(requestId).query(Integer.class).single() > 0;
+  }
+
+  private static Map<String, Object> lower(Map<String, Object> row) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    row.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    return out;
+  }
+}

@@ -1,0 +1,171 @@
+package org.disclosuredesk.handling;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.common.NotFoundException;
+import org.disclosuredesk.deadline.DeadlineCalculator;
+import org.disclosuredesk.deadline.SuspensionKind;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.process.RequestStatusService;
+import org.disclosuredesk.process.StepInput;
+import org.disclosuredesk.process.TaskDates;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Information-processing fees (Art. 42, 国办函〔2020〕109号): the notice stops the clock until payment; 20 working
+ * days to pay, else the request is deemed abandoned. The amount must match the tiers.
+ */
+@Service
+public class Fees {
+
+  public static final List<String> FIELDS = List.of("noticeOn", "deliveredOn", "feeMethod", "pages", "amountYuan",
+      "waived", "waiverReason");
+  public static final String EXPIRES_AT = "paymentExpiresAt";
+  public static final String PAYABLE = "feePayable";
+
+  public record FeeNotice(String id, String requestId, LocalDate noticeOn, LocalDate deliveredOn, String method,
+      Integer pages, BigDecimal amountYuan, boolean waived, String waiverReason, LocalDate paymentDueOn,
+      LocalDate paidOn, String status) {}
+
+  private final JdbcClient jdbc;
+  private final RequestRepository requests;
+  private final RequestEvents events;
+  private final BusinessClock clock;
+  private final RequestDeadlines deadlines;
+  private final Stops stops;
+  private final TaskDates dates;
+  private final RequestStatusService status;
+  private final Mailer mailer;
+
+  public Fees(JdbcClient jdbc, RequestRepository requests, RequestEvents events, BusinessClock clock,
+      RequestDeadlines deadlines, Stops stops, TaskDates dates, RequestStatusService status, Mailer mailer) {
+    this.jdbc = jdbc;
+    this.requests = requests;
+    this.events = events;
+    this.clock = clock;
+    this.deadlines = deadlines;
+    this.stops = stops;
+    this.dates = dates;
+    this.status = status;
+    this.mailer = mailer;
+  }
+
+  /** Issues a fee notice; answers whether the applicant has to pay (not waived, not free). */
+  public boolean notice(RequestRow row, StepInput in, String actor, VariableScope process) {
+    LocalDate noticeOn = in.pastDate("noticeOn", true, clock.today(), row.clockStartOn(), "收到申请之日");
+    LocalDate deliveredOn = in.present("deliveredOn")
+        ? in.pastDate("deliveredOn", false, clock.today(), noticeOn, "收费通知日期") : noticeOn;
+    FeeMethod method = in.code("feeMethod", FeeMethod.class, true);
+    Integer pages = in.integer("pages", method == FeeMethod.PER_VOLUME, 1, 1_000_000);
+    BigDecimal amount = in.amount("amountYuan", true);
+    boolean waived = Boolean.TRUE.equals(in.bool("waived", false));
+    String waiverReason = in.text("waiverReason", waived, StepInput.TEXT_MAX);
+    if (method == FeeMethod.PER_REQUEST && pages != null) {
+      in.errors().add("pages", "按件计收不填页数（按件、按量不能同时适用）");
+    }
+    BigDecimal expected = method == null || (method == FeeMethod.PER_VOLUME && pages == null) ? null
+        : method == FeeMethod.PER_VOLUME ? FeeSchedule.perVolume(pages) : FeeSchedule.perRequest(ordinalInMonth(row));
+    if (amount != null && expected != null && amount.compareTo(expected) != 0) {
+      in.errors().add("amountYuan", "金额与收费标准不符，应为 " + expected.toPlainString() + " 元");
+    }
+    in.errors().throwIfAny();
+    if (jdbc.sql("SELECT COUNT(*) FROM dd_fee_notice WHERE request_id = ? AND status IN ('OPEN', 'PAID')")
+        .param(row.id()).query(Integer.class).single() > 0) {
+      throw new ConflictException("该申请已发出收费通知");
+    }
+    boolean payable = !waived && amount.signum() > 0;
+    String id = UUID.randomUUID().toString();
+    LocalDate payBy = payable ? deadlines.calculator().feePaymentLimit(deliveredOn) : null;
+    jdbc.sql("INSERT INTO dd_fee_notice (id, request_id, notice_on, delivered_on, method, pages, amount_yuan, waived,"
+            + " waiver_reason, payment_due_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(id, row.id(), noticeOn, deliveredOn, method.name(), pages, amount, waived, waiverReason, payBy,
+            payable ? "OPEN" : "WAIVED")
+        .update();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("method", method.name());
+    details.put("amountYuan", amount.toPlainString());
+    details.put("noticeOn", noticeOn.toString());
+    details.put("waived", waived);
+    if (payBy != null) {
+      details.put("paymentDueOn", payBy.toString());
+    }
+    events.record(row.id(), "FEE_NOTICE", actor, details);
+    process.setVariable(PAYABLE, payable);
+    if (payable) {
+      stops.open(row.id(), SuspensionKind.FEE_NOTICE, noticeOn, id);
+      deadlines.refresh(row.id());
+      process.setVariable(EXPIRES_AT, dates.expiry(payBy));
+      process.setVariable(TaskDates.PERIOD_END, dates.due(payBy));
+      process.setVariable(TaskDates.SOURCE_ID, id);
+      if (row.applicantEmail() != null) {
+        mailer.queue(row.id(), "FEE_NOTICE", row.applicantEmail(), "信息处理费收费通知：" + row.trackingNumber(),
+            "fee-notice", Map.of("request", row, "methodLabel", method.label(), "amount", amount.toPlainString(),
+                "paymentDueOn", payBy), List.of());
+      }
+    }
+    return payable;
+  }
+
+  /** 按件: this request's place among the applicant's requests received in the same calendar month. */
+  int ordinalInMonth(RequestRow row) {
+    LocalDate first = row.receivedOn().withDayOfMonth(1);
+    return jdbc.sql("SELECT COUNT(*) FROM dd_request WHERE applicant_key = ? AND received_on >= ? AND received_on < ?"
+            + " AND (received_on < ? OR (received_on = ? AND tracking_number <= ?))")
+        .params(row.applicantKey(), first, first.plusMonths(1), row.receivedOn(), row.receivedOn(),
+            row.trackingNumber())
+        .query(Integer.class).single();
+  }
+
+  public void paid(RequestRow row, String feeId, StepInput in, String actor) {
+    FeeNotice fee = get(row.id(), feeId);
+    LocalDate paidOn = in.pastDate("paidOn", true, clock.today(), fee.noticeOn(), "收费通知日期");
+    in.errors().throwIfAny();
+    if (!"OPEN".equals(fee.status())) {
+      throw new ConflictException("该收费通知已结束");
+    }
+    if (paidOn.isAfter(fee.paymentDueOn())) {
+      throw new ConflictException("缴费期限（" + fee.paymentDueOn() + "）已过，不能再登记缴费");
+    }
+    jdbc.sql("UPDATE dd_fee_notice SET paid_on = ?, status = 'PAID' WHERE id = ?").params(paidOn, fee.id()).update();
+    requests.update(row.id(), "fees_collected_yuan", row.feesCollectedYuan().add(fee.amountYuan()));
+    stops.close(fee.id(), paidOn);
+    events.record(row.id(), "FEE_PAID", actor, Map.of("paidOn", paidOn.toString(),
+        "amountYuan", fee.amountYuan().toPlainString()));
+    deadlines.refresh(row.id());
+    status.stopClosed(row.id());
+  }
+
+  /** Not paid in 20 working days: deemed abandoned, concluded the day after the last day. */
+  public void expired(RequestRow row, String feeId) {
+    FeeNotice fee = get(row.id(), feeId);
+    jdbc.sql("UPDATE dd_fee_notice SET status = 'EXPIRED' WHERE id = ?").param(fee.id()).update();
+    stops.close(fee.id(), fee.paymentDueOn());
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("outcome", Outcome.OTHER_FEE_UNPAID.name());
+    cols.put("decided_on", DeadlineCalculator.expiryConclusionDate(fee.paymentDueOn()));
+    cols.put("outcome_reason", "申请人逾期未缴纳信息处理费，视为放弃申请");
+    requests.update(row.id(), cols);
+    events.record(row.id(), "FEE_EXPIRED", "system", Map.of("paymentDueOn", fee.paymentDueOn().toString()));
+  }
+
+  public FeeNotice get(String requestId, String id) {
+    return jdbc.sql("SELECT * FROM dd_fee_notice WHERE id = ? AND request_id = ?").params(id, requestId)
+        .query(FeeNotice.class).optional().orElseThrow(() -> new NotFoundException("没有这个收费通知：" + id));
+  }
+
+  public List<FeeNotice> list(String requestId) {
+    return jdbc.sql("SELECT * FROM dd_fee_notice WHERE request_id = ? ORDER BY notice_on, id").param(requestId)
+        .query(FeeNotice.class).list();
+  }
+}

@@ -1,0 +1,63 @@
+package org.disclosuredesk.handling;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.process.Actors;
+import org.disclosuredesk.process.StepInput;
+import org.disclosuredesk.process.StepValues;
+import org.springframework.stereotype.Component;
+
+/** BPMN "办理": consult (Art. 32–34), issue a fee notice (Art. 42), ask for an extension (Art. 33), or decide. */
+@Component("handlingCompleted")
+public class HandlingCompleted implements TaskListener {
+
+  public enum Action { CONSULT, FEE, EXTEND, DECIDE }
+
+  public static final String INPUT = "handlingAction";
+  public static final String ROUTE = "handlingRoute";
+
+  private final RequestRepository requests;
+  private final Consultations consultations;
+  private final Fees fees;
+  private final Extensions extensions;
+  private final Decisions decisions;
+  private final IdentityService identity;
+
+  public HandlingCompleted(RequestRepository requests, Consultations consultations, Fees fees,
+      Extensions extensions, Decisions decisions, IdentityService identity) {
+    this.requests = requests;
+    this.consultations = consultations;
+    this.fees = fees;
+    this.extensions = extensions;
+    this.decisions = decisions;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    RequestRow row = requests.lock(task.getExecution().getProcessBusinessKey());
+    StepInput in = StepValues.read(task);
+    Action action = in.code(INPUT, Action.class, true);
+    in.errors().throwIfAny();
+    String actor = Actors.of(task, identity);
+    var process = task.getExecution().getProcessInstance();
+    switch (action) {
+      case CONSULT -> consultations.open(row, in, actor, process);
+      case FEE -> fees.notice(row, in, actor, process);
+      case EXTEND -> extensions.request(row, in, actor);
+      case DECIDE -> process.setVariable(DecisionRoute.NEEDS_SIGN_OFF, decisions.record(row, in, actor));
+    }
+    process.setVariable(ROUTE, action.name());
+    List<String> consumed = new ArrayList<>(List.of(INPUT));
+    consumed.addAll(Consultations.FIELDS);
+    consumed.addAll(Fees.FIELDS);
+    consumed.addAll(Extensions.FIELDS);
+    consumed.addAll(Decisions.FIELDS);
+    StepValues.consume(task.getExecution(), consumed);
+  }
+}

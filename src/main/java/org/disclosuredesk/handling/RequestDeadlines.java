@@ -1,0 +1,89 @@
+package org.disclosuredesk.handling;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.deadline.DeadlineCalculator;
+import org.disclosuredesk.deadline.DeadlineFacts;
+import org.disclosuredesk.deadline.DeadlineResult;
+import org.disclosuredesk.deadline.Suspension;
+import org.disclosuredesk.deadline.SuspensionKind;
+import org.disclosuredesk.intake.Channel;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.intake.RequestStatus;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The request's statutory due date, always recomputed from its facts (receipt, supplement restart, stops,
+ * extension, Art. 35 period) so it can be explained line by line, and pushed to the process's tasks and timers.
+ */
+@Service
+public class RequestDeadlines {
+
+  public static final int REPLY_WORKING_DAYS = DeadlineFacts.REPLY_PERIOD;
+
+  private final RequestRepository requests;
+  private final JdbcClient jdbc;
+  private final CalendarService calendars;
+  private final DeadlineTimers timers;
+
+  public RequestDeadlines(RequestRepository requests, JdbcClient jdbc, CalendarService calendars,
+      @Lazy DeadlineTimers timers) {
+    this.requests = requests;
+    this.jdbc = jdbc;
+    this.calendars = calendars;
+    this.timers = timers;
+  }
+
+  public DeadlineCalculator calculator() {
+    return calendars.calculator();
+  }
+
+  /** The due date in force and its explanation; while waiting for a supplement the clock has not started. */
+  public DeadlineResult compute(RequestRow row) {
+    return calculator().replyDue(facts(row, row.extensionWorkingDays()));
+  }
+
+  public boolean awaitingSupplement(RequestRow row) {
+    return RequestStatus.AWAITING_SUPPLEMENT.name().equals(row.status());
+  }
+
+  /** Recomputes and stores the due date, then moves the tasks' due dates and the reminder timers. */
+  public DeadlineResult refresh(String requestId) {
+    RequestRow row = requests.get(requestId);
+    DeadlineCalculator calc = calculator();
+    DeadlineResult now = calc.replyDue(facts(row, row.extensionWorkingDays()));
+    LocalDate due = awaitingSupplement(row) ? null : now.dueOn();
+    LocalDate original = row.extensionWorkingDays() == 0 ? now.dueOn()
+        : calc.replyDue(facts(row, 0)).dueOn();
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("due_on", due);
+    cols.put("original_due_on", original);
+    if (!java.util.Objects.equals(due, row.dueOn()) || !java.util.Objects.equals(original, row.originalDueOn())) {
+      requests.update(requestId, cols);
+    }
+    if (!row.concluded()) {
+      timers.sync(requests.get(requestId));
+    }
+    return now;
+  }
+
+  private DeadlineFacts facts(RequestRow row, int extension) {
+    return new DeadlineFacts(row.receivedOn(), Channel.valueOf(row.channel()).label(),
+        row.clockStartOn() == null ? row.receivedOn() : row.clockStartOn(), row.periodWorkingDays(),
+        suspensions(row.id()), extension);
+  }
+
+  public List<Suspension> suspensions(String requestId) {
+    return jdbc.sql("SELECT kind, from_on, to_on FROM dd_suspension WHERE request_id = ? ORDER BY from_on")
+        .param(requestId)
+        .query((rs, i) -> new Suspension(SuspensionKind.valueOf(rs.getString("kind")),
+            rs.getObject("from_on", LocalDate.class), rs.getObject("to_on", LocalDate.class)))
+        .list();
+  }
+}

@@ -1,0 +1,59 @@
+package org.disclosuredesk.handling;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.process.Actors;
+import org.disclosuredesk.process.StepInput;
+import org.disclosuredesk.process.StepValues;
+import org.springframework.stereotype.Component;
+
+/** BPMN "初审": proceed to handling, ask for a supplement (Art. 30), or decide at once. */
+@Component("screeningCompleted")
+public class ScreeningCompleted implements TaskListener {
+
+  public enum Result { PROCEED, SUPPLEMENT, DECIDE }
+
+  public static final String INPUT = "screeningResult";
+  public static final String ROUTE = "screeningRoute";
+
+  private final RequestRepository requests;
+  private final RequestEvents events;
+  private final Supplements supplements;
+  private final Decisions decisions;
+  private final IdentityService identity;
+
+  public ScreeningCompleted(RequestRepository requests, RequestEvents events, Supplements supplements,
+      Decisions decisions, IdentityService identity) {
+    this.requests = requests;
+    this.events = events;
+    this.supplements = supplements;
+    this.decisions = decisions;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    RequestRow row = requests.lock(task.getExecution().getProcessBusinessKey());
+    StepInput in = StepValues.read(task);
+    Result result = in.code(INPUT, Result.class, true);
+    in.errors().throwIfAny();
+    String actor = Actors.of(task, identity);
+    var process = task.getExecution().getProcessInstance();
+    switch (result) {
+      case PROCEED -> events.record(row.id(), "SCREENED", actor, java.util.Map.of("result", "PROCEED"));
+      case SUPPLEMENT -> supplements.request(row, in, actor, process);
+      case DECIDE -> process.setVariable(DecisionRoute.NEEDS_SIGN_OFF, decisions.record(row, in, actor));
+    }
+    process.setVariable(ROUTE, result.name());
+    List<String> consumed = new ArrayList<>(List.of(INPUT));
+    consumed.addAll(Supplements.FIELDS);
+    consumed.addAll(Decisions.FIELDS);
+    StepValues.consume(task.getExecution(), consumed);
+  }
+}

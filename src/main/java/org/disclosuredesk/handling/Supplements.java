@@ -1,0 +1,111 @@
+package org.disclosuredesk.handling;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.deadline.DeadlineCalculator;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.intake.RequestStatus;
+import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.process.StepInput;
+import org.disclosuredesk.process.TaskDates;
+import org.springframework.stereotype.Service;
+
+/** 补正 (Art. 30): one notice within 7 working days; the clock restarts when the supplement arrives. */
+@Service
+public class Supplements {
+
+  public static final List<String> FIELDS = List.of("noticeOn", "supplementDueOn", "items");
+  public static final String EXPIRES_AT = "supplementExpiresAt";
+
+  private final RequestRepository requests;
+  private final RequestEvents events;
+  private final BusinessClock clock;
+  private final RequestDeadlines deadlines;
+  private final TaskDates dates;
+  private final Mailer mailer;
+
+  public Supplements(RequestRepository requests, RequestEvents events, BusinessClock clock,
+      RequestDeadlines deadlines, TaskDates dates, Mailer mailer) {
+    this.requests = requests;
+    this.events = events;
+    this.clock = clock;
+    this.deadlines = deadlines;
+    this.dates = dates;
+    this.mailer = mailer;
+  }
+
+  /** The reviewer asks for a supplement: the reply clock waits until it arrives. */
+  public void request(RequestRow row, StepInput in, String actor, VariableScope process) {
+    LocalDate noticeOn = in.pastDate("noticeOn", true, clock.today(), row.receivedOn(), "收到申请之日");
+    LocalDate dueOn = in.date("supplementDueOn", true);
+    String items = in.text("items", true, StepInput.TEXT_MAX);
+    if (noticeOn != null && dueOn != null && !dueOn.isAfter(noticeOn)) {
+      in.errors().add("supplementDueOn", "补正期限应晚于告知日期");
+    }
+    in.errors().throwIfAny();
+    if (row.supplementNoticeOn() != null) {
+      throw new ConflictException("补正只能要求一次（第三十条）");
+    }
+    DeadlineCalculator calc = deadlines.calculator();
+    LocalDate limit = calc.supplementNoticeLimit(row.receivedOn());
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("supplement_notice_on", noticeOn);
+    cols.put("supplement_due_on", dueOn);
+    cols.put("supplement_items", items);
+    cols.put("status", RequestStatus.AWAITING_SUPPLEMENT.name());
+    requests.update(row.id(), cols);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("noticeOn", noticeOn.toString());
+    details.put("supplementDueOn", dueOn.toString());
+    details.put("items", items);
+    if (noticeOn.isAfter(limit)) {
+      details.put("warning", lateNotice(limit));
+    }
+    events.record(row.id(), "SUPPLEMENT_REQUESTED", actor, details);
+    deadlines.refresh(row.id());
+    process.setVariable(EXPIRES_AT, dates.expiry(dueOn));
+    if (row.applicantEmail() != null) {
+      mailer.queue(row.id(), "SUPPLEMENT_NOTICE", row.applicantEmail(), "补正申请告知：" + row.trackingNumber(),
+          "supplement-notice", Map.of("request", row, "items", items, "dueOn", dueOn), List.of());
+    }
+  }
+
+  /** Warning text for a notice sent after the Art. 30 limit (accepted, but flagged). */
+  public static String lateNotice(LocalDate limit) {
+    return "补正告知晚于收到申请后7个工作日（应不迟于 " + limit + "，第三十条）";
+  }
+
+  /** The clerk records the supplement: back to screening, the 20 working days start again (Art. 30). */
+  public void received(RequestRow row, StepInput in, String actor) {
+    LocalDate on = in.pastDate("receivedOn", true, clock.today(), row.supplementNoticeOn(), "补正告知日期");
+    in.errors().throwIfAny();
+    if (on.isAfter(row.supplementDueOn())) {
+      throw new ConflictException("补正期限（" + row.supplementDueOn() + "）已过，不能再登记补正");
+    }
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("supplement_received_on", on);
+    cols.put("clock_start_on", on);
+    cols.put("status", RequestStatus.SCREENING.name());
+    requests.update(row.id(), cols);
+    events.record(row.id(), "SUPPLEMENT_RECEIVED", actor, Map.of("receivedOn", on.toString()));
+    deadlines.refresh(row.id());
+  }
+
+  /** The period ran out: deemed abandoned, concluded the day after its last day. */
+  public void expired(RequestRow row) {
+    LocalDate concluded = DeadlineCalculator.expiryConclusionDate(row.supplementDueOn());
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("outcome", Outcome.OTHER_NO_SUPPLEMENT.name());
+    cols.put("decided_on", concluded);
+    cols.put("outcome_reason", "申请人逾期未补正，视为放弃申请（第三十条）");
+    requests.update(row.id(), cols);
+    events.record(row.id(), "SUPPLEMENT_EXPIRED", "system", Map.of("supplementDueOn", row.supplementDueOn().toString()));
+  }
+}

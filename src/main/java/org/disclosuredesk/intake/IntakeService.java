@@ -1,0 +1,161 @@
+package org.disclosuredesk.intake;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.FieldErrors;
+import org.disclosuredesk.handling.RequestDeadlines;
+import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.process.RequestProcess;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registration (登记), one service for the online portal, the clerk's API calls and the Tasklist start form: the
+ * API starts the process, and the process's first step ({@link RegisterRequest}) writes the request.
+ */
+@Service
+public class IntakeService {
+
+  public static final String REGISTRATION = "registration";
+
+  private final RequestRepository requests;
+  private final TrackingNumbers trackingNumbers;
+  private final RequestEvents events;
+  private final RuntimeService runtime;
+  private final BusinessClock clock;
+  private final RequestDeadlines deadlines;
+  private final Mailer mailer;
+
+  public IntakeService(RequestRepository requests, TrackingNumbers trackingNumbers, RequestEvents events,
+      RuntimeService runtime, BusinessClock clock, RequestDeadlines deadlines, Mailer mailer) {
+    this.requests = requests;
+    this.trackingNumbers = trackingNumbers;
+    this.events = events;
+    this.runtime = runtime;
+    this.clock = clock;
+    this.deadlines = deadlines;
+    this.mailer = mailer;
+  }
+
+  public record Registered(RequestRow request, boolean created) {}
+
+  /** Registers once per external reference: the same reference again answers with the first request. */
+  @Transactional
+  public Registered register(RegistrationForm form, String actor) {
+    if (form.externalReference() != null) {
+      Optional<RequestRow> earlier = requests.findByExternalReference(form.externalReference());
+      if (earlier.isPresent()) {
+        return new Registered(earlier.get(), false);
+      }
+    }
+    checkRules(form);
+    String id = UUID.randomUUID().toString();
+    runtime.createProcessInstanceByKey(RequestProcess.KEY)
+        .businessKey(id)
+        .setVariable(REGISTRATION, Variables.objectValue(form, true).create())
+        .setVariable(RequestProcess.ACTOR, Variables.stringValue(actor, true))
+        .execute();
+    return new Registered(requests.get(id), true);
+  }
+
+  public Optional<RequestRow> findByExternalReference(String ref) {
+    return ref == null ? Optional.empty() : requests.findByExternalReference(ref);
+  }
+
+  /** The rules beyond field formats: dates in the past, confirmation not before arrival. */
+  public void checkRules(RegistrationForm form) {
+    FieldErrors errors = new FieldErrors();
+    LocalDate today = clock.today();
+    LocalDate arrived = parse(form.arrivedOn());
+    LocalDate confirmed = parse(form.confirmedOn());
+    if (arrived != null && arrived.isAfter(today)) {
+      errors.add("arrivedOn", "不能晚于今天（" + today + "）");
+    }
+    if (confirmed != null && confirmed.isAfter(today)) {
+      errors.add("confirmedOn", "不能晚于今天（" + today + "）");
+    }
+    if (arrived != null && confirmed != null && confirmed.isBefore(arrived)) {
+      errors.add("confirmedOn", "确认日期不能早于到达日期");
+    }
+    if (form.applicant() != null && "NATURAL_PERSON".equals(form.applicant().type())
+        && form.applicant().creditCode() != null) {
+      errors.add("applicant.creditCode", "自然人不填统一社会信用代码");
+    }
+    errors.throwIfAny();
+  }
+
+  /** Writes the request: receipt date (Art. 31), tracking number, due date (Art. 33), acknowledgement. */
+  RequestRow create(String id, RegistrationForm form, String actor, String processInstanceId) {
+    checkRules(form);
+    Channel channel = Channel.valueOf(form.channel());
+    LocalDate arrived = LocalDate.parse(form.arrivedOn());
+    LocalDate confirmed = form.confirmedOn() == null ? null : LocalDate.parse(form.confirmedOn());
+    LocalDate received = channel.receiptDate(arrived, confirmed);
+    var applicant = form.applicant();
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("id", id);
+    cols.put("tracking_number", trackingNumbers.next(received.getYear()));
+    cols.put("receipt_year", received.getYear());
+    cols.put("channel", channel.name());
+    cols.put("arrived_on", arrived);
+    cols.put("confirmed_on", channel.receivedOnConfirmation() ? (confirmed != null ? confirmed : arrived) : null);
+    cols.put("received_on", received);
+    cols.put("clock_start_on", received);
+    cols.put("period_working_days", RequestDeadlines.REPLY_WORKING_DAYS);
+    cols.put("applicant_type", applicant.type());
+    cols.put("applicant_name", applicant.name().strip());
+    cols.put("applicant_id_number", blankToNull(applicant.idNumber()));
+    cols.put("applicant_credit_code", blankToNull(applicant.creditCode()));
+    cols.put("applicant_email", blankToNull(applicant.email()));
+    cols.put("applicant_phone", blankToNull(applicant.phone()));
+    cols.put("applicant_address", blankToNull(applicant.address()));
+    cols.put("applicant_key", ApplicantIdentity.key(applicant.name(), applicant.idNumber(), applicant.creditCode(),
+        applicant.email(), applicant.phone()));
+    cols.put("agent_name", form.agent() == null ? null : form.agent().name());
+    cols.put("agent_id_number", form.agent() == null ? null : blankToNull(form.agent().idNumber()));
+    cols.put("agent_phone", form.agent() == null ? null : blankToNull(form.agent().phone()));
+    cols.put("description", form.description());
+    cols.put("topic", blankToNull(form.topic()));
+    cols.put("requested_forms", form.requestedForms() == null ? null : String.join(",", form.requestedForms()));
+    cols.put("delivery_channel", form.deliveryChannel());
+    cols.put("external_reference", form.externalReference());
+    cols.put("status", RequestStatus.SCREENING.name());
+    cols.put("process_instance_id", processInstanceId);
+    cols.put("created_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
+    cols.put("created_by", actor);
+    requests.insert(cols);
+    deadlines.refresh(id);
+    RequestRow row = requests.get(id);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("trackingNumber", row.trackingNumber());
+    details.put("channel", channel.name());
+    details.put("receivedOn", received.toString());
+    details.put("dueOn", row.dueOn() == null ? null : row.dueOn().toString());
+    events.record(id, "REGISTERED", actor, details);
+    if (row.applicantEmail() != null) {
+      mailer.queue(id, "ACKNOWLEDGEMENT", row.applicantEmail(), "收件回执：政府信息公开申请 " + row.trackingNumber(),
+          "acknowledgement", Map.of("request", row, "channelLabel", channel.label()), List.of());
+    }
+    return row;
+  }
+
+  private static LocalDate parse(String s) {
+    try {
+      return s == null ? null : LocalDate.parse(s);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

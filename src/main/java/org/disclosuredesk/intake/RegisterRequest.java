@@ -1,0 +1,97 @@
+package org.disclosuredesk.intake;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.disclosuredesk.common.FieldErrors;
+import org.disclosuredesk.handling.DeadlineTimers;
+import org.disclosuredesk.process.Actors;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN "登记申请": writes the request. From the API the registration arrives as one transient variable; from the
+ * Tasklist start form as form fields, which are validated by the same rules and then removed, so Camunda keeps no
+ * personal data.
+ */
+@Component("registerRequest")
+public class RegisterRequest implements JavaDelegate {
+
+  static final List<String> FORM_FIELDS = List.of("channel", "arrivedOn", "confirmedOn", "applicantType",
+      "applicantName", "applicantIdNumber", "applicantCreditCode", "applicantEmail", "applicantPhone",
+      "applicantAddress", "agentName", "agentIdNumber", "agentPhone", "description", "topic", "formPaper",
+      "formElectronic", "formInspection", "deliveryChannel");
+
+  private final IntakeService intake;
+  private final Validator validator;
+  private final IdentityService identity;
+  private final DeadlineTimers timers;
+
+  public RegisterRequest(IntakeService intake, Validator validator, IdentityService identity, DeadlineTimers timers) {
+    this.intake = intake;
+    this.validator = validator;
+    this.identity = identity;
+    this.timers = timers;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RegistrationForm form = execution.getVariable(IntakeService.REGISTRATION) instanceof RegistrationForm f
+        ? f : fromStartForm(execution);
+    String id = execution.getProcessBusinessKey();
+    if (id == null) {
+      id = UUID.randomUUID().toString();
+      execution.setProcessBusinessKey(id);
+    }
+    RequestRow row = intake.create(id, form, Actors.of(execution, identity), execution.getProcessInstanceId());
+    execution.removeVariables(FORM_FIELDS);
+    execution.setVariable("trackingNumber", row.trackingNumber());
+    timers.initialise(execution, row);
+  }
+
+  private RegistrationForm fromStartForm(DelegateExecution ex) {
+    String agentName = text(ex, "agentName");
+    RegistrationForm form = new RegistrationForm(
+        text(ex, "channel"), text(ex, "arrivedOn"), text(ex, "confirmedOn"),
+        new RegistrationForm.Applicant(text(ex, "applicantType"), text(ex, "applicantName"),
+            text(ex, "applicantIdNumber"), text(ex, "applicantCreditCode"), text(ex, "applicantEmail"),
+            text(ex, "applicantPhone"), text(ex, "applicantAddress")),
+        agentName == null ? null
+            : new RegistrationForm.Agent(agentName, text(ex, "agentIdNumber"), text(ex, "agentPhone")),
+        text(ex, "description"), text(ex, "topic"), requestedForms(ex), text(ex, "deliveryChannel"), null);
+    FieldErrors errors = new FieldErrors();
+    for (ConstraintViolation<RegistrationForm> v : validator.validate(form)) {
+      errors.add(v.getPropertyPath().toString(), v.getMessage());
+    }
+    errors.throwIfAny();
+    return form;
+  }
+
+  private static String text(DelegateExecution ex, String name) {
+    Object v = ex.getVariable(name);
+    if (v == null || v.toString().isBlank()) {
+      return null;
+    }
+    String s = v.toString();
+    return s.length() > 10 && s.matches("\\d{4}-\\d{2}-\\d{2}T.*") ? s.substring(0, 10) : s; // date pickers
+  }
+
+  /** The form's three check boxes (纸质、电子、查阅). */
+  private static List<String> requestedForms(DelegateExecution ex) {
+    List<String> out = new ArrayList<>();
+    if (Boolean.TRUE.equals(ex.getVariable("formPaper"))) {
+      out.add("PAPER");
+    }
+    if (Boolean.TRUE.equals(ex.getVariable("formElectronic"))) {
+      out.add("ELECTRONIC");
+    }
+    if (Boolean.TRUE.equals(ex.getVariable("formInspection"))) {
+      out.add("INSPECTION");
+    }
+    return out.isEmpty() ? null : out;
+  }
+}

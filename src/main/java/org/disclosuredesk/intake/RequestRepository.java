@@ -1,0 +1,90 @@
+package org.disclosuredesk.intake;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.disclosuredesk.common.NotFoundException;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code dd_request}: reads, the row lock that serialises actions on one request, and column updates. */
+@Repository
+public class RequestRepository {
+
+  private static final RowMapper<RequestRow> ROWS = new DataClassRowMapper<>(RequestRow.class);
+  private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
+
+  private final JdbcClient jdbc;
+
+  public RequestRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<RequestRow> find(String id) {
+    if (id == null || id.length() > 36) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT * FROM dd_request WHERE id = ?").param(id).query(ROWS).optional();
+  }
+
+  public RequestRow get(String id) {
+    return find(id).orElseThrow(() -> new NotFoundException("没有这个申请：" + id));
+  }
+
+  /**
+   * Locks the request's row until the transaction ends, so two people acting on one request at once are served
+   * one after the other on every cluster node; the second then sees the first one's result.
+   */
+  public RequestRow lock(String id) {
+    if (id == null || id.length() > 36) {
+      throw new NotFoundException("没有这个申请：" + id);
+    }
+    return jdbc.sql("SELECT * FROM dd_request WHERE id = ? FOR UPDATE").param(id).query(ROWS).optional()
+        .orElseThrow(() -> new NotFoundException("没有这个申请：" + id));
+  }
+
+  public Optional<RequestRow> findByExternalReference(String ref) {
+    return jdbc.sql("SELECT * FROM dd_request WHERE external_reference = ?").param(ref).query(ROWS).optional();
+  }
+
+  public void insert(Map<String, Object> columns) {
+    String names = String.join(", ", columns.keySet());
+    String marks = columns.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+    columns.keySet().forEach(RequestRepository::checkColumn);
+    var spec = jdbc.sql("INSERT INTO dd_request (" + names + ") VALUES (" + marks + ")");
+    for (var e : columns.entrySet()) {
+      spec = spec.param(e.getKey(), e.getValue());
+    }
+    spec.update();
+  }
+
+  /** Sets the given columns and bumps the row version. */
+  public void update(String id, Map<String, Object> columns) {
+    Map<String, Object> cols = new LinkedHashMap<>(columns);
+    cols.keySet().forEach(RequestRepository::checkColumn);
+    String set = cols.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "));
+    var spec = jdbc.sql("UPDATE dd_request SET " + set + ", version = version + 1 WHERE id = :id").param("id", id);
+    for (var e : cols.entrySet()) {
+      spec = spec.param(e.getKey(), e.getValue());
+    }
+    if (spec.update() != 1) {
+      throw new NotFoundException("没有这个申请：" + id);
+    }
+  }
+
+  public void update(String id, String column, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(column, value);
+    update(id, m);
+  }
+
+  private static void checkColumn(String c) {
+    if (!COLUMN.matcher(c).matches()) {
+      throw new IllegalArgumentException("not a column name: " + c);
+    }
+  }
+}

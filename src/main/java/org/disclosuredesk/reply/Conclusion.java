@@ -1,0 +1,85 @@
+package org.disclosuredesk.reply;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.common.AgencyProperties;
+import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.handling.Stops;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.intake.RequestStatus;
+import org.disclosuredesk.mail.Mailer;
+import org.springframework.stereotype.Service;
+
+/**
+ * Concluding a request: the reply date is the conclusion date (DOMAIN.md §6) — for a signed-off refusal the later
+ * of decision and sign-off — and the reply, with the applicant's rights, is mailed when an address was given.
+ */
+@Service
+public class Conclusion {
+
+  private final RequestRepository requests;
+  private final RequestEvents events;
+  private final Stops stops;
+  private final Mailer mailer;
+  private final AgencyProperties agency;
+
+  public Conclusion(RequestRepository requests, RequestEvents events, Stops stops, Mailer mailer,
+      AgencyProperties agency) {
+    this.requests = requests;
+    this.events = events;
+    this.stops = stops;
+    this.mailer = mailer;
+    this.agency = agency;
+  }
+
+  public void conclude(String requestId, String actor) {
+    RequestRow row = requests.lock(requestId);
+    if (row.concluded()) {
+      return;
+    }
+    LocalDate on = row.signedOffOn() != null && row.signedOffOn().isAfter(row.decidedOn())
+        ? row.signedOffOn() : row.decidedOn();
+    Outcome outcome = Outcome.valueOf(row.outcome());
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("concluded_on", on);
+    cols.put("status", RequestStatus.CONCLUDED.name());
+    requests.update(requestId, cols);
+    stops.closeAll(requestId, on);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("outcome", outcome.name());
+    details.put("concludedOn", on.toString());
+    if (row.deliveryMethod() != null) {
+      details.put("deliveryMethod", row.deliveryMethod());
+    }
+    events.record(requestId, "CONCLUDED", actor, details);
+    if (row.applicantEmail() != null) {
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("request", row);
+      model.put("outcomeLabel", outcome.label());
+      model.put("reason", row.outcomeReason());
+      model.put("responsibleAgency", row.responsibleAgency());
+      model.put("concludedOn", on);
+      model.put("rightsNotice", rightsNotice(outcome, agency));
+      mailer.queue(requestId, "REPLY", row.applicantEmail(), "政府信息公开申请答复：" + row.trackingNumber(),
+          "reply", model, List.of());
+    }
+  }
+
+  /**
+   * The rights notice every reply carries (行政复议法 2023 第二十条、第二十三条; 行政诉讼法 第四十六条): refusals and partial
+   * disclosure must go to reconsideration first; everything else may go to either.
+   */
+  public static String rightsNotice(Outcome outcome, AgencyProperties agency) {
+    if (outcome.reconsiderationFirst()) {
+      return "如对本答复不服，可以自收到本答复之日起60日内向" + agency.reconsiderationBody()
+          + "申请行政复议；对行政复议决定不服的，可以依法提起行政诉讼（《中华人民共和国行政复议法》第二十条、第二十三条）。";
+    }
+    return "如对本答复不服，可以自收到本答复之日起60日内向" + agency.reconsiderationBody()
+        + "申请行政复议，或者自收到本答复之日起6个月内向" + agency.court()
+        + "提起行政诉讼（《中华人民共和国行政复议法》第二十条，《中华人民共和国行政诉讼法》第四十六条）。";
+  }
+}
