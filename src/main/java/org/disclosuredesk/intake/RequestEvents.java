@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.disclosuredesk.common.BusinessClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +20,13 @@ public class RequestEvents {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final BusinessClock clock;
+  private final ApplicationEventPublisher publisher;
 
-  public RequestEvents(JdbcClient jdbc, ObjectMapper json, BusinessClock clock) {
+  public RequestEvents(JdbcClient jdbc, ObjectMapper json, BusinessClock clock, ApplicationEventPublisher publisher) {
     this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
+    this.publisher = publisher;
   }
 
   public void record(String requestId, String type, String actor, Map<String, ?> details) {
@@ -38,6 +41,7 @@ public class RequestEvents {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    publisher.publishEvent(new RequestEventRecorded(requestId, type, actor, details == null ? Map.of() : details));
   }
 
   /** The events in order, each as {@code {at, type, by, ...details}}. */

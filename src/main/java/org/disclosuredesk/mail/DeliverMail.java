@@ -49,25 +49,21 @@ public class DeliverMail implements JavaDelegate {
       return;
     }
     MimeMessage message = sender.createMimeMessage();
-    String attached = (String) m.get("attachments");
-    MimeMessageHelper helper = new MimeMessageHelper(message, attached != null, "UTF-8");
+    String requestId = (String) m.get("request_id");
+    MailAttachments source = attachments.getIfAvailable();
+    List<MailAttachments.Attachment> files = source == null || requestId == null ? List.of()
+        : source.attachmentsFor(requestId, (String) m.get("kind"));
+    MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
     helper.setFrom(from);
     helper.setTo((String) m.get("recipient"));
     helper.setSubject((String) m.get("subject"));
     helper.setText((String) m.get("body"), false);
-    if (attached != null) {
-      MailAttachments source = attachments.getIfAvailable();
-      for (String letterId : List.of(attached.split(","))) {
-        if (source != null) {
-          MailAttachments.Attachment a = source.load(letterId);
-          helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
-        }
-      }
+    for (MailAttachments.Attachment a : files) {
+      helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
     }
     sender.send(message);
     jdbc.sql("UPDATE dd_mail SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?")
         .params(LocalDateTime.ofInstant(clock.now(), clock.zone()), id).update();
-    String requestId = (String) m.get("request_id");
     if (requestId != null) {
       events.record(requestId, "MAIL_SENT", "system", Map.of("kind", m.get("kind"), "subject", m.get("subject")));
     }

@@ -1,9 +1,14 @@
 package org.disclosuredesk.mail;
 
-/** Where a mail's attachments (generated letters) come from. */
+import java.util.List;
+
+/**
+ * What a mail carries attached (the generated letters), looked up when it is delivered: the feature that makes
+ * letters answers for a request and a mail kind (e.g. REPLY → the reply letter).
+ */
 public interface MailAttachments {
 
   record Attachment(String fileName, String contentType, byte[] content) {}
 
-  Attachment load(String id);
+  List<Attachment> attachmentsFor(String requestId, String mailKind);
 }
