@@ -67,7 +67,8 @@ public class SecurityConfig {
             .requestMatchers(POST, "/api/requests/*/screening", "/api/requests/*/supplement-request",
                 "/api/requests/*/consultation", "/api/requests/*/extension", "/api/requests/*/fee-notice",
                 "/api/requests/*/decision", "/api/requests/*/appeals", "/api/requests/*/letters/**",
-                "/api/appeals/*/result").hasAnyRole(REVIEWER, ADMIN)
+                "/api/appeals/*/result", "/api/appeals/*/submission", "/api/appeals/*/rehandling")
+            .hasAnyRole(REVIEWER, ADMIN)
             .requestMatchers("/api/statistics/**", "/reports/**").hasAnyRole(MANAGER, ADMIN)
             .requestMatchers(POST, "/api/calendar/**").hasRole(ADMIN)
             .requestMatchers(PUT, "/api/calendar/**").hasRole(ADMIN)

@@ -1,0 +1,69 @@
+package org.disclosuredesk.appeal;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.disclosuredesk.common.BadInputException;
+import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.common.NotFoundException;
+import org.disclosuredesk.process.RequestProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * The API's way into the appeal process (business key = appeal id): start it, or complete the open task of a
+ * step. Values travel as transient variables, like for requests: the step code stores them in dd_appeal.
+ */
+@Component
+public class AppealProcess {
+
+  public static final String KEY = "appeal";
+  public static final String APPEAL_ID = "appealId";
+  public static final String REQUEST_ID = "requestId";
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final RequestProcess requestProcess;
+
+  public AppealProcess(RuntimeService runtime, TaskService tasks, RequestProcess requestProcess) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.requestProcess = requestProcess;
+  }
+
+  public void start(String appealId, String requestId, Map<String, Object> values, String actor) {
+    VariableMap vars = Variables.createVariables();
+    values.forEach((k, v) -> vars.putValueTyped(k, Variables.untypedValue(v, true)));
+    vars.putValueTyped(APPEAL_ID, Variables.stringValue(appealId, true));
+    vars.putValueTyped(REQUEST_ID, Variables.stringValue(requestId, true));
+    vars.putValueTyped(RequestProcess.ACTOR, Variables.stringValue(actor, true));
+    unwrap(() -> runtime.createProcessInstanceByKey(KEY).businessKey(appealId).setVariables(vars).execute());
+  }
+
+  public List<Task> openTasks(String appealId, String... taskKeys) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(appealId).processDefinitionKey(KEY)
+        .taskDefinitionKeyIn(taskKeys).orderByTaskCreateTime().asc().list();
+  }
+
+  /** Completes the step's task as the given person (the task listeners validate and store). */
+  public void complete(Task task, Map<String, Object> values, String actor) {
+    requestProcess.complete(task, values, actor);
+  }
+
+  /** Engine exceptions wrap the step code's own: hand the API the domain's error. */
+  static void unwrap(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BadInputException || t instanceof ConflictException || t instanceof NotFoundException) {
+          throw (RuntimeException) t;
+        }
+      }
+      throw e;
+    }
+  }
+}

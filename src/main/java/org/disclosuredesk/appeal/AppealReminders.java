@@ -1,0 +1,149 @@
+package org.disclosuredesk.appeal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.process.Actors;
+import org.disclosuredesk.security.Roles;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reminder one working day before the reply/defence (or re-handling) is due, to whoever holds the step, and the
+ * escalation to the office heads on the day after. Nothing is sent once the step is done.
+ */
+@Service
+public class AppealReminders {
+
+  /** Which deadline a timer watches. */
+  public enum Deadline {
+    RESPONSE("PrepareResponse", "RecordSubmission"),
+    REDO("Rehandle");
+
+    private final String[] steps;
+
+    Deadline(String... steps) {
+      this.steps = steps;
+    }
+  }
+
+  private final AppealRepository appeals;
+  private final RequestRepository requests;
+  private final RequestEvents events;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final Mailer mailer;
+
+  public AppealReminders(AppealRepository appeals, RequestRepository requests, RequestEvents events,
+      TaskService tasks, IdentityService identity, Mailer mailer) {
+    this.appeals = appeals;
+    this.requests = requests;
+    this.events = events;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.mailer = mailer;
+  }
+
+  public void remind(String appealId, Deadline deadline) {
+    AppealRow a = appeals.get(appealId);
+    LocalDate due = dueOn(a, deadline);
+    List<Task> open = openSteps(a, deadline);
+    if (due == null || open.isEmpty()) {
+      return;
+    }
+    Set<String> to = new LinkedHashSet<>();
+    for (Task t : open) {
+      if (t.getAssignee() != null) {
+        addUser(to, t.getAssignee());
+      } else {
+        for (IdentityLink l : tasks.getIdentityLinksForTask(t.getId())) {
+          if (l.getGroupId() != null) {
+            addGroup(to, l.getGroupId());
+          }
+        }
+      }
+    }
+    RequestRow r = requests.get(a.requestId());
+    Map<String, Object> model = model(a, r, open.get(0).getName(), due);
+    for (String address : to) {
+      mailer.queue(r.id(), "APPEAL_REMINDER", address, "应诉提醒：" + a.caseNumber() + "（" + r.trackingNumber()
+          + "）明天到期", "appeal-reminder", model, List.of());
+    }
+    events.record(r.id(), "APPEAL_REMINDER", Actors.SYSTEM, details(a, deadline, due, to.size()));
+  }
+
+  public void escalate(String appealId, Deadline deadline) {
+    AppealRow a = appeals.get(appealId);
+    LocalDate due = dueOn(a, deadline);
+    List<Task> open = openSteps(a, deadline);
+    if (due == null || open.isEmpty()) {
+      return;
+    }
+    Set<String> to = new LinkedHashSet<>();
+    addGroup(to, Roles.OFFICE_HEAD);
+    RequestRow r = requests.get(a.requestId());
+    Map<String, Object> model = model(a, r, open.get(0).getName(), due);
+    for (String address : to) {
+      mailer.queue(r.id(), "APPEAL_OVERDUE", address, "逾期督办：" + a.caseNumber() + "（" + r.trackingNumber()
+          + "）已超过期限", "appeal-overdue", model, List.of());
+    }
+    events.record(r.id(), "APPEAL_OVERDUE_ESCALATED", Actors.SYSTEM, details(a, deadline, due, to.size()));
+  }
+
+  private static LocalDate dueOn(AppealRow a, Deadline deadline) {
+    return deadline == Deadline.RESPONSE ? a.responseDueOn() : a.redoDueOn();
+  }
+
+  private List<Task> openSteps(AppealRow a, Deadline deadline) {
+    if (a.processInstanceId() == null) {
+      return List.of();
+    }
+    return tasks.createTaskQuery().processInstanceId(a.processInstanceId()).taskDefinitionKeyIn(deadline.steps)
+        .active().list();
+  }
+
+  private static Map<String, Object> model(AppealRow a, RequestRow r, String step, LocalDate due) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("appeal", a);
+    m.put("kindLabel", a.kindCode().label());
+    m.put("request", r);
+    m.put("step", step);
+    m.put("dueOn", due.toString());
+    return m;
+  }
+
+  private static Map<String, Object> details(AppealRow a, Deadline deadline, LocalDate due, int recipients) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("appealId", a.id());
+    d.put("deadline", deadline.name());
+    d.put("dueOn", due.toString());
+    d.put("recipients", recipients);
+    return d;
+  }
+
+  private void addGroup(Set<String> to, String group) {
+    for (User u : identity.createUserQuery().memberOfGroup(group).list()) {
+      if (u.getEmail() != null && !u.getEmail().isBlank()) {
+        to.add(u.getEmail());
+      }
+    }
+  }
+
+  private void addUser(Set<String> to, String userId) {
+    User u = identity.createUserQuery().userId(userId).singleResult();
+    if (u != null && u.getEmail() != null && !u.getEmail().isBlank()) {
+      to.add(u.getEmail());
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.disclosuredesk.appeal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.disclosuredesk.common.NotFoundException;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code dd_appeal}: what table 四 counts (kind, received_on, result, decided_on) and what the steps recorded. */
+@Repository
+public class AppealRepository {
+
+  private static final RowMapper<AppealRow> ROWS = new DataClassRowMapper<>(AppealRow.class);
+
+  private final JdbcClient jdbc;
+
+  public AppealRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<AppealRow> find(String id) {
+    if (id == null || id.length() > 36) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT * FROM dd_appeal WHERE id = ?").param(id).query(ROWS).optional();
+  }
+
+  public AppealRow get(String id) {
+    return find(id).orElseThrow(() -> new NotFoundException("没有这个复议或诉讼案件：" + id));
+  }
+
+  /** Serialises the steps of one appeal (API and Tasklist alike) on every cluster node. */
+  public AppealRow lock(String id) {
+    if (id == null || id.length() > 36) {
+      throw new NotFoundException("没有这个复议或诉讼案件：" + id);
+    }
+    return jdbc.sql("SELECT * FROM dd_appeal WHERE id = ? FOR UPDATE").param(id).query(ROWS).optional()
+        .orElseThrow(() -> new NotFoundException("没有这个复议或诉讼案件：" + id));
+  }
+
+  public List<AppealRow> ofRequest(String requestId) {
+    return jdbc.sql("SELECT * FROM dd_appeal WHERE request_id = ? ORDER BY received_on, created_at")
+        .param(requestId).query(ROWS).list();
+  }
+
+  public boolean exists(String requestId, String kind, String caseNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM dd_appeal WHERE request_id = ? AND kind = ? AND case_number = ?")
+        .params(requestId, kind, caseNumber).query(Integer.class).single() > 0;
+  }
+
+  public void insert(Map<String, Object> columns) {
+    String names = String.join(", ", columns.keySet());
+    String marks = columns.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
+    var spec = jdbc.sql("INSERT INTO dd_appeal (" + names + ") VALUES (" + marks + ")");
+    for (var e : columns.entrySet()) {
+      spec = spec.param(e.getKey(), e.getValue());
+    }
+    spec.update();
+  }
+
+  public void update(String id, Map<String, Object> columns) {
+    Map<String, Object> cols = new LinkedHashMap<>(columns);
+    String set = cols.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "));
+    var spec = jdbc.sql("UPDATE dd_appeal SET " + set + " WHERE id = :id").param("id", id);
+    for (var e : cols.entrySet()) {
+      spec = spec.param(e.getKey(), e.getValue());
+    }
+    spec.update();
+  }
+}

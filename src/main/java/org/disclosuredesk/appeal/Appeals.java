@@ -1,0 +1,255 @@
+package org.disclosuredesk.appeal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.deadline.DeadlineCalculator;
+import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.process.StepInput;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of an appeal's steps (DOMAIN.md §6, table 四): opening one against a concluded or overdue request, our
+ * reply/defence deadline, the submission, the result and the re-handling a correction orders. The request's own
+ * conclusion is never touched: it stays counted once in table 三; everything here goes to its history.
+ */
+@Service
+public class Appeals {
+
+  /** Re-handling period when the decision sets none (the ordinary reply period, 第三十三条). */
+  static final int DEFAULT_REDO_WORKING_DAYS = 20;
+  static final int MAX_REDO_WORKING_DAYS = 120;
+
+  public static final List<String> OPEN_FIELDS =
+      List.of("kind", "receivedOn", "caseNumber", "body", "simpleProcedure", "trackingNumber");
+  public static final List<String> SUBMISSION_FIELDS = List.of("note", "submittedOn");
+  public static final List<String> RESULT_FIELDS =
+      List.of("result", "decidedOn", "submittedOn", "redoWithinWorkingDays", "redoDueOn", "note");
+  public static final List<String> REHANDLE_FIELDS = List.of("repliedOn", "outcome", "note");
+
+  private final AppealRepository appeals;
+  private final RequestEvents events;
+  private final CalendarService calendars;
+  private final BusinessClock clock;
+
+  public Appeals(AppealRepository appeals, RequestEvents events, CalendarService calendars, BusinessClock clock) {
+    this.appeals = appeals;
+    this.events = events;
+    this.calendars = calendars;
+    this.clock = clock;
+  }
+
+  /** Validates and records a new appeal; 400 names every bad field, 409 if the request cannot be appealed yet. */
+  public AppealRow open(String appealId, RequestRow request, StepInput in, String actor, String processInstanceId) {
+    AppealKind kind = in.code("kind", AppealKind.class, true);
+    LocalDate receivedOn = in.pastDate("receivedOn", true, clock.today(), request.receivedOn(), "收到申请之日");
+    String caseNumber = in.text("caseNumber", true, StepInput.NAME_MAX);
+    String body = in.text("body", true, StepInput.NAME_MAX);
+    Boolean simple = in.bool("simpleProcedure", false);
+    if (Boolean.TRUE.equals(simple) && kind != null && kind != AppealKind.RECONSIDERATION) {
+      in.errors().add("simpleProcedure", "简易程序仅适用于行政复议");
+    }
+    in.errors().throwIfAny();
+    boolean simpleProcedure = Boolean.TRUE.equals(simple);
+
+    List<String> warnings = new ArrayList<>();
+    if (!request.concluded()) {
+      // 不履行法定职责 (行政复议法 Art. 11): only once the reply period has run out
+      if (request.dueOn() == null || !receivedOn.isAfter(request.dueOn())) {
+        throw new ConflictException("该申请尚未办结，且在" + receivedOn + "时未超过法定答复期限"
+            + (request.dueOn() == null ? "（计时暂停中）" : "（" + request.dueOn() + "）")
+            + "：只能对已答复的申请或逾期未答复的申请登记复议、诉讼");
+      }
+      warnings.add("该申请逾期未答复（法定答复期限 " + request.dueOn() + "），按不履行法定职责（《行政复议法》第十一条）登记");
+    }
+    if (appeals.exists(request.id(), kind.name(), caseNumber)) {
+      throw new ConflictException("该申请已登记过案号为“" + caseNumber + "”的" + kind.label());
+    }
+    if (kind == AppealKind.LITIGATION_DIRECT && reconsiderationFirst(request)) {
+      warnings.add("依《行政复议法》第二十三条第一款，" + (request.concluded()
+          ? "对不予公开（含部分公开）的答复" : "对未履行法定职责") + "应当先申请行政复议；本案未经复议直接起诉，"
+          + "已照常登记，是否受理由人民法院决定");
+    }
+    if (kind == AppealKind.LITIGATION_AFTER_RECONSIDERATION && appeals.ofRequest(request.id()).stream()
+        .noneMatch(a -> a.kindCode() == AppealKind.RECONSIDERATION)) {
+      warnings.add("系统中没有该申请的行政复议记录；如复议在本系统启用前办理，可忽略此提示");
+    }
+    DeadlineCalculator calc = calendars.calculator();
+    LocalDate dueOn = kind == AppealKind.RECONSIDERATION
+        ? calc.reconsiderationReplyDue(receivedOn, simpleProcedure)
+        : calc.litigationDefenceDue(receivedOn);
+    if (!calc.calendar().covers(dueOn)) {
+      warnings.add("节假日安排尚未覆盖 " + dueOn.getYear() + " 年，期限按周一至周五推算，请在公布后核对");
+    }
+
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("id", appealId);
+    cols.put("request_id", request.id());
+    cols.put("kind", kind.name());
+    cols.put("received_on", receivedOn);
+    cols.put("case_number", caseNumber);
+    cols.put("body", body);
+    cols.put("simple_procedure", simpleProcedure);
+    cols.put("response_due_on", dueOn);
+    cols.put("status", AppealStatus.RESPONDING.name());
+    cols.put("warning", warnings.isEmpty() ? null : String.join("；", warnings));
+    cols.put("process_instance_id", processInstanceId);
+    cols.put("created_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
+    cols.put("created_by", actor);
+    appeals.insert(cols);
+
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("appealId", appealId);
+    details.put("kind", kind.name());
+    details.put("receivedOn", receivedOn.toString());
+    details.put("caseNumber", caseNumber);
+    details.put("body", body);
+    details.put("simpleProcedure", simpleProcedure);
+    details.put("responseDueOn", dueOn.toString());
+    if (!warnings.isEmpty()) {
+      details.put("warning", String.join("；", warnings));
+    }
+    events.record(request.id(), "APPEAL_OPENED", actor, details);
+    return appeals.get(appealId);
+  }
+
+  private static boolean reconsiderationFirst(RequestRow request) {
+    if (!request.concluded()) {
+      return true; // 行政复议法 Art. 23(1)(3): failure to act goes to reconsideration first
+    }
+    return request.outcome() != null && Outcome.valueOf(request.outcome()).reconsiderationFirst();
+  }
+
+  /** Our reply or defence is ready (the note says what was prepared; files go with the paper file). */
+  public void prepared(AppealRow appeal, StepInput in) {
+    String note = in.text("note", false, StepInput.TEXT_MAX);
+    in.errors().throwIfAny();
+    if (note != null) {
+      appeals.update(appeal.id(), Map.of("response_note", note));
+    }
+  }
+
+  /** The day our reply/defence and evidence reached the body. */
+  public void submitted(AppealRow appeal, StepInput in, String actor) {
+    LocalDate on = in.pastDate("submittedOn", true, clock.today(), appeal.receivedOn(), "收到副本之日");
+    in.errors().throwIfAny();
+    recordSubmission(appeal, on, actor);
+  }
+
+  private void recordSubmission(AppealRow appeal, LocalDate on, String actor) {
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("submitted_on", on);
+    if (AppealStatus.RESPONDING.name().equals(appeal.status())) {
+      cols.put("status", AppealStatus.AWAITING_RESULT.name());
+    }
+    appeals.update(appeal.id(), cols);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("appealId", appeal.id());
+    details.put("kind", appeal.kind());
+    details.put("submittedOn", on.toString());
+    details.put("responseDueOn", appeal.responseDueOn().toString());
+    details.put("onTime", !on.isAfter(appeal.responseDueOn()));
+    events.record(appeal.requestId(), "APPEAL_SUBMITTED", actor, details);
+  }
+
+  /**
+   * The body's decision. It may arrive before we recorded our submission: the submission date may come with it,
+   * and the reply/defence steps still open end with the case. CORRECTED orders the request to be handled again.
+   */
+  public AppealRow decided(AppealRow appeal, StepInput in, String actor) {
+    if (appeal.result() != null) {
+      throw new ConflictException("该案件已于 " + appeal.decidedOn() + " 登记结果");
+    }
+    LocalDate today = clock.today();
+    AppealResult result = in.code("result", AppealResult.class, true);
+    LocalDate decidedOn = in.pastDate("decidedOn", true, today, appeal.receivedOn(), "收到副本之日");
+    LocalDate submittedOn = in.pastDate("submittedOn", false, today, appeal.receivedOn(), "收到副本之日");
+    if (submittedOn != null && decidedOn != null && submittedOn.isAfter(decidedOn)) {
+      in.errors().add("submittedOn", "不能晚于结果作出之日（" + decidedOn + "）");
+    }
+    if (submittedOn != null && appeal.submittedOn() != null && !submittedOn.equals(appeal.submittedOn())) {
+      in.errors().add("submittedOn", "已登记提交日期 " + appeal.submittedOn());
+    }
+    Integer redoDays = in.integer("redoWithinWorkingDays", false, 1, MAX_REDO_WORKING_DAYS);
+    LocalDate redoDueOn = in.date("redoDueOn", false);
+    String note = in.text("note", false, StepInput.TEXT_MAX);
+    if (result != null && result != AppealResult.CORRECTED) {
+      if (in.present("redoWithinWorkingDays")) {
+        in.errors().add("redoWithinWorkingDays", "仅在结果为 CORRECTED（纠正）时填写");
+      }
+      if (in.present("redoDueOn")) {
+        in.errors().add("redoDueOn", "仅在结果为 CORRECTED（纠正）时填写");
+      }
+    }
+    if (redoDays != null && in.present("redoDueOn")) {
+      in.errors().add("redoDueOn", "重新办理期限只能填写一种：工作日数或截止日期");
+    }
+    if (redoDueOn != null && decidedOn != null && redoDueOn.isBefore(decidedOn)) {
+      in.errors().add("redoDueOn", "不能早于结果作出之日（" + decidedOn + "）");
+    }
+    in.errors().throwIfAny();
+
+    if (submittedOn != null && appeal.submittedOn() == null) {
+      recordSubmission(appeal, submittedOn, actor);
+    }
+    boolean corrected = result == AppealResult.CORRECTED;
+    if (corrected && redoDueOn == null) {
+      redoDueOn = calendars.calculator().calendar().addWorkingDays(decidedOn,
+          redoDays == null ? DEFAULT_REDO_WORKING_DAYS : redoDays);
+    }
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("result", result.name());
+    cols.put("decided_on", decidedOn);
+    cols.put("result_note", note);
+    cols.put("redo_due_on", redoDueOn);
+    cols.put("status", (corrected ? AppealStatus.REHANDLING : AppealStatus.CLOSED).name());
+    appeals.update(appeal.id(), cols);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("appealId", appeal.id());
+    details.put("kind", appeal.kind());
+    details.put("result", result.name());
+    details.put("decidedOn", decidedOn.toString());
+    if (note != null) {
+      details.put("note", note);
+    }
+    if (corrected) {
+      details.put("redoDueOn", redoDueOn.toString());
+    }
+    events.record(appeal.requestId(), "APPEAL_DECIDED", actor, details);
+    return appeals.get(appeal.id());
+  }
+
+  /** The request was handled again after a correction: the new reply goes to its history, not to table 三. */
+  public void rehandled(AppealRow appeal, StepInput in, String actor) {
+    LocalDate repliedOn = in.pastDate("repliedOn", true, clock.today(), appeal.decidedOn(), "复议决定或裁判作出之日");
+    Outcome outcome = in.code("outcome", Outcome.class, false);
+    String note = in.text("note", false, StepInput.TEXT_MAX);
+    in.errors().throwIfAny();
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("rehandled_on", repliedOn);
+    cols.put("rehandled_outcome", outcome == null ? null : outcome.name());
+    cols.put("rehandle_note", note);
+    cols.put("status", AppealStatus.CLOSED.name());
+    appeals.update(appeal.id(), cols);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("appealId", appeal.id());
+    details.put("repliedOn", repliedOn.toString());
+    if (outcome != null) {
+      details.put("outcome", outcome.name());
+    }
+    if (note != null) {
+      details.put("note", note);
+    }
+    details.put("redoDueOn", String.valueOf(appeal.redoDueOn()));
+    details.put("onTime", appeal.redoDueOn() == null || !repliedOn.isAfter(appeal.redoDueOn()));
+    events.record(appeal.requestId(), "REHANDLED", actor, details);
+  }
+}

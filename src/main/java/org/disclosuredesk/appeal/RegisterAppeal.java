@@ -1,0 +1,65 @@
+package org.disclosuredesk.appeal;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.disclosuredesk.common.BadInputException;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.process.Actors;
+import org.disclosuredesk.process.StepValues;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * BPMN "登记复议、诉讼案件": the API names the request by id, the Tasklist start form by its tracking number; both
+ * go through the same rules ({@link Appeals#open}). Sets the appeal id as business key and the reply/defence timers.
+ */
+@Component("registerAppeal")
+public class RegisterAppeal implements JavaDelegate {
+
+  private final Appeals appeals;
+  private final RequestRepository requests;
+  private final AppealTimers timers;
+  private final IdentityService identity;
+  private final JdbcClient jdbc;
+
+  public RegisterAppeal(Appeals appeals, RequestRepository requests, AppealTimers timers, IdentityService identity,
+      JdbcClient jdbc) {
+    this.appeals = appeals;
+    this.requests = requests;
+    this.timers = timers;
+    this.identity = identity;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RequestRow request = requests.lock(requestId(execution));
+    String appealId = execution.getVariable(AppealProcess.APPEAL_ID) instanceof String s
+        ? s : UUID.randomUUID().toString();
+    AppealRow appeal = appeals.open(appealId, request, StepValues.read(execution),
+        Actors.of(execution, identity), execution.getProcessInstanceId());
+    StepValues.consume(execution, Appeals.OPEN_FIELDS);
+    execution.setProcessBusinessKey(appealId);
+    execution.setVariable(AppealProcess.APPEAL_ID, appealId);
+    execution.setVariable(AppealProcess.REQUEST_ID, request.id());
+    // shown in Tasklist; no personal data
+    execution.setVariable("trackingNumber", request.trackingNumber());
+    execution.setVariable("appealKind", appeal.kind());
+    timers.response(execution, appeal.responseDueOn());
+  }
+
+  private String requestId(DelegateExecution execution) {
+    if (execution.getVariable(AppealProcess.REQUEST_ID) instanceof String id) {
+      return id;
+    }
+    Object number = execution.getVariable("trackingNumber");
+    if (!(number instanceof String n) || n.isBlank()) {
+      throw new BadInputException("trackingNumber", "必填");
+    }
+    return jdbc.sql("SELECT id FROM dd_request WHERE tracking_number = ?").param(n.trim()).query(String.class)
+        .optional().orElseThrow(() -> new BadInputException("trackingNumber", "没有这个受理编号"));
+  }
+}
