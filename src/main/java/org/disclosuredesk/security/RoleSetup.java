@@ -107,6 +107,10 @@ public class RoleSetup {
         g.setType("WORKFLOW");
         identity.saveGroup(g);
       } catch (RuntimeException e) {
+        // a concurrent node may have won the race; anything else (e.g. an id the engine refuses) is fatal
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+          throw e;
+        }
         log.info("group {} was created by another node", id);
       }
     }
