@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.identity.User;
 import org.disclosuredesk.foundation.Http;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +41,19 @@ class SecurityDefaultsTest {
   @BeforeEach
   void client() {
     http = new Http(port);
+  }
+
+  @Test
+  void roleSetUpRunsAgainWithoutWriting(@Autowired RoleSetup roleSetup, @Autowired AuthorizationService auths,
+      @Autowired FilterService filters) {
+    Map<String, Integer> before = new java.util.HashMap<>();
+    auths.createAuthorizationQuery().list().forEach(a -> before.put(a.getId(), ((AuthorizationEntity) a).getRevision()));
+    long filterCount = filters.createFilterQuery().count();
+    roleSetup.setUp();
+    Map<String, Integer> after = new java.util.HashMap<>();
+    auths.createAuthorizationQuery().list().forEach(a -> after.put(a.getId(), ((AuthorizationEntity) a).getRevision()));
+    assertThat(after).isEqualTo(before);
+    assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
   }
 
   @Test
