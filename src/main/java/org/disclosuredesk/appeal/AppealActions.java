@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.intake.RequestRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ public class AppealActions {
   /** 201 body: {appealId, responseDueOn, warnings}. */
   public Map<String, Object> open(String requestId, Map<String, Object> body, String actor) {
     requests.lock(requestId); // 404 first; serialises with the request's own steps
+    scalarsOnly(body);
     Map<String, Object> values = new LinkedHashMap<>(body);
     values.remove("trackingNumber"); // the path names the request
     String appealId = UUID.randomUUID().toString();
@@ -51,6 +53,7 @@ public class AppealActions {
   /** Prepared (if still open) and submitted, as Tasklist's two steps would. */
   public void submission(String appealId, Map<String, Object> body, String actor) {
     AppealRow a = lock(appealId);
+    scalarsOnly(body);
     if (a.result() != null || a.submittedOn() != null) {
       throw new ConflictException(a.result() != null ? "该案件已有结果" : "已登记提交日期 " + a.submittedOn());
     }
@@ -68,6 +71,7 @@ public class AppealActions {
   /** The result ends the case from wherever it stands (see {@link Appeals#decided}). */
   public void result(String appealId, Map<String, Object> body, String actor) {
     AppealRow a = lock(appealId);
+    scalarsOnly(body);
     if (a.result() != null) {
       throw new ConflictException("该案件已于 " + a.decidedOn() + " 登记结果");
     }
@@ -76,7 +80,19 @@ public class AppealActions {
 
   public void rehandling(String appealId, Map<String, Object> body, String actor) {
     lock(appealId);
+    scalarsOnly(body);
     process.complete(task(appealId, "登记重新办理", "Rehandle"), body, actor);
+  }
+
+  /** Every field of these calls is a text, date, number or flag; objects would not even reach the step. */
+  private static void scalarsOnly(Map<String, Object> body) {
+    FieldErrors errors = new FieldErrors();
+    body.forEach((k, v) -> {
+      if (v instanceof Map || v instanceof List) {
+        errors.add(k, "类型不对：应为文本、日期、数字或 true/false");
+      }
+    });
+    errors.throwIfAny();
   }
 
   private AppealRow lock(String appealId) {

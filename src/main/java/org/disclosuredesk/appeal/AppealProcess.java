@@ -23,6 +23,9 @@ public class AppealProcess {
   public static final String KEY = "appeal";
   public static final String APPEAL_ID = "appealId";
   public static final String REQUEST_ID = "requestId";
+  /** Transient inputs of the API's start (the persistent appealId/requestId are set by the first step). */
+  static final String GIVEN_APPEAL_ID = "givenAppealId";
+  static final String GIVEN_REQUEST_ID = "givenRequestId";
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -37,8 +40,8 @@ public class AppealProcess {
   public void start(String appealId, String requestId, Map<String, Object> values, String actor) {
     VariableMap vars = Variables.createVariables();
     values.forEach((k, v) -> vars.putValueTyped(k, Variables.untypedValue(v, true)));
-    vars.putValueTyped(APPEAL_ID, Variables.stringValue(appealId, true));
-    vars.putValueTyped(REQUEST_ID, Variables.stringValue(requestId, true));
+    vars.putValueTyped(GIVEN_APPEAL_ID, Variables.stringValue(appealId, true));
+    vars.putValueTyped(GIVEN_REQUEST_ID, Variables.stringValue(requestId, true));
     vars.putValueTyped(RequestProcess.ACTOR, Variables.stringValue(actor, true));
     unwrap(() -> runtime.createProcessInstanceByKey(KEY).businessKey(appealId).setVariables(vars).execute());
   }

@@ -37,7 +37,7 @@ public class RegisterAppeal implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RequestRow request = requests.lock(requestId(execution));
-    String appealId = execution.getVariable(AppealProcess.APPEAL_ID) instanceof String s
+    String appealId = execution.getVariable(AppealProcess.GIVEN_APPEAL_ID) instanceof String s
         ? s : UUID.randomUUID().toString();
     AppealRow appeal = appeals.open(appealId, request, StepValues.read(execution),
         Actors.of(execution, identity), execution.getProcessInstanceId());
@@ -52,7 +52,7 @@ public class RegisterAppeal implements JavaDelegate {
   }
 
   private String requestId(DelegateExecution execution) {
-    if (execution.getVariable(AppealProcess.REQUEST_ID) instanceof String id) {
+    if (execution.getVariable(AppealProcess.GIVEN_REQUEST_ID) instanceof String id) {
       return id;
     }
     Object number = execution.getVariable("trackingNumber");

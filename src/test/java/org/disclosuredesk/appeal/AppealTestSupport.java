@@ -11,6 +11,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.CalendarService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -25,6 +29,18 @@ abstract class AppealTestSupport {
   @Autowired JdbcTemplate jdbc;
   @Autowired BusinessClock clock;
   @Autowired CalendarService calendars;
+
+  /** A fixed business "today" (Asia/Shanghai), so the dates below do not age. */
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+
+  @BeforeEach
+  void pinClock() {
+    at(TODAY, 10);
+  }
+
+  static void at(LocalDate day, int hour) {
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(hour, 0), ZoneId.of("Asia/Shanghai")).toInstant()));
+  }
 
   @AfterEach
   void resetClock() {
