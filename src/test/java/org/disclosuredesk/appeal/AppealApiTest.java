@@ -32,9 +32,9 @@ class AppealApiTest extends AppealTestSupport {
         .isEqualTo("2025-10-16");
     assertThat(opened(id, "RECONSIDERATION", LocalDate.of(2025, 9, 26), "simpleProcedure", true)
         .get("responseDueOn").asText()).isEqualTo("2025-10-10");
-    assertThat(opened(id, "RECONSIDERATION", LocalDate.of(2025, 4, 10)).get("responseDueOn").asText())
-        .isEqualTo("2025-04-24");
     String older = concluded(LocalDate.of(2024, 10, 2), true);
+    assertThat(opened(older, "RECONSIDERATION", LocalDate.of(2025, 4, 10)).get("responseDueOn").asText())
+        .isEqualTo("2025-04-24");
     assertThat(opened(older, "LITIGATION_AFTER_RECONSIDERATION", LocalDate.of(2024, 12, 1))
         .get("responseDueOn").asText()).isEqualTo("2024-12-16");
   }
