@@ -12,7 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /** POST /api/requests/{id}/appeals and the result call: answers, deadlines across holidays, refusals. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = AppealTestSupport.OWN_CONTEXT)
 class AppealApiTest extends AppealTestSupport {
 
   @Test

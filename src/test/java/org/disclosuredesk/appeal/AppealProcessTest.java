@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The appeal process for each kind and each result, the re-handling after a correction, and the timers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = AppealTestSupport.OWN_CONTEXT)
 class AppealProcessTest extends AppealTestSupport {
 
   @Autowired ProcessEngine engine;

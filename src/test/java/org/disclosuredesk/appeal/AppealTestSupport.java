@@ -25,6 +25,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Requests and appeals through the HTTP API, as the agency's staff would enter them. */
 abstract class AppealTestSupport {
 
+  /**
+   * A Spring context of our own: these classes sort first, and a shared web context created this early loses its
+   * engine's registration when RestartPersistenceTest later closes its apps (same engine name), which breaks the
+   * engine REST checks of the suites that would reuse it.
+   */
+  static final String OWN_CONTEXT = "disclosure.test-context=appeals";
+
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired BusinessClock clock;
