@@ -28,6 +28,7 @@ public final class RecordRowMapper<T extends Record> implements RowMapper<T> {
     }
     try {
       constructor = type.getDeclaredConstructor(types);
+      constructor.setAccessible(true); // records nested in a feature class are package-private
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException(type + " has no canonical constructor", e);
     }

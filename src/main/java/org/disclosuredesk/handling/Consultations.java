@@ -81,9 +81,7 @@ public class Consultations {
     details.put("answerDueOn", answerDue.toString());
     events.record(row.id(), "CONSULTATION_SENT", actor, details);
     deadlines.refresh(row.id());
-    process.setVariable(EXPIRES_AT, dates.expiry(answerDue));
-    process.setVariable(TaskDates.PERIOD_END, dates.due(answerDue));
-    process.setVariable(TaskDates.SOURCE_ID, id);
+    dates.openPeriod(process, EXPIRES_AT, answerDue, id);
   }
 
   /** The clerk records the answer; the stop ends on the answer day (or the period's last day if later). */

@@ -108,9 +108,7 @@ public class Fees {
     if (payable) {
       stops.open(row.id(), SuspensionKind.FEE_NOTICE, noticeOn, id);
       deadlines.refresh(row.id());
-      process.setVariable(EXPIRES_AT, dates.expiry(payBy));
-      process.setVariable(TaskDates.PERIOD_END, dates.due(payBy));
-      process.setVariable(TaskDates.SOURCE_ID, id);
+      dates.openPeriod(process, EXPIRES_AT, payBy, id);
       if (row.applicantEmail() != null) {
         mailer.queue(row.id(), "FEE_NOTICE", row.applicantEmail(), "信息处理费收费通知：" + row.trackingNumber(),
             "fee-notice", Map.of("request", row, "methodLabel", method.label(), "amount", amount.toPlainString(),
