@@ -88,26 +88,22 @@ public class CalendarChangeRecalculation {
   /** Open consultations (15 WD) and fee notices (20 WD) count working days too. */
   private boolean movePeriods(RequestRow row) {
     DeadlineCalculator calc = deadlines.calculator();
+    boolean consultations = movePeriod(row, "dd_consultation", "answer_due_on", "RecordConsultationReply",
+        calc::consultationAnswerLimit);
+    boolean fees = movePeriod(row, "dd_fee_notice", "payment_due_on", "RecordFeePayment", calc::feePaymentLimit);
+    return consultations || fees;
+  }
+
+  private boolean movePeriod(RequestRow row, String table, String lastDayColumn, String taskKey,
+      java.util.function.UnaryOperator<LocalDate> lastDayAfterDelivery) {
     boolean moved = false;
-    for (var c : jdbc.sql("SELECT id, delivered_on, answer_due_on FROM dd_consultation WHERE request_id = ?"
-        + " AND status = 'OPEN'").param(row.id()).query().listOfRows()) {
-      LocalDate delivered = toDate(value(c, "delivered_on"));
-      LocalDate now = calc.consultationAnswerLimit(delivered);
-      if (!now.equals(toDate(value(c, "answer_due_on")))) {
-        String id = (String) value(c, "id");
-        jdbc.sql("UPDATE dd_consultation SET answer_due_on = ? WHERE id = ?").params(now, id).update();
-        moveTimer(row, "RecordConsultationReply", id, now);
-        moved = true;
-      }
-    }
-    for (var f : jdbc.sql("SELECT id, delivered_on, payment_due_on FROM dd_fee_notice WHERE request_id = ?"
-        + " AND status = 'OPEN'").param(row.id()).query().listOfRows()) {
-      LocalDate delivered = toDate(value(f, "delivered_on"));
-      LocalDate now = calc.feePaymentLimit(delivered);
-      if (!now.equals(toDate(value(f, "payment_due_on")))) {
-        String id = (String) value(f, "id");
-        jdbc.sql("UPDATE dd_fee_notice SET payment_due_on = ? WHERE id = ?").params(now, id).update();
-        moveTimer(row, "RecordFeePayment", id, now);
+    for (var open : jdbc.sql("SELECT id, delivered_on, " + lastDayColumn + " AS last_day FROM " + table
+        + " WHERE request_id = ? AND status = 'OPEN'").param(row.id()).query().listOfRows()) {
+      LocalDate now = lastDayAfterDelivery.apply(toDate(value(open, "delivered_on")));
+      if (!now.equals(toDate(value(open, "last_day")))) {
+        String id = (String) value(open, "id");
+        jdbc.sql("UPDATE " + table + " SET " + lastDayColumn + " = ? WHERE id = ?").params(now, id).update();
+        moveTimer(row, taskKey, id, now);
         moved = true;
       }
     }

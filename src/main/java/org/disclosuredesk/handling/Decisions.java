@@ -96,7 +96,8 @@ public class Decisions {
   /** Sign-off (签发): approved → the reply may leave; refused → back to handling. */
   public boolean signOff(RequestRow row, StepInput in, String actor) {
     Boolean approved = in.bool("approved", true);
-    LocalDate on = in.pastDate("decidedOn", true, clock.today(), row.receivedOn(), "收到申请之日");
+    // the reply cannot be signed before it was decided
+    LocalDate on = in.pastDate("decidedOn", true, clock.today(), row.decidedOn(), "决定日期");
     String comment = in.text("comment", false, StepInput.TEXT_MAX);
     in.errors().throwIfAny();
     Map<String, Object> details = new LinkedHashMap<>();

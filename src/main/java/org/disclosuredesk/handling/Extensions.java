@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.common.RecordRowMapper;
 import org.disclosuredesk.deadline.DeadlineFacts;
 import org.disclosuredesk.intake.RequestEvents;
 import org.disclosuredesk.intake.RequestRepository;
@@ -24,6 +25,10 @@ import org.springframework.stereotype.Service;
 public class Extensions {
 
   public static final List<String> FIELDS = List.of("requestedOn", "workingDays", "reason");
+
+  record Pending(String id, LocalDate requestedOn, int workingDays, String reason) {}
+
+  private static final RecordRowMapper<Pending> PENDING = new RecordRowMapper<>(Pending.class);
 
   private final JdbcClient jdbc;
   private final RequestRepository requests;
@@ -59,19 +64,17 @@ public class Extensions {
 
   public void decide(RequestRow row, StepInput in, String actor) {
     Boolean approved = in.bool("approved", true);
-    Map<String, Object> pending = jdbc.sql("SELECT id, requested_on, working_days, reason FROM dd_extension"
-        + " WHERE request_id = ? AND status = 'PENDING'").param(row.id()).query().listOfRows().stream()
-        .findFirst().orElseThrow(() -> new ConflictException("没有待审批的延期申请"));
-    Map<String, Object> ext = lower(pending);
-    LocalDate requestedOn = ((java.sql.Date) ext.get("requested_on")).toLocalDate();
-    LocalDate decidedOn = in.pastDate("decidedOn", true, clock.today(), requestedOn, "延期申请日期");
+    Pending ext = jdbc.sql("SELECT id, requested_on, working_days, reason FROM dd_extension"
+        + " WHERE request_id = ? AND status = 'PENDING'").param(row.id()).query(PENDING).optional()
+        .orElseThrow(() -> new ConflictException("没有待审批的延期申请"));
+    LocalDate decidedOn = in.pastDate("decidedOn", true, clock.today(), ext.requestedOn(), "延期申请日期");
     in.errors().throwIfAny();
-    int days = ((Number) ext.get("working_days")).intValue();
+    int days = ext.workingDays();
     if (approved && row.dueOn() != null && decidedOn.isAfter(row.dueOn())) {
       throw new ConflictException("批准日期晚于现行答复期限（" + row.dueOn() + "），已不能延期（第三十三条第二款）");
     }
     jdbc.sql("UPDATE dd_extension SET status = ?, decided_on = ?, decided_by = ? WHERE id = ?")
-        .params(approved ? "APPROVED" : "REFUSED", decidedOn, actor, ext.get("id")).update();
+        .params(approved ? "APPROVED" : "REFUSED", decidedOn, actor, ext.id()).update();
     if (!approved) {
       events.record(row.id(), "EXTENSION_REFUSED", actor, Map.of("decidedOn", decidedOn.toString()));
       return;
@@ -83,7 +86,7 @@ public class Extensions {
         "workingDays", days, "dueOn", String.valueOf(now.dueOn())));
     if (row.applicantEmail() != null) {
       mailer.queue(row.id(), "EXTENSION_NOTICE", row.applicantEmail(), "延期答复告知：" + row.trackingNumber(),
-          "extension-notice", Map.of("request", now, "reason", ext.get("reason"), "workingDays", days,
+          "extension-notice", Map.of("request", now, "reason", ext.reason(), "workingDays", days,
               "dueOn", String.valueOf(now.dueOn())), List.of());
     }
   }
@@ -117,9 +120,4 @@ public class Extensions {
         .param(requestId).query(Integer.class).single() > 0;
   }
 
-  private static Map<String, Object> lower(Map<String, Object> row) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    row.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
-    return out;
-  }
 }

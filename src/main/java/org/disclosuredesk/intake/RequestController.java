@@ -112,9 +112,10 @@ public class RequestController {
       params.add(clock.today());
     }
     if (q != null && !q.isBlank()) {
-      String like = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-      where.append(" AND (tracking_number LIKE ? ESCAPE '\\' OR applicant_name LIKE ? ESCAPE '\\'"
-          + " OR description LIKE ? ESCAPE '\\' OR topic LIKE ? ESCAPE '\\')");
+      // '!' as the escape character: a backslash means something else again inside MySQL string literals
+      String like = "%" + q.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+      where.append(" AND (tracking_number LIKE ? ESCAPE '!' OR applicant_name LIKE ? ESCAPE '!'"
+          + " OR description LIKE ? ESCAPE '!' OR topic LIKE ? ESCAPE '!')");
       params.addAll(List.of(like, like, like, like));
     }
     int total = jdbc.sql("SELECT COUNT(*) FROM dd_request" + where).params(params).query(Integer.class).single();

@@ -29,6 +29,17 @@ public class TaskDates {
     this.backfillGrace = backfillGrace;
   }
 
+  /**
+   * A clerk's waiting task is about to open for a period ending on {@code lastDay}: the variables its expiry timer
+   * ({@code expiryVariable}), follow-up date and source read.
+   */
+  public void openPeriod(org.camunda.bpm.engine.delegate.VariableScope process, String expiryVariable,
+      LocalDate lastDay, String sourceId) {
+    process.setVariable(expiryVariable, expiry(lastDay));
+    process.setVariable(PERIOD_END, due(lastDay));
+    process.setVariable(SOURCE_ID, sourceId);
+  }
+
   public Date due(LocalDate day) {
     return day == null ? null : clock.at(day, DUE_HOUR);
   }
