@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.disclosuredesk.common.NotFoundException;
-import org.springframework.jdbc.core.DataClassRowMapper;
+import org.disclosuredesk.common.RecordRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AppealRepository {
 
-  private static final RowMapper<AppealRow> ROWS = new DataClassRowMapper<>(AppealRow.class);
+  private static final RowMapper<AppealRow> ROWS = new RecordRowMapper<>(AppealRow.class);
 
   private final JdbcClient jdbc;
 
