@@ -1,5 +1,6 @@
 package org.disclosuredesk.letters;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,11 @@ public class LetterController {
 
   /** The .docx, named in Chinese (RFC 5987 {@code filename*}, with an ASCII fallback for old clients). */
   @GetMapping("/{letterId}")
-  ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String letterId) {
+  ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String letterId,
+      HttpServletResponse response) {
     var request = requests.get(id);
+    // the forced UTF-8 of text responses (server.servlet.encoding.force) has no place on a binary file
+    response.setCharacterEncoding((String) null);
     Letters.Letter letter = letters.get(id, letterId);
     ContentDisposition disposition = ContentDisposition.attachment()
         .filename(letter.fileName(request.trackingNumber()), StandardCharsets.UTF_8).build();

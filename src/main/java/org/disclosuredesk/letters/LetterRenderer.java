@@ -30,7 +30,7 @@ public class LetterRenderer {
       try {
         return render(custom.get(), model);
       } catch (RuntimeException | IOException e) {
-        log.warn("letter template {} from the template folder does not render, using the built-in one", template, e);
+        log.warn("letter template {} from the template folder does not render ({}), using the built-in one", template, e.toString());
       }
     }
     try {
