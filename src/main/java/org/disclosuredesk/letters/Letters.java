@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
@@ -88,7 +89,7 @@ public class Letters {
     Letter letter = get(requestId, letterId);
     requests.lock(requestId);
     return generate(requestId, LetterKind.valueOf(letter.kind()), letter.sourceId(), actor)
-        .orElseThrow(() -> new NotFoundException("该文书所依据的数据已不存在，无法重新生成"));
+        .orElseThrow(() -> new ConflictException("该文书所依据的数据已不存在，无法重新生成"));
   }
 
   public List<Letter> list(String requestId) {
