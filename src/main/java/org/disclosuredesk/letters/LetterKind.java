@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** The statutory letters, each with the mail kind(s) that carry it to the applicant (none: not mailed). */
 public enum LetterKind {
-  ACKNOWLEDGEMENT("收件回执", Set.of("ACKNOWLEDGEMENT")),
+  ACKNOWLEDGEMENT("政府信息公开申请收件回执", Set.of("ACKNOWLEDGEMENT")),
   SUPPLEMENT_NOTICE("补正申请告知书", Set.of("SUPPLEMENT_NOTICE")),
   EXTENSION_NOTICE("延期答复告知书", Set.of("EXTENSION_NOTICE")),
   CUSTOM_PERIOD_NOTICE("延迟答复告知书", Set.of("CUSTOM_PERIOD_NOTICE")),

@@ -74,6 +74,7 @@ class LettersTest {
   @Autowired CalendarService calendars;
   @Autowired Letters letters;
   @Autowired TestRestTemplate http;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
 
   @BeforeEach
   void clock() {
@@ -395,6 +396,11 @@ class LettersTest {
 
     // unknown letter, another request's letter, unknown request
     RequestRow other = register(d, null);
+    // the Tasklist form of the next step links the letters
+    var screening = tasks.createTaskQuery().processInstanceBusinessKey(other.id()).singleResult();
+    Letters.Letter receipt = latest(other.id(), LetterKind.ACKNOWLEDGEMENT);
+    assertThat((String) tasks.getVariableLocal(screening.getId(), "requestSummary"))
+        .contains("[政府信息公开申请收件回执（第1版）](/api/requests/" + other.id() + "/letters/" + receipt.id() + ")");
     assertThat(status("/api/requests/" + r.id() + "/letters/" + UUID.randomUUID())).isEqualTo(404);
     assertThat(status("/api/requests/" + other.id() + "/letters/" + v1)).isEqualTo(404);
     assertThat(status("/api/requests/" + UUID.randomUUID() + "/letters/" + v1)).isEqualTo(404);
