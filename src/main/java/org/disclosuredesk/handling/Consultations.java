@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.RecordRowMapper;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.deadline.SuspensionKind;
@@ -35,6 +36,8 @@ public class Consultations {
 
   public record Consultation(String id, String requestId, String kind, String party, LocalDate sentOn,
       LocalDate deliveredOn, LocalDate answerDueOn, LocalDate repliedOn, String opinion, String status) {}
+
+  private static final RecordRowMapper<Consultation> ROWS = new RecordRowMapper<>(Consultation.class);
 
   private final JdbcClient jdbc;
   private final RequestEvents events;
@@ -118,12 +121,12 @@ public class Consultations {
 
   public Consultation get(String requestId, String id) {
     return jdbc.sql("SELECT * FROM dd_consultation WHERE id = ? AND request_id = ?").params(id, requestId)
-        .query(Consultation.class).optional()
+        .query(ROWS).optional()
         .orElseThrow(() -> new NotFoundException("没有这个征求意见：" + id));
   }
 
   public List<Consultation> list(String requestId) {
     return jdbc.sql("SELECT * FROM dd_consultation WHERE request_id = ? ORDER BY sent_on, id").param(requestId)
-        .query(Consultation.class).list();
+        .query(ROWS).list();
   }
 }

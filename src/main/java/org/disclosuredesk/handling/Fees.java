@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.RecordRowMapper;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.deadline.DeadlineCalculator;
@@ -37,6 +38,8 @@ public class Fees {
   public record FeeNotice(String id, String requestId, LocalDate noticeOn, LocalDate deliveredOn, String method,
       Integer pages, BigDecimal amountYuan, boolean waived, String waiverReason, LocalDate paymentDueOn,
       LocalDate paidOn, String status) {}
+
+  private static final RecordRowMapper<FeeNotice> ROWS = new RecordRowMapper<>(FeeNotice.class);
 
   private final JdbcClient jdbc;
   private final RequestRepository requests;
@@ -161,11 +164,11 @@ public class Fees {
 
   public FeeNotice get(String requestId, String id) {
     return jdbc.sql("SELECT * FROM dd_fee_notice WHERE id = ? AND request_id = ?").params(id, requestId)
-        .query(FeeNotice.class).optional().orElseThrow(() -> new NotFoundException("没有这个收费通知：" + id));
+        .query(ROWS).optional().orElseThrow(() -> new NotFoundException("没有这个收费通知：" + id));
   }
 
   public List<FeeNotice> list(String requestId) {
     return jdbc.sql("SELECT * FROM dd_fee_notice WHERE request_id = ? ORDER BY notice_on, id").param(requestId)
-        .query(FeeNotice.class).list();
+        .query(ROWS).list();
   }
 }

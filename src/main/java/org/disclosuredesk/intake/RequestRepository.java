@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.disclosuredesk.common.NotFoundException;
-import org.springframework.jdbc.core.DataClassRowMapper;
+import org.disclosuredesk.common.RecordRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RequestRepository {
 
-  private static final RowMapper<RequestRow> ROWS = new DataClassRowMapper<>(RequestRow.class);
+  private static final RowMapper<RequestRow> ROWS = new RecordRowMapper<>(RequestRow.class);
   private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
 
   private final JdbcClient jdbc;
