@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.common.RecordRowMapper;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
@@ -42,6 +43,8 @@ public class Letters {
       return m;
     }
   }
+
+  private static final RecordRowMapper<Letter> ROWS = new RecordRowMapper<>(Letter.class);
 
   private static final String COLUMNS = "id, request_id, series_id, seq, kind, source_id, template, title, version,"
       + " created_at, created_by";
@@ -94,7 +97,7 @@ public class Letters {
 
   public List<Letter> list(String requestId) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM dd_letter WHERE request_id = ? ORDER BY seq").param(requestId)
-        .query(Letter.class).list();
+        .query(ROWS).list();
   }
 
   public Letter get(String requestId, String letterId) {
@@ -102,7 +105,7 @@ public class Letters {
       throw new NotFoundException("没有这个文书：" + letterId);
     }
     return jdbc.sql("SELECT " + COLUMNS + " FROM dd_letter WHERE id = ? AND request_id = ?")
-        .params(letterId, requestId).query(Letter.class).optional()
+        .params(letterId, requestId).query(ROWS).optional()
         .orElseThrow(() -> new NotFoundException("没有这个文书：" + letterId));
   }
 
