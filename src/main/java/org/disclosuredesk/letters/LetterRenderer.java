@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Fills a template's {@code {{placeholders}}} with poi-tl (which also joins tags Word split across runs). */
@@ -21,6 +23,20 @@ public class LetterRenderer {
 
   public LetterRenderer(LetterTemplates templates) {
     this.templates = templates;
+  }
+
+  /** Loads POI's and poi-tl's classes off the request path, so the first registration does not wait for them. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void warmUp() {
+    Thread t = new Thread(() -> {
+      try {
+        render("acknowledgement", Map.of());
+      } catch (RuntimeException e) {
+        log.warn("letter warm-up failed: {}", e.toString());
+      }
+    }, "letters-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** An admin's template that does not render must not stop a statutory step: the built-in one is used instead. */
