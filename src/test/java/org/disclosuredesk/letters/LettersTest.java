@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -58,13 +58,27 @@ class LettersTest {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static Path templateDir;
 
+  // a port of its own: the machine is shared with other builds whose tests hold 3025
+  static final int SMTP_PORT = freePort();
+
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+  static GreenMailExtension greenMail = new GreenMailExtension(
+      new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(true);
 
   @DynamicPropertySource
-  static void templateFolder(DynamicPropertyRegistry r) throws IOException {
+  static void templateFolderAndMailPort(DynamicPropertyRegistry r) throws IOException {
     templateDir = Files.createTempDirectory("letter-templates");
     r.add("disclosure.letters.template-dir", templateDir::toString);
+    r.add("spring.mail.host", () -> "127.0.0.1");
+    r.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Autowired IntakeService intake;
