@@ -21,8 +21,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 /**
  * Writes the built-in Word templates (src/main/resources/letters/*.docx) in the house style of official letters
  * (GB/T 9704: A4, title 宋体 二号 centred, body 仿宋 三号 with a two-character indent, agency and date bottom right).
- * Run once after changing a text: {@code ./mvnw -q test-compile exec:java ...} or from the IDE with the target
- * folder as argument. Placeholders are poi-tl tags: {@code {{name}}}, and {@code {{?flag}}…{{/flag}}} for
+ * Run once after changing a text, with the target folder as argument: {@code ./mvnw -q test-compile
+ * dependency:build-classpath -Dmdep.outputFile=cp.txt} then {@code java -cp target/test-classes:target/classes:$(cat
+ * cp.txt) org.disclosuredesk.letters.LetterTemplateBuilder src/main/resources/letters}. Placeholders are poi-tl tags: {@code {{name}}}, and {@code {{?flag}}…{{/flag}}} for
  * paragraphs shown only when the flag is true. Each tag stays inside one run so Word keeps it intact.
  */
 public final class LetterTemplateBuilder {
