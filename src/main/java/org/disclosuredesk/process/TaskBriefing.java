@@ -10,6 +10,7 @@ import org.disclosuredesk.intake.ApplicantType;
 import org.disclosuredesk.intake.Channel;
 import org.disclosuredesk.intake.RequestRow;
 import org.disclosuredesk.intake.RequestView;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,19 @@ public class TaskBriefing {
   private final RequestDeadlines deadlines;
   private final RequestView view;
   private final JdbcClient jdbc;
+  private final ObjectProvider<Addendum> addenda;
 
-  public TaskBriefing(RequestDeadlines deadlines, @Lazy RequestView view, JdbcClient jdbc) {
+  /** More lines from a feature (e.g. links to the request's letters), appended to the summary. */
+  public interface Addendum {
+    String markdown(RequestRow row);
+  }
+
+  public TaskBriefing(RequestDeadlines deadlines, @Lazy RequestView view, JdbcClient jdbc,
+      ObjectProvider<Addendum> addenda) {
     this.deadlines = deadlines;
     this.view = view;
     this.jdbc = jdbc;
+    this.addenda = addenda;
   }
 
   void brief(DelegateTask task, RequestRow row) {
@@ -49,6 +58,8 @@ public class TaskBriefing {
       duplicates.forEach(d -> s.append(d.get("trackingNumber")).append("（").append(d.get("receivedOn"))
           .append("，相似度 ").append(d.get("similarity")).append("）　"));
     }
+    addenda.orderedStream().map(a -> a.markdown(row)).filter(t -> t != null && !t.isBlank())
+        .forEach(t -> s.append("\n\n").append(t));
     task.setVariableLocal("requestSummary", s.toString());
     switch (task.getTaskDefinitionKey()) {
       case "Screening" -> task.setVariableLocal("supplementNoticeHint", supplementHint(row));

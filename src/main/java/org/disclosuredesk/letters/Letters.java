@@ -1,0 +1,128 @@
+package org.disclosuredesk.letters;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.common.RecordRowMapper;
+import org.disclosuredesk.common.NotFoundException;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The letters of a request ({@code dd_letter}): generated from the request's data, stored with their bytes, one
+ * series per letter (kind + the consultation or fee notice it is about) whose versions are never overwritten.
+ */
+@Service
+public class Letters {
+
+  /** One stored version, without its bytes. */
+  public record Letter(String id, String requestId, String seriesId, int seq, String kind, String sourceId,
+      String template, String title, int version, LocalDateTime createdAt, String createdBy) {
+
+    /** 政府信息公开申请答复书-2026-0001-第1版.docx */
+    public String fileName(String trackingNumber) {
+      return title + "-" + trackingNumber + "-第" + version + "版.docx";
+    }
+
+    public Map<String, Object> summary() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", id);
+      m.put("kind", kind);
+      m.put("title", title);
+      m.put("version", version);
+      m.put("createdAt", createdAt);
+      m.put("createdBy", createdBy);
+      return m;
+    }
+  }
+
+  private static final RecordRowMapper<Letter> ROWS = new RecordRowMapper<>(Letter.class);
+
+  private static final String COLUMNS = "id, request_id, series_id, seq, kind, source_id, template, title, version,"
+      + " created_at, created_by";
+
+  private final JdbcClient jdbc;
+  private final RequestRepository requests;
+  private final LetterContent content;
+  private final LetterRenderer renderer;
+  private final BusinessClock clock;
+
+  public Letters(JdbcClient jdbc, RequestRepository requests, LetterContent content, LetterRenderer renderer,
+      BusinessClock clock) {
+    this.jdbc = jdbc;
+    this.requests = requests;
+    this.content = content;
+    this.renderer = renderer;
+    this.clock = clock;
+  }
+
+  /**
+   * Generates the letter from the request's current data as the next version of its series (a first version when
+   * there is none yet). Runs in the caller's transaction, which holds the request's row lock.
+   */
+  public Optional<Letter> generate(String requestId, LetterKind kind, String sourceId, String actor) {
+    RequestRow row = requests.get(requestId);
+    return content.prepare(kind, sourceId, row).map(p -> {
+      byte[] docx = renderer.render(p.template(), p.model());
+      Optional<Letter> previous = latestOfSeries(requestId, p.kind(), sourceId);
+      String series = previous.map(Letter::seriesId).orElseGet(() -> UUID.randomUUID().toString());
+      int version = previous.map(l -> l.version() + 1).orElse(1);
+      int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM dd_letter WHERE request_id = ?").param(requestId)
+          .query(Integer.class).single();
+      String id = UUID.randomUUID().toString();
+      jdbc.sql("INSERT INTO dd_letter (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(id, requestId, series, seq, p.kind().name(), sourceId, p.template(), p.title(), version,
+              LocalDateTime.ofInstant(clock.now(), clock.zone()), actor, docx)
+          .update();
+      return get(requestId, id);
+    });
+  }
+
+  /** A new version of an existing letter, from the data as it is now (earlier versions are kept). */
+  @Transactional
+  public Letter regenerate(String requestId, String letterId, String actor) {
+    Letter letter = get(requestId, letterId);
+    requests.lock(requestId);
+    return generate(requestId, LetterKind.valueOf(letter.kind()), letter.sourceId(), actor)
+        .orElseThrow(() -> new ConflictException("该文书所依据的数据已不存在，无法重新生成"));
+  }
+
+  public List<Letter> list(String requestId) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dd_letter WHERE request_id = ? ORDER BY seq").param(requestId)
+        .query(ROWS).list();
+  }
+
+  public Letter get(String requestId, String letterId) {
+    if (letterId == null || letterId.length() > 36) {
+      throw new NotFoundException("没有这个文书：" + letterId);
+    }
+    return jdbc.sql("SELECT " + COLUMNS + " FROM dd_letter WHERE id = ? AND request_id = ?")
+        .params(letterId, requestId).query(ROWS).optional()
+        .orElseThrow(() -> new NotFoundException("没有这个文书：" + letterId));
+  }
+
+  public byte[] content(String letterId) {
+    return jdbc.sql("SELECT content FROM dd_letter WHERE id = ?").param(letterId)
+        .query((rs, i) -> rs.getBytes(1)).single();
+  }
+
+  /** The newest letter (latest version) that travels with this mail kind, if any. */
+  public Optional<Letter> latestForMail(String requestId, String mailKind) {
+    return list(requestId).stream().filter(l -> LetterKind.valueOf(l.kind()).travelsWith(mailKind))
+        .reduce((a, b) -> b);
+  }
+
+  private Optional<Letter> latestOfSeries(String requestId, LetterKind kind, String sourceId) {
+    return list(requestId).stream()
+        .filter(l -> l.kind().equals(kind.name()) && java.util.Objects.equals(l.sourceId(), sourceId))
+        .reduce((a, b) -> b);
+  }
+}

@@ -1,0 +1,27 @@
+package org.disclosuredesk.letters;
+
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.intake.RequestView;
+import org.springframework.stereotype.Component;
+
+/** {@code letters} in {@code GET /api/requests/{id}}: every version, oldest first. */
+@Component
+public class LettersSection implements RequestView.Section {
+
+  private final Letters letters;
+
+  public LettersSection(Letters letters) {
+    this.letters = letters;
+  }
+
+  @Override
+  public String name() {
+    return "letters";
+  }
+
+  @Override
+  public List<Map<String, Object>> items(String requestId) {
+    return letters.list(requestId).stream().map(Letters.Letter::summary).toList();
+  }
+}
