@@ -35,6 +35,9 @@ class RestartPersistenceTest {
         "--spring.datasource.password=",
         "--camunda.bpm.database.type=h2",
         "--server.port=0",
+        // its own engine name: closing these contexts must not unregister the engine "default" that the other
+        // test contexts of this JVM (and their webapps) look up by name
+        "--camunda.bpm.process-engine-name=restart-test",
         "--disclosure.data-dir=" + dir.toAbsolutePath()};
 
     String deploymentId;
