@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeService {
 
-  public static final String REGISTRATION = "registration";
+  private final Map<String, RegistrationForm> pending = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final RequestRepository requests;
   private final TrackingNumbers trackingNumbers;
@@ -58,12 +58,22 @@ public class IntakeService {
     }
     checkRules(form);
     String id = UUID.randomUUID().toString();
-    runtime.createProcessInstanceByKey(RequestProcess.KEY)
-        .businessKey(id)
-        .setVariable(REGISTRATION, Variables.objectValue(form, true).create())
-        .setVariable(RequestProcess.ACTOR, Variables.stringValue(actor, true))
-        .execute();
+    // handed to the process's first step in this thread, not as a variable: Camunda keeps no personal data
+    pending.put(id, form);
+    try {
+      runtime.createProcessInstanceByKey(RequestProcess.KEY)
+          .businessKey(id)
+          .setVariable(RequestProcess.ACTOR, Variables.stringValue(actor, true))
+          .execute();
+    } finally {
+      pending.remove(id);
+    }
     return new Registered(requests.get(id), true);
+  }
+
+  /** The registration the API is starting the process for, if this is that process. */
+  Optional<RegistrationForm> pending(String requestId) {
+    return Optional.ofNullable(requestId == null ? null : pending.get(requestId));
   }
 
   public Optional<RequestRow> findByExternalReference(String ref) {

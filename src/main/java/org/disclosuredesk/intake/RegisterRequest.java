@@ -14,7 +14,7 @@ import org.disclosuredesk.process.Actors;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN "登记申请": writes the request. From the API the registration arrives as one transient variable; from the
+ * BPMN "登记申请": writes the request. From the API the registration is handed over by the starting thread; from the
  * Tasklist start form as form fields, which are validated by the same rules and then removed, so Camunda keeps no
  * personal data.
  */
@@ -40,9 +40,8 @@ public class RegisterRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RegistrationForm form = execution.getVariable(IntakeService.REGISTRATION) instanceof RegistrationForm f
-        ? f : fromStartForm(execution);
     String id = execution.getProcessBusinessKey();
+    RegistrationForm form = intake.pending(id).orElseGet(() -> fromStartForm(execution));
     if (id == null) {
       id = UUID.randomUUID().toString();
       execution.setProcessBusinessKey(id);

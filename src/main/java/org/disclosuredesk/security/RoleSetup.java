@@ -133,6 +133,10 @@ public class RoleSetup {
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
         .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    if (existing != null && java.util.Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+      // unchanged: no write, so nodes starting together do not collide on the row's revision
+      return;
+    }
     Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     auth.setGroupId(group);
     auth.setResource(resource);
@@ -140,17 +144,28 @@ public class RoleSetup {
     for (Permission p : permissions) {
       auth.addPermission(p);
     }
-    authorizations.saveAuthorization(auth);
+    try {
+      authorizations.saveAuthorization(auth);
+    } catch (RuntimeException e) {
+      // another node granted the same at the same moment (unique index or revision): fine if it is there now
+      Authorization now = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+          .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+      if (now == null || !java.util.Arrays.stream(permissions).allMatch(now::isPermissionGranted)) {
+        throw e;
+      }
+      log.info("authorization for {} on {} was granted by another node", group, resourceId);
+    }
   }
 
   private void filter(String name, String description, int priority, TaskQuery query) {
-    Filter f = filters.createFilterQuery().filterName(name).singleResult();
-    if (f == null) {
+    // list, not singleResult: two nodes starting together on a new database may both have created it
+    List<Filter> existing = filters.createFilterQuery().filterName(name).list();
+    if (existing.isEmpty()) {
       Map<String, Object> props = new HashMap<>();
       props.put("description", description);
       props.put("priority", priority);
       props.put("refresh", true);
-      f = filters.newTaskFilter(name).setOwner("admin").setProperties(props).setQuery(query);
+      Filter f = filters.newTaskFilter(name).setOwner("admin").setProperties(props).setQuery(query);
       filters.saveFilter(f);
       for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
         grant(g, Resources.FILTER, f.getId(), Permissions.READ);

@@ -24,6 +24,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. The Camunda webapps keep their own session login, CSRF token and security headers; our API and
@@ -39,7 +42,9 @@ public class SecurityConfig {
   @Order(1)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher("/camunda/**", "/", "/favicon.ico")
+        // path matchers, not MVC ones: /camunda/api/** is served by Camunda's JAX-RS servlet, not the
+        // DispatcherServlet, and an MVC matcher silently misses it (the login API then got our Basic 401)
+        .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/"), path("/favicon.ico")))
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())
         .headers(h -> h.disable())
@@ -74,7 +79,7 @@ public class SecurityConfig {
             .requestMatchers(GET, "/api/**").hasAnyRole(STAFF)
             .requestMatchers("/api/**").hasRole(ADMIN)
             // engine REST: any staff member; Camunda's authorizations decide per resource
-            .requestMatchers("/engine-rest/**").hasAnyRole(STAFF)
+            .requestMatchers(path("/engine-rest/**")).hasAnyRole(STAFF)
             .requestMatchers("/actuator/**").hasAnyRole(ADMIN, MANAGER)
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("Disclosure Desk")
@@ -102,6 +107,10 @@ public class SecurityConfig {
     // after Spring Security's chain (order -100), before Jersey
     bean.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
     return bean;
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   private static void write(HttpServletResponse res, ObjectMapper json, int status, ApiError body) throws IOException {
