@@ -105,7 +105,12 @@ public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]
         broken.add(Layout.COLUMNS.get(c));
       }
     }
-    return new AnnualTable(year, rows, appeals, byMonth, byChannel, byTopic, timeliness, fees, List.copyOf(broken));
+    // topics by count, largest first, then by name: a stable order for the paragraph
+    Map<String, Long> topics = new LinkedHashMap<>();
+    byTopic.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> topics.put(e.getKey(), e.getValue()));
+    return new AnnualTable(year, rows, appeals, byMonth, byChannel, topics, timeliness, fees, List.copyOf(broken));
   }
 
   private static boolean isOutcome(String code) {
