@@ -86,12 +86,13 @@ public class StatisticsRepository {
         .collect(Collectors.joining(","));
     List<Offender> out = new ArrayList<>();
     jdbc.sql("SELECT tracking_number, applicant_type, received_on, concluded_on, outcome FROM dd_request"
-            + " WHERE ((received_on <= ? AND (concluded_on IS NULL OR concluded_on >= ?)) OR concluded_on BETWEEN ? AND ?)"
+            + " WHERE ((received_on <= ? AND (concluded_on IS NULL OR concluded_on >= ? OR received_on >= ?))"
+            + "   OR concluded_on BETWEEN ? AND ?)"
             + " AND ((concluded_on IS NOT NULL AND concluded_on < received_on)"
             + "   OR (concluded_on IS NOT NULL AND (outcome IS NULL OR outcome NOT IN (" + outcomes + ")))"
             + "   OR applicant_type NOT IN (" + types + "))"
             + " ORDER BY tracking_number")
-        .params(end, start, start, end)
+        .params(end, start, start, start, end)
         .query(rs -> {
           LocalDate received = rs.getObject("received_on", LocalDate.class);
           LocalDate concluded = rs.getObject("concluded_on", LocalDate.class);
