@@ -72,9 +72,9 @@ public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]
             byMonth[t.month() - 1] += t.count();
           }
           byChannel.merge(t.k1(), t.count(), Long::sum);
+          // report paragraph: topics of the requests received in Y; no topic counts as 其他
+          byTopic.merge(t.k2() == null || t.k2().isBlank() ? "其他" : t.k2(), t.count(), Long::sum);
         }
-        // report paragraph: topics of the requests received in Y; no topic counts as 其他
-        case TOPIC -> byTopic.merge(t.k1() == null || t.k1().isBlank() ? "其他" : t.k1(), t.count(), Long::sum);
         // §6 二: received before Y, not concluded before Y
         case CARRIED_OVER -> add(rows.get("CARRIED_OVER_FROM_LAST_YEAR"), t.applicantType(), t.count());
         // §6 三: one row per outcome by conclusion date in Y; （七） is their sum, so an unknown outcome breaks the identity

@@ -8,8 +8,8 @@ import java.math.BigDecimal;
  *
  * @param facet which question the group answers (see {@link Facet})
  * @param applicantType the applicant type column (null where it does not matter)
- * @param k1 facet-specific key (outcome, channel, topic, appeal kind)
- * @param k2 facet-specific key (alreadyPublic "Y"/"N", appeal result)
+ * @param k1 facet-specific key (outcome, channel, appeal kind)
+ * @param k2 facet-specific key (alreadyPublic "Y"/"N", topic, appeal result)
  * @param k3 third-party interest
  * @param k4 not-held reason
  * @param k5 timeliness (ON_TIME / EXTENDED / OVERDUE)
@@ -21,10 +21,8 @@ public record Tally(Facet facet, String applicantType, String k1, String k2, Str
     int month, long count, BigDecimal amount) {
 
   public enum Facet {
-    /** received in Y (DOMAIN.md §6 一), by applicant type, channel and month */
+    /** received in Y (DOMAIN.md §6 一), by applicant type, channel, topic and month */
     NEW,
-    /** received in Y, by topic (report paragraph) */
-    TOPIC,
     /** received before Y, not concluded before Y (§6 二) */
     CARRIED_OVER,
     /** concluded in Y by business date (§6 三), by applicant type, outcome and the legacy inputs */
