@@ -100,6 +100,11 @@ class StatisticsApiTest extends StatisticsTestSupport {
     // access and bad input
     assertThat(get("/api/statistics/2015", null).statusCode()).isEqualTo(401);
     assertThat(get("/api/statistics/2015", "clerk").statusCode()).isEqualTo(403);
+    assertThat(get("/reports/2015", null).statusCode()).isEqualTo(401);
+    assertThat(get("/reports/2015", "reviewer").statusCode()).isEqualTo(403);
+    assertThat(get("/reports", "clerk").statusCode()).isEqualTo(403);
+    assertThat(get("/reports", "manager").statusCode()).isEqualTo(302);
+    assertThat(get("/reports/2015", "admin").statusCode()).isEqualTo(200);
     assertThat(get("/api/statistics/abc", "manager").statusCode()).isEqualTo(400);
     assertThat(get("/api/statistics/3000", "manager").statusCode()).isEqualTo(400);
     assertThat(get("/api/statistics/2015?format=pdf", "manager").statusCode()).isEqualTo(400);
