@@ -29,7 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * engine clock in 2025, so old business years are back-filled as staff would. One Spring context for all statistics
  * tests; each test uses years no other test uses, since on MySQL all tests share one schema.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a context of our own: RestartPersistenceTest closes an engine named "default", which unregisters that name from
+// Camunda's shared container; a context other tests also use must be created after it (SecurityDefaultsTest)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "disclosure.test-context=statistics")
 abstract class StatisticsTestSupport {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
