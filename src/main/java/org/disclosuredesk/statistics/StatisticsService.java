@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * process recorded now, and the frozen snapshot is what was published — a manager sees both rather than a stale table.
  */
 @Service
-@Transactional(readOnly = true)
+// no read-only transaction: on MySQL it makes the connection read-only, and evaluating the DMN mapping writes history
 public class StatisticsService {
 
   public static final String FORMAT = "GB-2021";
