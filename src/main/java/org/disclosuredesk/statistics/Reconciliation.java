@@ -1,0 +1,208 @@
+package org.disclosuredesk.statistics;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.process.RequestProcess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Recomputes what table 三 can honestly take from Camunda history and compares it with the reporting data.
+ *
+ * <p>What history really holds: per request one process instance (business key = request id) with the variable
+ * {@code trackingNumber} ("YYYY-NNNN", YYYY = receipt year), and the activities that ran with their SERVER end times:
+ * ReplyToApplicant (every reply, also after an expiry), ConcludeNoSupplement, ConcludeFeeUnpaid, ConcludeWithdrawn.
+ * What it does not hold: business dates (the step values are transient variables), the outcome, the applicant type.
+ * So we reconcile (1) received per receipt year, and (2) concluded per path — each request the report counts as
+ * concluded in Y must show that path's activity finished no earlier than its business conclusion date (a server
+ * can record a business date late, never early), and every path activity that finished in Y must belong to a request
+ * concluded in Y or earlier (earlier = back-filled, explained). Applicant columns and the other outcome rows cannot
+ * be reconciled from history. Years whose history was cleaned up (time-to-live) are reported as unavailable.
+ * This is a check, run on demand: it reads history per year with a few list queries, never per request.
+ */
+@Service
+public class Reconciliation {
+
+  static final Map<String, String> PATHS = new LinkedHashMap<>();
+
+  static {
+    PATHS.put("CONCLUDED_BY_REPLY", "ReplyToApplicant");
+    PATHS.put("CONCLUDED_NO_SUPPLEMENT", "ConcludeNoSupplement");
+    PATHS.put("CONCLUDED_FEE_UNPAID", "ConcludeFeeUnpaid");
+    PATHS.put("CONCLUDED_WITHDRAWN", "ConcludeWithdrawn");
+  }
+
+  private final HistoryService history;
+  private final JdbcClient jdbc;
+  private final ZoneId zone;
+
+  public Reconciliation(HistoryService history, JdbcClient jdbc, BusinessClock clock) {
+    this.history = history;
+    this.jdbc = jdbc;
+    this.zone = clock.zone();
+  }
+
+  record Reported(String id, String trackingNumber, String processInstanceId, LocalDate concludedOn, String path) {}
+
+  public Map<String, Object> check(int year) {
+    LocalDate start = LocalDate.of(year, 1, 1);
+    LocalDate end = LocalDate.of(year, 12, 31);
+    List<Map<String, Object>> checks = new ArrayList<>();
+
+    // (1) received per receipt year: tracking numbers in history vs dd_request received in Y
+    Set<String> reportedReceived = new TreeSet<>(jdbc.sql(
+            "SELECT tracking_number FROM dd_request WHERE received_on BETWEEN ? AND ?")
+        .params(start, end).query(String.class).list());
+    Set<String> historyReceived = new TreeSet<>();
+    Map<String, String> trackingByInstance = new HashMap<>();
+    for (HistoricProcessInstance p : history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(RequestProcess.KEY).variableValueLike("trackingNumber", year + "-%").list()) {
+      trackingByInstance.put(p.getId(), null);
+    }
+    if (!trackingByInstance.isEmpty()) {
+      history.createHistoricVariableInstanceQuery().variableName("trackingNumber")
+          .processInstanceIdIn(trackingByInstance.keySet().toArray(String[]::new)).list()
+          .forEach(v -> historyReceived.add(String.valueOf(v.getValue())));
+    }
+    checks.add(compare("RECEIVED", "本年新收申请（按受理编号年份）", reportedReceived, historyReceived, Set.of()));
+
+    // (2) concluded in Y per path
+    List<Reported> concluded = jdbc.sql("SELECT r.id, r.tracking_number, r.process_instance_id, r.concluded_on,"
+            + " r.outcome, (SELECT COUNT(*) FROM dd_event e WHERE e.request_id = r.id AND e.type = 'WITHDRAWN') w"
+            + " FROM dd_request r WHERE r.concluded_on BETWEEN ? AND ?")
+        .params(start, end)
+        .query((rs, i) -> new Reported(rs.getString("id"), rs.getString("tracking_number"),
+            rs.getString("process_instance_id"), rs.getObject("concluded_on", LocalDate.class),
+            path(rs.getString("outcome"), rs.getLong("w") > 0)))
+        .list();
+    Date from = Date.from(start.atStartOfDay(zone).toInstant());
+    Map<String, Map<String, LocalDate>> finishedByPath = new LinkedHashMap<>();
+    Set<String> instances = new java.util.HashSet<>();
+    for (var e : PATHS.entrySet()) {
+      Map<String, LocalDate> finished = new HashMap<>();
+      // business dates are never later than the server's: a conclusion in Y finished in history in Y or after
+      for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().activityId(e.getValue())
+          .finished().finishedAfter(from).list()) {
+        finished.merge(a.getProcessInstanceId(), LocalDate.ofInstant(a.getEndTime().toInstant(), zone),
+            (x, y) -> x.isBefore(y) ? x : y);
+        instances.add(a.getProcessInstanceId());
+      }
+      finishedByPath.put(e.getKey(), finished);
+    }
+    Map<String, Reported> byInstance = new HashMap<>();
+    concluded.forEach(r -> byInstance.put(r.processInstanceId(), r));
+    // requests the report does not count in Y but whose path ended in Y: earlier business dates are back-filling
+    Map<String, Other> others = otherConclusions(instances, byInstance.keySet());
+    for (var e : PATHS.entrySet()) {
+      String path = e.getKey();
+      Map<String, LocalDate> finished = finishedByPath.get(path);
+      Set<String> reported = new TreeSet<>();
+      Set<String> seen = new TreeSet<>();
+      Set<String> backfilled = new TreeSet<>();
+      for (Reported r : concluded) {
+        if (!path.equals(r.path()) && !(path.equals("CONCLUDED_BY_REPLY") && replies(r.path()))) {
+          continue;
+        }
+        reported.add(r.trackingNumber());
+        LocalDate done = finished.get(r.processInstanceId());
+        if (done != null && !done.isBefore(r.concludedOn())) {
+          seen.add(r.trackingNumber());
+        }
+      }
+      for (var f : finished.entrySet()) {
+        if (byInstance.containsKey(f.getKey()) || f.getValue().isBefore(start) || f.getValue().isAfter(end)) {
+          continue;
+        }
+        Other other = others.get(f.getKey());
+        String tn = other == null ? "流程实例 " + f.getKey() : other.trackingNumber();
+        if (other != null && other.concludedOn() != null && other.concludedOn().isBefore(start)) {
+          backfilled.add(tn);
+        } else {
+          seen.add(tn);
+        }
+      }
+      checks.add(compare(path, LABELS.get(path), reported, seen, backfilled));
+    }
+    boolean available = reportedReceived.isEmpty() && concluded.isEmpty() || !historyReceived.isEmpty()
+        || finishedByPath.values().stream().anyMatch(m -> !m.isEmpty());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("year", year);
+    out.put("historyAvailable", available);
+    out.put("consistent", available && checks.stream().allMatch(c -> Boolean.TRUE.equals(c.get("consistent"))));
+    out.put("checks", checks);
+    out.put("limits", "流程历史只记录受理编号和各环节的系统完成时间，不记录业务日期、办理结果和申请人类型："
+        + "因此只核对按年份的收到数和按办结路径（答复、逾期不补正、逾期未缴费、撤回）的办结数；"
+        + "补录的历史案件在系统时间上晚于业务日期，按补录说明，不计为差异。历史数据超过保存期限（默认10年）后无法核对。");
+    return out;
+  }
+
+  private static final Map<String, String> LABELS = Map.of(
+      "CONCLUDED_BY_REPLY", "本年办结并答复（含期满后答复）",
+      "CONCLUDED_NO_SUPPLEMENT", "逾期不补正、不再处理",
+      "CONCLUDED_FEE_UNPAID", "逾期未缴费、不再处理",
+      "CONCLUDED_WITHDRAWN", "申请人撤回");
+
+  /** Which concluding activity the process ran for this outcome. */
+  static String path(String outcome, boolean withdrawn) {
+    if (withdrawn) {
+      return "CONCLUDED_WITHDRAWN";
+    }
+    return switch (outcome == null ? "" : outcome) {
+      case "OTHER_NO_SUPPLEMENT" -> "CONCLUDED_NO_SUPPLEMENT";
+      case "OTHER_FEE_UNPAID" -> "CONCLUDED_FEE_UNPAID";
+      default -> "CONCLUDED_BY_REPLY";
+    };
+  }
+
+  /** Expiries end with a reply too (the process goes on to ReplyToApplicant); a withdrawal does not. */
+  static boolean replies(String path) {
+    return !"CONCLUDED_WITHDRAWN".equals(path);
+  }
+
+  record Other(String trackingNumber, LocalDate concludedOn) {}
+
+  /** Conclusion dates of the other requests whose path activities finished since the year began. */
+  private Map<String, Other> otherConclusions(Set<String> instances, Set<String> known) {
+    Map<String, Other> out = new HashMap<>();
+    List<String> wanted = instances.stream().filter(i -> !known.contains(i)).toList();
+    for (int i = 0; i < wanted.size(); i += 500) {
+      List<String> chunk = wanted.subList(i, Math.min(wanted.size(), i + 500));
+      String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      jdbc.sql("SELECT process_instance_id, tracking_number, concluded_on FROM dd_request"
+              + " WHERE process_instance_id IN (" + in + ")")
+          .params(chunk.toArray())
+          .query(rs -> {
+            out.put(rs.getString(1), new Other(rs.getString(2), rs.getObject(3, LocalDate.class)));
+          });
+    }
+    return out;
+  }
+
+  private static Map<String, Object> compare(String code, String label, Set<String> reported, Set<String> history,
+      Set<String> explained) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("code", code);
+    c.put("label", label);
+    c.put("reporting", reported.size());
+    c.put("history", history.size());
+    List<String> missing = reported.stream().filter(t -> !history.contains(t)).toList();
+    List<String> extra = history.stream().filter(t -> !reported.contains(t)).toList();
+    c.put("missingInHistory", missing);
+    c.put("missingInReporting", extra);
+    c.put("backfilledFromEarlierYears", List.copyOf(explained));
+    c.put("consistent", missing.isEmpty() && extra.isEmpty());
+    return c;
+  }
+}

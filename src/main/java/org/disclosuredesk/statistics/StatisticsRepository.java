@@ -1,0 +1,151 @@
+package org.disclosuredesk.statistics;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.disclosuredesk.handling.NotHeldReason;
+import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.handling.ThirdPartyInterest;
+import org.disclosuredesk.intake.ApplicantType;
+import org.disclosuredesk.intake.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The one statistics query: a single statement over dd_request, dd_appeal and dd_fee_notice whose UNION ALL branches
+ * are each one grouped index range (receipt date, conclusion date, …). Never a per-request look-up, never the
+ * Camunda history tables: a year of a million requests comes back as a few hundred groups.
+ */
+@Repository
+public class StatisticsRepository {
+
+  /** The SQL twin of {@link Timeliness#of}, as the ordinal of {@link Timeliness}. */
+  static final String TIMELINESS = "CASE WHEN due_on IS NULL THEN 0 WHEN concluded_on > due_on THEN 2"
+      + " WHEN extension_working_days > 0 AND original_due_on IS NOT NULL AND concluded_on > original_due_on"
+      + " THEN 1 ELSE 0 END";
+
+  static final List<String> TYPES = names(ApplicantType.values());
+  static final List<String> OUTCOMES = names(Outcome.values());
+  static final List<String> CHANNELS = names(Channel.values());
+  static final List<String> INTERESTS = names(ThirdPartyInterest.values());
+  static final List<String> NOT_HELD = names(NotHeldReason.values());
+
+  /*
+   * Groups are keyed by one integer built from the codes' positions (0 = unknown, so a bad code still shows as a
+   * break): grouping on an integer is several times cheaper for the database than on five text columns.
+   */
+  static final String CONCLUDED_KEY = code("applicant_type", TYPES) + " * 1000000 + " + code("outcome", OUTCOMES)
+      + " * 10000 + CASE WHEN already_public THEN 1000 ELSE 0 END + " + code("third_party_interest", INTERESTS)
+      + " * 100 + " + code("not_held_reason", NOT_HELD) + " * 10 + " + TIMELINESS;
+  static final String NEW_KEY = code("applicant_type", TYPES) + " * 10000 + " + code("channel", CHANNELS)
+      + " * 100 + MONTH(received_on)";
+
+  static final String SQL = String.join("\n",
+      "SELECT 'CONCLUDED' f, " + CONCLUDED_KEY + " k, NULL a, NULL t, COUNT(*) n, 0 amt",
+      "FROM dd_request WHERE concluded_on BETWEEN ? AND ? GROUP BY " + CONCLUDED_KEY,
+      "UNION ALL",
+      "SELECT 'NEW', " + NEW_KEY + ", NULL, topic, COUNT(*), 0",
+      "FROM dd_request WHERE received_on BETWEEN ? AND ? GROUP BY " + NEW_KEY + ", topic",
+      "UNION ALL",
+      "SELECT 'CARRIED_OVER', 0, applicant_type, NULL, COUNT(*), 0",
+      "FROM dd_request WHERE received_on < ? AND (concluded_on IS NULL OR concluded_on >= ?) GROUP BY applicant_type",
+      "UNION ALL",
+      "SELECT 'CARRIED_FORWARD', 0, applicant_type, NULL, COUNT(*), 0",
+      "FROM dd_request WHERE received_on <= ? AND (concluded_on IS NULL OR concluded_on > ?) GROUP BY applicant_type",
+      "UNION ALL",
+      "SELECT 'APPEAL_DECIDED', 0, kind, result, COUNT(*), 0",
+      "FROM dd_appeal WHERE decided_on BETWEEN ? AND ? AND result IS NOT NULL GROUP BY kind, result",
+      "UNION ALL",
+      "SELECT 'APPEAL_PENDING', 0, kind, NULL, COUNT(*), 0",
+      "FROM dd_appeal WHERE received_on <= ? AND (decided_on IS NULL OR decided_on > ?) GROUP BY kind",
+      "UNION ALL",
+      "SELECT 'FEES', 0, NULL, NULL, COUNT(*), COALESCE(SUM(amount_yuan), 0)",
+      "FROM dd_fee_notice WHERE status = 'PAID' AND paid_on BETWEEN ? AND ?");
+
+  private final JdbcClient jdbc;
+
+  public StatisticsRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<Tally> tallies(int year) {
+    LocalDate start = LocalDate.of(year, 1, 1);
+    LocalDate end = LocalDate.of(year, 12, 31);
+    return jdbc.sql(SQL)
+        .params(start, end, start, end, start, start, end, end, start, end, end, end, start, end)
+        .query((rs, i) -> tally(Tally.Facet.valueOf(rs.getString("f").trim()), rs.getLong("k"),
+            rs.getString("a"), rs.getString("t"), rs.getLong("n"), rs.getBigDecimal("amt")))
+        .list();
+  }
+
+  /** Decodes a group's integer key back into the codes. */
+  static Tally tally(Tally.Facet f, long k, String a, String t, long n, BigDecimal amt) {
+    BigDecimal amount = amt == null ? BigDecimal.ZERO : amt;
+    return switch (f) {
+      case CONCLUDED -> new Tally(f, name(TYPES, k / 1000000), name(OUTCOMES, k / 10000 % 100),
+          k / 1000 % 10 == 1 ? "Y" : "N", name(INTERESTS, k / 100 % 10), name(NOT_HELD, k / 10 % 10),
+          Timeliness.values()[(int) (k % 10)].name(), 0, n, amount);
+      case NEW -> new Tally(f, name(TYPES, k / 10000), name(CHANNELS, k / 100 % 100), t, null, null, null,
+          (int) (k % 100), n, amount);
+      default -> new Tally(f, f == Tally.Facet.APPEAL_DECIDED || f == Tally.Facet.APPEAL_PENDING ? null : a,
+          f == Tally.Facet.APPEAL_DECIDED || f == Tally.Facet.APPEAL_PENDING ? a : null, t, null, null, null, 0, n,
+          amount);
+    };
+  }
+
+  private static String name(List<String> codes, long position) {
+    return position <= 0 || position > codes.size() ? null : codes.get((int) position - 1);
+  }
+
+  private static List<String> names(Enum<?>[] values) {
+    return Arrays.stream(values).map(Enum::name).toList();
+  }
+
+  /** CASE column WHEN 'A' THEN 1 WHEN 'B' THEN 2 … ELSE 0 END */
+  private static String code(String column, List<String> codes) {
+    StringBuilder b = new StringBuilder("(CASE ").append(column);
+    for (int i = 0; i < codes.size(); i++) {
+      b.append(" WHEN '").append(codes.get(i)).append("' THEN ").append(i + 1);
+    }
+    return b.append(" ELSE 0 END)").toString();
+  }
+
+  public record Offender(String trackingNumber, String applicantType, String problem) {}
+
+  /**
+   * Only when the identity breaks: the requests that make it break — concluded before they were received, concluded
+   * without a known outcome, or with an unknown applicant type — named by tracking number.
+   */
+  public List<Offender> offenders(int year) {
+    LocalDate start = LocalDate.of(year, 1, 1);
+    LocalDate end = LocalDate.of(year, 12, 31);
+    String outcomes = Arrays.stream(Outcome.values()).map(o -> "'" + o.name() + "'").collect(Collectors.joining(","));
+    String types = Arrays.stream(ApplicantType.values()).map(o -> "'" + o.name() + "'")
+        .collect(Collectors.joining(","));
+    List<Offender> out = new ArrayList<>();
+    jdbc.sql("SELECT tracking_number, applicant_type, received_on, concluded_on, outcome FROM dd_request"
+            + " WHERE ((received_on <= ? AND (concluded_on IS NULL OR concluded_on >= ? OR received_on >= ?))"
+            + "   OR concluded_on BETWEEN ? AND ?)"
+            + " AND ((concluded_on IS NOT NULL AND concluded_on < received_on)"
+            + "   OR (concluded_on IS NOT NULL AND (outcome IS NULL OR outcome NOT IN (" + outcomes + ")))"
+            + "   OR applicant_type NOT IN (" + types + "))"
+            + " ORDER BY tracking_number")
+        .params(end, start, start, start, end)
+        .query(rs -> {
+          LocalDate received = rs.getObject("received_on", LocalDate.class);
+          LocalDate concluded = rs.getObject("concluded_on", LocalDate.class);
+          String problem = concluded != null && concluded.isBefore(received) ? "办结日期早于收到申请日期"
+              : rs.getString("outcome") == null || concluded != null && !validOutcome(rs.getString("outcome"))
+                  ? "已办结但没有有效的办理结果" : "申请人类型无效";
+          out.add(new Offender(rs.getString("tracking_number"), rs.getString("applicant_type"), problem));
+        });
+    return out;
+  }
+
+  private static boolean validOutcome(String s) {
+    return Arrays.stream(Outcome.values()).anyMatch(o -> o.name().equals(s));
+  }
+}

@@ -1,0 +1,208 @@
+package org.disclosuredesk.statistics;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.disclosuredesk.common.BadInputException;
+import org.disclosuredesk.common.BusinessClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Annual statistics as the API shows them (API.md "Statistics JSON"). After a freeze, {@code rows} stay the CURRENT
+ * figures and {@code differences} name every cell that moved since the freeze: the report always says what the
+ * process recorded now, and the frozen snapshot is what was published — a manager sees both rather than a stale table.
+ */
+@Service
+// no read-only transaction: on MySQL it makes the connection read-only, and evaluating the DMN mapping writes history
+public class StatisticsService {
+
+  public static final String FORMAT = "GB-2021";
+  public static final String LEGACY_FORMAT = "PRE-2019";
+
+  private final StatisticsRepository repository;
+  private final LegacyAnswerMapping mapping;
+  private final FreezeRepository freezes;
+  private final BusinessClock clock;
+
+  public StatisticsService(StatisticsRepository repository, LegacyAnswerMapping mapping, FreezeRepository freezes,
+      BusinessClock clock) {
+    this.repository = repository;
+    this.mapping = mapping;
+    this.freezes = freezes;
+    this.clock = clock;
+  }
+
+  /** A report year: a four-digit year, not after the current business year. */
+  public int year(String text) {
+    int year;
+    try {
+      year = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new BadInputException("year", "应为四位年份");
+    }
+    int now = clock.today().getYear();
+    if (year < 1990 || year > now) {
+      throw new BadInputException("year", "年份应在 1990 至 " + now + " 之间");
+    }
+    return year;
+  }
+
+  public static int decimals(String text) {
+    if (text == null) {
+      return 1;
+    }
+    if (!text.matches("[0-3]")) {
+      throw new BadInputException("decimals", "小数位数应为 0 至 3");
+    }
+    return Integer.parseInt(text);
+  }
+
+  public AnnualTable table(int year) {
+    return AnnualTable.compute(year, repository.tallies(year));
+  }
+
+  public Map<String, Object> annual(int year, int decimals) {
+    AnnualTable t = table(year);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("year", year);
+    out.put("format", FORMAT);
+    out.put("columns", Layout.COLUMNS);
+    out.put("columnLabels", Layout.COLUMNS.stream().map(Layout::columnLabel).toList());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Layout.RowDef def : Layout.ROWS) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("code", def.code());
+      r.put("label", def.label());
+      r.put("section", def.section());
+      r.put("group", def.group());
+      r.put("values", t.rows().get(def.code()));
+      rows.add(r);
+    }
+    out.put("rows", rows);
+    out.put("consistent", t.consistent());
+    out.put("breaks", breaks(year, t));
+    Map<String, Object> appeals = new LinkedHashMap<>();
+    appeals.put("columns", Layout.APPEAL_COLUMNS);
+    List<Map<String, Object>> appealRows = new ArrayList<>();
+    t.appeals().forEach((code, values) -> {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("code", code);
+      r.put("label", Layout.APPEAL_ROW_LABELS.get(Layout.APPEAL_ROWS.indexOf(code)));
+      r.put("values", values);
+      appealRows.add(r);
+    });
+    appeals.put("rows", appealRows);
+    out.put("appeals", appeals);
+    Map<String, Object> fees = new LinkedHashMap<>();
+    fees.put("collectedYuan", t.feesYuan().setScale(2, java.math.RoundingMode.HALF_UP));
+    fees.put("collectedTenThousandYuan", new BigDecimal(Paragraph.tenThousand(t.feesYuan())));
+    out.put("fees", fees);
+    out.put("onTimeRate", t.onTimeRate());
+    out.put("requestsPerMonth", t.newByMonth());
+    out.put("topics", t.newByTopic());
+    out.put("paragraph", Paragraph.annual(t, decimals));
+    var frozen = freezes.latest(year, FORMAT);
+    out.put("frozen", frozen.map(f -> Map.of("at", f.at().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), "by", f.by()))
+        .orElse(null));
+    out.put("differences", frozen.map(f -> differences(f.cells(), cells(t))).orElse(List.of()));
+    return out;
+  }
+
+  /** {column, requests} for every column where 一+二 ≠ 三（七）+四, naming the requests that cause it. */
+  private List<Map<String, Object>> breaks(int year, AnnualTable t) {
+    if (t.consistent()) {
+      return List.of();
+    }
+    List<StatisticsRepository.Offender> offenders = repository.offenders(year);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String column : t.brokenColumns()) {
+      Set<String> requests = new LinkedHashSet<>();
+      List<String> problems = new ArrayList<>();
+      for (var o : offenders) {
+        if (Layout.TOTAL.equals(column) || column.equals(o.applicantType())) {
+          requests.add(o.trackingNumber());
+          problems.add(o.trackingNumber() + "：" + o.problem());
+        }
+      }
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("column", column);
+      b.put("requests", List.copyOf(requests));
+      b.put("problems", problems);
+      out.add(b);
+    }
+    return out;
+  }
+
+  /** Every cell of table 三 and 四, keyed by row code, as frozen and compared. */
+  static Map<String, long[]> cells(AnnualTable t) {
+    Map<String, long[]> cells = new LinkedHashMap<>(t.rows());
+    cells.putAll(t.appeals());
+    return cells;
+  }
+
+  static List<Map<String, Object>> differences(Map<String, long[]> frozen, Map<String, long[]> current) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    current.forEach((row, values) -> {
+      List<String> columns = Layout.APPEAL_ROWS.contains(row) ? Layout.APPEAL_COLUMNS : Layout.COLUMNS;
+      long[] was = frozen.getOrDefault(row, new long[values.length]);
+      for (int c = 0; c < values.length; c++) {
+        long before = c < was.length ? was[c] : 0;
+        if (before != values[c]) {
+          Map<String, Object> d = new LinkedHashMap<>();
+          d.put("row", row);
+          d.put("column", columns.get(c));
+          d.put("frozen", before);
+          d.put("current", values[c]);
+          out.add(d);
+        }
+      }
+    });
+    return out;
+  }
+
+  @Transactional
+  public Map<String, Object> freeze(int year, String by) {
+    AnnualTable t = table(year);
+    LocalDateTime at = LocalDateTime.ofInstant(clock.now(), clock.zone()).withNano(0);
+    freezes.save(year, FORMAT, at, by, cells(t));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("year", year);
+    out.put("at", at.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+    out.put("by", by);
+    return out;
+  }
+
+  public LegacyTable legacyTable(int year) {
+    List<Tally> tallies = repository.tallies(year);
+    AnnualTable annual = AnnualTable.compute(year, tallies);
+    Set<LegacyTable.Key> keys = new LinkedHashSet<>();
+    tallies.stream().filter(x -> x.facet() == Tally.Facet.CONCLUDED).forEach(x -> keys.add(LegacyTable.Key.of(x)));
+    Map<LegacyTable.Key, String> rows = mapping.evaluate(keys);
+    return LegacyTable.compute(year, tallies, rows::get, annual);
+  }
+
+  public Map<String, Object> legacy(int year, int decimals) {
+    LegacyTable t = legacyTable(year);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("year", year);
+    out.put("format", LEGACY_FORMAT);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (LegacyTable.RowDef def : LegacyTable.ROWS) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("code", def.code());
+      r.put("label", def.label());
+      r.put("value", "FEES_COLLECTED_10K_YUAN".equals(def.code()) ? t.feesTenThousandYuan() : t.value(def.code()));
+      rows.add(r);
+    }
+    out.put("rows", rows);
+    out.put("paragraph", Paragraph.legacy(t, decimals));
+    return out;
+  }
+}

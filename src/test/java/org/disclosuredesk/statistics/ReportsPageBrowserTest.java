@@ -1,0 +1,119 @@
+package org.disclosuredesk.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.handling.Outcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The manager's page end to end in headless Chromium (Debian chromium + chromium-driver, see .ci/install-browser):
+ * logs in with Basic credentials, reads the figures, clicks the CSV download and reads the file. Skipped when
+ * /usr/bin/chromedriver is absent.
+ */
+class ReportsPageBrowserTest extends StatisticsTestSupport {
+
+  private static final String DRIVER = "/usr/bin/chromedriver";
+  private WebDriver browser;
+  private Path profile;
+  private Path downloads;
+
+  private String open;
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    // conclude the open request, or it would be carried over into every later year other tests look at
+    if (open != null) {
+      decide(open, Outcome.DISCLOSED, d(2020, 1, 10));
+    }
+    if (browser != null) {
+      browser.quit();
+    }
+    for (Path p : new Path[] {profile, downloads}) {
+      if (p != null) {
+        try (var walk = Files.walk(p)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+      }
+    }
+  }
+
+  @Test
+  void managerSeesTheTableChartsAndDownloadsTheCsv() throws Exception {
+    Assumptions.assumeTrue(new File(DRIVER).canExecute(), "no " + DRIVER + ": run .ci/install-browser");
+    // 2019: three requests, two concluded (one of them late), one carried forward
+    String a = register("ONLINE", d(2019, 3, 4), "NATURAL_PERSON", "社保信息");
+    decide(a, Outcome.DISCLOSED, d(2019, 3, 8));
+    String b = register("IN_PERSON", d(2019, 5, 6), "COMMERCIAL_ENTERPRISE", "就业信息");
+    decide(b, Outcome.UNAVAILABLE_NOT_HELD, d(2019, 7, 31));
+    open = register("ONLINE", d(2019, 12, 30), "NATURAL_PERSON", "社保信息");
+
+    profile = Files.createTempDirectory("chromium-profile");
+    downloads = Files.createTempDirectory("chromium-downloads");
+    ChromeOptions options = new ChromeOptions();
+    for (String bin : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+      if (new File(bin).canExecute()) {
+        options.setBinary(bin);
+        break;
+      }
+    }
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+    Map<String, Object> prefs = new HashMap<>();
+    prefs.put("download.default_directory", downloads.toString());
+    prefs.put("download.prompt_for_download", false);
+    options.setExperimentalOption("prefs", prefs);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+
+    browser.get("http://manager:manager@localhost:" + port + "/reports/2019");
+    assertThat(browser.getTitle()).isEqualTo("2019年政府信息公开申请统计");
+    assertThat(text("new-total")).isEqualTo("3");
+    assertThat(text("concluded-total")).isEqualTo("2");
+    assertThat(text("on-time-rate")).isEqualTo("50.0%");
+    WebElement table = browser.findElement(By.id("table-3"));
+    assertThat(table.getText()).contains("申请人情况").contains("法人或其他组织").contains("四、结转下年度继续办理");
+    List<WebElement> firstRow = table.findElements(By.xpath(".//tr[4]/td"));
+    assertThat(firstRow).extracting(WebElement::getText)
+        .containsExactly("一、本年新收政府信息公开申请数量", "2", "1", "0", "0", "0", "0", "3");
+    assertThat(browser.findElements(By.cssSelector("svg#chart-months rect"))).hasSize(12);
+    assertThat(browser.findElement(By.id("chart-outcomes")).getText()).contains("予以公开");
+    assertThat(browser.findElement(By.id("paragraph")).getText()).startsWith("2019年，共收到政府信息公开申请3件");
+
+    browser.findElement(By.id("download-csv")).click();
+    Path csv = downloads.resolve("statistics-2019.csv");
+    long until = System.currentTimeMillis() + 30_000;
+    while (!Files.exists(csv) && System.currentTimeMillis() < until) {
+      Thread.sleep(200);
+    }
+    assertThat(csv).exists();
+    String content = Files.readString(csv, StandardCharsets.UTF_8);
+    assertThat(content).contains("NEW_THIS_YEAR,\"一、本年新收政府信息公开申请数量\",2,1,0,0,0,0,3")
+        .contains("CARRIED_FORWARD_TO_NEXT_YEAR,\"四、结转下年度继续办理\",1,0,0,0,0,0,1");
+
+    assertThat(browser.findElement(By.id("download-xlsx")).getAttribute("href"))
+        .endsWith("/reports/2019/statistics-2019.xlsx");
+  }
+
+  private String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+}
