@@ -232,7 +232,10 @@ class HostileInputTest {
         calls++;
         HttpResponse<String> r = http.postJson("/api/requests/" + badId + "/" + e.action(),
             json.writeValueAsString(e.valid()), e.user());
-        if (r.statusCode() >= 500 || r.statusCode() < 400 || !isError(r)) {
+        // an encoded slash is refused by Tomcat itself (400, its own page) before the app sees it; letting it
+        // through (encodedSolidusHandling=passthrough) breaks the Camunda webapps, so that page stays
+        boolean container = badId.contains("%2F") && r.statusCode() == 400;
+        if (!container && (r.statusCode() >= 500 || r.statusCode() < 400 || !isError(r))) {
           problems.add(e.action() + " on id " + abbreviate(badId) + " -> " + r.statusCode() + " " + abbreviate(r.body()));
         }
       }
