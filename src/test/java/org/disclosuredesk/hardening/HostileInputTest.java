@@ -27,7 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * future and pre-receipt dates, unknown codes, SQL and script fragments, broken JSON, wrong content type. Never a
  * 5xx; a 400 names the field; every error is in the API's JSON shape; and nothing is written.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a context of its own: a cached context reused much later, after other contexts started their Camunda webapps
+// (whose runtime delegates are static), serves Tasklist with 500 (seen in SecurityDefaultsTest)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "disclosure.test.context=hardening")
 class HostileInputTest {
 
   enum Kind { EVENT_DATE, PERIOD_DATE, ENUM, TEXT, INT, BOOL, NUMBER }
