@@ -67,7 +67,8 @@ public class RequestActions {
     Map<String, Object> values = rename(body, "kind", "consultationKind");
     String consultationId = UUID.randomUUID().toString();
     values.put("consultationId", consultationId);
-    process.complete(task, with(values, HandlingCompleted.INPUT, "CONSULT"), actor);
+    asCalled("consultationKind", "kind",
+        () -> process.complete(task, with(values, HandlingCompleted.INPUT, "CONSULT"), actor));
     return consultationId;
   }
 
@@ -115,7 +116,8 @@ public class RequestActions {
   public void feeNotice(String id, Map<String, Object> body, String actor) {
     lockOpen(id);
     Task task = process.task(id, "发出收费通知", "Handling");
-    process.complete(task, with(rename(body, "method", "feeMethod"), HandlingCompleted.INPUT, "FEE"), actor);
+    asCalled("feeMethod", "method",
+        () -> process.complete(task, with(rename(body, "method", "feeMethod"), HandlingCompleted.INPUT, "FEE"), actor));
   }
 
   public void feePayment(String id, Map<String, Object> body, String actor) {
@@ -160,6 +162,20 @@ public class RequestActions {
     Map<String, Object> m = new HashMap<>(body);
     m.put(key, value);
     return m;
+  }
+
+  /** A bad field is named as the API caller called it, not by the step's own (Tasklist form) name. */
+  private static void asCalled(String stepName, String apiName, Runnable action) {
+    try {
+      action.run();
+    } catch (BadInputException e) {
+      if (!e.fields().containsKey(stepName)) {
+        throw e;
+      }
+      Map<String, String> fields = new java.util.LinkedHashMap<>();
+      e.fields().forEach((k, v) -> fields.put(k.equals(stepName) ? apiName : k, v));
+      throw new BadInputException(fields);
+    }
   }
 
   private static Map<String, Object> rename(Map<String, Object> body, String from, String to) {

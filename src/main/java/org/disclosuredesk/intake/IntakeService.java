@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.handling.RequestDeadlines;
 import org.disclosuredesk.mail.Mailer;
 import org.disclosuredesk.process.RequestProcess;
+import org.disclosuredesk.process.TaskBriefing;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IntakeService {
 
+  public static final String TRACKING_NUMBER = "trackingNumber";
+
   private final Map<String, RegistrationForm> pending = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final RequestRepository requests;
@@ -33,9 +38,14 @@ public class IntakeService {
   private final BusinessClock clock;
   private final RequestDeadlines deadlines;
   private final Mailer mailer;
+  private final TaskService tasks;
+  private final TaskBriefing briefing;
 
   public IntakeService(RequestRepository requests, TrackingNumbers trackingNumbers, RequestEvents events,
-      RuntimeService runtime, BusinessClock clock, RequestDeadlines deadlines, Mailer mailer) {
+      RuntimeService runtime, BusinessClock clock, RequestDeadlines deadlines, Mailer mailer, TaskService tasks,
+      @Lazy TaskBriefing briefing) {
+    this.tasks = tasks;
+    this.briefing = briefing;
     this.requests = requests;
     this.trackingNumbers = trackingNumbers;
     this.events = events;
@@ -60,15 +70,57 @@ public class IntakeService {
     String id = UUID.randomUUID().toString();
     // handed to the process's first step in this thread, not as a variable: Camunda keeps no personal data
     pending.put(id, form);
+    String processInstanceId;
     try {
-      runtime.createProcessInstanceByKey(RequestProcess.KEY)
+      processInstanceId = runtime.createProcessInstanceByKey(RequestProcess.KEY)
           .businessKey(id)
           .setVariable(RequestProcess.ACTOR, Variables.stringValue(actor, true))
-          .execute();
+          .execute().getId();
     } finally {
       pending.remove(id);
     }
-    return new Registered(requests.get(id), true);
+    // the number last: its counter row stays locked until commit, so everything before runs concurrently
+    RequestRow row = number(id, actor);
+    runtime.setVariable(processInstanceId, TRACKING_NUMBER, row.trackingNumber());
+    for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      Object summary = tasks.getVariableLocal(task.getId(), TaskBriefing.SUMMARY);
+      if (summary instanceof String text) {
+        tasks.setVariableLocal(task.getId(), TaskBriefing.SUMMARY, briefing.renumbered(text, placeholder(id), row));
+      }
+    }
+    return new Registered(row, true);
+  }
+
+  /** Whether the process start belongs to an API registration, which numbers the request itself afterwards. */
+  boolean numberedByCaller(String requestId) {
+    return requestId != null && pending.containsKey(requestId);
+  }
+
+  /** Stands in for the tracking number inside the registration's transaction; never committed. */
+  static String placeholder(String requestId) {
+    return "~" + requestId.substring(0, 19);
+  }
+
+  /**
+   * Takes the year's next tracking number (gap-free: the counter row stays locked until this transaction ends),
+   * and records what needs it: the REGISTERED event (and with it the acknowledgement letter) and the mail.
+   */
+  RequestRow number(String id, String actor) {
+    RequestRow draft = requests.get(id);
+    requests.update(id, "tracking_number", trackingNumbers.next(draft.receivedOn().getYear()));
+    RequestRow row = requests.get(id);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("trackingNumber", row.trackingNumber());
+    details.put("channel", row.channel());
+    details.put("receivedOn", row.receivedOn().toString());
+    details.put("dueOn", row.dueOn() == null ? null : row.dueOn().toString());
+    events.record(id, "REGISTERED", actor, details);
+    if (row.applicantEmail() != null) {
+      Channel channel = Channel.valueOf(row.channel());
+      mailer.queue(id, "ACKNOWLEDGEMENT", row.applicantEmail(), "收件回执：政府信息公开申请 " + row.trackingNumber(),
+          "acknowledgement", Map.of("request", row, "channelLabel", channel.label()), List.of());
+    }
+    return row;
   }
 
   /** The registration the API is starting the process for, if this is that process. */
@@ -102,7 +154,10 @@ public class IntakeService {
     errors.throwIfAny();
   }
 
-  /** Writes the request: receipt date (Art. 31), tracking number, due date (Art. 33), acknowledgement. */
+  /**
+   * Writes the request: receipt date (Art. 31) and due date (Art. 33), under a placeholder number; {@link #number}
+   * gives it its tracking number.
+   */
   RequestRow create(String id, RegistrationForm form, String actor, String processInstanceId) {
     checkRules(form);
     Channel channel = Channel.valueOf(form.channel());
@@ -112,7 +167,7 @@ public class IntakeService {
     var applicant = form.applicant();
     Map<String, Object> cols = new LinkedHashMap<>();
     cols.put("id", id);
-    cols.put("tracking_number", trackingNumbers.next(received.getYear()));
+    cols.put("tracking_number", placeholder(id));
     cols.put("receipt_year", received.getYear());
     cols.put("channel", channel.name());
     cols.put("arrived_on", arrived);
@@ -143,18 +198,7 @@ public class IntakeService {
     cols.put("created_by", actor);
     requests.insert(cols);
     deadlines.refresh(id);
-    RequestRow row = requests.get(id);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("trackingNumber", row.trackingNumber());
-    details.put("channel", channel.name());
-    details.put("receivedOn", received.toString());
-    details.put("dueOn", row.dueOn() == null ? null : row.dueOn().toString());
-    events.record(id, "REGISTERED", actor, details);
-    if (row.applicantEmail() != null) {
-      mailer.queue(id, "ACKNOWLEDGEMENT", row.applicantEmail(), "收件回执：政府信息公开申请 " + row.trackingNumber(),
-          "acknowledgement", Map.of("request", row, "channelLabel", channel.label()), List.of());
-    }
-    return row;
+    return requests.get(id);
   }
 
   private static LocalDate parse(String s) {

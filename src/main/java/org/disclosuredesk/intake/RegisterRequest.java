@@ -46,9 +46,14 @@ public class RegisterRequest implements JavaDelegate {
       id = UUID.randomUUID().toString();
       execution.setProcessBusinessKey(id);
     }
-    RequestRow row = intake.create(id, form, Actors.of(execution, identity), execution.getProcessInstanceId());
+    String actor = Actors.of(execution, identity);
+    RequestRow row = intake.create(id, form, actor, execution.getProcessInstanceId());
     execution.removeVariables(FORM_FIELDS);
-    execution.setVariable("trackingNumber", row.trackingNumber());
+    if (!intake.numberedByCaller(id)) {
+      // started from the Tasklist form: no caller to number it once the process waits, so number it here
+      row = intake.number(id, actor);
+      execution.setVariable(IntakeService.TRACKING_NUMBER, row.trackingNumber());
+    }
     timers.initialise(execution, row);
   }
 

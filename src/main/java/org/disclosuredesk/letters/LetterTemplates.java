@@ -40,14 +40,19 @@ public class LetterTemplates {
     }
   }
 
+  /** The shipped templates never change while the app runs: read each from the jar once (callers only read). */
   public byte[] builtIn(String name) {
     check(name);
-    try (InputStream in = new ClassPathResource("letters/" + name + ".docx").getInputStream()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException("built-in letter template missing: " + name, e);
-    }
+    return builtIns.computeIfAbsent(name, n -> {
+      try (InputStream in = new ClassPathResource("letters/" + n + ".docx").getInputStream()) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new IllegalStateException("built-in letter template missing: " + n, e);
+      }
+    });
   }
+
+  private final java.util.Map<String, byte[]> builtIns = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static void check(String name) {
     if (!NAME.matcher(name).matches()) {

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component("deliverMail")
 public class DeliverMail implements JavaDelegate {
 
+  public static final String MAIL_ID_HEADER = "X-Disclosure-Mail-Id";
+
   private final JdbcClient jdbc;
   private final JavaMailSender sender;
   private final RequestEvents events;
@@ -54,6 +56,9 @@ public class DeliverMail implements JavaDelegate {
     List<MailAttachments.Attachment> files = source == null || requestId == null ? List.of()
         : source.attachmentsFor(requestId, (String) m.get("kind"));
     MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
+    // the outbox id travels with the mail: a mail sent again after a crash between sending and recording it is
+    // recognisable as the same one (crash test, receiving systems)
+    message.setHeader(MAIL_ID_HEADER, id);
     helper.setFrom(from);
     helper.setTo((String) m.get("recipient"));
     helper.setSubject((String) m.get("subject"));

@@ -40,6 +40,19 @@ public class TaskBriefing {
     this.addenda = addenda;
   }
 
+  public static final String SUMMARY = "requestSummary";
+
+  /**
+   * The summary written while the request still had its placeholder number, with the number in its place and the
+   * lines of features that follow numbering (the acknowledgement letter); the duplicate search is not repeated.
+   */
+  public String renumbered(String summary, String placeholder, RequestRow row) {
+    StringBuilder s = new StringBuilder(summary.replace(placeholder, row.trackingNumber()));
+    addenda.orderedStream().map(a -> a.markdown(row)).filter(t -> t != null && !t.isBlank())
+        .filter(t -> !summary.contains(t)).forEach(t -> s.append("\n\n").append(t));
+    return s.toString();
+  }
+
   void brief(DelegateTask task, RequestRow row) {
     StringBuilder s = new StringBuilder();
     s.append("**受理编号** ").append(row.trackingNumber())
@@ -60,7 +73,7 @@ public class TaskBriefing {
     }
     addenda.orderedStream().map(a -> a.markdown(row)).filter(t -> t != null && !t.isBlank())
         .forEach(t -> s.append("\n\n").append(t));
-    task.setVariableLocal("requestSummary", s.toString());
+    task.setVariableLocal(SUMMARY, s.toString());
     switch (task.getTaskDefinitionKey()) {
       case "Screening" -> task.setVariableLocal("supplementNoticeHint", supplementHint(row));
       case "ApproveExtension" -> task.setVariableLocal("extensionSummary", extensionSummary(row));
