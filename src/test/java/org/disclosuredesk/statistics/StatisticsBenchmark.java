@@ -37,7 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>Run: {@code ./mvnw -B -Pbench -DskipTests verify}; sizes with {@code -Dbench.sizes=10000,100000,1000000},
  * history sizes with {@code -Dbench.historySizes=10000,100000}, MySQL with {@code -Dbench.mysql=127.0.0.1:3306}
- * (user root, no password; schema disclosure_bench_stats, dropped afterwards; "none" to skip).
+ * (user root, no password; schema {@code -Dbench.mysqlSchema=disclosure_bench_stats}, dropped afterwards unless
+ * {@code -Dbench.keep=true}; "none" to skip), H2 skipped with {@code -Dbench.h2=false}. MySQL only, 1M only:
+ * {@code ./mvnw -B -Pbench -DskipTests verify -Dbench.h2=false -Dbench.sizes=1000000}.
  */
 public final class StatisticsBenchmark {
 
@@ -47,6 +49,7 @@ public final class StatisticsBenchmark {
     int[] sizes = ints(System.getProperty("bench.sizes", "10000,100000,1000000"));
     int[] historySizes = ints(System.getProperty("bench.historySizes", "10000"));
     String mysql = System.getProperty("bench.mysql", "127.0.0.1:3306");
+    String schema = System.getProperty("bench.mysqlSchema", "disclosure_bench_stats");
     List<String> lines = new ArrayList<>();
     lines.add("# Statistics benchmark: table 三 for one year");
     lines.add("");
@@ -62,21 +65,23 @@ public final class StatisticsBenchmark {
     lines.add("");
     lines.add("| database | requests | route | time (ms) | table 三（七）总计 |");
     lines.add("|---|---:|---|---:|---:|");
-    try (HikariDataSource h2 = dataSource("jdbc:h2:mem:bench-stats;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa")) {
-      migrate(h2);
-      for (int n : sizes) {
-        fill(h2, n);
-        lines.add(row("H2 (in memory)", n, "SQL (grouped)", sqlRoute(h2, n)));
-        for (int hn : historySizes) {
-          if (hn == n) {
-            lines.add(row("H2 (in memory)", n, "HistoryService (per request)", historyRoute(h2, n)));
+    if (Boolean.parseBoolean(System.getProperty("bench.h2", "true"))) {
+      try (HikariDataSource h2 = dataSource("jdbc:h2:mem:bench-stats;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa")) {
+        migrate(h2);
+        for (int n : sizes) {
+          fill(h2, n);
+          lines.add(row("H2 (in memory)", n, "SQL (grouped)", sqlRoute(h2, n)));
+          for (int hn : historySizes) {
+            if (hn == n) {
+              lines.add(row("H2 (in memory)", n, "HistoryService (per request)", historyRoute(h2, n)));
+            }
           }
         }
       }
     }
     if (!"none".equals(mysql)) {
       String base = "jdbc:mysql://" + mysql + "/";
-      try (HikariDataSource my = dataSource(base + "disclosure_bench_stats?createDatabaseIfNotExist=true"
+      try (HikariDataSource my = dataSource(base + schema + "?createDatabaseIfNotExist=true"
           + "&rewriteBatchedStatements=true&sendFractionalSeconds=false&characterEncoding=UTF-8", "root")) {
         migrate(my);
         for (int n : sizes) {
@@ -88,7 +93,7 @@ public final class StatisticsBenchmark {
         }
         try (Connection c = my.getConnection()) {
           if (!Boolean.getBoolean("bench.keep")) {
-            c.createStatement().execute("DROP DATABASE disclosure_bench_stats");
+            c.createStatement().execute("DROP DATABASE " + schema);
           }
         }
       } catch (Exception e) {
