@@ -2,19 +2,16 @@ package org.disclosuredesk.appeal;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.intake.RequestEvents;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
 import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.mail.StaffAddresses;
 import org.disclosuredesk.process.Actors;
 import org.disclosuredesk.security.Roles;
 import org.springframework.stereotype.Service;
@@ -42,16 +39,16 @@ public class AppealReminders {
   private final RequestRepository requests;
   private final RequestEvents events;
   private final TaskService tasks;
-  private final IdentityService identity;
+  private final StaffAddresses addresses;
   private final Mailer mailer;
 
   public AppealReminders(AppealRepository appeals, RequestRepository requests, RequestEvents events,
-      TaskService tasks, IdentityService identity, Mailer mailer) {
+      TaskService tasks, StaffAddresses addresses, Mailer mailer) {
     this.appeals = appeals;
     this.requests = requests;
     this.events = events;
     this.tasks = tasks;
-    this.identity = identity;
+    this.addresses = addresses;
     this.mailer = mailer;
   }
 
@@ -62,18 +59,7 @@ public class AppealReminders {
     if (due == null || open.isEmpty()) {
       return;
     }
-    Set<String> to = new LinkedHashSet<>();
-    for (Task t : open) {
-      if (t.getAssignee() != null) {
-        addUser(to, t.getAssignee());
-      } else {
-        for (IdentityLink l : tasks.getIdentityLinksForTask(t.getId())) {
-          if (l.getGroupId() != null) {
-            addGroup(to, l.getGroupId());
-          }
-        }
-      }
-    }
+    Set<String> to = addresses.holdersOf(open);
     RequestRow r = requests.get(a.requestId());
     Map<String, Object> model = model(a, r, open.get(0).getName(), due);
     for (String address : to) {
@@ -90,8 +76,7 @@ public class AppealReminders {
     if (due == null || open.isEmpty()) {
       return;
     }
-    Set<String> to = new LinkedHashSet<>();
-    addGroup(to, Roles.OFFICE_HEAD);
+    Set<String> to = addresses.ofGroup(Roles.OFFICE_HEAD);
     RequestRow r = requests.get(a.requestId());
     Map<String, Object> model = model(a, r, open.get(0).getName(), due);
     for (String address : to) {
@@ -132,18 +117,5 @@ public class AppealReminders {
     return d;
   }
 
-  private void addGroup(Set<String> to, String group) {
-    for (User u : identity.createUserQuery().memberOfGroup(group).list()) {
-      if (u.getEmail() != null && !u.getEmail().isBlank()) {
-        to.add(u.getEmail());
-      }
-    }
-  }
 
-  private void addUser(Set<String> to, String userId) {
-    User u = identity.createUserQuery().userId(userId).singleResult();
-    if (u != null && u.getEmail() != null && !u.getEmail().isBlank()) {
-      to.add(u.getEmail());
-    }
-  }
 }
