@@ -1,7 +1,5 @@
 package org.disclosuredesk.handling;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -53,11 +51,7 @@ public class HandlingCompleted implements TaskListener {
       case DECIDE -> process.setVariable(DecisionRoute.NEEDS_SIGN_OFF, decisions.record(row, in, actor));
     }
     process.setVariable(ROUTE, action.name());
-    List<String> consumed = new ArrayList<>(List.of(INPUT));
-    consumed.addAll(Consultations.FIELDS);
-    consumed.addAll(Fees.FIELDS);
-    consumed.addAll(Extensions.FIELDS);
-    consumed.addAll(Decisions.FIELDS);
-    StepValues.consume(task.getExecution(), consumed);
+    StepValues.consume(task.getExecution(), INPUT, Consultations.FIELDS, Fees.FIELDS, Extensions.FIELDS,
+        Decisions.FIELDS);
   }
 }

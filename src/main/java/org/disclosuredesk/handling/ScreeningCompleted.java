@@ -1,7 +1,5 @@
 package org.disclosuredesk.handling;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -51,9 +49,6 @@ public class ScreeningCompleted implements TaskListener {
       case DECIDE -> process.setVariable(DecisionRoute.NEEDS_SIGN_OFF, decisions.record(row, in, actor));
     }
     process.setVariable(ROUTE, result.name());
-    List<String> consumed = new ArrayList<>(List.of(INPUT));
-    consumed.addAll(Supplements.FIELDS);
-    consumed.addAll(Decisions.FIELDS);
-    StepValues.consume(task.getExecution(), consumed);
+    StepValues.consume(task.getExecution(), INPUT, Supplements.FIELDS, Decisions.FIELDS);
   }
 }

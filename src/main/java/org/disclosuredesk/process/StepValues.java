@@ -16,6 +16,15 @@ public final class StepValues {
     return new StepInput(new HashMap<>(scope.getVariables()), fromForm);
   }
 
+  /** Removes a step's input and every field list it may have carried. */
+  @SafeVarargs
+  public static void consume(VariableScope scope, String input, Collection<String>... fieldLists) {
+    consume(scope, java.util.List.of(input));
+    for (Collection<String> fields : fieldLists) {
+      consume(scope, fields);
+    }
+  }
+
   public static void consume(VariableScope scope, Collection<String> names) {
     for (String n : names) {
       if (scope.hasVariable(n)) {
