@@ -84,7 +84,10 @@ public class Consultations {
     dates.openPeriod(process, EXPIRES_AT, answerDue, id);
   }
 
-  /** The clerk records the answer; the stop ends on the answer day (or the period's last day if later). */
+  /**
+   * The clerk records the answer. The stop ends on the answer day, but never after the period's last day: a late
+   * answer does not buy the agency more time (DOMAIN.md §3: "to answer (or to expiry)").
+   */
   public void replied(RequestRow row, String consultationId, StepInput in, String actor) {
     Consultation c = get(row.id(), consultationId);
     LocalDate repliedOn = in.pastDate("repliedOn", true, clock.today(), c.sentOn(), "征求意见发出日期");

@@ -65,6 +65,7 @@ public class Decisions {
     if (outcome.needsSupplementFirst() && row.supplementReceivedOn() == null) {
       throw new ConflictException("“补正后申请内容仍不明确”只能在申请人补正之后作出（第三十条）");
     }
+    // our reading: no decision while a consultation or fee notice is open — its answer or payment comes first
     if (status.hasOpenStop(row.id())) {
       throw new ConflictException("征求意见或缴费期间尚未结束，请先登记答复或缴费");
     }

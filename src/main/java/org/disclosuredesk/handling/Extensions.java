@@ -52,6 +52,7 @@ public class Extensions {
     Integer days = in.integer("workingDays", true, 1, DeadlineFacts.MAX_EXTENSION);
     String reason = in.text("reason", true, StepInput.TEXT_MAX);
     in.errors().throwIfAny();
+    // a refused extension does not use up the one extension Art. 33 allows; an approved or pending one does
     if (row.extended() || pendingOrApproved(row.id())) {
       throw new ConflictException("延期答复只能申请一次（第三十三条第二款）");
     }
@@ -91,7 +92,10 @@ public class Extensions {
     }
   }
 
-  /** Art. 35: a longer reasonable period for requests clearly beyond a reasonable number or frequency. */
+  /**
+   * Art. 35: a longer reasonable period for requests clearly beyond a reasonable number or frequency. Our reading:
+   * {@code workingDays} is the new total reply period counted from receipt (replacing the 20), so it must exceed 20.
+   */
   public void customPeriod(RequestRow row, StepInput in, String actor) {
     LocalDate decidedOn = in.pastDate("decidedOn", true, clock.today(), row.receivedOn(), "收到申请之日");
     Integer days = in.integer("workingDays", true, DeadlineFacts.REPLY_PERIOD + 1, 1000);

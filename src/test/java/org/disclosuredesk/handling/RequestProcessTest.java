@@ -411,6 +411,38 @@ class RequestProcessTest extends ProcessTestSupport {
         .variableName("responsibleAgency").list()).allMatch(v -> "DELETED".equals(v.getState()));
   }
 
+  @Test
+  void theTasklistStartFormRegistersThroughTheSameRulesAndKeepsNoFormValues() {
+    var definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("disclosure-request").latestVersion().singleResult();
+    java.util.Map<String, Object> form = new java.util.HashMap<>(java.util.Map.of(
+        "channel", "POST_REGISTERED", "arrivedOn", "2026-07-06T00:00:00.000Z", "applicantType", "NATURAL_PERSON",
+        "applicantName", "王小二", "applicantIdNumber", "370102199001011234", "description", "请公开2025年就业补贴名单",
+        "topic", "就业信息", "formPaper", true, "formInspection", true));
+    engine.getIdentityService().setAuthentication("clerk", List.of("clerk"));
+    var instance = engine.getFormService().submitStartForm(definition.getId(), form);
+    engine.getIdentityService().clearAuthentication();
+    RequestRow r = row(instance.getBusinessKey());
+    assertThat(r.trackingNumber()).matches("2026-\\d{4}");
+    assertThat(r.receivedOn()).isEqualTo(LocalDate.of(2026, 7, 6));
+    assertThat(r.requestedForms()).isEqualTo("PAPER,INSPECTION");
+    assertThat(r.createdBy()).isEqualTo("clerk");
+    assertThat(r.dueOn()).isEqualTo(wd(LocalDate.of(2026, 7, 6), 20));
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("applicantName",
+        "applicantIdNumber", "description");
+    Task screening = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat((String) engine.getTaskService().getVariableLocal(screening.getId(), "requestSummary"))
+        .contains(r.trackingNumber());
+
+    java.util.Map<String, Object> bad = new java.util.HashMap<>(form);
+    bad.remove("applicantName");
+    bad.put("channel", "PIGEON");
+    int before = jdbc.sql("SELECT COUNT(*) FROM dd_request").query(Integer.class).single();
+    assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition.getId(), bad))
+        .hasMessageContaining("applicant.name").hasMessageContaining("channel");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM dd_request").query(Integer.class).single()).isEqualTo(before);
+  }
+
   private static String subject(jakarta.mail.internet.MimeMessage m) {
     try {
       return m.getSubject();
