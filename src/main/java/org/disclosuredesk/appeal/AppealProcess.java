@@ -7,9 +7,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.disclosuredesk.common.BadInputException;
-import org.disclosuredesk.common.ConflictException;
-import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.process.RequestProcess;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +40,7 @@ public class AppealProcess {
     vars.putValueTyped(GIVEN_APPEAL_ID, Variables.stringValue(appealId, true));
     vars.putValueTyped(GIVEN_REQUEST_ID, Variables.stringValue(requestId, true));
     vars.putValueTyped(RequestProcess.ACTOR, Variables.stringValue(actor, true));
-    unwrap(() -> runtime.createProcessInstanceByKey(KEY).businessKey(appealId).setVariables(vars).execute());
+    RequestProcess.run(() -> runtime.createProcessInstanceByKey(KEY).businessKey(appealId).setVariables(vars).execute());
   }
 
   public List<Task> openTasks(String appealId, String... taskKeys) {
@@ -56,17 +53,4 @@ public class AppealProcess {
     requestProcess.complete(task, values, actor);
   }
 
-  /** Engine exceptions wrap the step code's own: hand the API the domain's error. */
-  static void unwrap(Runnable action) {
-    try {
-      action.run();
-    } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof BadInputException || t instanceof ConflictException || t instanceof NotFoundException) {
-          throw (RuntimeException) t;
-        }
-      }
-      throw e;
-    }
-  }
 }

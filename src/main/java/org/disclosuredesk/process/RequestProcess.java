@@ -80,7 +80,7 @@ public class RequestProcess {
   }
 
   /** Listener exceptions reach us wrapped by the engine: hand the API the domain's own error. */
-  static void run(Runnable action) {
+  public static void run(Runnable action) {
     try {
       action.run();
     } catch (RuntimeException e) {
