@@ -15,6 +15,8 @@ different decisions on one request are sent to A and B at the same moment. Check
 Writes bench-results/cluster-test.md; exit status 0 only if every check holds.
 """
 import argparse, base64, glob, json, os, socket, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import benchlib  # noqa: E402
 from datetime import datetime, timedelta, timezone
 
 ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
@@ -27,8 +29,7 @@ ap.add_argument("--out", default=os.path.join(ROOT, "bench-results", "cluster-te
 opt = ap.parse_args()
 
 
-def free_port():
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+free_port = benchlib.free_port
 
 
 def sql(q):
@@ -70,19 +71,7 @@ def start(name):
 
 
 def call(node, method, path, body=None, user="clerk"):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(nodes[node][1] + path, data=data, method=method)
-    if body is not None:
-        req.add_header("Content-Type", "application/json")
-    req.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{user}".encode()).decode())
-    try:
-        with urllib.request.urlopen(req, timeout=60) as r:
-            return r.status, json.loads(r.read() or b"null")
-    except urllib.error.HTTPError as e:
-        try:
-            return e.code, json.loads(e.read() or b"null")
-        except ValueError:
-            return e.code, None
+    return benchlib.call(nodes[node][1], method, path, body, user)
 
 
 today = datetime.now(timezone(timedelta(hours=8))).date()

@@ -18,6 +18,8 @@ Writes bench-results/crash-test.md. Exit status 0 only if every check holds.
 """
 import argparse, base64, glob, json, os, random, signal, socket, subprocess, sys, tempfile, threading, time
 import urllib.error, urllib.request
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import benchlib  # noqa: E402
 from datetime import date, timedelta, datetime, timezone
 
 ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
@@ -29,8 +31,7 @@ ap.add_argument("--out", default=os.path.join(ROOT, "bench-results", "crash-test
 opt = ap.parse_args()
 
 
-def free_port():
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+free_port = benchlib.free_port
 
 
 class Sink:
@@ -72,19 +73,7 @@ base = f"http://127.0.0.1:{port}"
 
 
 def call(method, path, body=None, user="clerk"):
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(base + path, data=data, method=method)
-    if body is not None:
-        req.add_header("Content-Type", "application/json")
-    req.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{user}".encode()).decode())
-    try:
-        with urllib.request.urlopen(req, timeout=60) as r:
-            return r.status, json.loads(r.read() or b"null")
-    except urllib.error.HTTPError as e:
-        try:
-            return e.code, json.loads(e.read() or b"null")
-        except ValueError:
-            return e.code, None
+    return benchlib.call(base, method, path, body, user)
 
 
 def start(log):

@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * BPMN "发送邮件": sends one queued mail. A failure throws, so the job is retried on its cycle and finally becomes an
@@ -31,15 +34,19 @@ public class DeliverMail implements JavaDelegate {
   private final BusinessClock clock;
   private final ObjectProvider<MailAttachments> attachments;
   private final String from;
+  private final TransactionTemplate outside;
 
   public DeliverMail(JdbcClient jdbc, JavaMailSender sender, RequestEvents events, BusinessClock clock,
-      ObjectProvider<MailAttachments> attachments, @Value("${disclosure.mail.from}") String from) {
+      ObjectProvider<MailAttachments> attachments, @Value("${disclosure.mail.from}") String from,
+      PlatformTransactionManager txm) {
     this.jdbc = jdbc;
     this.sender = sender;
     this.events = events;
     this.clock = clock;
     this.attachments = attachments;
     this.from = from;
+    this.outside = new TransactionTemplate(txm);
+    this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -49,6 +56,11 @@ public class DeliverMail implements JavaDelegate {
     Map<String, Object> m = lower(mail);
     if ("SENT".equals(m.get("status"))) {
       return;
+    }
+    if ("SENDING".equals(m.get("status"))) {
+      // an earlier attempt died between handing the mail to the SMTP server and recording it (kill -9, power):
+      // it may have gone out, so it is not sent again; the job's retries run out and leave an incident to check
+      throw new IllegalStateException("邮件上次发送中断，可能已经发出，请人工核实后处理（dd_mail " + id + "）");
     }
     MimeMessage message = sender.createMimeMessage();
     String requestId = (String) m.get("request_id");
@@ -66,12 +78,24 @@ public class DeliverMail implements JavaDelegate {
     for (MailAttachments.Attachment a : files) {
       helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
     }
-    sender.send(message);
+    // committed before the hand-off, so a crash during it is recognisable afterwards (see above)
+    mark(id, "QUEUED", "SENDING");
+    try {
+      sender.send(message);
+    } catch (RuntimeException failed) {
+      mark(id, "SENDING", "QUEUED"); // the server refused or was unreachable: nothing went out, retry
+      throw failed;
+    }
     jdbc.sql("UPDATE dd_mail SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?")
         .params(LocalDateTime.ofInstant(clock.now(), clock.zone()), id).update();
     if (requestId != null) {
       events.record(requestId, "MAIL_SENT", "system", Map.of("kind", m.get("kind"), "subject", m.get("subject")));
     }
+  }
+
+  private void mark(String id, String from, String to) {
+    outside.executeWithoutResult(tx -> jdbc.sql("UPDATE dd_mail SET status = ? WHERE id = ? AND status = ?")
+        .params(to, id, from).update());
   }
 
   private static Map<String, Object> lower(Map<String, Object> row) {

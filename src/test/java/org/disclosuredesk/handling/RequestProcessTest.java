@@ -335,6 +335,19 @@ class RequestProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aMailInterruptedDuringTheHandOffIsNotSentAgainButLeftForAPerson() {
+    RequestRow r = register(LocalDate.of(2026, 11, 19), "d@example.org");
+    // what a kill -9 between the SMTP hand-off and recording it leaves behind
+    jdbc.sql("UPDATE dd_mail SET status = 'SENDING' WHERE request_id = ?").param(r.id()).update();
+    String mailInstance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("mail-delivery")
+        .processInstanceBusinessKey(r.id()).singleResult().getId();
+    Job job = management.createJobQuery().processInstanceId(mailInstance).singleResult();
+    assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("人工核实");
+    assertThat(greenMail.getReceivedMessagesForDomain("d@example.org")).isEmpty();
+    assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isLessThan(6);
+  }
+
+  @Test
   void concurrentActionsOnOneRequestOneWinsTheOtherConflicts() throws Exception {
     RequestRow r = register(LocalDate.of(2026, 11, 2), null);
     ExecutorService pool = Executors.newFixedThreadPool(2);
