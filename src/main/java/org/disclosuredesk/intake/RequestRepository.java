@@ -1,6 +1,7 @@
 package org.disclosuredesk.intake;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,9 +20,11 @@ public class RequestRepository {
   private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
 
   private final JdbcClient jdbc;
+  private final List<RequestRowObserver> observers;
 
-  public RequestRepository(JdbcClient jdbc) {
+  public RequestRepository(JdbcClient jdbc, List<RequestRowObserver> observers) {
     this.jdbc = jdbc;
+    this.observers = observers;
   }
 
   public Optional<RequestRow> find(String id) {
@@ -59,7 +62,10 @@ public class RequestRepository {
     for (var e : columns.entrySet()) {
       spec = spec.param(e.getKey(), e.getValue());
     }
+    String id = String.valueOf(columns.get("id"));
+    observers.forEach(o -> o.beforeWrite(id, true, columns.keySet()));
     spec.update();
+    observers.forEach(o -> o.afterWrite(id, true, columns.keySet()));
   }
 
   /** Sets the given columns and bumps the row version. */
@@ -71,9 +77,11 @@ public class RequestRepository {
     for (var e : cols.entrySet()) {
       spec = spec.param(e.getKey(), e.getValue());
     }
+    observers.forEach(o -> o.beforeWrite(id, false, cols.keySet()));
     if (spec.update() != 1) {
       throw new NotFoundException("没有这个申请：" + id);
     }
+    observers.forEach(o -> o.afterWrite(id, false, cols.keySet()));
   }
 
   public void update(String id, String column, Object value) {

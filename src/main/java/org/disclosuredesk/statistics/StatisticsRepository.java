@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The one statistics query: a single statement over dd_request, dd_appeal and dd_fee_notice whose UNION ALL branches
- * are each one grouped index range (receipt date, conclusion date, …). Never a per-request look-up, never the
+ * The one statistics query: a single statement over the running tallies (dd_stat_tally), dd_request, dd_appeal and
+ * dd_fee_notice whose UNION ALL branches are each one small grouped range. Never a per-request look-up, never the
  * Camunda history tables: a year of a million requests comes back as a few hundred groups.
  */
 @Repository
@@ -45,13 +45,20 @@ public class StatisticsRepository {
   static final String NEW_KEY = code("applicant_type", TYPES) + " * 10000 + " + code("channel", CHANNELS)
       + " * 100 + MONTH(received_on)";
 
-  static final String SQL = String.join("\n",
+  /** The two big groupings counted from dd_request: what {@link StatisticsTallies} keeps running totals of. */
+  static final String RECOUNTED = String.join("\n",
       "SELECT 'CONCLUDED' f, stat_concluded_key k, NULL a, NULL t, COUNT(*) n, 0 amt",
       "FROM dd_request WHERE stat_concluded_year = ? GROUP BY stat_concluded_key",
       "UNION ALL",
       "SELECT 'NEW', stat_new_key, NULL, topic, COUNT(*), 0",
-      "FROM dd_request WHERE stat_received_year = ? GROUP BY stat_new_key, topic",
-      "UNION ALL",
+      "FROM dd_request WHERE stat_received_year = ? GROUP BY stat_new_key, topic");
+
+  /** The same two groupings from the running tallies: a few hundred rows whatever the volume. */
+  static final String TALLIED = String.join("\n",
+      "SELECT facet f, stat_key k, NULL a, topic t, n, 0 amt FROM dd_stat_tally WHERE stat_year = ? AND n <> 0");
+
+  /** Open at a date, appeals and fees: small index ranges, always counted directly. */
+  static final String DIRECT = String.join("\n",
       "SELECT 'CARRIED_OVER', 0, applicant_type, NULL, COUNT(*), 0",
       "FROM dd_request WHERE received_on < ? AND (concluded_on IS NULL OR concluded_on >= ?) GROUP BY applicant_type",
       "UNION ALL",
@@ -73,14 +80,33 @@ public class StatisticsRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * A year's groups in one statement (one snapshot, so a commit in between cannot fake an identity break): the two
+   * big groupings from the running tallies, the rest counted directly.
+   */
   public List<Tally> tallies(int year) {
+    return query(TALLIED + "\nUNION ALL\n" + DIRECT, year, List.of(year));
+  }
+
+  /** The same groups, all counted from dd_request: what the tallies must equal (reconciliation, tests). */
+  public List<Tally> recount(int year) {
+    return query(RECOUNTED + "\nUNION ALL\n" + DIRECT, year, List.of(year, year));
+  }
+
+  private List<Tally> query(String sql, int year, List<Object> leading) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
-    return jdbc.sql(SQL)
-        .params(year, year, start, start, end, end, start, end, end, end, start, end)
+    List<Object> params = new ArrayList<>(leading);
+    params.addAll(List.of(start, start, end, end, start, end, end, end, start, end));
+    return jdbc.sql(sql)
+        .params(params)
         .query((rs, i) -> tally(Tally.Facet.valueOf(rs.getString("f").trim()), rs.getLong("k"),
-            rs.getString("a"), rs.getString("t"), rs.getLong("n"), rs.getBigDecimal("amt")))
+            rs.getString("a"), blankToNull(rs.getString("t")), rs.getLong("n"), rs.getBigDecimal("amt")))
         .list();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s; // the tallies keep "no topic" as ''
   }
 
   /** Decodes a group's integer key back into the codes. */

@@ -14,7 +14,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -225,13 +227,24 @@ class StatisticsApiTest extends StatisticsTestSupport {
   @Test
   void identityBreakIsShownLoudly() throws Exception {
     String tn = "2016-BAD-" + UUID.randomUUID().toString().substring(0, 6);
-    jdbc.sql("INSERT INTO dd_request (id, tracking_number, receipt_year, channel, arrived_on, received_on,"
-            + " period_working_days, applicant_type, applicant_name, applicant_key, description, status, outcome,"
-            + " concluded_on, created_at) VALUES (?, ?, 2016, 'ONLINE', ?, ?, 20, 'NATURAL_PERSON', '某人', ?, '坏数据',"
-            + " 'CONCLUDED', 'DISCLOSED', ?, ?)")
-        .params(UUID.randomUUID().toString(), tn, LocalDate.of(2016, 5, 10), LocalDate.of(2016, 5, 10),
-            "k-" + tn, LocalDate.of(2015, 12, 1), LocalDateTime.now())
-        .update();
+    // written through the application's one writer of dd_request, as a faulty step or a back-filled import would
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", UUID.randomUUID().toString());
+    row.put("tracking_number", tn);
+    row.put("receipt_year", 2016);
+    row.put("channel", "ONLINE");
+    row.put("arrived_on", LocalDate.of(2016, 5, 10));
+    row.put("received_on", LocalDate.of(2016, 5, 10));
+    row.put("period_working_days", 20);
+    row.put("applicant_type", "NATURAL_PERSON");
+    row.put("applicant_name", "某人");
+    row.put("applicant_key", "k-" + tn);
+    row.put("description", "坏数据");
+    row.put("status", "CONCLUDED");
+    row.put("outcome", "DISCLOSED");
+    row.put("concluded_on", LocalDate.of(2015, 12, 1));
+    row.put("created_at", LocalDateTime.now());
+    requests.insert(row);
     JsonNode s = getJson("/api/statistics/2016");
     assertThat(s.get("consistent").asBoolean()).isFalse();
     assertThat(s.get("breaks")).extracting(b -> b.get("column").asText())

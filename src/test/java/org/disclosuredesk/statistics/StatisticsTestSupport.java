@@ -1,5 +1,7 @@
 package org.disclosuredesk.statistics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -50,9 +52,20 @@ abstract class StatisticsTestSupport {
     at(LocalDate.of(2025, 6, 1), 10);
   }
 
+  @Autowired Reconciliation reconciliation;
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+  }
+
+  /** Whatever a statistics test drove through the process, the running tallies still equal a recount. */
+  @AfterEach
+  void talliesEqualRecount() {
+    for (int year = 2000; year <= 2045; year++) {
+      Map<String, Object> check = reconciliation.tallies(year);
+      assertThat(check.get("consistent")).as("running tallies of " + year + ": " + check).isEqualTo(true);
+    }
   }
 
   static void at(LocalDate day, int hour) {
