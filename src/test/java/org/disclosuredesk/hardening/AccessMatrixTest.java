@@ -92,6 +92,8 @@ class AccessMatrixTest {
         new Row("GET", "/api/statistics/1999", roles("manager")),
         new Row("GET", "/api/statistics/1999/legacy", roles("manager")),
         new Row("POST", "/api/statistics/1999/freeze", roles("manager")),
+        new Row("GET", "/api/statistics/1999/reconciliation", roles("manager")),
+        new Row("POST", "/api/statistics/tallies/rebuild", roles("manager")),
         new Row("GET", "/api/calendar/due-date?from=2025-03-03&workingDays=20", STAFF),
         new Row("GET", "/api/calendar/2025", STAFF),
         new Row("PUT", "/api/calendar/1999", roles()));
