@@ -1,5 +1,6 @@
 package org.disclosuredesk;
 
+import org.disclosuredesk.common.XmlFactories;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class DisclosureDeskApplication {
 
   public static void main(String[] args) {
+    XmlFactories.preferJdkDefaults();
     SpringApplication.run(DisclosureDeskApplication.class, args);
   }
 }
