@@ -5,14 +5,22 @@ import com.deepoove.poi.config.Configure;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Fills a template's {@code {{placeholders}}} with poi-tl (which also joins tags Word split across runs). */
+/**
+ * Fills a template's {@code {{placeholders}}} with poi-tl (which also joins tags Word split across runs); a template
+ * of plain text tags is prepared by poi-tl once and then filled without reopening it ({@link PreparedTemplate}).
+ */
 @Component
 public class LetterRenderer {
 
@@ -20,6 +28,8 @@ public class LetterRenderer {
 
   private final LetterTemplates templates;
   private final Configure config = Configure.builder().build();
+  private static final int MAX_PREPARED = 200;
+  private final Map<String, Optional<PreparedTemplate>> prepared = new ConcurrentHashMap<>();
 
   public LetterRenderer(LetterTemplates templates) {
     this.templates = templates;
@@ -44,21 +54,50 @@ public class LetterRenderer {
     var custom = templates.override(template);
     if (custom.isPresent()) {
       try {
-        return render(custom.get(), model);
+        return renderTemplate(custom.get(), model);
       } catch (RuntimeException | IOException e) {
         log.warn("letter template {} from the template folder does not render ({}), using the built-in one", template, e.toString());
       }
     }
     try {
-      return render(templates.builtIn(template), model);
+      return renderTemplate(templates.builtIn(template), model);
     } catch (IOException e) {
       throw new IllegalStateException("cannot render letter template " + template, e);
     }
   }
 
-  private byte[] render(byte[] template, Map<String, Object> model) throws IOException {
+  byte[] renderTemplate(byte[] template, Map<String, Object> model) throws IOException {
+    Optional<PreparedTemplate> prepared = prepared(template);
+    if (prepared.isPresent()) {
+      Optional<byte[]> filled = prepared.get().fill(model);
+      if (filled.isPresent()) {
+        return filled.get();
+      }
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     XWPFTemplate.compile(new ByteArrayInputStream(template), config).render(model).writeAndClose(out);
     return out.toByteArray();
+  }
+
+  /** By the template's content, so an admin's replaced file is prepared anew (a handful of templates exist). */
+  private Optional<PreparedTemplate> prepared(byte[] template) throws IOException {
+    String key = HexFormat.of().formatHex(sha256(template));
+    Optional<PreparedTemplate> known = prepared.get(key);
+    if (known == null) {
+      if (prepared.size() > MAX_PREPARED) {
+        prepared.clear();
+      }
+      known = PreparedTemplate.of(template, config);
+      prepared.put(key, known);
+    }
+    return known;
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
