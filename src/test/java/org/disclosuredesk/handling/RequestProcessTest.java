@@ -74,6 +74,17 @@ class RequestProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aNewDatabaseKeepsAuditHistoryWithoutPerUpdateDetails() {
+    // history-level auto falls back to Camunda's default (full) unless history-level-default says otherwise
+    assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("audit");
+    RequestRow r = register(LocalDate.of(2026, 9, 25), null);
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(r.processInstanceId()).count()).isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(r.processInstanceId())
+        .variableName("trackingNumber").singleResult().getValue()).isEqualTo(r.trackingNumber());
+  }
+
+  @Test
   void disclosureWithoutConfidentialityReviewIsRefusedAndChangesNothing() {
     RequestRow r = register(LocalDate.of(2026, 9, 25), null);
     assertThatThrownBy(() -> actions.decision(r.id(), body("outcome", "DISCLOSED", "decidedOn", "2026-09-30"),
