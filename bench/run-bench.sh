@@ -2,7 +2,7 @@
 # Benchmark the built jar on a fresh database, loopback only:
 #   bench/run-bench.sh h2    [label]   # H2 file database (WRITE_DELAY=0, as shipped) in a temp dir
 #   bench/run-bench.sh mysql [label]   # MariaDB/MySQL at 127.0.0.1:3306 root/no password, own schema, dropped after
-# Env: CLIENTS (6), SECONDS_PER_ROUND (15), ROUNDS (3), MODES, JFR=1 (record a profile), JAVA_OPTS, APP_ARGS.
+# Env: CLIENTS (6), SECONDS_PER_ROUND (15), ROUNDS (3), WARMUP (s per mode, 8), MODES, JFR=1 (record a profile), JAVA_OPTS, APP_ARGS.
 # Writes bench-results/<db>[-label].md: start-up time, throughput next to the bare engine, RSS and heap after load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ LABEL=${2:-}
 CLIENTS=${CLIENTS:-6}
 SECONDS_PER_ROUND=${SECONDS_PER_ROUND:-15}
 ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-8}
 MODES=${MODES:-bare,register,bare-lifecycle,lifecycle}
 JAR=$(ls target/disclosure-desk-*.jar | grep -v original | head -1)
 WORK=$(mktemp -d /tmp/dd-bench.XXXXXX)
@@ -54,7 +55,7 @@ STARTUP_MS=$(( ($(date +%s%N) - T0) / 1000000 ))
 echo "started in ${STARTUP_MS} ms (pid $APP_PID, port $PORT, log $WORK/app.log)"
 
 java bench/LoadGenerator.java --base="http://127.0.0.1:$PORT" --clients="$CLIENTS" --seconds="$SECONDS_PER_ROUND" \
-  --rounds="$ROUNDS" --modes="$MODES" --label="${DB}${LABEL:+ $LABEL}" --out="$WORK/table.md"
+  --rounds="$ROUNDS" --warmup="$WARMUP" --modes="$MODES" --label="${DB}${LABEL:+ $LABEL}" --out="$WORK/table.md"
 
 RSS_KB=$(awk '/VmRSS/ {print $2}' /proc/$APP_PID/status)
 jcmd $APP_PID GC.run >/dev/null 2>&1 || true
@@ -68,7 +69,7 @@ fi
 {
   echo "## ${DB}${LABEL:+ ($LABEL)} — $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD), $(nproc) cores"
   echo
-  echo "Command: \`CLIENTS=$CLIENTS SECONDS_PER_ROUND=$SECONDS_PER_ROUND ROUNDS=$ROUNDS bench/run-bench.sh $DB${LABEL:+ $LABEL}\`"
+  echo "Command: \`CLIENTS=$CLIENTS SECONDS_PER_ROUND=$SECONDS_PER_ROUND ROUNDS=$ROUNDS WARMUP=$WARMUP bench/run-bench.sh $DB${LABEL:+ $LABEL}\`"
   echo
   cat "$WORK/table.md"
   echo

@@ -8,15 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.handling.RequestDeadlines;
 import org.disclosuredesk.mail.Mailer;
 import org.disclosuredesk.process.RequestProcess;
-import org.disclosuredesk.process.TaskBriefing;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +35,9 @@ public class IntakeService {
   private final BusinessClock clock;
   private final RequestDeadlines deadlines;
   private final Mailer mailer;
-  private final TaskService tasks;
-  private final TaskBriefing briefing;
 
   public IntakeService(RequestRepository requests, TrackingNumbers trackingNumbers, RequestEvents events,
-      RuntimeService runtime, BusinessClock clock, RequestDeadlines deadlines, Mailer mailer, TaskService tasks,
-      @Lazy TaskBriefing briefing) {
-    this.tasks = tasks;
-    this.briefing = briefing;
+      RuntimeService runtime, BusinessClock clock, RequestDeadlines deadlines, Mailer mailer) {
     this.requests = requests;
     this.trackingNumbers = trackingNumbers;
     this.events = events;
@@ -70,33 +62,18 @@ public class IntakeService {
     String id = UUID.randomUUID().toString();
     // handed to the process's first step in this thread, not as a variable: Camunda keeps no personal data
     pending.put(id, form);
-    String processInstanceId;
     try {
-      processInstanceId = runtime.createProcessInstanceByKey(RequestProcess.KEY)
+      runtime.createProcessInstanceByKey(RequestProcess.KEY)
           .businessKey(id)
           .setVariable(RequestProcess.ACTOR, Variables.stringValue(actor, true))
-          .execute().getId();
+          .execute();
     } finally {
       pending.remove(id);
     }
-    // the number last: its counter row stays locked until commit, so everything before runs concurrently
-    RequestRow row = number(id, actor);
-    runtime.setVariable(processInstanceId, TRACKING_NUMBER, row.trackingNumber());
-    for (var task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
-      Object summary = tasks.getVariableLocal(task.getId(), TaskBriefing.SUMMARY);
-      if (summary instanceof String text) {
-        tasks.setVariableLocal(task.getId(), TaskBriefing.SUMMARY, briefing.renumbered(text, placeholder(id), row));
-      }
-    }
-    return new Registered(row, true);
+    return new Registered(requests.get(id), true);
   }
 
-  /** Whether the process start belongs to an API registration, which numbers the request itself afterwards. */
-  boolean numberedByCaller(String requestId) {
-    return requestId != null && pending.containsKey(requestId);
-  }
-
-  /** Stands in for the tracking number inside the registration's transaction; never committed. */
+  /** Stands in for the tracking number between the request's insert and its numbering; never committed. */
   static String placeholder(String requestId) {
     return "~" + requestId.substring(0, 19);
   }

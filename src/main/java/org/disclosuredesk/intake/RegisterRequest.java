@@ -47,13 +47,12 @@ public class RegisterRequest implements JavaDelegate {
       execution.setProcessBusinessKey(id);
     }
     String actor = Actors.of(execution, identity);
-    RequestRow row = intake.create(id, form, actor, execution.getProcessInstanceId());
+    intake.create(id, form, actor, execution.getProcessInstanceId());
     execution.removeVariables(FORM_FIELDS);
-    if (!intake.numberedByCaller(id)) {
-      // started from the Tasklist form: no caller to number it once the process waits, so number it here
-      row = intake.number(id, actor);
-      execution.setVariable(IntakeService.TRACKING_NUMBER, row.trackingNumber());
-    }
+    // numbered here, so the first task is briefed with its number and nothing is rewritten after the start; the
+    // year's counter row stays locked from here to the commit (gap-free numbering)
+    RequestRow row = intake.number(id, actor);
+    execution.setVariable(IntakeService.TRACKING_NUMBER, row.trackingNumber());
     timers.initialise(execution, row);
   }
 

@@ -42,17 +42,6 @@ public class TaskBriefing {
 
   public static final String SUMMARY = "requestSummary";
 
-  /**
-   * The summary written while the request still had its placeholder number, with the number in its place and the
-   * lines of features that follow numbering (the acknowledgement letter); the duplicate search is not repeated.
-   */
-  public String renumbered(String summary, String placeholder, RequestRow row) {
-    StringBuilder s = new StringBuilder(summary.replace(placeholder, row.trackingNumber()));
-    addenda.orderedStream().map(a -> a.markdown(row)).filter(t -> t != null && !t.isBlank())
-        .filter(t -> !summary.contains(t)).forEach(t -> s.append("\n\n").append(t));
-    return s.toString();
-  }
-
   void brief(DelegateTask task, RequestRow row) {
     StringBuilder s = new StringBuilder();
     s.append("**受理编号** ").append(row.trackingNumber())
