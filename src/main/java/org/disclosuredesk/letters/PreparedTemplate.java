@@ -3,6 +3,7 @@ package org.disclosuredesk.letters;
 import com.deepoove.poi.XWPFTemplate;
 import com.deepoove.poi.config.Configure;
 import com.deepoove.poi.config.GramerSymbol;
+import com.deepoove.poi.template.IterableTemplate;
 import com.deepoove.poi.template.MetaTemplate;
 import com.deepoove.poi.template.run.RunTemplate;
 import java.io.ByteArrayInputStream;
@@ -11,20 +12,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A template whose tags are all plain text ({@code {{name}}}), rendered once by poi-tl with a marker as every tag's
+ * A template of plain text tags ({@code {{name}}}), and at most a few boolean sections ({@code {{?flag}}…{{/flag}}})
+ * of such tags, rendered by poi-tl once per combination of the sections' values with a marker as every text tag's
  * value; filling it replaces the markers in the package's XML, which is all poi-tl's text policy does to a tag's run.
  * Opening and writing the package with POI for every letter was a third of a registration's CPU (JFR). Templates with
- * anything else (sections, pictures, tables, expressions), and values that poi-tl renders specially (line breaks,
- * tabs, leading or trailing spaces, control characters), are rendered by poi-tl itself: {@link #fill} says so.
+ * anything else (pictures, tables, nested or list sections, expressions), and values that poi-tl renders specially
+ * (line breaks, tabs, leading or trailing spaces, control characters, a section value that is not a boolean), are
+ * rendered by poi-tl itself: {@link #fill} says so.
  */
 final class PreparedTemplate {
 
@@ -32,54 +37,62 @@ final class PreparedTemplate {
   private static final char OPEN = '\uE000';
   private static final char CLOSE = '\uE001';
   private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final int MAX_SECTIONS = 4;
 
   /** One entry of the package: its bytes as written, or, where markers stand, text pieces and tag indexes. */
   private record Part(ZipEntry entry, byte[] raw, List<Object> pieces) {}
 
+  private final byte[] template;
+  private final Configure config;
   private final List<String> tags;
-  private final List<Part> parts;
+  private final List<String> sections;
+  /** The rendered package for each combination of section values (bit i: section i shown). */
+  private final Map<Integer, List<Part>> variants = new ConcurrentHashMap<>();
 
-  private PreparedTemplate(List<String> tags, List<Part> parts) {
+  private PreparedTemplate(byte[] template, Configure config, List<String> tags, List<String> sections) {
+    this.template = template;
+    this.config = config;
     this.tags = tags;
-    this.parts = parts;
+    this.sections = sections;
   }
 
-  /** The prepared template, or empty when it uses more of poi-tl than plain text tags. */
+  /** The prepared template, or empty when it uses more of poi-tl than plain text tags and boolean sections. */
   static Optional<PreparedTemplate> of(byte[] template, Configure config) throws IOException {
-    XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(template), config);
     List<String> tags = new ArrayList<>();
-    for (MetaTemplate meta : compiled.getElementTemplates()) {
-      if (!(meta.getClass() == RunTemplate.class && textSign(((RunTemplate) meta).getSign())
-          && SIMPLE_NAME.matcher(((RunTemplate) meta).getTagName()).matches())) {
-        compiled.close();
-        return Optional.empty();
-      }
-      String name = ((RunTemplate) meta).getTagName();
-      if (!tags.contains(name)) {
-        tags.add(name);
-      }
-    }
-    Map<String, Object> markers = new java.util.HashMap<>();
-    for (int i = 0; i < tags.size(); i++) {
-      markers.put(tags.get(i), marker(i));
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    compiled.render(markers).writeAndClose(out);
-    List<Part> parts = new ArrayList<>();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
-      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        byte[] raw = zip.readAllBytes();
-        ZipEntry copy = new ZipEntry(e.getName());
-        copy.setTime(e.getTime());
-        String text = new String(raw, StandardCharsets.UTF_8);
-        parts.add(new Part(copy, raw, text.indexOf(OPEN) < 0 ? null : pieces(text, tags.size())));
+    List<String> sections = new ArrayList<>();
+    try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(template), config)) {
+      for (MetaTemplate meta : compiled.getElementTemplates()) {
+        if (meta instanceof IterableTemplate section) {
+          String name = section.getStartMark().getTagName();
+          if (!SIMPLE_NAME.matcher(name).matches() || sections.contains(name)
+              || !section.getTemplates().stream().allMatch(inner -> textTag(inner, tags))) {
+            return Optional.empty();
+          }
+          sections.add(name);
+        } else if (!textTag(meta, tags)) {
+          return Optional.empty();
+        }
       }
     }
-    return Optional.of(new PreparedTemplate(List.copyOf(tags), List.copyOf(parts)));
+    if (sections.size() > MAX_SECTIONS || sections.stream().anyMatch(tags::contains)) {
+      return Optional.empty();
+    }
+    PreparedTemplate prepared = new PreparedTemplate(template, config, List.copyOf(tags), List.copyOf(sections));
+    prepared.variant(0); // fails here, not at the first letter, if poi-tl cannot write it
+    return Optional.of(prepared);
   }
 
   /** The filled .docx, or empty when a value must be rendered by poi-tl itself. */
   Optional<byte[]> fill(Map<String, ?> model) {
+    int shown = 0;
+    for (int i = 0; i < sections.size(); i++) {
+      Object v = model.get(sections.get(i));
+      if (Boolean.TRUE.equals(v)) {
+        shown |= 1 << i;
+      } else if (v != null && !Boolean.FALSE.equals(v)) {
+        return Optional.empty();
+      }
+    }
     String[] values = new String[tags.size()];
     for (int i = 0; i < values.length; i++) {
       Object v = model.get(tags.get(i));
@@ -93,7 +106,7 @@ final class PreparedTemplate {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (Part p : parts) {
+      for (Part p : variant(shown)) {
         zip.putNextEntry(new ZipEntry(p.entry()));
         if (p.pieces() == null) {
           zip.write(p.raw());
@@ -110,6 +123,51 @@ final class PreparedTemplate {
       throw new UncheckedIOException(e);
     }
     return Optional.of(out.toByteArray());
+  }
+
+  private List<Part> variant(int shown) {
+    return variants.computeIfAbsent(shown, this::render);
+  }
+
+  /** poi-tl's own rendering with markers for the text tags and the given sections shown, split into parts. */
+  private List<Part> render(int shown) {
+    Map<String, Object> markers = new HashMap<>();
+    for (int i = 0; i < tags.size(); i++) {
+      markers.put(tags.get(i), marker(i));
+    }
+    for (int i = 0; i < sections.size(); i++) {
+      markers.put(sections.get(i), (shown & 1 << i) != 0);
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      XWPFTemplate.compile(new ByteArrayInputStream(template), config).render(markers).writeAndClose(out);
+      List<Part> parts = new ArrayList<>();
+      try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+          byte[] raw = zip.readAllBytes();
+          ZipEntry copy = new ZipEntry(e.getName());
+          copy.setTime(e.getTime());
+          String text = new String(raw, StandardCharsets.UTF_8);
+          parts.add(new Part(copy, raw, text.indexOf(OPEN) < 0 ? null : pieces(text, tags.size())));
+        }
+      }
+      return List.copyOf(parts);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether the element is a plain text tag; if so, its name is added to the tags. */
+  private static boolean textTag(MetaTemplate meta, List<String> tags) {
+    if (meta.getClass() != RunTemplate.class || !textSign(((RunTemplate) meta).getSign())
+        || !SIMPLE_NAME.matcher(((RunTemplate) meta).getTagName()).matches()) {
+      return false;
+    }
+    String name = ((RunTemplate) meta).getTagName();
+    if (!tags.contains(name)) {
+      tags.add(name);
+    }
+    return true;
   }
 
   private static boolean textSign(Character sign) {

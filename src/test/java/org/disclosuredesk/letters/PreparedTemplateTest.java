@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deepoove.poi.XWPFTemplate;
 import com.deepoove.poi.config.Configure;
 import com.deepoove.poi.template.ElementTemplate;
+import com.deepoove.poi.template.IterableTemplate;
+import com.deepoove.poi.template.MetaTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,11 +50,11 @@ class PreparedTemplateTest {
   @MethodSource("templates")
   void fastPathWritesWhatPoiTlWrites(String name) throws Exception {
     byte[] template = Files.readAllBytes(BUILT_IN.resolve(name + ".docx"));
-    List<String> tags = tags(template);
+    List<String> tags = new ArrayList<>();
+    List<String> sections = new ArrayList<>();
+    walk(template, tags, sections);
     Optional<PreparedTemplate> prepared = PreparedTemplate.of(template, CONFIG);
-    boolean plainTags = tags.stream().allMatch(t -> t.matches("[A-Za-z_][A-Za-z0-9_]*"))
-        && !sectioned(template);
-    assertThat(prepared.isPresent()).as("prepared iff only plain text tags: " + tags).isEqualTo(plainTags);
+    assertThat(prepared).as("every built-in template is plain tags and boolean sections: " + tags).isPresent();
     for (int round = 0; round < VALUES.size(); round++) {
       Map<String, Object> model = new HashMap<>();
       for (int i = 0; i < tags.size(); i++) {
@@ -61,10 +63,12 @@ class PreparedTemplateTest {
       if (round == 1 && !tags.isEmpty()) {
         model.put(tags.get(0), null); // poi-tl clears a tag without a value
       }
+      for (int i = 0; i < sections.size(); i++) {
+        model.put(sections.get(i), new Boolean[] {true, false, null}[(round + i) % 3]);
+      }
       byte[] expected = poiTl(template, model);
-      byte[] actual = prepared.isPresent() ? prepared.get().fill(model).orElseThrow()
-          : new LetterRenderer(null).renderTemplate(template, model);
-      assertSameDocument(actual, expected, name + " round " + round);
+      assertSameDocument(prepared.get().fill(model).orElseThrow(), expected, name + " round " + round);
+      assertSameDocument(new LetterRenderer(null).renderTemplate(template, model), expected, name + " renderer");
     }
   }
 
@@ -84,32 +88,36 @@ class PreparedTemplateTest {
   }
 
   @Test
-  void sectionsAndExpressionsAreNotPrepared() throws Exception {
-    for (String name : templates().toList()) {
-      byte[] template = Files.readAllBytes(BUILT_IN.resolve(name + ".docx"));
-      if (sectioned(template)) {
-        assertThat(PreparedTemplate.of(template, CONFIG)).as(name).isEmpty();
+  void aSectionGivenAListOrTextIsLeftToPoiTl() throws Exception {
+    byte[] template = Files.readAllBytes(BUILT_IN.resolve("reply-disclosed.docx"));
+    List<String> sections = new ArrayList<>();
+    walk(template, new ArrayList<>(), sections);
+    assertThat(sections).containsExactly("hasReason");
+    PreparedTemplate prepared = PreparedTemplate.of(template, CONFIG).orElseThrow();
+    for (Object value : new Object[] {List.of(Map.of("reason", "一"), Map.of("reason", "二")), "是", 1}) {
+      Map<String, Object> model = Map.of("hasReason", value, "reason", "理由");
+      assertThat(prepared.fill(model)).as(String.valueOf(value)).isEmpty();
+      assertSameDocument(new LetterRenderer(null).renderTemplate(template, model), poiTl(template, model),
+          String.valueOf(value));
+    }
+  }
+
+  /** The text tags (inside sections too) and the section names of a template, as poi-tl parses it. */
+  private static void walk(byte[] template, List<String> tags, List<String> sections) throws IOException {
+    try (XWPFTemplate t = XWPFTemplate.compile(new ByteArrayInputStream(template), CONFIG)) {
+      walk(t.getElementTemplates(), tags, sections);
+    }
+  }
+
+  private static void walk(List<MetaTemplate> elements, List<String> tags, List<String> sections) {
+    for (MetaTemplate m : elements) {
+      if (m instanceof IterableTemplate block) {
+        sections.add(block.getStartMark().getTagName());
+        walk(block.getTemplates(), tags, sections);
+      } else if (m instanceof ElementTemplate e && !tags.contains(e.getTagName())) {
+        tags.add(e.getTagName());
       }
     }
-  }
-
-  private static boolean sectioned(byte[] template) throws IOException {
-    try (XWPFTemplate t = XWPFTemplate.compile(new ByteArrayInputStream(template), CONFIG)) {
-      return t.getElementTemplates().stream().anyMatch(m -> !(m instanceof ElementTemplate e)
-          || e.getClass() != com.deepoove.poi.template.run.RunTemplate.class);
-    }
-  }
-
-  private static List<String> tags(byte[] template) throws IOException {
-    List<String> tags = new ArrayList<>();
-    try (XWPFTemplate t = XWPFTemplate.compile(new ByteArrayInputStream(template), CONFIG)) {
-      t.getElementTemplates().forEach(m -> {
-        if (m instanceof ElementTemplate e && !tags.contains(e.getTagName())) {
-          tags.add(e.getTagName());
-        }
-      });
-    }
-    return tags;
   }
 
   private static byte[] poiTl(byte[] template, Map<String, Object> model) throws IOException {
