@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills a template's {@code {{placeholders}}} with poi-tl (which also joins tags Word split across runs); a template
- * of plain text tags is prepared by poi-tl once and then filled without reopening it ({@link PreparedTemplate}).
+ * of plain text tags and boolean sections is prepared by poi-tl once and then filled without reopening it
+ * ({@link PreparedTemplate}).
  */
 @Component
 public class LetterRenderer {
@@ -69,9 +70,13 @@ public class LetterRenderer {
   byte[] renderTemplate(byte[] template, Map<String, Object> model) throws IOException {
     Optional<PreparedTemplate> prepared = prepared(template);
     if (prepared.isPresent()) {
-      Optional<byte[]> filled = prepared.get().fill(model);
-      if (filled.isPresent()) {
-        return filled.get();
+      try {
+        Optional<byte[]> filled = prepared.get().fill(model);
+        if (filled.isPresent()) {
+          return filled.get();
+        }
+      } catch (RuntimeException e) {
+        log.warn("prepared letter template failed ({}), rendering it with poi-tl", e.toString());
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -80,14 +85,19 @@ public class LetterRenderer {
   }
 
   /** By the template's content, so an admin's replaced file is prepared anew (a handful of templates exist). */
-  private Optional<PreparedTemplate> prepared(byte[] template) throws IOException {
+  private Optional<PreparedTemplate> prepared(byte[] template) {
     String key = HexFormat.of().formatHex(sha256(template));
     Optional<PreparedTemplate> known = prepared.get(key);
     if (known == null) {
       if (prepared.size() > MAX_PREPARED) {
         prepared.clear();
       }
-      known = PreparedTemplate.of(template, config);
+      try {
+        known = PreparedTemplate.of(template, config);
+      } catch (RuntimeException | IOException e) {
+        // the fast path must never cost a letter: poi-tl itself renders it (or reports why it cannot)
+        known = Optional.empty();
+      }
       prepared.put(key, known);
     }
     return known;

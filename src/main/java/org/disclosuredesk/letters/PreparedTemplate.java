@@ -58,6 +58,9 @@ final class PreparedTemplate {
 
   /** The prepared template, or empty when it uses more of poi-tl than plain text tags and boolean sections. */
   static Optional<PreparedTemplate> of(byte[] template, Configure config) throws IOException {
+    if (carriesMarkerCharacters(template)) {
+      return Optional.empty(); // a symbol font's private-use character would be read as a marker
+    }
     List<String> tags = new ArrayList<>();
     List<String> sections = new ArrayList<>();
     try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(template), config)) {
@@ -155,6 +158,18 @@ final class PreparedTemplate {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean carriesMarkerCharacters(byte[] template) throws IOException {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(template))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        String text = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        if (text.indexOf(OPEN) >= 0 || text.indexOf(CLOSE) >= 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether the element is a plain text tag; if so, its name is added to the tags. */

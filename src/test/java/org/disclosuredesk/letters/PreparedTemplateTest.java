@@ -102,6 +102,40 @@ class PreparedTemplateTest {
     }
   }
 
+  @Test
+  void aTemplateWhoseTextCarriesAMarkerCharacterIsLeftToPoiTl() throws Exception {
+    byte[] original = Files.readAllBytes(BUILT_IN.resolve("acknowledgement.docx"));
+    // a symbol font's character in the private-use area, even in the exact shape of a marker
+    byte[] template = withDocumentText(original, "政府信息公开申请收件回执", "收件回执\uE0000\uE001\uE001");
+    assertThat(PreparedTemplate.of(template, CONFIG)).isEmpty();
+    Map<String, Object> model = Map.of("applicantName", "王五", "trackingNumber", "2025-0042");
+    byte[] rendered = new LetterRenderer(null).renderTemplate(template, model);
+    assertSameDocument(rendered, poiTl(template, model), "private-use text");
+    try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(rendered));
+        XWPFWordExtractor x = new XWPFWordExtractor(d)) {
+      assertThat(x.getText()).contains("收件回执\uE0000\uE001\uE001", "王五", "2025-0042");
+    }
+  }
+
+  private static byte[] withDocumentText(byte[] docx, String from, String to) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
+        java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] bytes = in.readAllBytes();
+        if (e.getName().equals("word/document.xml")) {
+          String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+          assertThat(xml).contains(from);
+          bytes = xml.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        zip.putNextEntry(new ZipEntry(e.getName()));
+        zip.write(bytes);
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
   /** The text tags (inside sections too) and the section names of a template, as poi-tl parses it. */
   private static void walk(byte[] template, List<String> tags, List<String> sections) throws IOException {
     try (XWPFTemplate t = XWPFTemplate.compile(new ByteArrayInputStream(template), CONFIG)) {
