@@ -13,6 +13,9 @@ import org.disclosuredesk.intake.RequestRowObserver;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -22,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>In each transaction it notes, at the first write to a request, which groups the request counted in (read under
  * the row lock), and just before the commit which groups it counts in now; the difference goes into the tallies,
- * in key order (no deadlock between two commits). The tally rows are locked only from there to the commit, like
+ * in key order, as updates only (a new group's row is created beforehand in a transaction of its own), so two
+ * commits cannot deadlock. The tally rows are locked only from there to the commit, like
  * the tracking-number counter, so concurrent registrations do not queue on the month's busiest group for their
  * whole transaction. A rollback leaves the tallies untouched.
  */
@@ -41,11 +45,15 @@ public class StatisticsTallies implements RequestRowObserver {
   }
 
   private final JdbcClient jdbc;
+  /** Creates a new group's row outside the writing transaction (see {@link #add}). */
+  private final TransactionTemplate create;
   /** Writes outside a Spring transaction (tests, tools): applied right after the write. */
   private final ThreadLocal<Map<String, List<Group>>> untransacted = ThreadLocal.withInitial(LinkedHashMap::new);
 
-  public StatisticsTallies(JdbcClient jdbc) {
+  public StatisticsTallies(JdbcClient jdbc, PlatformTransactionManager txm) {
     this.jdbc = jdbc;
+    this.create = new TransactionTemplate(txm);
+    this.create.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @Override
@@ -125,21 +133,29 @@ public class StatisticsTallies implements RequestRowObserver {
 
   private void add(Group g, long n) {
     for (int attempt = 0; attempt < 3; attempt++) {
-      int updated = jdbc.sql("UPDATE dd_stat_tally SET n = n + ? WHERE facet = ? AND stat_year = ? AND stat_key = ?"
-              + " AND topic = ?")
-          .params(n, g.facet(), g.year(), g.key(), g.topic()).update();
-      if (updated > 0) {
+      if (increment(g, n) > 0) {
         return;
       }
-      try {
-        jdbc.sql("INSERT INTO dd_stat_tally (facet, stat_year, stat_key, topic, n) VALUES (?, ?, ?, ?, ?)")
-            .params(g.facet(), g.year(), g.key(), g.topic(), n).update();
-        return;
-      } catch (DuplicateKeyException raced) {
-        // another transaction created the group first: add to it
-      }
+      // a group seen for the first time (or just removed by a recount): its row is created, at zero, in a
+      // transaction of its own. Created here, two transactions adding the same new group both held a shared lock
+      // from the failed duplicate insert and then both waited for the exclusive one: a deadlock (seen on MariaDB).
+      // Now this transaction only updates.
+      create.executeWithoutResult(s -> {
+        try {
+          jdbc.sql("INSERT INTO dd_stat_tally (facet, stat_year, stat_key, topic, n) VALUES (?, ?, ?, ?, 0)")
+              .params(g.facet(), g.year(), g.key(), g.topic()).update();
+        } catch (DuplicateKeyException raced) {
+          // another transaction created it first
+        }
+      });
     }
     throw new IllegalStateException("could not update the statistics tally " + g);
+  }
+
+  private int increment(Group g, long n) {
+    return jdbc.sql("UPDATE dd_stat_tally SET n = n + ? WHERE facet = ? AND stat_year = ? AND stat_key = ?"
+            + " AND topic = ?")
+        .params(n, g.facet(), g.year(), g.key(), g.topic()).update();
   }
 
   /** The groups the given requests count in, as dd_request holds them now (optionally locking the rows). */
@@ -165,7 +181,8 @@ public class StatisticsTallies implements RequestRowObserver {
 
   /**
    * Recounts all tallies from dd_request (the statement of V9), for data written past the application: a bulk
-   * load, a hand correction. In the caller's transaction; meant for a quiet moment (writers wait for it).
+   * load, a hand correction. In the caller's transaction; meant for a quiet moment: writers wait for it, and one
+   * that adds a new group at the same instant can make it fail (it then changes nothing: run it again).
    */
   public void rebuild() {
     jdbc.sql("DELETE FROM dd_stat_tally").update();
