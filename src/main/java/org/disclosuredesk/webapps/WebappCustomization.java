@@ -1,0 +1,70 @@
+package org.disclosuredesk.webapps;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Camunda's customization hooks for its webapps, served in place of the files the webjar ships: each app's
+ * {@code scripts/config.js} (languages, Chinese date formats, app names, Tasklist shortcut texts) and
+ * {@code styles/user-styles.css} (hides the Camunda 7 end-of-life banner, which a clerk cannot act on; admins read
+ * the support status in the README).
+ */
+@RestController
+class WebappCustomization {
+
+  private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", java.nio.charset.StandardCharsets.UTF_8);
+  private static final MediaType CSS = new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8);
+  private static final Map<String, String> APP_NAMES = Map.of(
+      "tasklist", "待办任务", "cockpit", "流程监控", "admin", "系统管理", "welcome", "首页");
+
+  private final WebappProperties properties;
+  private final ObjectMapper json;
+
+  WebappCustomization(WebappProperties properties, ObjectMapper json) {
+    this.properties = properties;
+    this.json = json;
+  }
+
+  @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/scripts/config.js")
+  ResponseEntity<String> config(@PathVariable String app) throws JsonProcessingException {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("app", Map.of("name", APP_NAMES.get(app), "vendor", "依申请公开办理系统"));
+    config.put("locales", Map.of("availableLocales", properties.availableLocales(),
+        "fallbackLocale", properties.defaultLocale()));
+    // moment.js formats; 年-月-日 as the users write dates
+    config.put("dateFormat", Map.of("monthName", "MMMM", "day", "D", "abbr", "YYYY-MM-DD HH:mm",
+        "normal", "YYYY-MM-DD HH:mm", "long", "YYYY年M月D日 dddd HH:mm", "short", "YYYY-MM-DD"));
+    if ("tasklist".equals(app)) {
+      config.put("shortcuts", shortcuts());
+    }
+    return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache())
+        .body("// generated from disclosure.webapps.* (WebappCustomization)\nexport default "
+            + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n");
+  }
+
+  @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/styles/user-styles.css")
+  ResponseEntity<String> styles(@PathVariable String app) {
+    return ResponseEntity.ok().contentType(CSS).cacheControl(CacheControl.noCache())
+        .body("/* Disclosure Desk (WebappCustomization) */\n"
+            + ".ce-eol-banner { display: none !important; }\n");
+  }
+
+  /** The Tasklist keyboard shortcuts; their descriptions are shown in the "键盘快捷键" dialog. */
+  private static Map<String, Object> shortcuts() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("claimTask", Map.of("key", "ctrl+alt+c", "description", "认领当前选中的任务"));
+    s.put("focusFilter", Map.of("key", "ctrl+shift+f", "description", "跳到过滤器列表的第一个过滤器"));
+    s.put("focusList", Map.of("key", "ctrl+alt+l", "description", "跳到任务列表的第一个任务"));
+    s.put("focusForm", Map.of("key", "ctrl+alt+f", "description", "跳到任务表单的第一个输入框"));
+    s.put("startProcess", Map.of("key", "ctrl+alt+p", "description", "打开“启动流程”对话框"));
+    return s;
+  }
+}
