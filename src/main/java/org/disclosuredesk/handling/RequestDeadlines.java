@@ -8,6 +8,7 @@ import org.disclosuredesk.deadline.CalendarService;
 import org.disclosuredesk.deadline.DeadlineCalculator;
 import org.disclosuredesk.deadline.DeadlineFacts;
 import org.disclosuredesk.deadline.DeadlineResult;
+import org.disclosuredesk.deadline.DueStatus;
 import org.disclosuredesk.deadline.Suspension;
 import org.disclosuredesk.deadline.SuspensionKind;
 import org.disclosuredesk.intake.Channel;
@@ -51,6 +52,34 @@ public class RequestDeadlines {
 
   public boolean awaitingSupplement(RequestRow row) {
     return RequestStatus.AWAITING_SUPPLEMENT.name().equals(row.status());
+  }
+
+  /**
+   * Working days left after {@code today} up to the due date (negative once overdue); while the clock stands still,
+   * what will be left when it runs again; while waiting for a supplement, the whole period (第三十条). Null once
+   * concluded.
+   */
+  public Integer remainingWorkingDays(RequestRow row, DeadlineResult deadline, LocalDate today) {
+    if (row.concluded()) {
+      return null;
+    }
+    if (awaitingSupplement(row)) {
+      return row.periodWorkingDays() + row.extensionWorkingDays();
+    }
+    return deadline.dueOn() == null ? deadline.remainingWorkingDays() : deadline.remainingWorkingDaysAsOf(today);
+  }
+
+  /** How the request's statutory due date stands today, as Tasklist shows it; null once concluded. */
+  public DueStatus status(RequestRow row, LocalDate today) {
+    DeadlineResult deadline = compute(row);
+    Integer left = remainingWorkingDays(row, deadline, today);
+    if (left == null) {
+      return null;
+    }
+    if (awaitingSupplement(row)) {
+      return DueStatus.awaitingSupplement(row.supplementDueOn(), left);
+    }
+    return deadline.dueOn() == null ? DueStatus.paused(left) : DueStatus.running("法定期限", deadline.dueOn(), left);
   }
 
   /** Recomputes and stores the due date, then moves the tasks' due dates and the reminder timers. */

@@ -72,7 +72,7 @@ public class RequestView {
     m.put("receivedOn", r.receivedOn());
     m.put("dueOn", r.dueOn());
     m.put("originalDueOn", r.originalDueOn());
-    m.put("remainingWorkingDays", remaining(r, deadline));
+    m.put("remainingWorkingDays", deadlines.remainingWorkingDays(r, deadline, clock.today()));
     m.put("status", r.status());
     m.put("outcome", r.outcome());
     m.put("concludedOn", r.concludedOn());
@@ -108,16 +108,6 @@ public class RequestView {
     m.put("warnings", warnings(deadline, history));
     m.put("events", history);
     return m;
-  }
-
-  private Integer remaining(RequestRow r, DeadlineResult d) {
-    if (r.concluded()) {
-      return null;
-    }
-    if (deadlines.awaitingSupplement(r)) {
-      return r.periodWorkingDays() + r.extensionWorkingDays();
-    }
-    return d.dueOn() == null ? d.remainingWorkingDays() : d.remainingWorkingDaysAsOf(clock.today());
   }
 
   private static List<String> warnings(DeadlineResult d, List<Map<String, Object>> history) {
