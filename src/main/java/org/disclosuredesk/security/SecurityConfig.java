@@ -44,8 +44,12 @@ public class SecurityConfig {
     return http
         // path matchers, not MVC ones: /camunda/api/** is served by Camunda's JAX-RS servlet, not the
         // DispatcherServlet, and an MVC matcher silently misses it (the login API then got our Basic 401)
-        .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/"), path("/favicon.ico")))
-        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/"), path("/favicon.ico"),
+            path("/camunda-welcome"), path("/camunda-welcome/**")))
+        // Camunda's English community page is not ours to show; refused without a Basic challenge, which would
+        // open the browser's password dialog over the login page
+        .authorizeHttpRequests(a -> a.requestMatchers(path("/camunda-welcome"), path("/camunda-welcome/**")).denyAll()
+            .anyRequest().permitAll())
         .csrf(c -> c.disable())
         .headers(h -> h.disable())
         .requestCache(c -> c.disable())

@@ -42,6 +42,8 @@ class WebappCustomization {
     // moment.js formats; 年-月-日 as the users write dates
     config.put("dateFormat", Map.of("monthName", "MMMM", "day", "D", "abbr", "YYYY-MM-DD HH:mm",
         "normal", "YYYY-MM-DD HH:mm", "long", "YYYY年M月D日 dddd HH:mm", "short", "YYYY-MM-DD"));
+    // the login page would fetch /camunda-welcome, Camunda's English community page, to show a first-visit box
+    config.put("disableWelcomeMessage", true);
     if ("tasklist".equals(app)) {
       config.put("shortcuts", shortcuts());
     }
