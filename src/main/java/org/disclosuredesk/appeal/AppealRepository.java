@@ -48,6 +48,27 @@ public class AppealRepository {
         .param(requestId).query(ROWS).list();
   }
 
+  /** The appeals these process instances belong to (an appeal task's case, found without the engine). */
+  public List<AppealRow> byProcessInstanceIds(java.util.Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM dd_appeal WHERE process_instance_id IN (:ids)")
+        .param("ids", List.copyOf(processInstanceIds)).query(ROWS).list();
+  }
+
+  /**
+   * Open appeals (at most {@code limit}) whose case number is {@code q}, or whose request's tracking number is
+   * {@code q} or applicant's name contains it: the Tasklist search box.
+   */
+  public List<String> openIdsByCaseTrackingNumberOrApplicant(String q, int limit) {
+    String like = org.disclosuredesk.common.LikePattern.containing(q);
+    return jdbc.sql("SELECT a.id FROM dd_appeal a JOIN dd_request r ON r.id = a.request_id"
+            + " WHERE a.status <> 'CLOSED' AND (a.case_number = :q OR r.tracking_number = :q"
+            + " OR r.applicant_name LIKE :like ESCAPE '!') ORDER BY a.response_due_on LIMIT " + Math.max(1, limit))
+        .param("q", q).param("like", like).query(String.class).list();
+  }
+
   public boolean exists(String requestId, String kind, String caseNumber) {
     return jdbc.sql("SELECT COUNT(*) FROM dd_appeal WHERE request_id = ? AND kind = ? AND case_number = ?")
         .params(requestId, kind, caseNumber).query(Integer.class).single() > 0;

@@ -33,6 +33,7 @@ public class AppealTaskOpened implements TaskListener {
       case "Rehandle" -> task.setDueDate(dates.due(a.redoDueOn()));
       default -> { } // the result comes when the body decides: no due date of ours
     }
+    task.setName(task.getName() + " " + r.trackingNumber());
     task.setVariableLocal("appealSummary", summary(a, r));
   }
 

@@ -50,6 +50,27 @@ public class RequestRepository {
         .orElseThrow(() -> new NotFoundException("没有这个申请：" + id));
   }
 
+  /**
+   * Open requests (at most {@code limit}) whose tracking number is {@code q} or whose applicant's name contains it:
+   * the Tasklist search box.
+   */
+  public List<String> openIdsByTrackingNumberOrApplicant(String q, int limit) {
+    String like = org.disclosuredesk.common.LikePattern.containing(q);
+    return jdbc.sql("SELECT id FROM dd_request WHERE status <> 'CONCLUDED' AND (tracking_number = :q"
+            + " OR applicant_name LIKE :like ESCAPE '!') ORDER BY due_on LIMIT " + Math.max(1, limit))
+        .param("q", q).param("like", like)
+        .query(String.class).list();
+  }
+
+  /** The requests these process instances belong to (a task's request, found without the engine). */
+  public List<RequestRow> byProcessInstanceIds(java.util.Collection<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM dd_request WHERE process_instance_id IN (:ids)")
+        .param("ids", List.copyOf(processInstanceIds)).query(ROWS).list();
+  }
+
   public Optional<RequestRow> findByExternalReference(String ref) {
     return jdbc.sql("SELECT * FROM dd_request WHERE external_reference = ?").param(ref).query(ROWS).optional();
   }

@@ -46,6 +46,8 @@ public class TaskOpened implements TaskListener {
       }
       default -> { }
     }
+    // "初审 2026-0001": fifty tasks in a list are told apart by their number, and Tasklist's own name search finds it
+    task.setName(task.getName() + " " + row.trackingNumber());
     status.taskOpened(row, key);
     briefing.brief(task, requests.get(requestId));
   }

@@ -36,6 +36,9 @@ public class RoleSetup {
   private static final Logger log = LoggerFactory.getLogger(RoleSetup.class);
   static final String REQUEST_PROCESS = "disclosure-request";
   static final String APPEAL_PROCESS = "appeal";
+  /** Raise when a filter's query or properties change, so existing databases get the new version at start-up. */
+  static final int FILTER_VERSION = 2;
+  static final String FILTER_VERSION_PROPERTY = "disclosureDeskVersion";
 
   private static final Map<String, String> GROUP_NAMES = Map.of(
       Roles.CLERK, "登记人员",
@@ -83,13 +86,20 @@ public class RoleSetup {
     for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
       grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
-    filter("我的任务", "我认领的任务", 1, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    filter("我组的任务", "我所在组的待办任务（按法定期限排序）", 2,
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .orderByDueDate().asc());
-    filter("已逾期", "已超过法定答复期限的任务", 3,
-        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .dueBeforeExpression("${now()}"));
+    // Tasklist filters, each sorted by the statutory due date (the filter's order comes before the list's own)
+    List<String> everyone = List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER);
+    filter("我的任务", "我已认领的任务", 1, everyone,
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    filter("我组的任务", "我所在组的全部待办任务（含已认领）", 2, everyone, groupTasks());
+    filter("即将到期", "今日或 5 个工作日内到期、尚未逾期的任务", 3, everyone, groupTasks()
+        .dueAfterExpression("${taskListDates.startOfToday()}")
+        .dueBeforeExpression("${taskListDates.endOfDueSoon()}"));
+    filter("已逾期", "已超过法定答复期限的任务", 4, everyone, groupTasks()
+        .dueBeforeExpression("${taskListDates.startOfToday()}"));
+    filter("待审批", "待负责人审批的延期申请", 5, List.of(Roles.OFFICE_HEAD),
+        groupTasks().taskDefinitionKey("ApproveExtension"));
+    filter("待签发", "待负责人签发的答复（不予公开、部分公开等）", 6, List.of(Roles.OFFICE_HEAD),
+        groupTasks().taskDefinitionKey("SignOff"));
     if (demoUsers) {
       user("clerk", "登记", "员", Roles.CLERK);
       user("reviewer", "承办", "人", Roles.REVIEWER);
@@ -157,19 +167,53 @@ public class RoleSetup {
     }
   }
 
-  private void filter(String name, String description, int priority, TaskQuery query) {
+  private TaskQuery groupTasks() {
+    return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+        .orderByDueDate().asc();
+  }
+
+  /**
+   * Creates the filter, or brings one written by an earlier version up to this one ({@code FILTER_VERSION} in its
+   * properties), and lets {@code groups} read it.
+   */
+  private void filter(String name, String description, int priority, List<String> groups, TaskQuery query) {
+    Map<String, Object> props = new HashMap<>();
+    props.put("description", description);
+    props.put("priority", priority);
+    props.put("refresh", true);
+    props.put(FILTER_VERSION_PROPERTY, FILTER_VERSION);
     // list, not singleResult: two nodes starting together on a new database may both have created it
     List<Filter> existing = filters.createFilterQuery().filterName(name).list();
+    Filter f;
     if (existing.isEmpty()) {
-      Map<String, Object> props = new HashMap<>();
-      props.put("description", description);
-      props.put("priority", priority);
-      props.put("refresh", true);
-      Filter f = filters.newTaskFilter(name).setOwner("admin").setProperties(props).setQuery(query);
-      filters.saveFilter(f);
-      for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
-        grant(g, Resources.FILTER, f.getId(), Permissions.READ);
+      f = filters.newTaskFilter(name).setOwner("admin");
+    } else {
+      f = existing.get(0);
+      Object version = f.getProperties() == null ? null : f.getProperties().get(FILTER_VERSION_PROPERTY);
+      if (version instanceof Number n && n.intValue() >= FILTER_VERSION) {
+        grantFilter(f, groups);
+        return;
       }
+    }
+    f.setProperties(props);
+    f.setQuery(query);
+    try {
+      filters.saveFilter(f);
+    } catch (RuntimeException e) {
+      // another node upgraded it at the same moment (revision): fine if it is current now
+      Filter now = filters.getFilter(f.getId());
+      if (now == null || !(now.getProperties().get(FILTER_VERSION_PROPERTY) instanceof Number n)
+          || n.intValue() < FILTER_VERSION) {
+        throw e;
+      }
+      log.info("filter {} was updated by another node", name);
+    }
+    grantFilter(f, groups);
+  }
+
+  private void grantFilter(Filter f, List<String> groups) {
+    for (String g : groups) {
+      grant(g, Resources.FILTER, f.getId(), Permissions.READ);
     }
   }
 }

@@ -1,0 +1,142 @@
+package org.disclosuredesk.webapps;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.disclosuredesk.appeal.AppealRepository;
+import org.disclosuredesk.appeal.AppealRow;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.deadline.DueStatus;
+import org.disclosuredesk.deadline.WorkingDayCalendar;
+import org.disclosuredesk.handling.RequestDeadlines;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What Tasklist shows of each task beyond its step name: the tracking number, the applicant and how the statutory
+ * due date stands today. The tasks are looked up with the engine's current authentication (the webapp user's), so a
+ * person learns nothing about a task Tasklist would not show them; the request's data comes from our tables, not
+ * from process variables.
+ */
+@Service
+public class TaskBriefs {
+
+  /** At most this many tasks per call (a Tasklist page shows 15) and search hits. */
+  static final int LIMIT = 50;
+
+  /** One task as the card and the task header show it. */
+  public record Brief(String taskId, String taskName, String kind, String trackingNumber, String applicant,
+      String caseNumber, String urgency, String dueOn, Integer workingDaysLeft, String dueText) {}
+
+  private final TaskService tasks;
+  private final RequestRepository requests;
+  private final AppealRepository appeals;
+  private final RequestDeadlines deadlines;
+  private final CalendarService calendars;
+  private final BusinessClock clock;
+
+  public TaskBriefs(TaskService tasks, RequestRepository requests, AppealRepository appeals,
+      RequestDeadlines deadlines, CalendarService calendars, BusinessClock clock) {
+    this.tasks = tasks;
+    this.requests = requests;
+    this.appeals = appeals;
+    this.deadlines = deadlines;
+    this.calendars = calendars;
+    this.clock = clock;
+  }
+
+  /** The briefs of those of {@code taskIds} the current user may see, in the given order. */
+  @Transactional(readOnly = true)
+  public List<Brief> of(Collection<String> taskIds) {
+    List<String> ids = taskIds.stream().filter(id -> id != null && id.length() <= 64).distinct().limit(LIMIT)
+        .toList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Task> visible = tasks.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list().stream()
+        .collect(Collectors.toMap(Task::getId, Function.identity()));
+    Set<String> instances = visible.values().stream().map(Task::getProcessInstanceId)
+        .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    Map<String, RequestRow> requestOf = requests.byProcessInstanceIds(instances).stream()
+        .collect(Collectors.toMap(RequestRow::processInstanceId, Function.identity()));
+    Map<String, AppealRow> appealOf = appeals.byProcessInstanceIds(instances).stream()
+        .collect(Collectors.toMap(AppealRow::processInstanceId, Function.identity()));
+    LocalDate today = clock.today();
+    List<Brief> out = new ArrayList<>();
+    for (String id : ids) {
+      Task t = visible.get(id);
+      if (t == null) {
+        continue;
+      }
+      RequestRow r = requestOf.get(t.getProcessInstanceId());
+      AppealRow a = appealOf.get(t.getProcessInstanceId());
+      if (r != null) {
+        out.add(brief(t, r, deadlines.status(r, today)));
+      } else if (a != null) {
+        RequestRow of = requests.find(a.requestId()).orElse(null);
+        out.add(appealBrief(t, a, of, today));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The current user's tasks of the open requests and appeals that match {@code q}: a tracking number, a case
+   * number, or part of an applicant's name; most urgent first.
+   */
+  @Transactional(readOnly = true)
+  public List<Brief> search(String q) {
+    String text = q == null ? "" : q.strip();
+    if (text.isEmpty() || text.length() > 100) {
+      return List.of();
+    }
+    Set<String> keys = new LinkedHashSet<>(requests.openIdsByTrackingNumberOrApplicant(text, LIMIT));
+    keys.addAll(appeals.openIdsByCaseTrackingNumberOrApplicant(text, LIMIT));
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    // only what the current user's task list can show
+    List<String> found = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys.toArray(String[]::new))
+        .orderByDueDate().asc().listPage(0, LIMIT).stream().map(Task::getId).toList();
+    return of(found);
+  }
+
+  private static Brief brief(Task t, RequestRow r, DueStatus due) {
+    return new Brief(t.getId(), t.getName(), "REQUEST", r.trackingNumber(), r.applicantName(), null,
+        due == null ? null : due.urgency().name(), due == null || due.dueOn() == null ? null : due.dueOn().toString(),
+        due == null ? null : due.workingDaysLeft(), due == null ? "已办结" : due.text());
+  }
+
+  private Brief appealBrief(Task t, AppealRow a, RequestRow r, LocalDate today) {
+    LocalDate dueOn = switch (t.getTaskDefinitionKey()) {
+      case "PrepareResponse", "RecordSubmission" -> a.responseDueOn();
+      case "Rehandle" -> a.redoDueOn();
+      default -> null; // the result comes when the body decides
+    };
+    DueStatus due = dueOn == null ? null
+        : DueStatus.running("Rehandle".equals(t.getTaskDefinitionKey()) ? "重新办理期限"
+            : a.kindCode().litigation() ? "答辩期限" : "复议答复期限", dueOn,
+            workingDaysLeft(calendars.calendar(), today, dueOn));
+    return new Brief(t.getId(), t.getName(), "APPEAL", r == null ? null : r.trackingNumber(),
+        r == null ? null : r.applicantName(), a.caseNumber(), due == null ? null : due.urgency().name(),
+        dueOn == null ? null : dueOn.toString(), due == null ? null : due.workingDaysLeft(),
+        due == null ? "等待复议决定或裁判结果" : due.text());
+  }
+
+  /** Working days after today up to {@code dueOn}; negative once it has passed. */
+  static int workingDaysLeft(WorkingDayCalendar calendar, LocalDate today, LocalDate dueOn) {
+    return today.isBefore(dueOn) ? calendar.workingDaysBetween(today, dueOn)
+        : -calendar.workingDaysBetween(dueOn, today);
+  }
+}

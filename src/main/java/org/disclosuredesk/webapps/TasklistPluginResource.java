@@ -1,0 +1,45 @@
+package org.disclosuredesk.webapps;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginRootResource;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+/**
+ * The REST side of our Tasklist plugin. Camunda's webapp security admits only a user logged in to Tasklist and sets
+ * that user as the engine's current authentication, so {@link TaskBriefs} sees exactly the tasks the user's
+ * Tasklist shows. Jersey creates this class, so the Spring bean is looked up in the servlet context.
+ */
+@Path("plugin/" + DisclosureDeskTasklistPlugin.ID)
+public class TasklistPluginResource extends AbstractTasklistPluginRootResource {
+
+  public TasklistPluginResource() {
+    super(DisclosureDeskTasklistPlugin.ID);
+  }
+
+  /** {@code GET …/{engine}/task-briefs?taskId=a&taskId=b}: tracking number, applicant, due date of each task. */
+  @GET
+  @Path("{engine}/task-briefs")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<TaskBriefs.Brief> taskBriefs(@PathParam("engine") String engine,
+      @QueryParam("taskId") List<String> taskIds) {
+    return briefs().of(taskIds == null ? List.of() : taskIds);
+  }
+
+  /** {@code GET …/{engine}/search?q=}: the user's tasks whose request matches a tracking/case number or applicant. */
+  @GET
+  @Path("{engine}/search")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<TaskBriefs.Brief> search(@PathParam("engine") String engine, @QueryParam("q") String q) {
+    return briefs().search(q);
+  }
+
+  private TaskBriefs briefs() {
+    return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(TaskBriefs.class);
+  }
+}
