@@ -62,6 +62,13 @@ public class RequestRepository {
         .query(String.class).list();
   }
 
+  /** The requests {@code userId} registered most recently (a clerk's "我最近登记的申请"). */
+  public List<RequestRow> recentlyRegisteredBy(String userId, int limit) {
+    return jdbc.sql("SELECT * FROM dd_request WHERE created_by = :user ORDER BY created_at DESC LIMIT "
+            + Math.max(1, limit))
+        .param("user", userId).query(ROWS).list();
+  }
+
   /** The requests these process instances belong to (a task's request, found without the engine). */
   public List<RequestRow> byProcessInstanceIds(java.util.Collection<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {

@@ -63,7 +63,9 @@ public class RoleSetup {
 
   @EventListener(ApplicationReadyEvent.class)
   public void setUp() {
-    GROUP_NAMES.forEach(this::group);
+    // group types are free text that Admin shows: Chinese, "业务角色" for ours, "系统" for Camunda's admin group
+    GROUP_NAMES.forEach((id, name) -> group(id, name, "业务角色"));
+    group(Roles.ADMIN, "系统管理员", "系统");
     // Tasklist for everyone who works tasks or starts requests; Cockpit read-only for managers
     for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -109,20 +111,32 @@ public class RoleSetup {
     }
   }
 
-  private void group(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      try {
-        Group g = identity.newGroup(id);
-        g.setName(name);
-        g.setType("WORKFLOW");
-        identity.saveGroup(g);
-      } catch (RuntimeException e) {
-        // a concurrent node may have won the race; anything else (e.g. an id the engine refuses) is fatal
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-          throw e;
+  private void group(String id, String name, String type) {
+    Group existing = identity.createGroupQuery().groupId(id).singleResult();
+    if (existing != null) {
+      // a database from an earlier version (or Camunda's own admin group) shows English types in Admin
+      if (!type.equals(existing.getType()) || !name.equals(existing.getName())) {
+        existing.setType(type);
+        existing.setName(name);
+        try {
+          identity.saveGroup(existing);
+        } catch (RuntimeException e) {
+          log.info("group {} was updated by another node", id);
         }
-        log.info("group {} was created by another node", id);
       }
+      return;
+    }
+    try {
+      Group g = identity.newGroup(id);
+      g.setName(name);
+      g.setType(type);
+      identity.saveGroup(g);
+    } catch (RuntimeException e) {
+      // a concurrent node may have won the race; anything else (e.g. an id the engine refuses) is fatal
+      if (identity.createGroupQuery().groupId(id).count() == 0) {
+        throw e;
+      }
+      log.info("group {} was created by another node", id);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.appeal.AppealRepository;
@@ -40,15 +41,17 @@ public class TaskBriefs {
       String caseNumber, String urgency, String dueOn, Integer workingDaysLeft, String dueText) {}
 
   private final TaskService tasks;
+  private final IdentityService identity;
   private final RequestRepository requests;
   private final AppealRepository appeals;
   private final RequestDeadlines deadlines;
   private final CalendarService calendars;
   private final BusinessClock clock;
 
-  public TaskBriefs(TaskService tasks, RequestRepository requests, AppealRepository appeals,
+  public TaskBriefs(TaskService tasks, IdentityService identity, RequestRepository requests, AppealRepository appeals,
       RequestDeadlines deadlines, CalendarService calendars, BusinessClock clock) {
     this.tasks = tasks;
+    this.identity = identity;
     this.requests = requests;
     this.appeals = appeals;
     this.deadlines = deadlines;
@@ -110,6 +113,25 @@ public class TaskBriefs {
     List<String> found = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys.toArray(String[]::new))
         .orderByDueDate().asc().listPage(0, LIMIT).stream().map(Task::getId).toList();
     return of(found);
+  }
+
+  /** A request the user registered: what a clerk writes on the paper application and tells the applicant. */
+  public record Registered(String trackingNumber, String applicant, String receivedOn, String dueText) {}
+
+  /** The current user's latest registrations, newest first (the start form itself cannot show the number). */
+  @Transactional(readOnly = true)
+  public List<Registered> recentlyRegistered(int limit) {
+    var auth = identity.getCurrentAuthentication();
+    if (auth == null || auth.getUserId() == null) {
+      return List.of();
+    }
+    LocalDate today = clock.today();
+    return requests.recentlyRegisteredBy(auth.getUserId(), Math.min(limit, 20)).stream()
+        .map(r -> {
+          DueStatus due = deadlines.status(r, today);
+          return new Registered(r.trackingNumber(), r.applicantName(), r.receivedOn().toString(),
+              due == null ? "已办结" : due.text());
+        }).toList();
   }
 
   private static Brief brief(Task t, RequestRow r, DueStatus due) {

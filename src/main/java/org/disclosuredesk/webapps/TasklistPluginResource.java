@@ -39,6 +39,14 @@ public class TasklistPluginResource extends AbstractTasklistPluginRootResource {
     return briefs().search(q);
   }
 
+  /** {@code GET …/{engine}/recent-registrations}: the requests the user registered last, with their numbers. */
+  @GET
+  @Path("{engine}/recent-registrations")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<TaskBriefs.Registered> recentRegistrations(@PathParam("engine") String engine) {
+    return briefs().recentlyRegistered(5);
+  }
+
   private TaskBriefs briefs() {
     return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(TaskBriefs.class);
   }

@@ -47,9 +47,18 @@ class WebappCustomization {
     if ("tasklist".equals(app)) {
       config.put("shortcuts", shortcuts());
     }
+    String locales = json.writeValueAsString(properties.availableLocales());
     return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache())
-        .body("// generated from disclosure.webapps.* (WebappCustomization)\nexport default "
-            + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n");
+        .body("// generated from disclosure.webapps.* (WebappCustomization)\n"
+            // the page says which language it is in, as the app will choose it (index.html says "en"), so a
+            // Chinese browser does not offer to translate it
+            + "const offered = " + locales + ";\n"
+            + "const asked = ((navigator.languages && navigator.languages[0]) || navigator.language || '')"
+            + ".split('-')[0].toLowerCase();\n"
+            + "const chosen = offered.includes(asked) ? asked : " + json.writeValueAsString(properties.defaultLocale())
+            + ";\n"
+            + "document.documentElement.lang = chosen === 'zh' ? 'zh-CN' : chosen;\n"
+            + "export default " + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n");
   }
 
   @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/styles/user-styles.css")

@@ -174,6 +174,49 @@ function renderSearch(node, api) {
   });
 }
 
+/* ---- a clerk's latest registrations: the start form closes without showing the number it gave ---------------- */
+
+function renderRecent(node, api) {
+  const box = el('section', 'dd-recent');
+  box.hidden = true;
+  box.setAttribute('aria-label', '我最近登记的申请');
+  node.appendChild(box);
+  const refresh = async () => {
+    let recent = [];
+    try {
+      recent = await getJson(api, '/recent-registrations');
+    } catch (e) {
+      recent = [];
+    }
+    box.textContent = '';
+    box.hidden = recent.length === 0;
+    if (!recent.length) {
+      return;
+    }
+    box.appendChild(el('div', 'dd-recent-head', '我最近登记的申请'));
+    const list = el('ul', 'dd-recent-list');
+    recent.forEach((r) => {
+      const item = el('li', 'dd-brief');
+      const who = el('div', 'dd-who');
+      who.append(el('span', 'dd-number', r.trackingNumber), el('span', 'dd-applicant', r.applicant),
+        el('span', 'dd-received', `收到 ${r.receivedOn}`));
+      item.append(who, el('div', 'dd-due', r.dueText));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  };
+  refresh();
+  // the "启动流程" dialog closing is when a registration may have happened
+  let modalOpen = document.body.classList.contains('modal-open');
+  new MutationObserver(() => {
+    const open = document.body.classList.contains('modal-open');
+    if (modalOpen && !open) {
+      setTimeout(refresh, 300);
+    }
+    modalOpen = open;
+  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+}
+
 function taskHref(taskId) {
   const params = new URLSearchParams(window.location.hash.replace(/^#\/?\??/, ''));
   params.set('task', taskId);
@@ -441,6 +484,7 @@ export default [
     priority: 200,
     render: (node, { api }) => {
       sortByDueDate();
+      renderRecent(node, api);
       renderSearch(node, api);
     }
   }

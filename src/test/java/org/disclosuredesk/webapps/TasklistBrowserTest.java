@@ -1,0 +1,458 @@
+package org.disclosuredesk.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One request worked through Camunda Tasklist in headless Chromium with a Chinese browser, as people do it: the
+ * clerk registers it with the start form, the reviewer finds it by its number, claims and screens it and decides a
+ * partial disclosure with the confidentiality review, the office head signs it off; then the request is concluded
+ * with that outcome and those dates. Every page shows the tracking number and none of Camunda's English interface
+ * texts; Cockpit and Admin are looked at the same way. Screenshots go to {@code target/screenshots} (or to the
+ * folder named by {@code -Dscreenshots.dir=docs}, which is how the user guide's pictures are made). Skipped when
+ * /usr/bin/chromedriver is absent (.ci/install-browser installs it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TasklistBrowserTest {
+
+  private static final String DRIVER = "/usr/bin/chromedriver";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Latin words allowed on screen: the product's name, the time zone, "ID", and data that is an identifier (the
+   * process keys in Cockpit, the demo users' ids in Admin).
+   */
+  private static final Set<String> LATIN_ALLOWED = Set.of("Camunda", "Platform", "Asia", "Shanghai", "ID",
+      "disclosure", "request", "appeal", "mail", "delivery", "admin", "clerk", "reviewer", "head", "manager");
+
+  @LocalServerPort int port;
+  @Autowired RequestRepository requests;
+  @Autowired JdbcClient jdbc;
+  @Autowired BusinessClock clock;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private Path profile;
+  private Path screenshots;
+  private LocalDate today;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    Assumptions.assumeTrue(new File(DRIVER).canExecute(), "no " + DRIVER + ": run .ci/install-browser");
+    today = clock.today();
+    screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    Files.createDirectories(screenshots);
+    profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    for (String bin : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+      if (new File(bin).canExecute()) {
+        options.setBinary(bin);
+        break;
+      }
+    }
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=1400,1000");
+    Map<String, Object> prefs = new HashMap<>();
+    prefs.put("intl.accept_languages", "zh-CN,zh");
+    options.setExperimentalOption("prefs", prefs);
+    // the browser's clock in the agency's zone, as on a desk in China
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+        .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void closeBrowser() throws IOException {
+    if (browser != null) {
+      Files.write(Path.of("target", "tasklist-browser-test-last-page.png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var walk = Files.walk(profile)) {
+        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @Test
+  void aRequestGoesThroughTasklistFromRegistrationToSignOff() throws Exception {
+    String applicant = "王晓明";
+    // unique, so the test finds its request among the other tests' ones
+    String description = "申请公开本局2025年度就业补助资金分配明细（人社发〔2025〕" + (System.nanoTime() % 900 + 100)
+        + "号文件所附）";
+
+    // 1. the clerk registers the request with the start form
+    login("tasklist", "clerk");
+    chinese("tasklist", "clerk's task list");
+    click(By.xpath("//a[contains(., '启动流程')]"));
+    click(By.xpath("//div[contains(@class,'modal')]//a[contains(., '政府信息公开申请办理')]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
+    pause();
+    chooseOption("申请渠道", "当面提交（含口头申请代为填写）");
+    typeDate("到达（提交、签收）日期", today, "01-clerk-date-picker");
+    chooseOption("申请人类型", "自然人");
+    type("姓名或名称", applicant);
+    type("身份证件号码", "11010519491231002X");
+    type("联系电话", "13800000000");
+    type("所需政府信息的名称、文号或便于查询的其他特征性描述", description);
+    chooseOption("信息类别", "就业信息");
+    click(field("电子文本").findElement(By.cssSelector("input[type=checkbox]")));
+    chooseOption("获取方式", "邮寄");
+    chinese("tasklist", "start form");
+    shot("02-clerk-start-form");
+    click(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(., '启动')]"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
+
+    RequestRow row = jdbc.sql("SELECT id FROM dd_request WHERE description = ?").param(description)
+        .query(String.class).optional().map(requests::get).orElseThrow();
+    String number = row.trackingNumber();
+    assertThat(row.receivedOn()).isEqualTo(today);
+    assertThat(row.applicantName()).isEqualTo(applicant);
+    // the clerk sees the number the registration gave, to write on the paper application
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dd-recent"), number));
+    chinese("tasklist", "clerk after registering");
+    shot("03-clerk-registered");
+    logout();
+
+    // 2. the reviewer finds it by its number, claims it and screens it
+    login("tasklist", "reviewer");
+    click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '我组的任务')]"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), number));
+    WebElement card = cardOf(number);
+    assertThat(card.getText()).contains(number).contains(applicant).contains("法定期限 " + row.dueOn());
+    shot("04-reviewer-task-list");
+    search(number);
+    openFirstSearchHit(number);
+    claim();
+    assertThat(header().getText()).contains(number).contains(applicant).contains("法定期限 " + row.dueOn())
+        .containsPattern("剩 \\d+ 个工作日");
+    radio("进入办理");
+    chinese("tasklist", "screening");
+    scrollToTop();
+    shot("05-reviewer-screening");
+    complete();
+
+    // 3. handling: a partial disclosure, with the confidentiality review (第十七条)
+    search(applicant);
+    openFirstSearchHit(number);
+    claim();
+    radio("作出决定");
+    chooseOption("处理结果", "部分公开");
+    typeDate("答复日期", today);
+    chooseOption("送达方式", "邮寄");
+    type("保密审查人（第十七条）", "李审查");
+    typeDate("保密审查日期", today);
+    type("理由（", "所申请信息中含有第三方个人信息，对该部分作区分处理后予以公开（第三十七条）");
+    chinese("tasklist", "handling");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+        field("保密审查人（第十七条）"));
+    shot("06-reviewer-decision");
+    complete();
+    logout();
+
+    // 4. the office head signs it off
+    login("tasklist", "head");
+    click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '待签发')]"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), number));
+    chinese("tasklist", "head's 待签发 list");
+    shot("07-head-sign-off-list");
+    click(cardOf(number).findElement(By.cssSelector("a")));
+    waitForHeader(number);
+    claim();
+    radio("同意签发");
+    typeDate("签发日期", today);
+    type("意见", "同意。");
+    chinese("tasklist", "sign-off");
+    scrollToTop();
+    shot("08-head-sign-off");
+    complete();
+
+    // 5. concluded, with the outcome and the dates of the steps
+    RequestRow done = requests.get(row.id());
+    assertThat(done.status()).isEqualTo("CONCLUDED");
+    assertThat(done.outcome()).isEqualTo("PARTIALLY_DISCLOSED");
+    assertThat(done.decidedOn()).isEqualTo(today);
+    assertThat(done.signedOffOn()).isEqualTo(today);
+    assertThat(done.concludedOn()).isEqualTo(today);
+    assertThat(done.confidentialityReviewedBy()).isEqualTo("李审查");
+    assertThat(done.confidentialityReviewedOn()).isEqualTo(today);
+  }
+
+  @Test
+  void cockpitAndAdminAreChineseToo() throws Exception {
+    login("cockpit", "admin");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "运行中的流程实例"));
+    chinese("cockpit", "Cockpit dashboard");
+    shot("09-cockpit-dashboard");
+    open("/camunda/app/cockpit/default/#/processes");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "政府信息公开申请办理"));
+    chinese("cockpit", "Cockpit processes");
+    click(By.xpath("//a[normalize-space(.)='政府信息公开申请办理']"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container")));
+    pause();
+    chinese("cockpit", "Cockpit process definition");
+    shot("10-cockpit-process");
+
+    open("/camunda/app/admin/default/#/users");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "reviewer"));
+    chinese("admin", "Admin users");
+    shot("11-admin-users");
+    open("/camunda/app/admin/default/#/users/reviewer?tab=profile");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "承办"));
+    chinese("admin", "Admin user profile");
+    open("/camunda/app/admin/default/#/users/reviewer?tab=groups");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "承办人员"));
+    chinese("admin", "Admin user groups");
+  }
+
+  // ---- people's actions -------------------------------------------------------------------------------------
+
+  private void login(String app, String user) {
+    open("/camunda/app/" + app + "/");
+    WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]")));
+    chinese(app, "login page");
+    // the page says it is Chinese (Camunda's index.html says "en"), so the browser offers no translation
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+    assertThat(browser.getTitle()).startsWith("依申请公开办理系统");
+    if ("clerk".equals(user)) {
+      shot("00-login");
+    }
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
+    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    pause();
+  }
+
+  private void logout() {
+    browser.manage().deleteAllCookies();
+    ((JavascriptExecutor) browser).executeScript("window.localStorage.clear()");
+  }
+
+  private void open(String path) {
+    browser.get("http://localhost:" + port + path);
+  }
+
+  private void search(String text) {
+    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id("dd-search-input")));
+    input.clear();
+    input.sendKeys(text, Keys.ENTER);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dd-search-results .dd-search-head")));
+  }
+
+  private void openFirstSearchHit(String number) {
+    WebElement hit = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//a[contains(@class,'dd-search-hit')][contains(., '" + number + "')]")));
+    hit.click();
+    waitForHeader(number);
+  }
+
+  private void waitForHeader(String number) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dd-task-brief"), number));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-card .fjs-container")));
+    pause();
+  }
+
+  private WebElement header() {
+    return browser.findElement(By.cssSelector(".dd-task-brief"));
+  }
+
+  private WebElement cardOf(String number) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//ol[contains(@class,'tasks-list')]/li[.//span[contains(@class,'dd-number')][normalize-space(.)='"
+            + number + "']]")));
+  }
+
+  private void claim() {
+    click(By.cssSelector(".task-card button.claim"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-card button.claim")));
+    pause();
+  }
+
+  private void complete() {
+    click(By.xpath("//section[contains(@class,'task-card')]//button[normalize-space(.)='完成']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-card .fjs-container")));
+    pause();
+  }
+
+  /** A form-js field by the start of its label. */
+  private WebElement field(String label) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.), '" + label + "')]]")));
+  }
+
+  private void type(String label, String text) {
+    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private void typeDate(String label, LocalDate date) {
+    typeDate(label, date, null);
+  }
+
+  private void typeDate(String label, LocalDate date, String shotName) {
+    WebElement input = field(label).findElement(By.cssSelector("input.fjs-input"));
+    assertThat(input.getAttribute("placeholder")).isEqualTo("年-月-日");
+    click(input);
+    // the picker shows Chinese months and weekdays
+    WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".flatpickr-calendar.open")));
+    assertThat(calendar.getText()).contains("一", "二", "日");
+    if (shotName != null) {
+      shot(shotName);
+    }
+    // typed as 年-月-日; Tab leaves the field (Escape would close Tasklist's dialog, Enter submit the form)
+    input.sendKeys(date.toString(), Keys.TAB);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+    assertThat(input.getAttribute("value")).isEqualTo(date.toString());
+  }
+
+  private void chooseOption(String label, String option) {
+    WebElement f = field(label);
+    // the list opens when the field gets the focus (also by Tab from the field before); a click would close it
+    if (f.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
+      click(f.findElement(By.cssSelector(".fjs-input-group")));
+    }
+    WebElement item = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']")));
+    item.click();
+    wait.until(ExpectedConditions.textToBePresentInElement(f, option));
+  }
+
+  private void radio(String option) {
+    click(By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[starts-with(normalize-space(.), '" + option + "')]"));
+  }
+
+  private void click(By by) {
+    click(wait.until(ExpectedConditions.elementToBeClickable(by)));
+  }
+
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  private void scrollToTop() {
+    ((JavascriptExecutor) browser).executeScript(
+        "document.querySelectorAll('*').forEach(e => { if (e.scrollTop > 0) e.scrollTop = 0; })");
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(800); // Tasklist renders in steps after the data arrives
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void shot(String name) {
+    try {
+      Files.write(screenshots.resolve("tasklist-" + name + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---- no English on screen ---------------------------------------------------------------------------------
+
+  /**
+   * The visible text of the page holds none of the app's English interface strings (Camunda's {@code en.json}),
+   * no untranslated key, and no Latin word but the product's name and the time zone.
+   */
+  private void chinese(String app, String where) {
+    String text = browser.findElement(By.tagName("body")).getText();
+    List<String> found = new ArrayList<>();
+    for (String english : englishStrings(app)) {
+      if (text.contains(english)) {
+        found.add(english);
+      }
+    }
+    Matcher key = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b").matcher(text);
+    while (key.find()) {
+      found.add("key " + key.group());
+    }
+    // ids (UUIDs) and e-mail addresses are data, not words
+    String words = text.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\S+@\\S+", " ");
+    Matcher word = Pattern.compile("[A-Za-z]{2,}").matcher(words);
+    while (word.find()) {
+      if (!LATIN_ALLOWED.contains(word.group())) {
+        found.add("word " + word.group());
+      }
+    }
+    assertThat(found).as("English on the %s:\n%s", where, text).isEmpty();
+  }
+
+  private static final Map<String, Set<String>> ENGLISH = new HashMap<>();
+
+  /** Every fragment of Camunda's English for the app that has a Latin word of three letters or more. */
+  private static Set<String> englishStrings(String app) {
+    return ENGLISH.computeIfAbsent(app, a -> {
+      Set<String> out = new LinkedHashSet<>();
+      String resource = "META-INF/resources/webjars/camunda/app/" + a + "/locales/en.json";
+      try (InputStream in = TasklistBrowserTest.class.getClassLoader().getResourceAsStream(resource)) {
+        JsonNode labels = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", ""))
+            .get("labels");
+        labels.fields().forEachRemaining(e -> {
+          for (String part : e.getValue().asText().split("\\{\\{[^}]*}}|<[^>]+>")) {
+            String p = part.strip();
+            if (p.length() >= 3 && Pattern.compile("[A-Za-z]{3,}").matcher(p).find()
+                && !LATIN_ALLOWED.containsAll(List.of(p.split("\\s+")))) {
+              out.add(p);
+            }
+          }
+        });
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      return out;
+    });
+  }
+}
