@@ -103,10 +103,11 @@ public class RoleSetup {
     filter("待签发", "待负责人签发的答复（不予公开、部分公开等）", 6, List.of(Roles.OFFICE_HEAD),
         groupTasks().taskDefinitionKey("SignOff"));
     if (demoUsers) {
-      user("clerk", "登记", "员", Roles.CLERK);
-      user("reviewer", "承办", "人", Roles.REVIEWER);
-      user("head", "科室", "负责人", Roles.OFFICE_HEAD);
-      user("manager", "管理", "员", Roles.MANAGER);
+      // Camunda shows "first last": the role, then a family name (张登记员 would read as a person's name)
+      user("clerk", "登记员", "张", Roles.CLERK);
+      user("reviewer", "承办人", "李", Roles.REVIEWER);
+      user("head", "负责人", "王", Roles.OFFICE_HEAD);
+      user("manager", "管理员", "赵", Roles.MANAGER);
       log.warn("demo users created (clerk, reviewer, head, manager; password = name): not for production");
     }
   }
