@@ -65,7 +65,9 @@ class WebappCustomization {
   ResponseEntity<String> styles(@PathVariable String app) {
     return ResponseEntity.ok().contentType(CSS).cacheControl(CacheControl.noCache())
         .body("/* Disclosure Desk (WebappCustomization) */\n"
-            + ".ce-eol-banner { display: none !important; }\n");
+            + ".ce-eol-banner { display: none !important; }\n"
+            // the search widget's 全部/任一 button is sized for the English "ALL"/"ANY"
+            + "[cam-widget-search] .match-any button { width: auto; }\n");
   }
 
   /** The Tasklist keyboard shortcuts; their descriptions are shown in the "键盘快捷键" dialog. */

@@ -162,7 +162,12 @@ class TasklistBrowserTest {
     // 2. the reviewer finds it by its number, claims it and screens it
     login("tasklist", "reviewer");
     click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '我组的任务')]"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), number));
+    // Tasklist's own search box finds the number in the task's name (初审 2026-0001); other tests' tasks may fill
+    // the first page of the list
+    WebElement builtIn = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("[cam-widget-search] input.main-field, [cam-widget-search] input[ng-model]")));
+    builtIn.sendKeys(number, Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-search]"), "模糊匹配"));
     WebElement card = cardOf(number);
     assertThat(card.getText()).contains(number).contains(applicant).contains("法定期限 " + row.dueOn());
     shot("04-reviewer-task-list");
