@@ -3,7 +3,10 @@ package org.disclosuredesk.webapps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,8 @@ class WebappCustomization {
   private static final Map<String, String> APP_NAMES = Map.of(
       "tasklist", "待办任务", "cockpit", "流程监控", "admin", "系统管理", "welcome", "首页");
 
+  static final String FIXED_TEXTS = "fixed-texts-zh";
+
   private final WebappProperties properties;
   private final ObjectMapper json;
 
@@ -42,6 +47,8 @@ class WebappCustomization {
     // moment.js formats; 年-月-日 as the users write dates
     config.put("dateFormat", Map.of("monthName", "MMMM", "day", "D", "abbr", "YYYY-MM-DD HH:mm",
         "normal", "YYYY-MM-DD HH:mm", "long", "YYYY年M月D日 dddd HH:mm", "short", "YYYY-MM-DD"));
+    // Camunda's few untranslatable English texts (the variables table's header, type names, "null")
+    config.put("customScripts", List.of("scripts/" + FIXED_TEXTS));
     // the login page would fetch /camunda-welcome, Camunda's English community page, to show a first-visit box
     config.put("disableWelcomeMessage", true);
     if ("tasklist".equals(app)) {
@@ -59,6 +66,12 @@ class WebappCustomization {
             + ";\n"
             + "document.documentElement.lang = chosen === 'zh' ? 'zh-CN' : chosen;\n"
             + "export default " + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n");
+  }
+
+  @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/scripts/" + FIXED_TEXTS + ".js")
+  ResponseEntity<Resource> fixedTexts(@PathVariable String app) {
+    return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache())
+        .body(new ClassPathResource("webapps/" + FIXED_TEXTS + ".js"));
   }
 
   @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/styles/user-styles.css")

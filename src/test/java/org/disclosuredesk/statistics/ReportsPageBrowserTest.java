@@ -6,10 +6,10 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.disclosuredesk.foundation.HeadlessChromium;
 import org.disclosuredesk.handling.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The manager's page end to end in headless Chromium (Debian chromium + chromium-driver, see .ci/install-browser):
@@ -28,7 +25,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 class ReportsPageBrowserTest extends StatisticsTestSupport {
 
-  private static final String DRIVER = "/usr/bin/chromedriver";
   private WebDriver browser;
   private Path profile;
   private Path downloads;
@@ -55,7 +51,7 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
 
   @Test
   void managerSeesTheTableChartsAndDownloadsTheCsv() throws Exception {
-    Assumptions.assumeTrue(new File(DRIVER).canExecute(), "no " + DRIVER + ": run .ci/install-browser");
+    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
     // 2019: three requests, two concluded (one of them late), one carried forward
     String a = register("ONLINE", d(2019, 3, 4), "NATURAL_PERSON", "社保信息");
     decide(a, Outcome.DISCLOSED, d(2019, 3, 8));
@@ -65,24 +61,10 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
 
     profile = Files.createTempDirectory("chromium-profile");
     downloads = Files.createTempDirectory("chromium-downloads");
-    ChromeOptions options = new ChromeOptions();
-    for (String bin : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
-      if (new File(bin).canExecute()) {
-        options.setBinary(bin);
-        break;
-      }
-    }
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile);
     Map<String, Object> prefs = new HashMap<>();
     prefs.put("download.default_directory", downloads.toString());
     prefs.put("download.prompt_for_download", false);
-    options.setExperimentalOption("prefs", prefs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    browser = HeadlessChromium.start(profile, prefs);
 
     browser.get("http://manager:manager@localhost:" + port + "/reports/2019");
     assertThat(browser.getTitle()).isEqualTo("2019年政府信息公开申请统计");
