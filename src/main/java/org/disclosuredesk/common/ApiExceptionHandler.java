@@ -116,6 +116,19 @@ public class ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", msg, Map.of()));
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ApiError> tooMany(TooManyRequestsException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+        .body(new ApiError("TOO_MANY_REQUESTS", e.getMessage() + "，请 " + e.retryAfterSeconds() + " 秒后再试", Map.of()));
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> tooLarge(Exception e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ApiError("PAYLOAD_TOO_LARGE",
+        "文件太大", Map.of("file", "文件太大")));
+  }
+
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<ApiError> conflict(ConflictException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("CONFLICT", e.getMessage(), Map.of()));

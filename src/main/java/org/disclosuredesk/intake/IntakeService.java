@@ -91,6 +91,10 @@ public class IntakeService {
     details.put("channel", row.channel());
     details.put("receivedOn", row.receivedOn().toString());
     details.put("dueOn", row.dueOn() == null ? null : row.dueOn().toString());
+    String identity = IdentityCheck.warning(row);
+    if (identity != null) {
+      details.put("warning", identity);
+    }
     events.record(id, "REGISTERED", actor, details);
     if (row.applicantEmail() != null) {
       Channel channel = Channel.valueOf(row.channel());
@@ -155,6 +159,9 @@ public class IntakeService {
     cols.put("applicant_type", applicant.type());
     cols.put("applicant_name", applicant.name().strip());
     cols.put("applicant_id_number", blankToNull(applicant.idNumber()));
+    cols.put("applicant_id_type", applicant.idType() != null ? applicant.idType()
+        : applicant.idNumber() == null || applicant.idNumber().isBlank() ? null
+        : IdType.defaultFor(applicant.idNumber()).name());
     cols.put("applicant_credit_code", blankToNull(applicant.creditCode()));
     cols.put("applicant_email", blankToNull(applicant.email()));
     cols.put("applicant_phone", blankToNull(applicant.phone()));
@@ -164,6 +171,8 @@ public class IntakeService {
     cols.put("agent_name", form.agent() == null ? null : form.agent().name());
     cols.put("agent_id_number", form.agent() == null ? null : blankToNull(form.agent().idNumber()));
     cols.put("agent_phone", form.agent() == null ? null : blankToNull(form.agent().phone()));
+    cols.put("agent_id_type", form.agent() == null || form.agent().idNumber() == null ? null
+        : form.agent().idType() != null ? form.agent().idType() : IdType.defaultFor(form.agent().idNumber()).name());
     cols.put("description", form.description());
     cols.put("topic", blankToNull(form.topic()));
     cols.put("requested_forms", form.requestedForms() == null ? null : String.join(",", form.requestedForms()));

@@ -32,10 +32,23 @@ public record RegistrationForm(
       @Pattern(regexp = "[0-9A-Z]{18}", message = "统一社会信用代码应为 18 位数字或大写字母") String creditCode,
       @Email(message = "电子邮箱格式不正确") @Size(max = 254, message = "不能超过 254 个字符") String email,
       @Pattern(regexp = "[0-9+() -]{5,40}", message = "电话号码格式不正确") String phone,
-      @Size(max = 2000, message = "不能超过 2000 个字符") String address) {}
+      @Size(max = 2000, message = "不能超过 2000 个字符") String address,
+      @OneOf(IdType.class) String idType) {
+
+    public Applicant(String type, String name, String idNumber, String creditCode, String email, String phone,
+        String address) {
+      this(type, name, idNumber, creditCode, email, phone, address, null);
+    }
+  }
 
   public record Agent(
       @NotBlank(message = "必填") @Size(max = 100, message = "不能超过 100 个字符") String name,
       @Pattern(regexp = ID_PATTERN, message = "证件号码格式不正确") String idNumber,
-      @Pattern(regexp = "[0-9+() -]{5,40}", message = "电话号码格式不正确") String phone) {}
+      @Pattern(regexp = "[0-9+() -]{5,40}", message = "电话号码格式不正确") String phone,
+      @OneOf(IdType.class) String idType) {
+
+    public Agent(String name, String idNumber, String phone) {
+      this(name, idNumber, phone, null);
+    }
+  }
 }

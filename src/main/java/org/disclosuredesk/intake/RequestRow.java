@@ -58,7 +58,9 @@ public record RequestRow(
     String processInstanceId,
     LocalDateTime createdAt,
     String createdBy,
-    int version) {
+    int version,
+    String applicantIdType,
+    String agentIdType) {
 
   public RequestStatus statusCode() {
     return RequestStatus.valueOf(status);

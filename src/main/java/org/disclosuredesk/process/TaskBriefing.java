@@ -8,6 +8,7 @@ import org.disclosuredesk.handling.Outcome;
 import org.disclosuredesk.handling.RequestDeadlines;
 import org.disclosuredesk.intake.ApplicantType;
 import org.disclosuredesk.intake.Channel;
+import org.disclosuredesk.intake.IdentityCheck;
 import org.disclosuredesk.intake.RequestRow;
 import org.disclosuredesk.intake.RequestView;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +55,10 @@ public class TaskBriefing {
       s.append("　**类别** ").append(row.topic());
     }
     s.append("\n\n**申请内容** ").append(abbreviate(row.description(), 500));
+    String identity = IdentityCheck.warning(row);
+    if (identity != null) {
+      s.append("\n\n**⚠ ").append(identity).append("**");
+    }
     List<Map<String, Object>> duplicates = view.possibleDuplicates(row);
     if (!duplicates.isEmpty()) {
       s.append("\n\n**可能重复的申请（请人工判断）** ");

@@ -37,6 +37,39 @@ public class SecurityConfig {
 
   private static final String[] STAFF = Roles.STAFF.toArray(String[]::new);
 
+  /**
+   * The public channel ({@code /public/**}): no login, no session, no cookie (so no CSRF); strict security headers
+   * and a Content-Security-Policy that allows nothing but our own scripts, styles and the ALTCHA worker.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain publicChannel(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher(new OrRequestMatcher(path("/public/**"), path("/public")))
+        .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .requestCache(c -> c.disable())
+        .headers(h -> h
+            .contentSecurityPolicy(csp -> csp.policyDirectives(PUBLIC_CSP))
+            .referrerPolicy(r -> r.policy(
+                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+            .frameOptions(f -> f.deny())
+            .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
+            .crossOriginOpenerPolicy(c -> c.policy(
+                org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter
+                    .CrossOriginOpenerPolicy.SAME_ORIGIN))
+            .crossOriginResourcePolicy(c -> c.policy(
+                org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter
+                    .CrossOriginResourcePolicy.SAME_ORIGIN)))
+        .build();
+  }
+
+  /** What the public pages may load: only what we serve (ALTCHA's worker too), no inline script or style. */
+  static final String PUBLIC_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      + " connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none';"
+      + " object-src 'none'";
+
   /** Tasklist, Cockpit, Admin: Camunda's own authentication, CSRF filter and header security apply. */
   @Bean
   @Order(1)
@@ -65,6 +98,9 @@ public class SecurityConfig {
         .authorizeHttpRequests(a -> a
             .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/error").permitAll()
+            // the online channel's submissions: the clerk works them; uploads are seen by those who handle requests
+            .requestMatchers(GET, "/api/submissions/*/attachments/*").hasAnyRole(CLERK, REVIEWER, OFFICE_HEAD, ADMIN)
+            .requestMatchers("/api/submissions", "/api/submissions/**").hasAnyRole(CLERK, ADMIN)
             // registration and the clerk's records of what arrived
             .requestMatchers(POST, "/api/requests").hasAnyRole(CLERK, ADMIN)
             .requestMatchers(POST, "/api/requests/*/supplement", "/api/requests/*/consultation/reply",

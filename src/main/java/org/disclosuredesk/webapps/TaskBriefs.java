@@ -21,6 +21,8 @@ import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.handling.RequestDeadlines;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.portal.SubmissionRepository;
+import org.disclosuredesk.portal.SubmissionRow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,22 +40,30 @@ public class TaskBriefs {
 
   /** One task as the card and the task header show it. */
   public record Brief(String taskId, String taskName, String kind, String trackingNumber, String applicant,
-      String caseNumber, String urgency, String dueOn, Integer workingDaysLeft, String dueText) {}
+      String caseNumber, String urgency, String dueOn, Integer workingDaysLeft, String dueText,
+      Submission submission) {}
+
+  /** An online application waiting for confirmation: what the clerk judges it by. */
+  public record Submission(String number, String submittedOn, String description, List<Attachment> attachments) {}
+
+  public record Attachment(String id, String name, int size, String purpose) {}
 
   private final TaskService tasks;
   private final IdentityService identity;
   private final RequestRepository requests;
   private final AppealRepository appeals;
+  private final SubmissionRepository submissions;
   private final RequestDeadlines deadlines;
   private final CalendarService calendars;
   private final BusinessClock clock;
 
   public TaskBriefs(TaskService tasks, IdentityService identity, RequestRepository requests, AppealRepository appeals,
-      RequestDeadlines deadlines, CalendarService calendars, BusinessClock clock) {
+      SubmissionRepository submissions, RequestDeadlines deadlines, CalendarService calendars, BusinessClock clock) {
     this.tasks = tasks;
     this.identity = identity;
     this.requests = requests;
     this.appeals = appeals;
+    this.submissions = submissions;
     this.deadlines = deadlines;
     this.calendars = calendars;
     this.clock = clock;
@@ -75,6 +85,8 @@ public class TaskBriefs {
         .collect(Collectors.toMap(RequestRow::processInstanceId, Function.identity()));
     Map<String, AppealRow> appealOf = appeals.byProcessInstanceIds(instances).stream()
         .collect(Collectors.toMap(AppealRow::processInstanceId, Function.identity()));
+    Map<String, SubmissionRow> submissionOf = submissions.byProcessInstanceIds(instances).stream()
+        .collect(Collectors.toMap(SubmissionRow::processInstanceId, Function.identity()));
     LocalDate today = clock.today();
     List<Brief> out = new ArrayList<>();
     for (String id : ids) {
@@ -89,6 +101,8 @@ public class TaskBriefs {
       } else if (a != null) {
         RequestRow of = requests.find(a.requestId()).orElse(null);
         out.add(appealBrief(t, a, of, today));
+      } else if (submissionOf.containsKey(t.getProcessInstanceId())) {
+        out.add(submissionBrief(t, submissionOf.get(t.getProcessInstanceId()), today));
       }
     }
     return out;
@@ -118,6 +132,21 @@ public class TaskBriefs {
   /** A request the user registered: what a clerk writes on the paper application and tells the applicant. */
   public record Registered(String trackingNumber, String applicant, String receivedOn, String dueText) {}
 
+  /**
+   * An online application's upload, for a staff member who handles requests (clerk, reviewer, office head, admin);
+   * null for anyone else or an unknown one.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> submissionAttachment(String submissionNumber, String attachmentId) {
+    var auth = identity.getCurrentAuthentication();
+    if (auth == null || auth.getGroupIds() == null || auth.getGroupIds().stream().noneMatch(
+        g -> List.of("clerk", "reviewer", "office-head", "camunda-admin").contains(g))) {
+      return null;
+    }
+    return submissions.byNumber(submissionNumber)
+        .flatMap(s -> submissions.attachment(s.id(), attachmentId)).orElse(null);
+  }
+
   /** The current user's latest registrations, newest first (the start form itself cannot show the number). */
   @Transactional(readOnly = true)
   public List<Registered> recentlyRegistered(int limit) {
@@ -137,7 +166,18 @@ public class TaskBriefs {
   private static Brief brief(Task t, RequestRow r, DueStatus due) {
     return new Brief(t.getId(), t.getName(), "REQUEST", r.trackingNumber(), r.applicantName(), null,
         due == null ? null : due.urgency().name(), due == null || due.dueOn() == null ? null : due.dueOn().toString(),
-        due == null ? null : due.workingDaysLeft(), due == null ? "已办结" : due.text());
+        due == null ? null : due.workingDaysLeft(), due == null ? "已办结" : due.text(), null);
+  }
+
+  /** Confirm by the first working day after the submission (DOMAIN.md §2a): late after that. */
+  private Brief submissionBrief(Task t, SubmissionRow s, LocalDate today) {
+    LocalDate by = calendars.calendar().addWorkingDays(s.submittedOn(), 1);
+    String urgency = today.isAfter(by) ? "OVERDUE" : today.isEqual(by) ? "DUE_SOON" : "ON_TRACK";
+    String text = "网上提交于 " + s.submittedOn() + "，应于 " + by + " 前确认" + (today.isAfter(by) ? "（已超期）" : "");
+    List<Attachment> files = submissions.attachments(s.id()).stream()
+        .map(a -> new Attachment(a.id(), a.name(), a.size(), a.purpose())).toList();
+    return new Brief(t.getId(), t.getName(), "SUBMISSION", null, s.applicantName(), null, urgency, by.toString(),
+        null, text, new Submission(s.submissionNumber(), s.submittedOn().toString(), s.description(), files));
   }
 
   private Brief appealBrief(Task t, AppealRow a, RequestRow r, LocalDate today) {
@@ -153,7 +193,7 @@ public class TaskBriefs {
     return new Brief(t.getId(), t.getName(), "APPEAL", r == null ? null : r.trackingNumber(),
         r == null ? null : r.applicantName(), a.caseNumber(), due == null ? null : due.urgency().name(),
         dueOn == null ? null : dueOn.toString(), due == null ? null : due.workingDaysLeft(),
-        due == null ? "等待复议决定或裁判结果" : due.text());
+        due == null ? "等待复议决定或裁判结果" : due.text(), null);
   }
 
   /** Working days after today up to {@code dueOn}; negative once it has passed. */

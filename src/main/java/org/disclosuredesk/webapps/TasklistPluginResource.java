@@ -47,6 +47,22 @@ public class TasklistPluginResource extends AbstractTasklistPluginRootResource {
     return briefs().recentlyRegistered(5);
   }
 
+  /** {@code GET …/{engine}/submissions/{number}/attachments/{id}}: an online application's upload, as a download. */
+  @GET
+  @Path("{engine}/submissions/{number}/attachments/{attachmentId}")
+  public jakarta.ws.rs.core.Response attachment(@PathParam("engine") String engine,
+      @PathParam("number") String number, @PathParam("attachmentId") String attachmentId) {
+    java.util.Map<String, Object> a = briefs().submissionAttachment(number, attachmentId);
+    if (a == null) {
+      return jakarta.ws.rs.core.Response.status(404).build();
+    }
+    return jakarta.ws.rs.core.Response.ok(a.get("content"), (String) a.get("contentType"))
+        .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+            .filename((String) a.get("name"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+
   private TaskBriefs briefs() {
     return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(TaskBriefs.class);
   }

@@ -65,6 +65,9 @@ function renderBrief(node, brief, withTaskName) {
   if (brief.caseNumber) {
     who.appendChild(el('span', 'dd-case', brief.caseNumber));
   }
+  if (brief.submission) {
+    who.appendChild(el('span', 'dd-number', `网上申请 ${brief.submission.number}`));
+  }
   if (brief.applicant) {
     who.appendChild(el('span', 'dd-applicant', brief.applicant));
   }
@@ -75,6 +78,33 @@ function renderBrief(node, brief, withTaskName) {
   }
   due.appendChild(el('span', 'dd-due-text', brief.dueText));
   box.appendChild(due);
+  node.appendChild(box);
+}
+
+/**
+ * An online application waiting for confirmation, at the top of its task: what was asked and the uploaded identity
+ * proof (downloads through our plugin resource, behind the webapp login).
+ */
+function renderSubmission(node, brief, api) {
+  const s = brief.submission;
+  const box = el('div', 'dd-submission');
+  box.appendChild(el('div', 'dd-submission-label', '申请内容'));
+  box.appendChild(el('p', 'dd-submission-text', s.description));
+  box.appendChild(el('div', 'dd-submission-label',
+    s.attachments.length ? `上传的材料（${s.attachments.length} 个）` : '上传的材料：无'));
+  if (s.attachments.length) {
+    const list = el('ul', 'dd-submission-files');
+    s.attachments.forEach((a) => {
+      const item = el('li');
+      const link = el('a', 'dd-submission-file', a.name);
+      link.href = `${base(api)}/submissions/${encodeURIComponent(s.number)}/attachments/${encodeURIComponent(a.id)}`;
+      link.setAttribute('download', a.name);
+      item.append(link, el('span', 'dd-submission-size',
+        ` ${(a.size / 1024).toFixed(0)} KB${a.purpose === 'SUPPLEMENT' ? '（补正材料）' : '（身份证明）'}`));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+  }
   node.appendChild(box);
 }
 
@@ -249,11 +279,11 @@ function sortByDueDate() {
 }
 
 /** The brief of the open task, under its name at the top of the task (Tasklist re-creates that part per task). */
-function placeTaskBrief(taskId, brief, attempt = 0) {
+function placeTaskBrief(taskId, brief, api, attempt = 0) {
   const names = document.querySelector('[cam-tasklist-task] section.task-card header .names');
   if (!names) {
     if (attempt < 50) {
-      setTimeout(() => placeTaskBrief(taskId, brief, attempt + 1), 100);
+      setTimeout(() => placeTaskBrief(taskId, brief, api, attempt + 1), 100);
     }
     return;
   }
@@ -263,6 +293,9 @@ function placeTaskBrief(taskId, brief, attempt = 0) {
   }
   const holder = el('div', 'dd-task-brief');
   renderBrief(holder, brief, false);
+  if (brief.submission) {
+    renderSubmission(holder, brief, api);
+  }
   const title = names.querySelector('h2.task');
   names.insertBefore(holder, title ? title.nextSibling : names.firstChild);
 }
@@ -468,7 +501,7 @@ export default [
       node.classList.add('dd-header');
       const load = (taskId) => {
         if (taskId) {
-          briefOf(api, taskId).then((brief) => placeTaskBrief(taskId, brief));
+          briefOf(api, taskId).then((brief) => placeTaskBrief(taskId, brief, api));
         }
       };
       if (scope && typeof scope.$watch === 'function') {

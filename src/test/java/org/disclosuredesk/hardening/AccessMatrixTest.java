@@ -96,7 +96,11 @@ class AccessMatrixTest {
         new Row("POST", "/api/statistics/tallies/rebuild", roles("manager")),
         new Row("GET", "/api/calendar/due-date?from=2025-03-03&workingDays=20", STAFF),
         new Row("GET", "/api/calendar/2025", STAFF),
-        new Row("PUT", "/api/calendar/1999", roles()));
+        new Row("PUT", "/api/calendar/1999", roles()),
+        new Row("GET", "/api/submissions", roles("clerk")),
+        new Row("GET", "/api/submissions/no-such/attachments/no-such", roles("clerk", "reviewer", "head")),
+        new Row("POST", "/api/submissions/no-such/confirmation", roles("clerk")),
+        new Row("POST", "/api/submissions/no-such/rejection", roles("clerk")));
   }
 
   HttpResponse<String> call(Row row, String user, String password) {

@@ -59,7 +59,7 @@ class TasklistBrowserTest {
    * Latin words allowed on screen: the product's name, the time zone, "ID", and the process keys Cockpit shows.
    */
   private static final Set<String> LATIN_ALLOWED = Set.of("Camunda", "Platform", "Asia", "Shanghai", "ID",
-      "disclosure", "request", "appeal", "mail", "delivery");
+      "disclosure", "request", "appeal", "mail", "delivery", "online", "submission");
 
   @LocalServerPort int port;
   @Autowired RequestRepository requests;

@@ -1,0 +1,145 @@
+package org.disclosuredesk.portal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.deadline.DeadlineResult;
+import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.handling.RequestDeadlines;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.letters.LetterKind;
+import org.disclosuredesk.letters.Letters;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the applicant sees of their application (API.md "Public channel"): the status, the dates, the supplement
+ * notice, the letters addressed to them, and a timeline in plain Chinese in their terms. Never a staff name, an
+ * internal note, a consulted party or anyone else's data: every line is written here, none copied from a note.
+ */
+@Component
+public class PublicStatus {
+
+  private final RequestRepository requests;
+  private final RequestEvents events;
+  private final RequestDeadlines deadlines;
+  private final Letters letters;
+  private final BusinessClock clock;
+
+  public PublicStatus(RequestRepository requests, RequestEvents events, RequestDeadlines deadlines, Letters letters,
+      BusinessClock clock) {
+    this.requests = requests;
+    this.events = events;
+    this.deadlines = deadlines;
+    this.letters = letters;
+    this.clock = clock;
+  }
+
+  public Map<String, Object> of(SubmissionRow s) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("submissionNumber", s.submissionNumber());
+    out.put("submittedOn", s.submittedOn().toString());
+    List<Map<String, String>> timeline = new ArrayList<>();
+    timeline.add(line(s.submittedOn(), "提交网上申请"));
+    RequestRow r = s.requestId() == null ? null : requests.get(s.requestId());
+    if (r == null) {
+      out.put("status", s.status());
+      if (s.statusCode() == SubmissionStatus.REJECTED) {
+        timeline.add(line(s.decidedAt().toLocalDate(), "经审查不属于政府信息公开申请，不予受理。理由：" + s.rejectionReason()));
+      } else if (s.statusCode() == SubmissionStatus.WITHDRAWN) {
+        timeline.add(line(s.withdrawnAt().toLocalDate(), "申请人撤回，未予登记"));
+      } else {
+        timeline.add(line(null, "等待工作人员确认：最迟于提交后的第一个工作日确认，确认之日为收到申请之日"));
+      }
+      out.put("timeline", timeline);
+      out.put("letters", List.of());
+      return out;
+    }
+    out.put("status", r.status());
+    out.put("trackingNumber", r.trackingNumber());
+    out.put("receivedOn", r.receivedOn().toString());
+    out.put("dueOn", r.dueOn() == null ? null : r.dueOn().toString());
+    DeadlineResult deadline = deadlines.compute(r);
+    out.put("remainingWorkingDays", deadlines.remainingWorkingDays(r, deadline, clock.today()));
+    if (r.concluded()) {
+      out.put("outcome", r.outcome());
+      out.put("outcomeLabel", Outcome.valueOf(r.outcome()).label());
+      out.put("concludedOn", r.concludedOn().toString());
+    }
+    if ("AWAITING_SUPPLEMENT".equals(r.status())) {
+      Map<String, Object> supplement = new LinkedHashMap<>();
+      supplement.put("items", r.supplementItems());
+      supplement.put("dueOn", r.supplementDueOn() == null ? null : r.supplementDueOn().toString());
+      out.put("supplementRequest", supplement);
+    }
+    for (Map<String, Object> e : events.list(r.id())) {
+      String text = text(e);
+      if (text != null) {
+        timeline.add(line(day(e), text));
+      }
+    }
+    out.put("timeline", timeline);
+    out.put("letters", letters.list(r.id()).stream()
+        .filter(l -> addressedToApplicant(l.kind()))
+        .map(l -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("id", l.id());
+          m.put("title", l.title() + (l.version() > 1 ? "（第" + l.version() + "版）" : ""));
+          m.put("createdOn", l.createdAt().toLocalDate().toString());
+          return m;
+        }).toList());
+    return out;
+  }
+
+  /** Every letter but the consultation letters, which go to the consulted party. */
+  static boolean addressedToApplicant(String kind) {
+    return !LetterKind.CONSULTATION.name().equals(kind);
+  }
+
+  /** The applicant's words for what happened; null for what is internal (reminders, mails, screening, sign-off). */
+  private static String text(Map<String, Object> e) {
+    return switch (String.valueOf(e.get("type"))) {
+      case "REGISTERED" -> "确认并登记，受理编号 " + e.get("trackingNumber") + "；收到申请之日为 " + e.get("receivedOn")
+          + "，法定答复期限为 " + e.get("dueOn");
+      case "SUPPLEMENT_REQUESTED" -> "要求补正申请内容，请于 " + e.get("supplementDueOn") + " 前补正；补正后答复期限重新计算";
+      case "ONLINE_SUPPLEMENT", "SUPPLEMENT_RECEIVED" -> "ONLINE_SUPPLEMENT".equals(e.get("type")) ? "在网上提交补正内容"
+          : "收到补正，答复期限自 " + e.get("receivedOn") + " 起重新计算";
+      case "SUPPLEMENT_EXPIRED" -> "补正期限届满未补正";
+      case "CONSULTATION_SENT" -> "征求第三方或其他机关意见；征求意见期间不计入答复期限";
+      case "CONSULTATION_ANSWERED", "CONSULTATION_EXPIRED" -> "征求意见结束，继续计算答复期限";
+      case "FEE_NOTICE" -> Boolean.TRUE.equals(e.get("waived")) ? "信息处理费予以减免"
+          : "发出信息处理费收费通知（" + e.get("amountYuan") + " 元），请于 " + e.get("paymentDueOn")
+              + " 前缴纳；缴费期间不计入答复期限";
+      case "FEE_PAID" -> "收到信息处理费，继续计算答复期限";
+      case "FEE_EXPIRED" -> "逾期未缴纳信息处理费";
+      case "EXTENSION_APPROVED" -> "答复期限延长 " + e.get("workingDays") + " 个工作日，延长后的答复期限为 " + e.get("dueOn");
+      case "CUSTOM_PERIOD" -> "确定了更长的合理答复期限（第三十五条）";
+      case "DUE_DATE_RECOMPUTED" -> "因节假日安排调整，答复期限调整为 " + e.get("dueOn");
+      case "WITHDRAWN" -> "申请人撤回申请";
+      case "CONCLUDED" -> "已办结：" + Outcome.valueOf(String.valueOf(e.get("outcome"))).label();
+      default -> null;
+    };
+  }
+
+  /** The business date of the step where the event names one, else the day it was recorded. */
+  private LocalDate day(Map<String, Object> e) {
+    for (String key : List.of("noticeOn", "receivedOn", "sentOn", "paidOn", "decidedOn", "withdrawnOn",
+        "concludedOn")) {
+      if (e.get(key) instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}") && !"REGISTERED".equals(e.get("type"))) {
+        return LocalDate.parse(s);
+      }
+    }
+    return java.time.OffsetDateTime.parse(String.valueOf(e.get("at"))).atZoneSameInstant(clock.zone()).toLocalDate();
+  }
+
+  private static Map<String, String> line(LocalDate on, String text) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("on", on == null ? null : on.toString());
+    m.put("text", text);
+    return m;
+  }
+}

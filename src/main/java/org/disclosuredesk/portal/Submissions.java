@@ -1,0 +1,295 @@
+package org.disclosuredesk.portal;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.disclosuredesk.common.BadInputException;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.ConflictException;
+import org.disclosuredesk.common.FieldErrors;
+import org.disclosuredesk.common.NotFoundException;
+import org.disclosuredesk.common.TooManyRequestsException;
+import org.disclosuredesk.handling.RequestActions;
+import org.disclosuredesk.intake.IdentityCheck;
+import org.disclosuredesk.intake.RegistrationForm;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.portal.RateLimits.Limit;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The online channel as the applicant uses it (DOMAIN.md §2a, API.md "Public channel"): an application is a
+ * submission until a clerk confirms it; the applicant follows it with the submission number and a query code,
+ * uploads identity proof, answers a supplement notice and may withdraw. Every call that reads or changes a
+ * submission is recorded with the client's address.
+ */
+@Service
+public class Submissions {
+
+  /** Who acts in events when the applicant does something online. */
+  public static final String APPLICANT = "网上申请人";
+  /** An unknown number and a wrong code get the same answer, so neither can be guessed separately. */
+  static final String NOT_FOUND = "申请编号或查询码不正确";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public record Submitted(String submissionNumber, String queryCode, String submittedOn, String status) {}
+
+  private final SubmissionRepository submissions;
+  private final RequestRepository requests;
+  private final RequestActions actions;
+  private final RequestEvents events;
+  private final SubmissionProcess process;
+  private final ProofOfWork proofOfWork;
+  private final RateLimits limits;
+  private final PortalProperties properties;
+  private final Mailer mailer;
+  private final BusinessClock clock;
+  private final RuntimeService runtime;
+  private final Limit submitLimit;
+  private final Limit lookupLimit;
+  private final Limit wrongCodeLimit;
+
+  public Submissions(SubmissionRepository submissions, RequestRepository requests, RequestActions actions,
+      RequestEvents events, SubmissionProcess process, ProofOfWork proofOfWork, RateLimits limits,
+      PortalProperties properties, Mailer mailer, BusinessClock clock, RuntimeService runtime) {
+    this.submissions = submissions;
+    this.requests = requests;
+    this.actions = actions;
+    this.events = events;
+    this.process = process;
+    this.proofOfWork = proofOfWork;
+    this.limits = limits;
+    this.properties = properties;
+    this.mailer = mailer;
+    this.clock = clock;
+    this.runtime = runtime;
+    this.submitLimit = new Limit("submit", properties.submissionsPerHour(), Duration.ofHours(1));
+    this.lookupLimit = new Limit("lookup", properties.lookupsPerMinute(), Duration.ofMinutes(1));
+    this.wrongCodeLimit = new Limit("wrong-code", properties.wrongCodesPerHour(), Duration.ofHours(1));
+  }
+
+  // ---- the applicant ---------------------------------------------------------------------------------------
+
+  /** {@code POST /public/api/applications}: checks everything, spends the proof-of-work, stores, starts the task. */
+  @Transactional
+  public Submitted submit(PublicApplication application, String client) {
+    limits.take(submitLimit, client, "提交申请过于频繁");
+    FieldErrors errors = new FieldErrors();
+    application.checkRules(errors);
+    IdentityCheck.problems(application.applicant().asRegistration(), application.agent() == null ? null
+        : application.agent().asRegistration()).forEach(errors::add);
+    errors.throwIfAny();
+    if (!proofOfWork.spend(application.altcha())) {
+      throw new BadInputException("altcha", "人机验证未通过、已过期或已使用，请重新验证");
+    }
+    String code = QueryCodes.generate();
+    String salt = QueryCodes.salt();
+    String id = UUID.randomUUID().toString();
+    LocalDateTime now = LocalDateTime.ofInstant(clock.now(), clock.zone());
+    LocalDate today = clock.today();
+    String number = insert(id, application, salt, QueryCodes.hash(salt, code), now, today);
+    String instance = runtime.createProcessInstanceByKey(SubmissionProcess.KEY).businessKey(id).execute().getId();
+    submissions.update(id, Map.of("process_instance_id", instance));
+    String email = application.applicant().email();
+    if (email != null && !email.isBlank()) {
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("submissionNumber", number);
+      model.put("queryCode", code);
+      model.put("submittedOn", today.toString());
+      model.put("name", application.applicant().name().strip());
+      mailer.queue(null, "SUBMISSION_RECEIVED", email.strip(), "网上申请已提交：申请编号 " + number,
+          "submission-received", model, List.of());
+    }
+    submissions.logAccess(now, client, "SUBMIT", number, "OK");
+    return new Submitted(number, code, today.toString(), SubmissionStatus.AWAITING_CONFIRMATION.name());
+  }
+
+  /**
+   * The submission, if the code is its query code; else the same 404 for an unknown number and a wrong code (the
+   * latter counted against the submission's limit). Every call is recorded, refused ones too.
+   */
+  public SubmissionRow authorised(String number, String code, String client, String action) {
+    limits.take(lookupLimit, client, "查询过于频繁");
+    if (number != null && number.length() <= 40 && limits.exhausted(wrongCodeLimit, number)) {
+      submissions.logAccess(now(), client, action, number, "LOCKED");
+      throw new TooManyRequestsException("该申请的查询码错误次数过多",
+          limits.retryAfter(wrongCodeLimit, number));
+    }
+    Optional<SubmissionRow> row = submissions.byNumber(number);
+    if (row.isEmpty() || !QueryCodes.matches(row.get().queryCodeSalt(), row.get().queryCodeHash(), code)) {
+      if (row.isPresent()) {
+        limits.take(wrongCodeLimit, number, "该申请的查询码错误次数过多");
+      }
+      submissions.logAccess(now(), client, action, number, row.isPresent() ? "WRONG_CODE" : "UNKNOWN");
+      throw new NotFoundException(NOT_FOUND);
+    }
+    submissions.logAccess(now(), client, action, number, "OK");
+    return row.get();
+  }
+
+  /** {@code POST …/attachments}: identity proof or supplement material, judged by content. */
+  @Transactional
+  public SubmissionRepository.AttachmentInfo attach(String number, String code, String fileName, byte[] content,
+      String client) {
+    SubmissionRow row = authorised(number, code, client, "UPLOAD");
+    String purpose;
+    if (row.statusCode() == SubmissionStatus.AWAITING_CONFIRMATION) {
+      purpose = "IDENTITY";
+    } else if (row.requestId() != null && "AWAITING_SUPPLEMENT".equals(requests.get(row.requestId()).status())) {
+      purpose = "SUPPLEMENT";
+    } else {
+      throw new ConflictException("现在不能上传材料：仅在等待确认或等待补正时可以上传");
+    }
+    if (content.length == 0) {
+      throw new BadInputException("file", "文件是空的");
+    }
+    if (content.length > properties.maxUploadSize().toBytes()) {
+      throw new org.springframework.web.multipart.MaxUploadSizeExceededException(properties.maxUploadSize().toBytes());
+    }
+    if (submissions.attachmentCount(row.id()) >= properties.maxUploadsPerSubmission()) {
+      throw new ConflictException("每件申请最多上传 " + properties.maxUploadsPerSubmission() + " 个文件");
+    }
+    String type = Uploads.acceptedType(content);
+    if (type == null) {
+      throw new BadInputException("file", "只接受 PDF、JPEG 或 PNG 文件（按文件内容判断）");
+    }
+    String id = UUID.randomUUID().toString();
+    String name = Uploads.safeName(fileName, type);
+    LocalDateTime at = now();
+    submissions.addAttachment(id, row.id(), name, type, content, sha256(content), purpose, at);
+    return new SubmissionRepository.AttachmentInfo(id, name, type, content.length, purpose, at);
+  }
+
+  /** {@code POST …/supplement}: the supplement received today (DOMAIN.md §3: the reply clock restarts). */
+  @Transactional
+  public SubmissionRow supplement(String number, String code, String text, String altcha, String client) {
+    SubmissionRow row = authorised(number, code, client, "SUPPLEMENT");
+    FieldErrors errors = new FieldErrors();
+    if (text == null || text.isBlank()) {
+      errors.add("text", "必填");
+    } else if (text.length() > 10_000) {
+      errors.add("text", "不能超过 10000 个字符");
+    }
+    errors.throwIfAny();
+    RequestRow request = row.requestId() == null ? null : requests.get(row.requestId());
+    if (request == null || !"AWAITING_SUPPLEMENT".equals(request.status())) {
+      throw new ConflictException("该申请现在不需要补正");
+    }
+    spend(altcha);
+    events.record(request.id(), "ONLINE_SUPPLEMENT", APPLICANT, Map.of("text", text.strip()));
+    actions.supplement(request.id(), Map.of("receivedOn", clock.today().toString()), APPLICANT);
+    return submissions.get(row.id());
+  }
+
+  /**
+   * {@code POST …/withdrawal}: before confirmation the submission is closed and never registered; after it, the
+   * request concludes as withdrawn today.
+   */
+  @Transactional
+  public SubmissionRow withdraw(String number, String code, String reason, String altcha, String client) {
+    SubmissionRow row = authorised(number, code, client, "WITHDRAW");
+    if (reason != null && reason.length() > 2000) {
+      throw new BadInputException("reason", "不能超过 2000 个字符");
+    }
+    String note = reason == null || reason.isBlank() ? null : reason.strip();
+    SubmissionRow locked = submissions.lock(row.id());
+    if (locked.statusCode() == SubmissionStatus.AWAITING_CONFIRMATION) {
+      spend(altcha);
+      process.withdraw(locked, note);
+      return submissions.get(row.id());
+    }
+    RequestRow request = locked.requestId() == null ? null : requests.get(locked.requestId());
+    if (request == null || request.concluded()) {
+      throw new ConflictException("该申请已经办结或已关闭，不能撤回");
+    }
+    spend(altcha);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("withdrawnOn", clock.today().toString());
+    if (note != null) {
+      body.put("note", note);
+    }
+    actions.withdrawal(request.id(), body, APPLICANT);
+    return submissions.get(row.id());
+  }
+
+  // ---- the clerk ------------------------------------------------------------------------------------------------
+
+  /** {@code POST /api/submissions/{n}/confirmation}: registers the request, received on the day of confirmation. */
+  public RequestRow confirm(String number, Map<String, Object> body, String actor) {
+    SubmissionRow row = submissions.byNumber(number).orElseThrow(() -> new NotFoundException("没有这个网上申请：" + number));
+    process.decide(row, "CONFIRM", body, actor);
+    SubmissionRow after = submissions.get(row.id());
+    return requests.get(after.requestId());
+  }
+
+  /** {@code POST /api/submissions/{n}/rejection}: only for what is no request at all, with the reason. */
+  public void reject(String number, Map<String, Object> body, String actor) {
+    SubmissionRow row = submissions.byNumber(number).orElseThrow(() -> new NotFoundException("没有这个网上申请：" + number));
+    process.decide(row, "REJECT", body, actor);
+  }
+
+  /** Confirm by this day at the latest (DOMAIN.md §2a): the first working day after the submission. */
+  public LocalDate confirmBy(SubmissionRow row) {
+    return process.confirmBy(row.submittedOn());
+  }
+
+  public boolean late(SubmissionRow row) {
+    return row.statusCode() == SubmissionStatus.AWAITING_CONFIRMATION && clock.today().isAfter(confirmBy(row));
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------------------------
+
+  private void spend(String altcha) {
+    if (!proofOfWork.spend(altcha)) {
+      throw new BadInputException("altcha", "人机验证未通过、已过期或已使用，请重新验证");
+    }
+  }
+
+  /** Numbers like S20261202-482913: the day, and six random digits (a clash is simply drawn again). */
+  private String insert(String id, PublicApplication a, String salt, String hash, LocalDateTime now, LocalDate today) {
+    for (int attempt = 0; ; attempt++) {
+      String number = "S" + today.toString().replace("-", "") + "-" + String.format("%06d", RANDOM.nextInt(1_000_000));
+      Map<String, Object> cols = a.columns();
+      cols.put("id", id);
+      cols.put("submission_number", number);
+      cols.put("status", SubmissionStatus.AWAITING_CONFIRMATION.name());
+      cols.put("submitted_at", now);
+      cols.put("submitted_on", today);
+      cols.put("query_code_salt", salt);
+      cols.put("query_code_hash", hash);
+      try {
+        submissions.insert(cols);
+        return number;
+      } catch (DuplicateKeyException e) {
+        if (attempt >= 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.ofInstant(clock.now(), clock.zone());
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
