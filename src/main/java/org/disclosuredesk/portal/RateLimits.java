@@ -5,8 +5,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
+import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import io.github.bucket4j.local.LocalBucket;
 import java.sql.Connection;
 import java.time.Duration;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.disclosuredesk.common.TooManyRequestsException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +27,18 @@ import org.springframework.stereotype.Component;
 public class RateLimits {
 
   /** One kind of limit: so many per period, per key. */
-  public record Limit(String name, int perPeriod, Duration period) {}
+  public record Limit(String name, int perPeriod, Duration period) {
 
-  private final ProxyManager<String> shared;
+    /**
+     * The bucket's id: the limit's size is part of it, because a shared bucket keeps the size it was made with; a
+     * changed setting then starts fresh buckets instead of counting against the old size.
+     */
+    String bucket(String key) {
+      return name + ":" + perPeriod + "/" + period + ":" + key;
+    }
+  }
+
+  private final MySQLSelectForUpdateBasedProxyManager<String> shared;
   private final Map<String, LocalBucket> local = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, LocalBucket> eldest) {
@@ -49,7 +59,7 @@ public class RateLimits {
 
   /** Takes one from the key's bucket, or 429 with the seconds until one is back. */
   public void take(Limit limit, String key, String message) {
-    ConsumptionProbe probe = bucket(limit, limit.name() + ":" + key);
+    ConsumptionProbe probe = bucket(limit, limit.bucket(key));
     if (!probe.isConsumed()) {
       throw new TooManyRequestsException(message, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
@@ -57,7 +67,7 @@ public class RateLimits {
 
   /** Whether the key's bucket is empty now, without taking from it. */
   public boolean exhausted(Limit limit, String key) {
-    String id = limit.name() + ":" + key;
+    String id = limit.bucket(key);
     return shared != null
         ? shared.builder().build(id, () -> configuration(limit)).getAvailableTokens() <= 0
         : local.computeIfAbsent(id, k -> localBucket(limit)).getAvailableTokens() <= 0;
@@ -65,10 +75,20 @@ public class RateLimits {
 
   /** The seconds until the key's bucket has one again (for a limit checked with {@link #exhausted}). */
   public Duration retryAfter(Limit limit, String key) {
-    String id = limit.name() + ":" + key;
+    String id = limit.bucket(key);
     var bucket = shared != null ? shared.builder().build(id, () -> configuration(limit))
         : local.computeIfAbsent(id, k -> localBucket(limit));
     return Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+  }
+
+  /** Buckets untouched long enough to be full again are the same as none: their rows go (any node may do it). */
+  @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT5M")
+  public void forgetFull() {
+    if (shared != null) {
+      while (shared.removeExpired(1000) == 1000) {
+        // another batch
+      }
+    }
   }
 
   private ConsumptionProbe bucket(Limit limit, String id) {

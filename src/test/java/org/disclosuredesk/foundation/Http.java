@@ -24,6 +24,11 @@ public final class Http {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** The underlying client, for bodies other than text. */
+  public HttpClient client() {
+    return client;
+  }
+
   public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
   }
