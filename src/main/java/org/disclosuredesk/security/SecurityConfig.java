@@ -67,7 +67,7 @@ public class SecurityConfig {
 
   /** What the public pages may load: only what we serve (ALTCHA's worker too), no inline script or style. */
   static final String PUBLIC_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-      + " connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; form-action 'self'; base-uri 'none';"
+      + " connect-src 'self'; worker-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none';"
       + " object-src 'none'";
 
   /** Tasklist, Cockpit, Admin: Camunda's own authentication, CSRF filter and header security apply. */

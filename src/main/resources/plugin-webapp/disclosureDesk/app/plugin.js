@@ -81,6 +81,14 @@ function renderBrief(node, brief, withTaskName) {
   node.appendChild(box);
 }
 
+/** 字节 / KB / MB as a clerk reads a file size. */
+function fileSize(bytes) {
+  if (bytes < 1024) {
+    return `${bytes} 字节`;
+  }
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /**
  * An online application waiting for confirmation, at the top of its task: what was asked and the uploaded identity
  * proof (downloads through our plugin resource, behind the webapp login).
@@ -100,7 +108,7 @@ function renderSubmission(node, brief, api) {
       link.href = `${base(api)}/submissions/${encodeURIComponent(s.number)}/attachments/${encodeURIComponent(a.id)}`;
       link.setAttribute('download', a.name);
       item.append(link, el('span', 'dd-submission-size',
-        ` ${(a.size / 1024).toFixed(0)} KB${a.purpose === 'SUPPLEMENT' ? '（补正材料）' : '（身份证明）'}`));
+        ` ${fileSize(a.size)}${a.purpose === 'SUPPLEMENT' ? '（补正材料）' : '（身份证明）'}`));
       list.appendChild(item);
     });
     box.appendChild(list);

@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.altcha.altcha.Altcha;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.foundation.AltchaSolver;
 import org.disclosuredesk.foundation.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -376,18 +376,9 @@ class PortalApiTest {
     return json.readTree(r.body());
   }
 
-  /** Solves the server's challenge as the ALTCHA widget does, with the ALTCHA library's own solver. */
-  String solve() throws Exception {
-    JsonNode ch = json.readTree(http.get("/public/api/challenge", null).body());
-    Altcha.Solution s = Altcha.solveChallenge(ch.get("challenge").asText(), ch.get("salt").asText(),
-        Altcha.Algorithm.SHA256, ch.get("maxnumber").asLong(), 0);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("algorithm", ch.get("algorithm").asText());
-    payload.put("challenge", ch.get("challenge").asText());
-    payload.put("number", s.number);
-    payload.put("salt", ch.get("salt").asText());
-    payload.put("signature", ch.get("signature").asText());
-    return Base64.getEncoder().encodeToString(json.writeValueAsBytes(payload));
+  /** Solves the server's challenge as the ALTCHA widget does (AltchaSolver). */
+  String solve() {
+    return AltchaSolver.solve(http);
   }
 
   JsonNode get(String number, String code) throws Exception {

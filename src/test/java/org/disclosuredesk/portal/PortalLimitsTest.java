@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.altcha.altcha.Altcha;
 import org.disclosuredesk.common.TooManyRequestsException;
+import org.disclosuredesk.foundation.AltchaSolver;
 import org.disclosuredesk.foundation.Http;
 import org.disclosuredesk.portal.RateLimits.Limit;
 import org.junit.jupiter.api.Assumptions;
@@ -153,17 +150,8 @@ class PortalLimitsTest {
         .header("X-Query-Code", code).GET());
   }
 
-  String solve(String client) throws Exception {
-    JsonNode ch = json.readTree(http.send(http.request("/public/api/challenge").header("X-Forwarded-For", client)
+  String solve(String client) {
+    return AltchaSolver.solve(http.send(http.request("/public/api/challenge").header("X-Forwarded-For", client)
         .GET()).body());
-    Altcha.Solution s = Altcha.solveChallenge(ch.get("challenge").asText(), ch.get("salt").asText(),
-        Altcha.Algorithm.SHA256, ch.get("maxnumber").asLong(), 0);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("algorithm", ch.get("algorithm").asText());
-    payload.put("challenge", ch.get("challenge").asText());
-    payload.put("number", s.number);
-    payload.put("salt", ch.get("salt").asText());
-    payload.put("signature", ch.get("signature").asText());
-    return Base64.getEncoder().encodeToString(json.writeValueAsBytes(payload));
   }
 }

@@ -21,7 +21,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.foundation.AltchaSolver;
 import org.disclosuredesk.foundation.HeadlessChromium;
+import org.disclosuredesk.foundation.TasklistDriver;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +61,7 @@ class TasklistBrowserTest {
    * Latin words allowed on screen: the product's name, the time zone, "ID", and the process keys Cockpit shows.
    */
   private static final Set<String> LATIN_ALLOWED = Set.of("Camunda", "Platform", "Asia", "Shanghai", "ID",
-      "disclosure", "request", "appeal", "mail", "delivery", "online", "submission");
+      "disclosure", "request", "appeal", "mail", "delivery", "online", "submission", "KB", "MB");
 
   @LocalServerPort int port;
   @Autowired RequestRepository requests;
@@ -68,6 +70,7 @@ class TasklistBrowserTest {
 
   private WebDriver browser;
   private WebDriverWait wait;
+  private TasklistDriver desk;
   private Path profile;
   private Path screenshots;
   private LocalDate today;
@@ -80,7 +83,8 @@ class TasklistBrowserTest {
     Files.createDirectories(screenshots);
     profile = Files.createTempDirectory("chromium-profile");
     browser = HeadlessChromium.start(profile, Map.of());
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    desk = new TasklistDriver(browser, port, screenshots);
+    wait = desk.waiting();
   }
 
   @AfterEach
@@ -107,23 +111,23 @@ class TasklistBrowserTest {
     // 1. the clerk registers the request with the start form
     login("tasklist", "clerk");
     chinese("tasklist", "clerk's task list");
-    click(By.xpath("//a[contains(., '启动流程')]"));
-    click(By.xpath("//div[contains(@class,'modal')]//a[contains(., '政府信息公开申请办理')]"));
+    desk.click(By.xpath("//a[contains(., '启动流程')]"));
+    desk.click(By.xpath("//div[contains(@class,'modal')]//a[contains(., '政府信息公开申请办理')]"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
-    pause();
-    chooseOption("申请渠道", "当面提交（含口头申请代为填写）");
-    typeDate("到达（提交、签收）日期", today, "01-clerk-date-picker");
-    chooseOption("申请人类型", "自然人");
-    type("姓名或名称", applicant);
-    type("身份证件号码", "11010519491231002X");
-    type("联系电话", "13800000000");
-    type("所需政府信息的名称、文号或便于查询的其他特征性描述", description);
-    chooseOption("信息类别", "就业信息");
-    click(field("电子文本").findElement(By.cssSelector("input[type=checkbox]")));
-    chooseOption("获取方式", "邮寄");
+    desk.pause();
+    desk.chooseOption("申请渠道", "当面提交（含口头申请代为填写）");
+    desk.typeDate("到达（提交、签收）日期", today, "tasklist-01-clerk-date-picker");
+    desk.chooseOption("申请人类型", "自然人");
+    desk.type("姓名或名称", applicant);
+    desk.type("身份证件号码", "11010519491231002X");
+    desk.type("联系电话", "13800000000");
+    desk.type("所需政府信息的名称、文号或便于查询的其他特征性描述", description);
+    desk.chooseOption("信息类别", "就业信息");
+    desk.click(desk.field("电子文本").findElement(By.cssSelector("input[type=checkbox]")));
+    desk.chooseOption("获取方式", "邮寄");
     chinese("tasklist", "start form");
     shot("02-clerk-start-form");
-    click(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(., '启动')]"));
+    desk.click(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(., '启动')]"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
 
     RequestRow row = jdbc.sql("SELECT id FROM dd_request WHERE description = ?").param(description)
@@ -135,65 +139,65 @@ class TasklistBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dd-recent"), number));
     chinese("tasklist", "clerk after registering");
     shot("03-clerk-registered");
-    logout();
+    desk.logout();
 
     // 2. the reviewer finds it by its number, claims it and screens it
     login("tasklist", "reviewer");
-    click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '我组的任务')]"));
+    desk.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '我组的任务')]"));
     // Tasklist's own search box finds the number in the task's name (初审 2026-0001); other tests' tasks may fill
     // the first page of the list
     WebElement builtIn = wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector("[cam-widget-search] input.main-field, [cam-widget-search] input[ng-model]")));
     builtIn.sendKeys(number, Keys.ENTER);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-search]"), "模糊匹配"));
-    WebElement card = cardOf(number);
+    WebElement card = desk.cardOf(number);
     assertThat(card.getText()).contains(number).contains(applicant).contains("法定期限 " + row.dueOn());
     shot("04-reviewer-task-list");
-    search(number);
-    openFirstSearchHit(number);
-    claim();
-    assertThat(header().getText()).contains(number).contains(applicant).contains("法定期限 " + row.dueOn())
+    desk.search(number);
+    desk.openFirstSearchHit(number);
+    desk.claim();
+    assertThat(desk.header().getText()).contains(number).contains(applicant).contains("法定期限 " + row.dueOn())
         .containsPattern("剩 \\d+ 个工作日");
-    radio("进入办理");
+    desk.radio("进入办理");
     chinese("tasklist", "screening");
-    scrollToTop();
+    desk.scrollToTop();
     shot("05-reviewer-screening");
-    complete();
+    desk.complete();
 
     // 3. handling: a partial disclosure, with the confidentiality review (第十七条)
-    search(applicant);
-    openFirstSearchHit(number);
-    claim();
-    radio("作出决定");
-    chooseOption("处理结果", "部分公开");
-    typeDate("答复日期", today);
-    chooseOption("送达方式", "邮寄");
-    type("保密审查人（第十七条）", "李审查");
-    typeDate("保密审查日期", today);
-    type("理由（", "所申请信息中含有第三方个人信息，对该部分作区分处理后予以公开（第三十七条）");
+    desk.search(applicant);
+    desk.openFirstSearchHit(number);
+    desk.claim();
+    desk.radio("作出决定");
+    desk.chooseOption("处理结果", "部分公开");
+    desk.typeDate("答复日期", today);
+    desk.chooseOption("送达方式", "邮寄");
+    desk.type("保密审查人（第十七条）", "李审查");
+    desk.typeDate("保密审查日期", today);
+    desk.type("理由（", "所申请信息中含有第三方个人信息，对该部分作区分处理后予以公开（第三十七条）");
     chinese("tasklist", "handling");
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-        field("保密审查人（第十七条）"));
+        desk.field("保密审查人（第十七条）"));
     shot("06-reviewer-decision");
-    complete();
-    logout();
+    desk.complete();
+    desk.logout();
 
     // 4. the office head signs it off
     login("tasklist", "head");
-    click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '待签发')]"));
+    desk.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '待签发')]"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), number));
     chinese("tasklist", "head's 待签发 list");
     shot("07-head-sign-off-list");
-    click(cardOf(number).findElement(By.cssSelector("a")));
-    waitForHeader(number);
-    claim();
-    radio("同意签发");
-    typeDate("签发日期", today);
-    type("意见", "同意。");
+    desk.click(desk.cardOf(number).findElement(By.cssSelector("a")));
+    desk.waitForHeader(number);
+    desk.claim();
+    desk.radio("同意签发");
+    desk.typeDate("签发日期", today);
+    desk.type("意见", "同意。");
     chinese("tasklist", "sign-off");
-    scrollToTop();
+    desk.scrollToTop();
     shot("08-head-sign-off");
-    complete();
+    desk.complete();
 
     // 5. concluded, with the outcome and the dates of the steps
     RequestRow done = requests.get(row.id());
@@ -207,17 +211,80 @@ class TasklistBrowserTest {
   }
 
   @Test
+  void theClerkConfirmsAnOnlineSubmissionInTasklist() throws Exception {
+    // an applicant applies online with a copy of the ID card
+    var http = new org.disclosuredesk.foundation.Http(port);
+    String description = "申请公开本局2025年度失业保险稳岗返还资金发放名单（网上" + (System.nanoTime() % 900 + 100)
+        + "）";
+    var submitted = http.send(http.request("/public/api/applications").header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+            "applicant", Map.of("type", "NATURAL_PERSON", "name", "林晓燕", "idType", "RESIDENT_ID",
+                "idNumber", "11010519491231002X", "phone", "13900001111"),
+            "description", description, "requestedForms", List.of("ELECTRONIC"), "deliveryChannel", "EMAIL",
+            "altcha", AltchaSolver.solve(http))))));
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+    JsonNode sub = JSON.readTree(submitted.body());
+    String number = sub.get("submissionNumber").asText();
+    String boundary = "----dd" + System.nanoTime();
+    byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] body = concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"身份证.pdf\""
+        + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8), pdf,
+        ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(http.send(http.request("/public/api/applications/" + number + "/attachments")
+        .header("X-Query-Code", sub.get("queryCode").asText())
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))).statusCode()).isEqualTo(201);
+
+    // the clerk finds the task in 我组的任务, reads what was sent, and confirms it today
+    login("tasklist", "clerk");
+    desk.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '我组的任务')]"));
+    WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//ol[contains(@class,'tasks-list')]/li[.//span[contains(@class,'dd-number')][contains(., '" + number + "')]]")));
+    assertThat(card.getText()).contains("确认网上申请", number, "林晓燕");
+    desk.click(card.findElement(By.cssSelector("a")));
+    desk.waitForHeader(number);
+    WebElement brief = desk.header();
+    assertThat(brief.getText()).contains("林晓燕", description, "身份证.pdf");
+    // the upload opens as sent, for staff only
+    String href = brief.findElement(By.cssSelector("a.dd-submission-file")).getAttribute("href");
+    assertThat(href).contains("/submissions/" + number + "/attachments/");
+    desk.claim();
+    desk.radio("确认受理");
+    desk.typeDate("确认日期", today);
+    chinese("tasklist", "confirming an online submission");
+    desk.scrollToTop();
+    shot("12-clerk-confirm-submission");
+    desk.complete();
+
+    // now a request of channel ONLINE, received today, with its number and reply period
+    RequestRow row = jdbc.sql("SELECT id FROM dd_request WHERE description = ?").param(description)
+        .query(String.class).optional().map(requests::get).orElseThrow();
+    assertThat(row.channel()).isEqualTo("ONLINE");
+    assertThat(row.receivedOn()).isEqualTo(today);
+    assertThat(jdbc.sql("SELECT status FROM dd_submission WHERE submission_number = ?").param(number)
+        .query(String.class).single()).isEqualTo("CONFIRMED");
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void cockpitAndAdminAreChineseToo() throws Exception {
     login("cockpit", "admin");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "运行中的流程实例"));
     chinese("cockpit", "Cockpit dashboard");
     shot("09-cockpit-dashboard");
-    open("/camunda/app/cockpit/default/#/processes");
+    desk.open("/camunda/app/cockpit/default/#/processes");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "政府信息公开申请办理"));
     chinese("cockpit", "Cockpit processes");
-    click(By.xpath("//a[normalize-space(.)='政府信息公开申请办理']"));
+    desk.click(By.xpath("//a[normalize-space(.)='政府信息公开申请办理']"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container")));
-    pause();
+    desk.pause();
     chinese("cockpit", "Cockpit process definition");
     shot("10-cockpit-process");
     // a running request's page: its activity tree and variables
@@ -226,23 +293,23 @@ class TasklistBrowserTest {
          "description":"申请公开本局2025年度职业技能培训补贴发放情况"}""".formatted(today), "clerk");
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     String requestId = JSON.readTree(registered.body()).get("id").asText();
-    open("/camunda/app/cockpit/default/#/process-instance/" + requests.get(requestId).processInstanceId()
+    desk.open("/camunda/app/cockpit/default/#/process-instance/" + requests.get(requestId).processInstanceId()
         + "/runtime");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "初审"));
-    pause();
+    desk.pause();
     chinese("cockpit", "Cockpit process instance");
 
-    open("/camunda/app/admin/default/#/users");
+    desk.open("/camunda/app/admin/default/#/users");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "reviewer"));
     chinese("admin", "Admin users");
     shot("11-admin-users");
-    open("/camunda/app/admin/default/#/users/reviewer?tab=profile");
+    desk.open("/camunda/app/admin/default/#/users/reviewer?tab=profile");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "承办"));
     chinese("admin", "Admin user profile");
-    open("/camunda/app/admin/default/#/users/reviewer?tab=groups");
+    desk.open("/camunda/app/admin/default/#/users/reviewer?tab=groups");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "承办人员"));
     chinese("admin", "Admin user groups");
-    open("/camunda/app/admin/default/#/user-create");
+    desk.open("/camunda/app/admin/default/#/user-create");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "密码"));
     chinese("admin", "Admin new user");
   }
@@ -250,152 +317,16 @@ class TasklistBrowserTest {
   // ---- people's actions -------------------------------------------------------------------------------------
 
   private void login(String app, String user) {
-    open("/camunda/app/" + app + "/");
-    WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]")));
+    desk.loginPage(app);
     chinese(app, "login page");
-    // the page says it is Chinese (Camunda's index.html says "en"), so the browser offers no translation
-    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-    assertThat(browser.getTitle()).startsWith("依申请公开办理系统");
     if ("clerk".equals(user)) {
       shot("00-login");
     }
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
-    pause();
-  }
-
-  private void logout() {
-    browser.manage().deleteAllCookies();
-    ((JavascriptExecutor) browser).executeScript("window.localStorage.clear()");
-  }
-
-  private void open(String path) {
-    browser.get("http://localhost:" + port + path);
-  }
-
-  private void search(String text) {
-    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id("dd-search-input")));
-    input.clear();
-    input.sendKeys(text, Keys.ENTER);
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dd-search-results .dd-search-head")));
-  }
-
-  private void openFirstSearchHit(String number) {
-    WebElement hit = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//a[contains(@class,'dd-search-hit')][contains(., '" + number + "')]")));
-    hit.click();
-    waitForHeader(number);
-  }
-
-  private void waitForHeader(String number) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dd-task-brief"), number));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-card .fjs-container")));
-    pause();
-  }
-
-  private WebElement header() {
-    return browser.findElement(By.cssSelector(".dd-task-brief"));
-  }
-
-  private WebElement cardOf(String number) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//ol[contains(@class,'tasks-list')]/li[.//span[contains(@class,'dd-number')][normalize-space(.)='"
-            + number + "']]")));
-  }
-
-  private void claim() {
-    click(By.cssSelector(".task-card button.claim"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-card button.claim")));
-    pause();
-  }
-
-  private void complete() {
-    click(By.xpath("//section[contains(@class,'task-card')]//button[normalize-space(.)='完成']"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-card .fjs-container")));
-    pause();
-  }
-
-  /** A form-js field by the start of its label. */
-  private WebElement field(String label) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(.), '" + label + "')]]")));
-  }
-
-  private void type(String label, String text) {
-    WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  private void typeDate(String label, LocalDate date) {
-    typeDate(label, date, null);
-  }
-
-  private void typeDate(String label, LocalDate date, String shotName) {
-    WebElement input = field(label).findElement(By.cssSelector("input.fjs-input"));
-    assertThat(input.getAttribute("placeholder")).isEqualTo("年-月-日");
-    click(input);
-    // the picker shows Chinese months and weekdays
-    WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".flatpickr-calendar.open")));
-    assertThat(calendar.getText()).contains("一", "二", "日");
-    if (shotName != null) {
-      shot(shotName);
-    }
-    // typed as 年-月-日; Tab leaves the field (Escape would close Tasklist's dialog, Enter submit the form)
-    input.sendKeys(date.toString(), Keys.TAB);
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
-    assertThat(input.getAttribute("value")).isEqualTo(date.toString());
-  }
-
-  private void chooseOption(String label, String option) {
-    WebElement f = field(label);
-    // the list opens when the field gets the focus (also by Tab from the field before); a click would close it
-    if (f.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
-      click(f.findElement(By.cssSelector(".fjs-input-group")));
-    }
-    WebElement item = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + option + "']")));
-    item.click();
-    wait.until(ExpectedConditions.textToBePresentInElement(f, option));
-  }
-
-  private void radio(String option) {
-    click(By.xpath("//div[contains(@class,'fjs-form-field-radio')]//label[starts-with(normalize-space(.), '" + option + "')]"));
-  }
-
-  private void click(By by) {
-    click(wait.until(ExpectedConditions.elementToBeClickable(by)));
-  }
-
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
-  }
-
-  private void scrollToTop() {
-    ((JavascriptExecutor) browser).executeScript(
-        "document.querySelectorAll('*').forEach(e => { if (e.scrollTop > 0) e.scrollTop = 0; })");
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(800); // Tasklist renders in steps after the data arrives
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    desk.signIn(user);
   }
 
   private void shot(String name) {
-    try {
-      Files.write(screenshots.resolve("tasklist-" + name + ".png"),
-          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    desk.shot("tasklist-" + name);
   }
 
   // ---- no English on screen ---------------------------------------------------------------------------------
@@ -409,7 +340,7 @@ class TasklistBrowserTest {
     // data, not interface text: a process's variables in Cockpit, the ids of users, groups, tenants in Admin
     String data = (String) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll("
         + "'[cam-widget-variables-table] tbody td:nth-child(1), [cam-widget-variables-table] tbody td:nth-child(3),"
-        + " td.username, td.group-id, td.tenant-id, td.identity-id, td.resource-id, td.email')]"
+        + " td.username, td.group-id, td.tenant-id, td.identity-id, td.resource-id, td.email, a.dd-submission-file')]"
         + ".map(td => td.innerText).join('\\n')");
     String shown = text;
     List<String> lines = new ArrayList<>(List.of(data.split("\n")));
