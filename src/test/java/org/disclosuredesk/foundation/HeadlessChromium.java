@@ -41,6 +41,8 @@ public final class HeadlessChromium {
     Map<String, Object> all = new HashMap<>(prefs);
     all.put("intl.accept_languages", "zh-CN,zh");
     options.setExperimentalOption("prefs", all);
+    // the console, for the tests that look for Content-Security-Policy refusals and script errors
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     // the browser's clock in the agency's zone, as on a desk in China
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
