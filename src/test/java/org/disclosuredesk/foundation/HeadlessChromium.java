@@ -26,6 +26,11 @@ public final class HeadlessChromium {
     return new File(DRIVER).canExecute();
   }
 
+  /** Where screenshots go: {@code target/screenshots}, or with {@code -Dscreenshots.dir=docs} the README's pictures. */
+  public static Path screenshots() throws java.io.IOException {
+    return java.nio.file.Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
+  }
+
   /** A browser with Chinese as its language; {@code prefs} are Chromium preferences (downloads, …). */
   public static WebDriver start(Path profile, Map<String, Object> prefs) {
     ChromeOptions options = new ChromeOptions();

@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Predicate;
+import java.util.function.IntFunction;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -107,6 +110,36 @@ class IdentityNumbersTest {
       return false;
     }
     return upper.charAt(17) == creditCheckOracle(upper.substring(0, 17));
+  }
+
+  /** 16 to 20 characters drawn from {@code pool}. */
+  static String noise(Random r, String pool) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 16 + r.nextInt(5); i > 0; i--) {
+      b.append(pool.charAt(r.nextInt(pool.length())));
+    }
+    return b.toString();
+  }
+
+  /** The checks agree with the independent oracle on every generated input, and both outcomes are common. */
+  static void agreeWithOracle(int count, IntFunction<String> input, Predicate<String> oracle,
+      Predicate<String> valid, Function<String, String> problem) {
+    int accepted = 0;
+    int refused = 0;
+    for (int n = 0; n < count; n++) {
+      String s = input.apply(n);
+      boolean expected = oracle.test(s);
+      assertThat(valid.test(s)).as(s).isEqualTo(expected);
+      assertThat(problem.apply(s) == null).as(s).isEqualTo(expected);
+      if (expected) {
+        accepted++;
+      } else {
+        refused++;
+      }
+    }
+    // both outcomes must be well represented or the comparison proves little
+    assertThat(accepted).isGreaterThan(10_000);
+    assertThat(refused).isGreaterThan(10_000);
   }
 
   static String randomResident(Random r) {
@@ -355,57 +388,36 @@ class IdentityNumbersTest {
     void randomNumbersAgreeWithTheOracle() {
       Random r = new Random(SEED + 3);
       String pool = "0123456789Xx";
-      int accepted = 0;
-      int refused = 0;
-      for (int n = 0; n < 120_000; n++) {
-        String s;
-        switch (n % 6) {
+      agreeWithOracle(120_000, n -> {
+        return switch (n % 6) {
           case 0 -> { // 17 random digits with the right check: exercises the date and address rules
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < 17; i++) {
               b.append((char) ('0' + r.nextInt(10)));
             }
-            s = b + String.valueOf(residentCheckOracle(b.toString()));
+            yield b + String.valueOf(residentCheckOracle(b.toString()));
           }
           case 1 -> { // random mutation of a valid number
             String v = randomResident(r);
-            s = replace(v, r.nextInt(18), pool.charAt(r.nextInt(pool.length())));
+            yield replace(v, r.nextInt(18), pool.charAt(r.nextInt(pool.length())));
           }
           case 2 -> { // plausible prefix, random check character
             String v = randomResident(r);
-            s = v.substring(0, 17) + pool.charAt(r.nextInt(pool.length()));
+            yield v.substring(0, 17) + pool.charAt(r.nextInt(pool.length()));
           }
           case 3 -> { // right check, birth date near the edges: year 1890-2030, month 00-13, day 00-32
             String first17 = (1 + r.nextInt(9)) + String.format("%05d", r.nextInt(100_000))
                 + (1890 + r.nextInt(141)) + String.format("%02d%02d", r.nextInt(14), r.nextInt(33))
                 + String.format("%03d", r.nextInt(1000));
-            s = first17 + residentCheckOracle(first17);
+            yield first17 + residentCheckOracle(first17);
           }
           case 4 -> { // valid, half of them with a lower-case x
             String v = randomResident(r);
-            s = r.nextBoolean() ? v.toLowerCase(Locale.ROOT) : v;
+            yield r.nextBoolean() ? v.toLowerCase(Locale.ROOT) : v;
           }
-          default -> { // anything of any length around 18
-            int len = 16 + r.nextInt(5);
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < len; i++) {
-              b.append(pool.charAt(r.nextInt(pool.length())));
-            }
-            s = b.toString();
-          }
-        }
-        boolean expected = residentOracle(s);
-        assertThat(IdentityNumbers.residentIdValid(s)).as(s).isEqualTo(expected);
-        assertThat(IdentityNumbers.residentIdProblem(s) == null).as(s).isEqualTo(expected);
-        if (expected) {
-          accepted++;
-        } else {
-          refused++;
-        }
-      }
-      // both outcomes must be well represented or the comparison proves little
-      assertThat(accepted).isGreaterThan(10_000);
-      assertThat(refused).isGreaterThan(10_000);
+          default -> noise(r, pool); // anything of any length around 18
+        };
+      }, IdentityNumbersTest::residentOracle, IdentityNumbers::residentIdValid, IdentityNumbers::residentIdProblem);
     }
   }
 
@@ -579,36 +591,16 @@ class IdentityNumbersTest {
     void randomCodesAgreeWithTheOracle() {
       Random r = new Random(SEED + 13);
       String pool = CREDIT_ALPHABET + CREDIT_ALPHABET.toLowerCase(Locale.ROOT) + "IOSVZios-vz ";
-      int accepted = 0;
-      int refused = 0;
-      for (int n = 0; n < 100_000; n++) {
-        String s;
-        switch (n % 3) {
-          case 0 -> s = randomCredit(r);
+      agreeWithOracle(100_000, n -> {
+        return switch (n % 3) {
+          case 0 -> randomCredit(r);
           case 1 -> {
             String v = randomCredit(r);
-            s = replace(v, r.nextInt(18), pool.charAt(r.nextInt(pool.length())));
+            yield replace(v, r.nextInt(18), pool.charAt(r.nextInt(pool.length())));
           }
-          default -> {
-            int len = 16 + r.nextInt(5);
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < len; i++) {
-              b.append(pool.charAt(r.nextInt(pool.length())));
-            }
-            s = b.toString();
-          }
-        }
-        boolean expected = creditOracle(s);
-        assertThat(IdentityNumbers.creditCodeValid(s)).as(s).isEqualTo(expected);
-        assertThat(IdentityNumbers.creditCodeProblem(s) == null).as(s).isEqualTo(expected);
-        if (expected) {
-          accepted++;
-        } else {
-          refused++;
-        }
-      }
-      assertThat(accepted).isGreaterThan(10_000);
-      assertThat(refused).isGreaterThan(10_000);
+          default -> noise(r, pool);
+        };
+      }, IdentityNumbersTest::creditOracle, IdentityNumbers::creditCodeValid, IdentityNumbers::creditCodeProblem);
     }
   }
 

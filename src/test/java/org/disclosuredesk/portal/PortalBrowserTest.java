@@ -74,8 +74,7 @@ class PortalBrowserTest {
   void openBrowser() throws IOException {
     Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
     today = clock.today();
-    screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-    Files.createDirectories(screenshots);
+    screenshots = HeadlessChromium.screenshots();
     profile = Files.createTempDirectory("chromium-profile");
     files = Files.createTempDirectory("portal-files");
     browser = HeadlessChromium.start(profile, Map.of());

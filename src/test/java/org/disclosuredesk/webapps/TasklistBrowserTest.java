@@ -79,8 +79,7 @@ class TasklistBrowserTest {
   void openBrowser() throws IOException {
     Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
     today = clock.today();
-    screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-    Files.createDirectories(screenshots);
+    screenshots = HeadlessChromium.screenshots();
     profile = Files.createTempDirectory("chromium-profile");
     browser = HeadlessChromium.start(profile, Map.of());
     desk = new TasklistDriver(browser, port, screenshots);
