@@ -2,6 +2,10 @@ package org.disclosuredesk.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -30,10 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -106,6 +112,7 @@ class PortalBrowserTest {
     assertThat(body()).contains("双方确认之日", "20 个工作日", "信息处理费", "查询码");
     fitsAPhone("guide");
     chinese("guide");
+    accessible("guide");
     shot("portal-guide", 1800); // the top of a long guide: what a phone shows first
 
     // the form, with a copy of the ID card; the widget proves the work by itself when the form is sent
@@ -125,6 +132,7 @@ class PortalBrowserTest {
     click(By.id("consent"));
     fitsAPhone("apply");
     chinese("apply");
+    accessible("apply");
     shot("portal-apply");
     click(By.id("submit-button"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
@@ -140,6 +148,7 @@ class PortalBrowserTest {
         + "a.submission_id WHERE s.submission_number = ?").param(number).query(Long.class).single()).isEqualTo(1);
     fitsAPhone("confirmation");
     chinese("confirmation");
+    accessible("confirmation");
     shot("portal-confirmation");
     // the code never travels in a URL
     assertThat(browser.getCurrentUrl()).doesNotContain(code);
@@ -176,6 +185,7 @@ class PortalBrowserTest {
     assertThat(find("#r-letters").getText()).contains("补正");
     fitsAPhone("status with a supplement notice");
     chinese("status with a supplement notice");
+    accessible("status with a supplement notice");
     shot("portal-status");
 
     type("#supp-text", "所需信息为2025年度，发放对象为本市登记失业青年");
@@ -276,6 +286,66 @@ class PortalBrowserTest {
       }
     }
     assertThat(found).as("English on the %s page:\n%s", where, body()).isEmpty();
+  }
+
+  @Test
+  void theFormCanBeFilledAndSentFromTheKeyboard() throws Exception {
+    open("/public/apply");
+    wait.until(d -> !find("#submit-button").getAttribute("outerHTML").contains("disabled"));
+    // every control a person fills in is reached with Tab, in the order it is shown, and shows where focus is
+    List<String> controls = ((List<?>) ((JavascriptExecutor) browser).executeScript("""
+        return [...document.querySelectorAll('main input, main select, main textarea, main button')]
+          .filter(e => !e.disabled && e.offsetParent !== null && e.type !== 'hidden' && e.type !== 'file')
+          .map(e => e.id || e.name);""")).stream().map(String::valueOf).toList();
+    assertThat(controls).contains("applicant-name", "applicant-idNumber", "applicant-phone", "description",
+        "deliveryChannel", "consent", "submit-button");
+    List<String> reached = new ArrayList<>();
+    find("body").click();
+    for (int i = 0; i < 150 && !reached.contains("submit-button"); i++) {
+      new Actions(browser).sendKeys(Keys.TAB).perform(); // as a keyboard does, whatever has focus (a file input too)
+      WebElement focused = browser.switchTo().activeElement();
+      String id = focused.getAttribute("id") == null || focused.getAttribute("id").isEmpty()
+          ? focused.getAttribute("name") : focused.getAttribute("id");
+      reached.add(id);
+      // the ring is on the control, or on the card or button that stands for it (a styled radio, a file input)
+      Object ring = ((JavascriptExecutor) browser).executeScript("""
+          const e = arguments[0];
+          const shows = x => x && getComputedStyle(x).outlineStyle !== 'none';
+          return shows(e) || shows(e.closest('.choice')) || shows(e.nextElementSibling);""", focused);
+      assertThat(ring).as("focus is visible on %s", id).isEqualTo(true);
+    }
+    assertThat(reached).as("reached with Tab").containsAll(controls.stream()
+        .filter(c -> !c.isEmpty() && !"null".equals(c)).toList());
+    // and the form is filled in and sent with keys alone: the applicant type is preselected, Space ticks a box
+    find("#applicant-name").sendKeys("冯键盘");
+    find("#applicant-idNumber").sendKeys("11010519491231002X");
+    find("#applicant-phone").sendKeys("13700005678");
+    find("#applicant-email").sendKeys("fjp@example.org");
+    find("#description").sendKeys("请公开本局2025年度职业技能培训补贴发放情况（键盘" + (System.nanoTime() % 900 + 100) + "）");
+    find("input[name=requestedForms][value=ELECTRONIC]").sendKeys(Keys.SPACE);
+    find("#deliveryChannel").sendKeys("电子邮件");
+    find("#consent").sendKeys(Keys.SPACE);
+    find("#submit-button").sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
+    assertThat(find("#conf-number").getText().strip()).matches("S\\d{8}-\\d{6}");
+    accessible("confirmation after keyboard use");
+  }
+
+  /**
+   * WCAG 2.1 A and AA as Deque's axe-core checks them in this browser: names for every control, contrast, language,
+   * headings, landmarks, ARIA. Any violation fails with the rule and the elements.
+   */
+  private void accessible(String where) {
+    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+        .analyze(browser);
+    assertThat(results.getPasses()).as("axe ran on the %s page", where).isNotEmpty();
+    List<String> problems = new ArrayList<>();
+    for (Rule rule : results.getViolations()) {
+      for (CheckedNode node : rule.getNodes()) {
+        problems.add(rule.getId() + " (" + rule.getImpact() + "): " + node.getTarget() + " " + node.getFailureSummary());
+      }
+    }
+    assertThat(problems).as("accessibility of the %s page", where).isEmpty();
   }
 
   /** The whole page, as tall as it is, at the phone's width (Chromium's own full-page capture). */
