@@ -28,7 +28,8 @@ import org.disclosuredesk.mail.Mailer;
 import org.disclosuredesk.portal.RateLimits.Limit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The online channel as the applicant uses it (DOMAIN.md §2a, API.md "Public channel"): an application is a
@@ -58,13 +59,15 @@ public class Submissions {
   private final Mailer mailer;
   private final BusinessClock clock;
   private final RuntimeService runtime;
+  private final TransactionTemplate tx;
   private final Limit submitLimit;
   private final Limit lookupLimit;
   private final Limit wrongCodeLimit;
 
   public Submissions(SubmissionRepository submissions, RequestRepository requests, RequestActions actions,
       RequestEvents events, SubmissionProcess process, ProofOfWork proofOfWork, RateLimits limits,
-      PortalProperties properties, Mailer mailer, BusinessClock clock, RuntimeService runtime) {
+      PortalProperties properties, Mailer mailer, BusinessClock clock, RuntimeService runtime,
+      PlatformTransactionManager transactions) {
     this.submissions = submissions;
     this.requests = requests;
     this.actions = actions;
@@ -76,6 +79,7 @@ public class Submissions {
     this.mailer = mailer;
     this.clock = clock;
     this.runtime = runtime;
+    this.tx = new TransactionTemplate(transactions);
     this.submitLimit = new Limit("submit", properties.submissionsPerHour(), Duration.ofHours(1));
     this.lookupLimit = new Limit("lookup", properties.lookupsPerMinute(), Duration.ofMinutes(1));
     this.wrongCodeLimit = new Limit("wrong-code", properties.wrongCodesPerHour(), Duration.ofHours(1));
@@ -83,8 +87,14 @@ public class Submissions {
 
   // ---- the applicant ---------------------------------------------------------------------------------------
 
+  /*
+   * The applicant's writes check the limits, the code and the proof of work first, each in its own short statement or
+   * transaction (Bucket4j and the spent solutions take their own connections), and only then open the transaction
+   * that changes the submission: a request never holds one pooled connection while waiting for another, which under
+   * a burst of parallel submissions starved the pool.
+   */
+
   /** {@code POST /public/api/applications}: checks everything, spends the proof-of-work, stores, starts the task. */
-  @Transactional
   public Submitted submit(PublicApplication application, String client) {
     limits.take(submitLimit, client, "提交申请过于频繁");
     FieldErrors errors = new FieldErrors();
@@ -100,19 +110,22 @@ public class Submissions {
     String id = UUID.randomUUID().toString();
     LocalDateTime now = LocalDateTime.ofInstant(clock.now(), clock.zone());
     LocalDate today = clock.today();
-    String number = insert(id, application, salt, QueryCodes.hash(salt, code), now, today);
-    String instance = runtime.createProcessInstanceByKey(SubmissionProcess.KEY).businessKey(id).execute().getId();
-    submissions.update(id, Map.of("process_instance_id", instance));
-    String email = application.applicant().email();
-    if (email != null && !email.isBlank()) {
-      Map<String, Object> model = new LinkedHashMap<>();
-      model.put("submissionNumber", number);
-      model.put("queryCode", code);
-      model.put("submittedOn", today.toString());
-      model.put("name", application.applicant().name().strip());
-      mailer.queue(null, "SUBMISSION_RECEIVED", email.strip(), "网上申请已提交：申请编号 " + number,
-          "submission-received", model, List.of());
-    }
+    String number = tx.execute(status -> {
+      String n = insert(id, application, salt, QueryCodes.hash(salt, code), now, today);
+      String instance = runtime.createProcessInstanceByKey(SubmissionProcess.KEY).businessKey(id).execute().getId();
+      submissions.update(id, Map.of("process_instance_id", instance));
+      String email = application.applicant().email();
+      if (email != null && !email.isBlank()) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("submissionNumber", n);
+        model.put("queryCode", code);
+        model.put("submittedOn", today.toString());
+        model.put("name", application.applicant().name().strip());
+        mailer.queue(null, "SUBMISSION_RECEIVED", email.strip(), "网上申请已提交：申请编号 " + n,
+            "submission-received", model, List.of());
+      }
+      return n;
+    });
     submissions.logAccess(now, client, "SUBMIT", number, "OK");
     return new Submitted(number, code, today.toString(), SubmissionStatus.AWAITING_CONFIRMATION.name());
   }
@@ -141,10 +154,13 @@ public class Submissions {
   }
 
   /** {@code POST …/attachments}: identity proof or supplement material, judged by content. */
-  @Transactional
   public SubmissionRepository.AttachmentInfo attach(String number, String code, String fileName, byte[] content,
       String client) {
     SubmissionRow row = authorised(number, code, client, "UPLOAD");
+    return tx.execute(status -> store(row, fileName, content));
+  }
+
+  private SubmissionRepository.AttachmentInfo store(SubmissionRow row, String fileName, byte[] content) {
     String purpose;
     if (row.statusCode() == SubmissionStatus.AWAITING_CONFIRMATION) {
       purpose = "IDENTITY";
@@ -174,7 +190,6 @@ public class Submissions {
   }
 
   /** {@code POST …/supplement}: the supplement received today (DOMAIN.md §3: the reply clock restarts). */
-  @Transactional
   public SubmissionRow supplement(String number, String code, String text, String altcha, String client) {
     SubmissionRow row = authorised(number, code, client, "SUPPLEMENT");
     FieldErrors errors = new FieldErrors();
@@ -189,40 +204,53 @@ public class Submissions {
       throw new ConflictException("该申请现在不需要补正");
     }
     spend(altcha);
-    events.record(request.id(), "ONLINE_SUPPLEMENT", APPLICANT, Map.of("text", text.strip()));
-    actions.supplement(request.id(), Map.of("receivedOn", clock.today().toString()), APPLICANT);
-    return submissions.get(row.id());
+    return tx.execute(status -> {
+      events.record(request.id(), "ONLINE_SUPPLEMENT", APPLICANT, Map.of("text", text.strip()));
+      actions.supplement(request.id(), Map.of("receivedOn", clock.today().toString()), APPLICANT);
+      return submissions.get(row.id());
+    });
   }
 
   /**
    * {@code POST …/withdrawal}: before confirmation the submission is closed and never registered; after it, the
    * request concludes as withdrawn today.
    */
-  @Transactional
   public SubmissionRow withdraw(String number, String code, String reason, String altcha, String client) {
     SubmissionRow row = authorised(number, code, client, "WITHDRAW");
     if (reason != null && reason.length() > 2000) {
       throw new BadInputException("reason", "不能超过 2000 个字符");
     }
     String note = reason == null || reason.isBlank() ? null : reason.strip();
-    SubmissionRow locked = submissions.lock(row.id());
-    if (locked.statusCode() == SubmissionStatus.AWAITING_CONFIRMATION) {
-      spend(altcha);
-      process.withdraw(locked, note);
-      return submissions.get(row.id());
+    withdrawable(row); // a refusal does not spend the solution
+    spend(altcha);
+    return tx.execute(status -> withdraw(submissions.lock(row.id()), note));
+  }
+
+  /** The request or submission, if the applicant may still withdraw it; else a conflict. */
+  private RequestRow withdrawable(SubmissionRow row) {
+    if (row.statusCode() == SubmissionStatus.AWAITING_CONFIRMATION) {
+      return null;
     }
-    RequestRow request = locked.requestId() == null ? null : requests.get(locked.requestId());
+    RequestRow request = row.requestId() == null ? null : requests.get(row.requestId());
     if (request == null || request.concluded()) {
       throw new ConflictException("该申请已经办结或已关闭，不能撤回");
     }
-    spend(altcha);
+    return request;
+  }
+
+  private SubmissionRow withdraw(SubmissionRow locked, String note) {
+    RequestRow request = withdrawable(locked);
+    if (request == null) {
+      process.withdraw(locked, note);
+      return submissions.get(locked.id());
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("withdrawnOn", clock.today().toString());
     if (note != null) {
       body.put("note", note);
     }
     actions.withdrawal(request.id(), body, APPLICANT);
-    return submissions.get(row.id());
+    return submissions.get(locked.id());
   }
 
   // ---- the clerk ------------------------------------------------------------------------------------------------

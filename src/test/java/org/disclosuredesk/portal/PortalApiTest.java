@@ -99,7 +99,13 @@ class PortalApiTest {
     assertThat(mine.get("applicantName").asText()).isEqualTo("钱伟");
     assertThat(mine.get("late").asBoolean()).isFalse();
     assertThat(mine.get("attachments")).hasSize(2);
-    String attachmentId = mine.get("attachments").get(0).get("id").asText();
+    // uploads of the same second (DATETIME on MySQL) have no order between them: the PDF by its name
+    String attachmentId = null;
+    for (JsonNode a : mine.get("attachments")) {
+      if (a.get("name").asText().endsWith(".pdf")) {
+        attachmentId = a.get("id").asText();
+      }
+    }
     HttpResponse<byte[]> file = http.client().send(Http.auth(http.request(
         "/api/submissions/" + number + "/attachments/" + attachmentId), "reviewer", "reviewer").GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
