@@ -178,6 +178,34 @@ class PortalApiTest {
         .param(number).query(Long.class).single()).isGreaterThanOrEqualTo(3);
   }
 
+  /**
+   * DOMAIN.md §2a: a submission of 12-30 confirmed on 01-04 is a request received on 01-04, numbered and counted in
+   * the later year, its reply period running from the confirmation; the submission day stays its arrival day.
+   */
+  @Test
+  void theDayOfConfirmationIsTheDayOfReceiptAcrossAYearEnd() throws Exception {
+    // the latest year whose 01-04 is not in the future
+    int year = today.isBefore(LocalDate.of(today.getYear(), 1, 4)) ? today.getYear() - 1 : today.getYear();
+    LocalDate submitted = LocalDate.of(year - 1, 12, 30);
+    LocalDate confirmedOn = LocalDate.of(year, 1, 4);
+    String number = apply(application("岁末", validResidentId("11010519850704301"))).get("submissionNumber").asText();
+    // submitted on the last working days of the year before (the test runs today; the row is moved back)
+    jdbc.sql("UPDATE dd_submission SET submitted_on = ?, submitted_at = ? WHERE submission_number = ?")
+        .params(submitted, submitted.atTime(16, 0), number).update();
+    HttpResponse<String> r = http.postJson("/api/submissions/" + number + "/confirmation",
+        "{\"confirmedOn\":\"" + confirmedOn + "\"}", "clerk");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode request = json.readTree(r.body());
+    assertThat(request.get("receivedOn").asText()).isEqualTo(confirmedOn.toString());
+    assertThat(request.get("trackingNumber").asText()).startsWith(year + "-");
+    assertThat(request.get("dueOn").asText())
+        .isEqualTo(calendars.calendar().addWorkingDays(confirmedOn, 20).toString());
+    JsonNode full = json.readTree(http.get("/api/requests/" + request.get("id").asText(), "clerk").body());
+    assertThat(full.get("arrivedOn").asText()).isEqualTo(submitted.toString());
+    assertThat(jdbc.sql("SELECT receipt_year FROM dd_request WHERE id = ?").param(request.get("id").asText())
+        .query(Integer.class).single()).isEqualTo(year);
+  }
+
   @Test
   void rejectionAndWithdrawalBeforeConfirmation() throws Exception {
     JsonNode sub = apply(application("孙丽", validResidentId("11010519900307311")));

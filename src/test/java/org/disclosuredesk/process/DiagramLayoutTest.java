@@ -45,7 +45,7 @@ class DiagramLayoutTest {
   @Test
   void thereAreDiagramsToCheck() throws IOException {
     assertThat(diagrams().map(f -> f.getFileName().toString()))
-        .contains("disclosure-request.bpmn", "appeal.bpmn", "mail-delivery.bpmn");
+        .contains("disclosure-request.bpmn", "appeal.bpmn", "mail-delivery.bpmn", "online-submission.bpmn");
   }
 
   @ParameterizedTest(name = "{0}")
