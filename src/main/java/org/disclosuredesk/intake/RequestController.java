@@ -105,7 +105,7 @@ public class RequestController {
       params.add(status);
     }
     if ("true".equals(overdue)) {
-      where.append(" AND status <> 'CONCLUDED' AND due_on < ?");
+      where.append(" AND ").append(RequestRepository.OVERDUE);
       params.add(clock.today());
     } else if ("false".equals(overdue)) {
       where.append(" AND (status = 'CONCLUDED' OR due_on IS NULL OR due_on >= ?)");

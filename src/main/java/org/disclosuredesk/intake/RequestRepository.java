@@ -16,6 +16,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RequestRepository {
 
+  /** Open and past its statutory due date (the parameter: today); the ledger's filter and the metrics use it. */
+  public static final String OVERDUE = "status <> 'CONCLUDED' AND due_on < ?";
+
   private static final RowMapper<RequestRow> ROWS = new RecordRowMapper<>(RequestRow.class);
   private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
 

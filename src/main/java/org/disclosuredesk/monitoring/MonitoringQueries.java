@@ -1,6 +1,7 @@
 package org.disclosuredesk.monitoring;
 
 import java.time.LocalDate;
+import org.disclosuredesk.intake.RequestRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +21,7 @@ class MonitoringQueries {
 
   /** Past the statutory due date, as GET /api/requests?overdue=true counts them. */
   long overdueRequests(LocalDate today) {
-    return jdbc.sql("SELECT COUNT(*) FROM dd_request WHERE status <> 'CONCLUDED' AND due_on < ?").param(today)
+    return jdbc.sql("SELECT COUNT(*) FROM dd_request WHERE " + RequestRepository.OVERDUE).param(today)
         .query(Long.class).single();
   }
 

@@ -3,14 +3,13 @@ package org.disclosuredesk.monitoring;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.LocalDate;
 import java.util.function.ToDoubleFunction;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.CalendarService;
 import org.disclosuredesk.deadline.DueStatus;
-import org.disclosuredesk.deadline.WorkingDayCalendar;
+import org.disclosuredesk.portal.SubmissionProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,14 +29,16 @@ class ServiceMetrics implements MeterBinder {
   private final RuntimeService runtime;
   private final BusinessClock clock;
   private final CalendarService calendars;
+  private final SubmissionProcess submissions;
 
   ServiceMetrics(MonitoringQueries queries, ManagementService management, RuntimeService runtime,
-      BusinessClock clock, CalendarService calendars) {
+      BusinessClock clock, CalendarService calendars, SubmissionProcess submissions) {
     this.queries = queries;
     this.management = management;
     this.runtime = runtime;
     this.clock = clock;
     this.calendars = calendars;
+    this.submissions = submissions;
   }
 
   @Override
@@ -50,7 +51,8 @@ class ServiceMetrics implements MeterBinder {
         m -> m.queries.requestsDueBy(m.clock.today(),
             m.calendars.calendar().addWorkingDays(m.clock.today(), DueStatus.DUE_SOON_WORKING_DAYS)));
     gauge(registry, "disclosure.submissions.unconfirmed", "网上申请：等待确认", m -> m.queries.unconfirmedSubmissions());
-    gauge(registry, "disclosure.submissions.late", "网上申请：超过提交后第一个工作日仍未确认", m -> m.lateSubmissions());
+    gauge(registry, "disclosure.submissions.late", "网上申请：超过提交后第一个工作日仍未确认",
+        m -> m.queries.unconfirmedSubmittedBefore(m.submissions.lateWhenSubmittedBefore(m.clock.today())));
     gauge(registry, "disclosure.mails.waiting", "邮件：待发送", m -> m.queries.mailsWaiting());
     gauge(registry, "disclosure.mails.failing", "邮件：发送失败、等待重试或已成为异常事件",
         m -> m.management.createJobQuery().processDefinitionKey("mail-delivery").withException().count());
@@ -69,18 +71,5 @@ class ServiceMetrics implements MeterBinder {
         return Double.NaN;
       }
     }).description(description).register(registry);
-  }
-
-  /**
-   * Still unconfirmed after the first working day following submission (DOMAIN.md §2a), as Submissions.late() says
-   * for one: that day has passed exactly when a working day lies after the submission day and before today.
-   */
-  private long lateSubmissions() {
-    WorkingDayCalendar calendar = calendars.calendar();
-    LocalDate lastWorkingDayBeforeToday = clock.today().minusDays(1);
-    while (!calendar.isWorkingDay(lastWorkingDayBeforeToday)) {
-      lastWorkingDayBeforeToday = lastWorkingDayBeforeToday.minusDays(1);
-    }
-    return queries.unconfirmedSubmittedBefore(lastWorkingDayBeforeToday);
   }
 }

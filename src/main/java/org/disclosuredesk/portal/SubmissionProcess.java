@@ -77,7 +77,19 @@ public class SubmissionProcess {
   }
 
   /** Confirm by this day at the latest: the first working day after the day of submission (DOMAIN.md §2a). */
-  LocalDate confirmBy(LocalDate submittedOn) {
+  public LocalDate confirmBy(LocalDate submittedOn) {
     return calendars.calendar().addWorkingDays(submittedOn, 1);
+  }
+
+  /**
+   * The same rule seen from {@code today}: an unconfirmed submission is late (today after {@link #confirmBy}) exactly
+   * when it was submitted before the last working day before today, since a working day then lies between them.
+   */
+  public LocalDate lateWhenSubmittedBefore(LocalDate today) {
+    LocalDate day = today.minusDays(1);
+    while (!calendars.calendar().isWorkingDay(day)) {
+      day = day.minusDays(1);
+    }
+    return day;
   }
 }

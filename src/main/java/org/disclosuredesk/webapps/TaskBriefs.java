@@ -21,6 +21,7 @@ import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.handling.RequestDeadlines;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.portal.SubmissionProcess;
 import org.disclosuredesk.portal.SubmissionRepository;
 import org.disclosuredesk.portal.SubmissionRow;
 import org.springframework.stereotype.Service;
@@ -53,17 +54,20 @@ public class TaskBriefs {
   private final RequestRepository requests;
   private final AppealRepository appeals;
   private final SubmissionRepository submissions;
+  private final SubmissionProcess submissionProcess;
   private final RequestDeadlines deadlines;
   private final CalendarService calendars;
   private final BusinessClock clock;
 
   public TaskBriefs(TaskService tasks, IdentityService identity, RequestRepository requests, AppealRepository appeals,
-      SubmissionRepository submissions, RequestDeadlines deadlines, CalendarService calendars, BusinessClock clock) {
+      SubmissionRepository submissions, SubmissionProcess submissionProcess, RequestDeadlines deadlines,
+      CalendarService calendars, BusinessClock clock) {
     this.tasks = tasks;
     this.identity = identity;
     this.requests = requests;
     this.appeals = appeals;
     this.submissions = submissions;
+    this.submissionProcess = submissionProcess;
     this.deadlines = deadlines;
     this.calendars = calendars;
     this.clock = clock;
@@ -171,7 +175,7 @@ public class TaskBriefs {
 
   /** Confirm by the first working day after the submission (DOMAIN.md §2a): late after that. */
   private Brief submissionBrief(Task t, SubmissionRow s, LocalDate today) {
-    LocalDate by = calendars.calendar().addWorkingDays(s.submittedOn(), 1);
+    LocalDate by = submissionProcess.confirmBy(s.submittedOn());
     String urgency = today.isAfter(by) ? "OVERDUE" : today.isEqual(by) ? "DUE_SOON" : "ON_TRACK";
     String text = "网上提交于 " + s.submittedOn() + "，应于 " + by + " 前确认" + (today.isAfter(by) ? "（已超期）" : "");
     List<Attachment> files = submissions.attachments(s.id()).stream()

@@ -14,6 +14,7 @@ import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.CalendarService;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.foundation.Http;
+import org.disclosuredesk.portal.SubmissionProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ class ServiceMetricsTest {
   @Autowired BusinessClock clock;
   @Autowired CalendarService calendars;
   @Autowired JdbcClient jdbc;
+  @Autowired SubmissionProcess process;
   Http http;
 
   @BeforeEach
@@ -76,6 +78,19 @@ class ServiceMetricsTest {
     assertThat(after.get("disclosure_submissions_unconfirmed") - before.get("disclosure_submissions_unconfirmed"))
         .isEqualTo(2.0);
     assertThat(after.get("disclosure_submissions_late") - before.get("disclosure_submissions_late")).isEqualTo(1.0);
+  }
+
+  /** The late count's boundary agrees with the task's "confirm by" date for every day of two years, holidays too. */
+  @Test
+  void theLateBoundaryIsTheConfirmByRuleSeenFromToday() {
+    for (LocalDate today = LocalDate.of(2025, 1, 1); today.isBefore(LocalDate.of(2027, 1, 1));
+        today = today.plusDays(1)) {
+      LocalDate boundary = process.lateWhenSubmittedBefore(today);
+      for (LocalDate submitted = today.minusDays(20); !submitted.isAfter(today); submitted = submitted.plusDays(1)) {
+        assertThat(submitted.isBefore(boundary)).as("submitted %s, today %s", submitted, today)
+            .isEqualTo(today.isAfter(process.confirmBy(submitted)));
+      }
+    }
   }
 
   private Map<String, Double> scrape() {
