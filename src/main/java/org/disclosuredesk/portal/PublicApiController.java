@@ -117,6 +117,10 @@ class PublicApiController {
     return ResponseEntity.status(HttpStatus.CREATED).body(out);
   }
 
+  // Supplement and withdrawal change the request, so they need the query code like every other call on a
+  // submission (API.md: the code travels in X-Query-Code; an unknown number and a wrong code answer the same 404).
+  // API.md's table does not repeat it for these two rows; without it, whoever guessed a number (the day and six
+  // random digits) could withdraw a stranger's request. Missing code = wrong code: 404.
   @PostMapping(path = "/applications/{number}/supplement", consumes = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> supplement(@PathVariable String number, @RequestHeader(name = CODE, required = false) String code,
       @Valid @RequestBody SupplementBody body, HttpServletRequest http) {
