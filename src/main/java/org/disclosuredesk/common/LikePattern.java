@@ -7,6 +7,15 @@ public final class LikePattern {
 
   /** '!' rather than a backslash, which MySQL would read as an escape inside the string literal. */
   public static String containing(String text) {
-    return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    return "%" + escape(text) + "%";
+  }
+
+  /** Starting with {@code text}: an index on the column serves it. */
+  public static String startingWith(String text) {
+    return escape(text) + "%";
+  }
+
+  private static String escape(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

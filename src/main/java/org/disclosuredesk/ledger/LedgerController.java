@@ -1,0 +1,74 @@
+package org.disclosuredesk.ledger;
+
+import java.util.Map;
+import java.util.Set;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.FieldErrors;
+import org.disclosuredesk.intake.RequestStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/requests}: the ledger (台账), filtered and searched, a page at a time, newest first. */
+@RestController
+public class LedgerController {
+
+  private final LedgerSearch ledger;
+  private final BusinessClock clock;
+
+  public LedgerController(LedgerSearch ledger, BusinessClock clock) {
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/requests")
+  Map<String, Object> ledger(@RequestParam(required = false) String year,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size) {
+    FieldErrors errors = new FieldErrors();
+    Integer y = intParam(errors, "year", year, 1900, 2999);
+    int p = orDefault(intParam(errors, "page", page, 0, 1_000_000), 0);
+    int s = orDefault(intParam(errors, "size", size, 1, 1000), 20);
+    if (status != null && !status.isBlank()) {
+      try {
+        RequestStatus.valueOf(status);
+      } catch (IllegalArgumentException e) {
+        errors.add("status", "不是允许的取值");
+      }
+    }
+    if (overdue != null && !overdue.isBlank() && !Set.of("true", "false").contains(overdue)) {
+      errors.add("overdue", "应为 true 或 false");
+    }
+    if (q != null && q.length() > 200) {
+      errors.add("q", "不能超过 200 个字符");
+    } else if (LedgerSearch.terms(q).size() > LedgerSearch.MAX_TERMS) {
+      errors.add("q", "最多 " + LedgerSearch.MAX_TERMS + " 个检索词（以空格分隔）");
+    }
+    errors.throwIfAny();
+    return ledger.page(y, status == null || status.isBlank() ? null : status,
+        overdue == null || overdue.isBlank() ? null : Boolean.valueOf(overdue), LedgerSearch.terms(q), clock.today(),
+        p, s);
+  }
+
+  private static Integer intParam(FieldErrors errors, String name, String value, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n < min || n > max) {
+        errors.add(name, "应在 " + min + " 到 " + max + " 之间");
+        return null;
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      errors.add(name, "应为整数");
+      return null;
+    }
+  }
+
+  private static int orDefault(Integer v, int d) {
+    return v == null ? d : v;
+  }
+}

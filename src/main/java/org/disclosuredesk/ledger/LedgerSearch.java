@@ -1,0 +1,181 @@
+package org.disclosuredesk.ledger;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.disclosuredesk.common.LikePattern;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRowObserver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ledger's search box, fast on ten years of requests: each word a clerk types must match the request's tracking
+ * number or applicant name (from the start), its ID number or credit code (whole), or a substring of its description,
+ * found through the pairs index dd_request_gram (V12, {@link SearchGrams}) instead of reading every description.
+ * Keeps that index with every write of a request's description.
+ */
+@Repository
+public class LedgerSearch implements RequestRowObserver {
+
+  /** Words in one search; more narrows nothing a clerk needs and each costs a lookup. */
+  public static final int MAX_TERMS = 5;
+
+  private final JdbcClient jdbc;
+  /** Pairs of a description about to be rewritten, by request id (within the writing thread). */
+  private final ThreadLocal<Map<String, Set<Long>>> previous = ThreadLocal.withInitial(HashMap::new);
+
+  public LedgerSearch(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The words of a search, separated by white space (the ledger refuses more than {@link #MAX_TERMS}). */
+  public static List<String> terms(String q) {
+    if (q == null || q.isBlank()) {
+      return List.of();
+    }
+    // any white space, also the full-width space a Chinese input method types
+    return List.of(q.strip().split("\\p{javaWhitespace}+"));
+  }
+
+  /** Joins restricting alias {@code r} (dd_request) to the requests matching every word, with their parameters. */
+  public record Match(String joins, List<Object> params) {}
+
+  public Match matching(List<String> terms) {
+    StringBuilder joins = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    int n = 0;
+    for (String term : new LinkedHashSet<>(terms)) {
+      n++;
+      String prefix = LikePattern.startingWith(term);
+      String whole = term.toUpperCase(Locale.ROOT);
+      joins.append(" JOIN (SELECT id FROM dd_request WHERE tracking_number LIKE ? ESCAPE '!'")
+          .append(" UNION SELECT id FROM dd_request WHERE applicant_name LIKE ? ESCAPE '!'")
+          .append(" UNION SELECT id FROM dd_request WHERE applicant_id_number = ?")
+          .append(" UNION SELECT id FROM dd_request WHERE applicant_credit_code = ?");
+      params.addAll(List.of(prefix, prefix, whole, whole));
+      Set<Long> grams = SearchGrams.of(term);
+      if (!grams.isEmpty()) {
+        // every pair of the word, then the word itself (its pairs could stand apart)
+        joins.append(" UNION SELECT d.id FROM (SELECT request_id FROM dd_request_gram WHERE gram IN (")
+            .append(grams.stream().map(g -> "?").collect(Collectors.joining(", ")))
+            .append(") GROUP BY request_id HAVING COUNT(*) = ?) g JOIN dd_request d ON d.id = g.request_id")
+            .append(" WHERE LOWER(d.description) LIKE ? ESCAPE '!'");
+        params.addAll(grams);
+        params.add(grams.size());
+        params.add(LikePattern.containing(term.toLowerCase(Locale.ROOT)));
+      }
+      joins.append(") m").append(n).append(" ON m").append(n).append(".id = r.id");
+    }
+    return new Match(joins.toString(), params);
+  }
+
+  /**
+   * One page of the ledger, newest first, and the count of all it holds: {@code items, total, page, size}.
+   * {@code overdue}: true for open requests past their due date on {@code today}, false for the others, null for all.
+   */
+  public Map<String, Object> page(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today,
+      int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (year != null) {
+      where.append(" AND r.receipt_year = ?");
+      params.add(year);
+    }
+    if (status != null) {
+      where.append(" AND r.status = ?");
+      params.add(status);
+    }
+    if (Boolean.TRUE.equals(overdue)) {
+      // unqualified columns are r's: the joined word matches hold only an id
+      where.append(" AND ").append(RequestRepository.OVERDUE);
+      params.add(today);
+    } else if (Boolean.FALSE.equals(overdue)) {
+      where.append(" AND (r.status = 'CONCLUDED' OR r.due_on IS NULL OR r.due_on >= ?)");
+      params.add(today);
+    }
+    Match match = matching(terms);
+    List<Object> all = new ArrayList<>(match.params());
+    all.addAll(params);
+    String from = " FROM dd_request r" + match.joins() + where;
+    long total = jdbc.sql("SELECT COUNT(*)" + from).params(all).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(all);
+    pageParams.add(size);
+    pageParams.add((long) page * size);
+    List<Map<String, Object>> items = jdbc.sql("SELECT r.id, r.tracking_number, r.status, r.received_on, r.due_on,"
+            + " r.outcome, r.concluded_on, r.topic, r.applicant_name" + from
+            + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ? OFFSET ?")
+        .params(pageParams)
+        .query((rs, i) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("id", rs.getString("id"));
+          m.put("trackingNumber", rs.getString("tracking_number"));
+          m.put("status", rs.getString("status"));
+          m.put("receivedOn", rs.getObject("received_on", LocalDate.class));
+          m.put("dueOn", rs.getObject("due_on", LocalDate.class));
+          m.put("outcome", rs.getString("outcome"));
+          m.put("concludedOn", rs.getObject("concluded_on", LocalDate.class));
+          m.put("topic", rs.getString("topic"));
+          m.put("applicantName", rs.getString("applicant_name"));
+          return m;
+        }).list();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("items", items);
+    out.put("total", total);
+    out.put("page", page);
+    out.put("size", size);
+    return out;
+  }
+
+  @Override
+  public void beforeWrite(String requestId, boolean insert, Set<String> columns) {
+    if (!insert && columns.contains("description")) {
+      previous.get().put(requestId, SearchGrams.of(description(requestId)));
+    }
+  }
+
+  @Override
+  public void afterWrite(String requestId, boolean insert, Set<String> columns) {
+    if (!insert && !columns.contains("description")) {
+      return;
+    }
+    Set<Long> before = insert ? Set.of() : previous.get().getOrDefault(requestId, Set.of());
+    previous.get().remove(requestId);
+    Set<Long> now = SearchGrams.of(description(requestId));
+    List<Long> gone = before.stream().filter(g -> !now.contains(g)).toList();
+    List<Long> added = now.stream().filter(g -> !before.contains(g)).toList();
+    if (!gone.isEmpty()) {
+      jdbc.sql("DELETE FROM dd_request_gram WHERE request_id = :id AND gram IN (:grams)")
+          .param("id", requestId).param("grams", gone).update();
+    }
+    insert(requestId, added);
+  }
+
+  /** Adds pairs for one request in one statement. */
+  void insert(String requestId, List<Long> grams) {
+    if (grams.isEmpty()) {
+      return;
+    }
+    List<Object> params = new ArrayList<>(grams.size() * 2);
+    for (Long g : grams) {
+      params.add(g);
+      params.add(requestId);
+    }
+    jdbc.sql("INSERT INTO dd_request_gram (gram, request_id) VALUES "
+            + String.join(", ", Collections.nCopies(grams.size(), "(?, ?)")))
+        .params(params).update();
+  }
+
+  private String description(String requestId) {
+    return jdbc.sql("SELECT description FROM dd_request WHERE id = ?").param(requestId).query(String.class)
+        .optional().orElse("");
+  }
+}

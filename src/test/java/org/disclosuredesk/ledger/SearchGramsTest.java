@@ -1,0 +1,49 @@
+package org.disclosuredesk.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SearchGramsTest {
+
+  static long pair(String two) {
+    int[] cps = two.codePoints().toArray();
+    return cps[0] * SearchGrams.RADIX + cps[1];
+  }
+
+  @Test
+  void cutsTextIntoOverlappingPairsOfCharacters() {
+    assertThat(SearchGrams.of("征收补偿")).containsExactly(pair("征收"), pair("收补"), pair("补偿"));
+  }
+
+  @Test
+  void keepsEachPairOnce() {
+    assertThat(SearchGrams.of("公开公开")).containsExactly(pair("公开"), pair("开公"));
+  }
+
+  @Test
+  void leavesOutPairsWithWhiteSpaceAndLowerCasesLatinLetters() {
+    assertThat(SearchGrams.of("A1 征收\t补")).containsExactly(pair("a1"), pair("征收"));
+  }
+
+  @Test
+  void countsCharactersOutsideTheBasicPlaneAsOne() {
+    // 𠀋 (U+2000B) is one character in two UTF-16 units: its pairs are with its neighbours, never half of it
+    assertThat(SearchGrams.of("甲𠀋乙")).containsExactly(pair("甲𠀋"), pair("𠀋乙"));
+  }
+
+  @Test
+  void shortOrMissingTextHasNoPairs() {
+    assertThat(SearchGrams.of(null)).isEmpty();
+    assertThat(SearchGrams.of("")).isEmpty();
+    assertThat(SearchGrams.of("征")).isEmpty();
+  }
+
+  @Test
+  void aSearchIsSplitIntoWordsAtWhiteSpace() {
+    assertThat(LedgerSearch.terms("  朝阳区　征收补偿 2026-0001 ")).isEqualTo(List.of("朝阳区", "征收补偿", "2026-0001"));
+    assertThat(LedgerSearch.terms(" ")).isEmpty();
+    assertThat(LedgerSearch.terms(null)).isEmpty();
+  }
+}
