@@ -242,6 +242,7 @@ try:
         st, backup = benchlib.call(base, "POST", "/api/admin/backup", None, "admin")
         if st != 201:
             sys.exit(f"POST /api/admin/backup answered {st}: {backup}")
+        print(f"POST /api/admin/backup: {backup}")
         backup_file, backup_size = backup["file"], backup["sizeBytes"]
         backup_how = f"`POST /api/admin/backup` → 201, {os.path.basename(backup_file)}, {backup_size / 1e6:.1f} MB"
     else:
@@ -419,7 +420,8 @@ lines = [f"## Backup test ({opt.db}) — {datetime.now(timezone.utc):%Y-%m-%dT%H
          f"{'data dir (unzip)' if opt.db == 'h2' else 'schema (mariadb < dump.sql)'} in {restore_took:.1f} s and "
          "started on it with a working mail server.", "",
          "| check | result | detail |", "|---|---|---|"]
-lines += [f"| {k} | {'ok' if v[0] else '**FAILED**'} | {v[1]} |" for k, v in results.items()]
+lines += [f"| {k} | {'ok' if v[0] else '**FAILED**'} | {v[1]} |"
+          for k, v in sorted(results.items(), key=lambda kv: kv[0][0])]  # by the letter of the docstring
 lines += ["", f"First app: {len(acked)} registrations and {len(actions)} actions acknowledged, {sink_a.total} mails "
           f"delivered before the mail server went down. In the backup: {len(in_backup)} requests, {len(mails_in_backup)} "
           f"mails ({len(sent_b)} sent, {len(queued_b)} queued, {len(doubt_b)} in doubt), {timers_in_backup} timers."]
