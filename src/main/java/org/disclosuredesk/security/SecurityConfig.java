@@ -117,6 +117,8 @@ public class SecurityConfig {
             .requestMatchers("/api/statistics/**", "/reports/**").hasAnyRole(MANAGER, ADMIN)
             .requestMatchers(POST, "/api/calendar/**").hasRole(ADMIN)
             .requestMatchers(PUT, "/api/calendar/**").hasRole(ADMIN)
+            // operations (the online backup): admins only, whatever the method
+            .requestMatchers("/api/admin/**").hasRole(ADMIN)
             .requestMatchers(GET, "/api/**").hasAnyRole(STAFF)
             .requestMatchers("/api/**").hasRole(ADMIN)
             // engine REST: any staff member; Camunda's authorizations decide per resource
