@@ -42,9 +42,14 @@ class LedgerSearchTest {
   @BeforeEach
   void client() {
     http = new Http(port);
+    // in Chinese: the names also appear in other tests' screens, which must show no Latin letters
     String u = UUID.randomUUID().toString().replace("-", "");
-    place = "测" + u.substring(0, 6) + "区";
-    name = "检" + u.substring(6, 10);
+    StringBuilder han = new StringBuilder();
+    for (char c : u.toCharArray()) {
+      han.append("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳".charAt(Character.digit(c, 16)));
+    }
+    place = "测" + han.substring(0, 6) + "区";
+    name = "检" + han.substring(6, 10);
   }
 
   String register(String applicant, String idNumber, String description) throws Exception {
@@ -82,14 +87,15 @@ class LedgerSearchTest {
     assertThat(found(trackingB)).containsExactly(b);
     assertThat(found(name + " 规划许可")).containsExactly(b); // a name and a word of the description
     assertThat(found(place + " 没有这个词")).isEmpty();
-    assertThat(found(place.toUpperCase())).containsExactlyInAnyOrder(a, b, c);
+    assertThat(found("请公开" + place)).containsExactlyInAnyOrder(a, b);
   }
 
   @Test
   void wildcardsAreText() throws Exception {
-    String a = register(name, "110105194912310021", "请公开" + place + "100%_!的文件");
+    String a = register(name, "110105194912310021", "请公开" + place + "100%_!的文件和ABC");
     assertThat(found(place + " 100%_!")).containsExactly(a);
     assertThat(found(place + " 100%x")).isEmpty();
+    assertThat(found(place + " abc")).containsExactly(a); // Latin letters in either case
     assertThat(found("%")).doesNotContain(a);
   }
 
