@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
  * The ledger's search box, fast on ten years of requests: each word a clerk types must match the request's tracking
  * number or applicant name (from the start), its ID number or credit code (whole), or a substring of its description,
  * found through the pairs index dd_request_gram (V12, {@link SearchGrams}) instead of reading every description.
- * Keeps that index with every write of a request's description.
+ * Keeps that index with every write of a request's description. A word of one character has no pair, so it matches
+ * only a number or a name from its start (a scan of every description is what this index is there to avoid).
  */
 @Repository
 public class LedgerSearch implements RequestRowObserver {

@@ -87,6 +87,8 @@ class LedgerSearchTest {
     assertThat(found(trackingB)).containsExactly(b);
     assertThat(found(name + " 规划许可")).containsExactly(b); // a name and a word of the description
     assertThat(found(place + " 没有这个词")).isEmpty();
+    assertThat(found(place + " 征")).isEmpty(); // one character: no pair, only numbers and names from the start
+    assertThat(found(place + " " + name.substring(0, 1))).containsExactlyInAnyOrder(a, b);
     assertThat(found("请公开" + place)).containsExactlyInAnyOrder(a, b);
   }
 
