@@ -42,6 +42,7 @@ ap.add_argument("--cleanup-minutes", type=float, default=3)
 ap.add_argument("--buffer-pool-gb", type=float, default=8,
                 help="MySQL/MariaDB: innodb_buffer_pool_size for the run, as a production server would have it"
                      " (restored afterwards); 0 leaves it as it is")
+ap.add_argument("--grow-only", action="store_true", help="grow and keep the database (with --keep), measure nothing")
 ap.add_argument("--out")
 opt = ap.parse_args()
 out_file = opt.out or os.path.join(ROOT, "bench-results", f"scale-{opt.db}.md")
@@ -411,6 +412,9 @@ def run():
     grow_s = None
     if not opt.reuse:
         grow_s = grow(full)
+    if opt.grow_only:
+        log(f"grown in {grow_s / 60:.1f} min and kept as {full_name}; measure it with --reuse {full_name}")
+        return
     n_full = int(full.query("SELECT COUNT(*) FROM dd_request")[0][0])
     n_open = int(full.query("SELECT COUNT(*) FROM dd_request WHERE status <> 'CONCLUDED'")[0][0])
     s = sample_values(full)

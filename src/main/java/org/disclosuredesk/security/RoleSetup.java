@@ -84,6 +84,15 @@ public class RoleSetup {
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK);
     grant(Roles.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    // staff read every task (as they read every request in the ledger); who may work one is the per-task row
+    // Camunda writes for its candidate group (TaskWorkAuthorizations)
+    for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD)) {
+      for (String process : List.of(REQUEST_PROCESS, APPEAL_PROCESS)) {
+        grant(g, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.READ_TASK);
+      }
+    }
+    taskRowsWithoutRead();
     // everybody may read the deployed forms and diagrams of tasks they work
     for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
       grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
@@ -179,6 +188,36 @@ public class RoleSetup {
         throw e;
       }
       log.info("authorization for {} on {} was granted by another node", group, resourceId);
+    }
+  }
+
+  /**
+   * Per-task rows written before {@link TaskWorkAuthorizations} also granted READ; without it task queries stay fast.
+   * Idempotent; a row another node changed at the same moment is left to it.
+   */
+  private void taskRowsWithoutRead() {
+    int changed = 0;
+    while (true) {
+      List<Authorization> page = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+          .resourceType(Resources.TASK).hasPermission(Permissions.READ).listPage(0, 500).stream()
+          .filter(a -> !Authorization.ANY.equals(a.getResourceId())).toList();
+      int before = changed;
+      for (Authorization a : page) {
+        a.removePermission(Permissions.READ);
+        try {
+          authorizations.saveAuthorization(a);
+          changed++;
+        } catch (RuntimeException e) {
+          log.info("task authorization {} was changed by another node", a.getId());
+        }
+      }
+      if (changed == before) {
+        // nothing left, or only rows another node is changing
+        break;
+      }
+    }
+    if (changed > 0) {
+      log.info("per-task authorizations without READ: {} changed", changed);
     }
   }
 

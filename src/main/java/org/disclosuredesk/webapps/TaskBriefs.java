@@ -127,9 +127,17 @@ public class TaskBriefs {
     if (keys.isEmpty()) {
       return List.of();
     }
-    // only what the current user's task list can show
-    List<String> found = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys.toArray(String[]::new))
-        .orderByDueDate().asc().listPage(0, LIMIT).stream().map(Task::getId).toList();
+    // only what the current user's group filter shows (staff may read every task, but look for their own work)
+    var query = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys.toArray(String[]::new));
+    var auth = identity.getCurrentAuthentication();
+    List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+    if (!groups.contains("camunda-admin")) {
+      if (groups.isEmpty()) {
+        return List.of();
+      }
+      query.taskCandidateGroupIn(groups).includeAssignedTasks();
+    }
+    List<String> found = query.orderByDueDate().asc().listPage(0, LIMIT).stream().map(Task::getId).toList();
     return of(found);
   }
 

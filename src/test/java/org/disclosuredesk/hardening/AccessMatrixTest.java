@@ -1,6 +1,7 @@
 package org.disclosuredesk.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -50,6 +53,7 @@ class AccessMatrixTest {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired TaskService tasks;
+  @Autowired FilterService filters;
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
   @Autowired CalendarService calendars;
@@ -207,23 +211,35 @@ class AccessMatrixTest {
           }
           continue;
         }
+        // staff read every task (as they read every request); they may work only their group's candidate tasks
         assertThat(seen).as(e.getKey() + " sees tasks").isNotEmpty();
         for (Task t : seen) {
           List<String> candidates = tasks.getIdentityLinksForTask(t.getId()).stream()
               .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
-          assertThat(candidates).as(e.getKey() + " sees " + t.getName()).contains(e.getValue());
+          assertThat(authorizations.isUserAuthorized(e.getKey(), List.of(e.getValue()), Permissions.UPDATE,
+              Resources.TASK, t.getId())).as(e.getKey() + " may work " + t.getName())
+              .isEqualTo(candidates.contains(e.getValue()));
         }
       }
-      // each request's open task is visible to its group
-      assertThat(visibleTo("reviewer", "reviewer", screening)).isTrue();
-      assertThat(visibleTo("clerk", "clerk", screening)).isFalse();
-      assertThat(visibleTo("clerk", "clerk", supplement)).isTrue();
-      assertThat(visibleTo("reviewer", "reviewer", supplement)).isFalse();
-      assertThat(visibleTo("head", "office-head", signOff)).isTrue();
-      assertThat(visibleTo("reviewer", "reviewer", signOff)).isFalse();
+      // in Tasklist each group's filter shows its own candidate tasks only
+      assertThat(inGroupFilter("reviewer", "reviewer", screening)).isTrue();
+      assertThat(inGroupFilter("clerk", "clerk", screening)).isFalse();
+      assertThat(inGroupFilter("clerk", "clerk", supplement)).isTrue();
+      assertThat(inGroupFilter("reviewer", "reviewer", supplement)).isFalse();
+      assertThat(inGroupFilter("head", "office-head", signOff)).isTrue();
+      assertThat(inGroupFilter("reviewer", "reviewer", signOff)).isFalse();
+      // and the engine refuses another group's task, whatever the client
+      Task headsTask = tasks.createTaskQuery().processInstanceBusinessKey(signOff).singleResult();
+      identity.setAuthentication("reviewer", List.of("reviewer"));
+      assertThatThrownBy(() -> tasks.claim(headsTask.getId(), "reviewer"))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> tasks.complete(headsTask.getId())).isInstanceOf(AuthorizationException.class);
     } finally {
       identity.clearAuthentication();
     }
+    // per-task rows grant work, not READ: reading comes from the definitions, so task queries stay fast
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).hasPermission(Permissions.READ)
+        .list()).allMatch(a -> a.getResourceId().equals("*"));
     // Cockpit is for managers and admins only; Tasklist for those who work tasks
     for (String user : List.of("clerk", "reviewer", "head")) {
       String group = groupOf.get(user);
@@ -240,10 +256,12 @@ class AccessMatrixTest {
         Resources.APPLICATION, "admin")).isFalse();
   }
 
-  boolean visibleTo(String user, String group, String requestId) {
+  /** Whether the request's open task is in the user's Tasklist filter 我组的任务. */
+  boolean inGroupFilter(String user, String group, String requestId) {
+    String filterId = filters.createFilterQuery().filterName("我组的任务").singleResult().getId();
     identity.setAuthentication(user, List.of(group));
     try {
-      return tasks.createTaskQuery().processInstanceBusinessKey(requestId).count() > 0;
+      return filters.list(filterId, tasks.createTaskQuery().processInstanceBusinessKey(requestId)).size() > 0;
     } finally {
       identity.clearAuthentication();
     }
