@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.disclosuredesk.common.LikePattern;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRowObserver;
@@ -51,10 +50,14 @@ public class LedgerSearch implements RequestRowObserver {
   public record Match(String joins, List<Object> params) {}
 
   public Match matching(List<String> terms) {
+    List<String> words = List.copyOf(new LinkedHashSet<>(terms));
+    if (!words.isEmpty() && words.stream().noneMatch(this::matchesAField)) {
+      return inDescription(words);
+    }
     StringBuilder joins = new StringBuilder();
     List<Object> params = new ArrayList<>();
     int n = 0;
-    for (String term : new LinkedHashSet<>(terms)) {
+    for (String term : words) {
       n++;
       String prefix = LikePattern.startingWith(term);
       String whole = term.toUpperCase(Locale.ROOT);
@@ -67,7 +70,7 @@ public class LedgerSearch implements RequestRowObserver {
       if (!grams.isEmpty()) {
         // every pair of the word, then the word itself (its pairs could stand apart)
         joins.append(" UNION SELECT d.id FROM (SELECT request_id FROM dd_request_gram WHERE gram IN (")
-            .append(grams.stream().map(g -> "?").collect(Collectors.joining(", ")))
+            .append(placeholders(grams.size()))
             .append(") GROUP BY request_id HAVING COUNT(*) = ?) g JOIN dd_request d ON d.id = g.request_id")
             .append(" WHERE LOWER(d.description) LIKE ? ESCAPE '!'");
         params.addAll(grams);
@@ -77,6 +80,50 @@ public class LedgerSearch implements RequestRowObserver {
       joins.append(") m").append(n).append(" ON m").append(n).append(".id = r.id");
     }
     return new Match(joins.toString(), params);
+  }
+
+  /**
+   * Words that are no number or name, the usual search ("朝阳区 征收补偿"): the requests holding the pairs of all of
+   * them at once (one intersection, few requests), then each word checked on those. Per word, a union with the
+   * other fields would intersect thousands of requests per common word.
+   */
+  private Match inDescription(List<String> words) {
+    Set<Long> grams = new LinkedHashSet<>();
+    for (String w : words) {
+      Set<Long> of = SearchGrams.of(w);
+      if (of.isEmpty()) {
+        // a single character that starts no number or name: nothing holds it (see the class comment)
+        return new Match(" JOIN dd_request none ON none.id = r.id AND 1 = 0", List.of());
+      }
+      grams.addAll(of);
+    }
+    StringBuilder joins = new StringBuilder(" JOIN (SELECT request_id FROM dd_request_gram WHERE gram IN (")
+        .append(placeholders(grams.size())).append(") GROUP BY request_id HAVING COUNT(*) = ?) g")
+        .append(" ON g.request_id = r.id");
+    List<Object> params = new ArrayList<>(grams);
+    params.add(grams.size());
+    for (String w : words) {
+      joins.append(" AND LOWER(r.description) LIKE ? ESCAPE '!'");
+      params.add(LikePattern.containing(w.toLowerCase(Locale.ROOT)));
+    }
+    return new Match(joins.toString(), params);
+  }
+
+  /** Whether some request's tracking number or applicant name starts with the word, or its ID number is it. */
+  private boolean matchesAField(String word) {
+    String prefix = LikePattern.startingWith(word);
+    String whole = word.toUpperCase(Locale.ROOT);
+    // four index lookups of one row each (an OR of the columns would read the table)
+    return jdbc.sql("SELECT (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE tracking_number LIKE ? ESCAPE '!'"
+            + " LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE applicant_name LIKE ? ESCAPE '!'"
+            + " LIMIT 1) b) + (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE applicant_id_number = ?"
+            + " LIMIT 1) c) + (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE applicant_credit_code = ?"
+            + " LIMIT 1) d)")
+        .params(prefix, prefix, whole, whole).query(Long.class).single() > 0;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   /**
@@ -107,15 +154,22 @@ public class LedgerSearch implements RequestRowObserver {
     List<Object> all = new ArrayList<>(match.params());
     all.addAll(params);
     String from = " FROM dd_request r" + match.joins() + where;
-    long total = jdbc.sql("SELECT COUNT(*)" + from).params(all).query(Long.class).single();
+    // with words, the page carries the count (the matching is done once); without, a count reads an index and the
+    // page stops after its rows, so a window over every request would cost more than it saves
+    boolean windowed = !terms.isEmpty();
     List<Object> pageParams = new ArrayList<>(all);
     pageParams.add(size);
     pageParams.add((long) page * size);
+    long[] counted = {-1};
     List<Map<String, Object>> items = jdbc.sql("SELECT r.id, r.tracking_number, r.status, r.received_on, r.due_on,"
-            + " r.outcome, r.concluded_on, r.topic, r.applicant_name" + from
+            + " r.outcome, r.concluded_on, r.topic, r.applicant_name"
+            + (windowed ? ", COUNT(*) OVER () AS matching" : "") + from
             + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ? OFFSET ?")
         .params(pageParams)
         .query((rs, i) -> {
+          if (windowed) {
+            counted[0] = rs.getLong("matching");
+          }
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("id", rs.getString("id"));
           m.put("trackingNumber", rs.getString("tracking_number"));
@@ -128,6 +182,8 @@ public class LedgerSearch implements RequestRowObserver {
           m.put("applicantName", rs.getString("applicant_name"));
           return m;
         }).list();
+    long total = counted[0] >= 0 ? counted[0] : items.isEmpty() && page == 0 && windowed ? 0
+        : jdbc.sql("SELECT COUNT(*)" + from).params(all).query(Long.class).single();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("items", items);
     out.put("total", total);
