@@ -66,6 +66,8 @@ public class RoleSetup {
     // group types are free text that Admin shows: Chinese, "业务角色" for ours, "系统" for Camunda's admin group
     GROUP_NAMES.forEach((id, name) -> group(id, name, "业务角色"));
     group(Roles.ADMIN, "系统管理员", "系统");
+    // the account a Prometheus server scrapes /actuator/prometheus with: nothing else
+    group(Roles.MONITORING, "运行监控", "系统");
     // Tasklist for everyone who works tasks or starts requests; Cockpit read-only for managers
     for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -117,7 +119,8 @@ public class RoleSetup {
       user("reviewer", "承办人", "李", Roles.REVIEWER);
       user("head", "负责人", "王", Roles.OFFICE_HEAD);
       user("manager", "管理员", "赵", Roles.MANAGER);
-      log.warn("demo users created (clerk, reviewer, head, manager; password = name): not for production");
+      user("monitor", "监控", "钱", Roles.MONITORING);
+      log.warn("demo users created (clerk, reviewer, head, manager, monitor; password = name): not for production");
     }
   }
 

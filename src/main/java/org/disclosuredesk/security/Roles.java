@@ -9,6 +9,8 @@ public final class Roles {
   public static final String OFFICE_HEAD = "office-head";
   public static final String MANAGER = "manager";
   public static final String ADMIN = "camunda-admin";
+  /** Reads /actuator (Prometheus' scrape account); no request data, no Camunda webapp. */
+  public static final String MONITORING = "monitoring";
 
   /** Every staff role; any of them may read requests and the calendar. */
   public static final List<String> STAFF = List.of(CLERK, REVIEWER, OFFICE_HEAD, MANAGER, ADMIN);

@@ -3,6 +3,7 @@ package org.disclosuredesk.security;
 import static org.disclosuredesk.security.Roles.ADMIN;
 import static org.disclosuredesk.security.Roles.CLERK;
 import static org.disclosuredesk.security.Roles.MANAGER;
+import static org.disclosuredesk.security.Roles.MONITORING;
 import static org.disclosuredesk.security.Roles.OFFICE_HEAD;
 import static org.disclosuredesk.security.Roles.REVIEWER;
 import static org.springframework.http.HttpMethod.GET;
@@ -123,7 +124,7 @@ public class SecurityConfig {
             .requestMatchers("/api/**").hasRole(ADMIN)
             // engine REST: any staff member; Camunda's authorizations decide per resource
             .requestMatchers(path("/engine-rest/**")).hasAnyRole(STAFF)
-            .requestMatchers("/actuator/**").hasAnyRole(ADMIN, MANAGER)
+            .requestMatchers("/actuator/**").hasAnyRole(ADMIN, MANAGER, MONITORING)
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("Disclosure Desk")
             .authenticationEntryPoint((req, res, e) -> write(res, json, 401,

@@ -6,10 +6,14 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.CalendarService;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
@@ -32,6 +36,7 @@ class ServiceMetricsTest {
   @Autowired BusinessClock clock;
   @Autowired CalendarService calendars;
   @Autowired JdbcClient jdbc;
+  @Autowired AuthorizationService authorizations;
   @Autowired SubmissionProcess process;
   Http http;
 
@@ -41,12 +46,19 @@ class ServiceMetricsTest {
   }
 
   @Test
-  void onlyManagersAndAdminsMayScrape() {
+  void onlyTheMonitoringAccountManagersAndAdminsMayScrape() {
     assertThat(http.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
     assertThat(http.get("/actuator/prometheus", "clerk").statusCode()).isEqualTo(403);
     assertThat(http.get("/actuator/prometheus", "reviewer").statusCode()).isEqualTo(403);
     assertThat(http.get("/actuator/prometheus", "manager").statusCode()).isEqualTo(200);
     assertThat(http.get("/actuator/prometheus", "admin").statusCode()).isEqualTo(200);
+    // the scrape account reads metrics and nothing else: no request, no engine, no Camunda webapp
+    assertThat(http.get("/actuator/prometheus", "monitor").statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/requests", "monitor").statusCode()).isEqualTo(403);
+    assertThat(http.get("/api/calendar/2025", "monitor").statusCode()).isEqualTo(403);
+    assertThat(http.get("/engine-rest/task", "monitor").statusCode()).isEqualTo(403);
+    assertThat(authorizations.isUserAuthorized("monitor", List.of("monitoring"), Permissions.ACCESS,
+        Resources.APPLICATION, "tasklist")).isFalse();
   }
 
   @Test
