@@ -3,7 +3,6 @@ package org.disclosuredesk.ledger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +29,13 @@ public class LedgerSearch implements RequestRowObserver {
   public static final int MAX_TERMS = 5;
 
   private final JdbcClient jdbc;
-  /** Pairs of a description about to be rewritten, by request id (within the writing thread). */
-  private final ThreadLocal<Map<String, Set<Long>>> previous = ThreadLocal.withInitial(HashMap::new);
+  /**
+   * The pairs of the description the writing thread is about to rewrite. One slot: a thread writes one row at a time,
+   * and a write that failed between before and after leaves nothing behind once the next one starts.
+   */
+  private final ThreadLocal<Previous> previous = new ThreadLocal<>();
+
+  private record Previous(String requestId, Set<Long> grams) {}
 
   public LedgerSearch(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -194,8 +198,9 @@ public class LedgerSearch implements RequestRowObserver {
 
   @Override
   public void beforeWrite(String requestId, boolean insert, Set<String> columns) {
+    previous.remove();
     if (!insert && columns.contains("description")) {
-      previous.get().put(requestId, SearchGrams.of(description(requestId)));
+      previous.set(new Previous(requestId, SearchGrams.of(description(requestId))));
     }
   }
 
@@ -204,8 +209,9 @@ public class LedgerSearch implements RequestRowObserver {
     if (!insert && !columns.contains("description")) {
       return;
     }
-    Set<Long> before = insert ? Set.of() : previous.get().getOrDefault(requestId, Set.of());
-    previous.get().remove(requestId);
+    Previous p = previous.get();
+    previous.remove();
+    Set<Long> before = insert || p == null || !p.requestId().equals(requestId) ? Set.of() : p.grams();
     Set<Long> now = SearchGrams.of(description(requestId));
     List<Long> gone = before.stream().filter(g -> !now.contains(g)).toList();
     List<Long> added = now.stream().filter(g -> !before.contains(g)).toList();
