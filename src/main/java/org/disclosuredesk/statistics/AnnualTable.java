@@ -32,11 +32,14 @@ public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]
     return total("CONCLUDED_TOTAL");
   }
 
-  /** DOMAIN.md §6: 按时答复率 = concluded on or before the due date in force / concluded; 1.0 when none concluded. */
-  public double onTimeRate() {
+  /**
+   * DOMAIN.md §6: 按时答复率 = concluded on or before the due date in force / concluded; null when none concluded (a
+   * year with nothing answered was not answered on time either: shown "—").
+   */
+  public Double onTimeRate() {
     long concluded = timeliness.values().stream().mapToLong(Long::longValue).sum();
     long late = timeliness.getOrDefault(Timeliness.OVERDUE, 0L);
-    return concluded == 0 ? 1.0 : (double) (concluded - late) / concluded;
+    return concluded == 0 ? null : (double) (concluded - late) / concluded;
   }
 
   public boolean consistent() {

@@ -65,13 +65,13 @@ public final class Charts {
     return s.append("</svg>").toString();
   }
 
-  public static String onTime(double rate, int decimals) {
-    String pct = Paragraph.percent(rate, decimals);
-    int width = (int) Math.round(rate * 400);
+  public static String onTime(Double rate, int decimals) {
+    String pct = Paragraph.rate(rate, decimals);
+    int width = rate == null ? 0 : (int) Math.round(rate * 400);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"chart-on-time\" width=\"520\" height=\"50\" role=\"img\""
         + " aria-label=\"按时答复率\"><title>按时答复率</title>"
         + "<rect x=\"0\" y=\"10\" width=\"400\" height=\"24\" fill=\"#eee\" stroke=\"#999\"/>"
         + "<rect x=\"0\" y=\"10\" width=\"" + width + "\" height=\"24\" fill=\"#3a9d5d\"/>"
-        + "<text x=\"410\" y=\"28\" font-size=\"14\">" + pct + "%</text></svg>";
+        + "<text x=\"410\" y=\"28\" font-size=\"14\">" + pct + "</text></svg>";
   }
 }

@@ -30,7 +30,7 @@ public final class Paragraph {
     appendShares(s, "从申请内容看，", new ArrayList<>(t.newByTopic().keySet()),
         new ArrayList<>(t.newByTopic().values()), decimals);
     s.append("本年度办结").append(t.concluded()).append("件，按时答复率")
-        .append(percent(t.onTimeRate(), decimals)).append("%，结转下年度继续办理")
+        .append(rate(t.onTimeRate(), decimals)).append("，结转下年度继续办理")
         .append(t.total("CARRIED_FORWARD_TO_NEXT_YEAR")).append("件。");
     List<String> outcomeNames = new ArrayList<>();
     List<Long> outcomeCounts = new ArrayList<>();
@@ -57,8 +57,8 @@ public final class Paragraph {
     s.append("本年度已答复").append(t.value("ANSWERED_TOTAL")).append("件，其中按时办结")
         .append(t.value("CONCLUDED_ON_TIME")).append("件，延期办结").append(t.value("CONCLUDED_EXTENDED"))
         .append("件，逾期办结").append(t.value("CONCLUDED_OVERDUE")).append("件，按时答复率")
-        .append(percent(concluded == 0 ? 1.0
-            : (double) (concluded - t.value("CONCLUDED_OVERDUE")) / concluded, decimals)).append("%。");
+        .append(rate(concluded == 0 ? null
+            : (double) (concluded - t.value("CONCLUDED_OVERDUE")) / concluded, decimals)).append("。");
     List<String> answerNames = new ArrayList<>();
     List<Long> answerCounts = new ArrayList<>();
     for (String code : List.of("ANSWERED_ALREADY_PUBLIC", "ANSWERED_DISCLOSED", "ANSWERED_PARTIALLY_DISCLOSED",
@@ -95,6 +95,11 @@ public final class Paragraph {
     if (!parts.isEmpty()) {
       s.append(lead).append(String.join("；", parts)).append("。");
     }
+  }
+
+  /** A rate as a person reads it: "87.5%", or "—" when there is nothing to rate (null). */
+  static String rate(Double rate, int decimals) {
+    return rate == null ? "—" : percent(rate, decimals) + "%";
   }
 
   static String percent(double rate, int decimals) {

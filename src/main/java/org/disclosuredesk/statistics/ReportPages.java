@@ -77,7 +77,7 @@ final class ReportPages {
     b.append("<p>本年新收申请：<strong id=\"new-total\">").append(t.total("NEW_THIS_YEAR"))
         .append("</strong> 件；本年办结：<strong id=\"concluded-total\">").append(t.concluded())
         .append("</strong> 件；按时答复率：<strong id=\"on-time-rate\">")
-        .append(Paragraph.percent(t.onTimeRate(), decimals)).append("%</strong>；收取信息处理费：<strong id=\"fees\">")
+        .append(Paragraph.rate(t.onTimeRate(), decimals)).append("</strong>；收取信息处理费：<strong id=\"fees\">")
         .append(t.feesYuan().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()).append("</strong> 元（")
         .append(Paragraph.tenThousand(t.feesYuan())).append(" 万元）</p>\n");
     b.append(tables(t, json));

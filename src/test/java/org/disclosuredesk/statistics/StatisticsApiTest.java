@@ -57,6 +57,17 @@ class StatisticsApiTest extends StatisticsTestSupport {
     return json.readTree(r.body());
   }
 
+  /** A year in which nothing was concluded (here: only one request, still open) has no on-time rate. */
+  @Test
+  void aYearWithNothingConcludedHasNoOnTimeRate() throws Exception {
+    register("IN_PERSON", d(2008, 12, 29), "NATURAL_PERSON", "社保信息");
+    JsonNode s = getJson("/api/statistics/2008");
+    assertThat(s.get("onTimeRate").isNull()).isTrue();
+    assertThat(s.get("paragraph").asText()).contains("本年度办结0件，按时答复率—，");
+    String page = new String(get("/reports/2008", "manager").body(), StandardCharsets.UTF_8);
+    assertThat(page).contains("<strong id=\"on-time-rate\">—</strong>");
+  }
+
   /** 2015: two requests, one with a fee paid; JSON, CSV, XLSX, HTML, legacy, freeze, reconciliation. */
   @Test
   void year2015() throws Exception {
