@@ -43,6 +43,11 @@ public class AppealRepository {
         .orElseThrow(() -> new NotFoundException("没有这个复议或诉讼案件：" + id));
   }
 
+  /** Appeals whose reply or defence is still being prepared: their statutory due date counts on the calendar. */
+  public List<String> respondingIds() {
+    return jdbc.sql("SELECT id FROM dd_appeal WHERE status = 'RESPONDING'").query(String.class).list();
+  }
+
   public List<AppealRow> ofRequest(String requestId) {
     return jdbc.sql("SELECT * FROM dd_appeal WHERE request_id = ? ORDER BY received_on, created_at")
         .param(requestId).query(ROWS).list();

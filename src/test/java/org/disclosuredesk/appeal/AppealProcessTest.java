@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.disclosuredesk.deadline.Holiday;
+import org.disclosuredesk.deadline.YearNotice;
 import org.disclosuredesk.process.TaskDates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,6 +222,49 @@ class AppealProcessTest extends AppealTestSupport {
     ok("reviewer", "/api/appeals/" + appealId + "/submission", Map.of("submittedOn", "2026-12-05"));
     assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
     assertThat(eventTypes(id)).contains("APPEAL_SUBMITTED");
+  }
+
+  @Test
+  void aChangedCalendarMovesTheReplyAndDefenceDueDatesTheirTasksAndTimers() {
+    at(LocalDate.of(2037, 5, 25), 10); // 2037 has no notice yet: Monday to Friday
+    String id = concluded(LocalDate.of(2037, 4, 1), false);
+    LocalDate received = LocalDate.of(2037, 5, 25);
+    String reconsideration = opened(id, "RECONSIDERATION", received).get("appealId").asText();
+    String litigation = opened(id, "LITIGATION_AFTER_RECONSIDERATION", received).get("appealId").asText();
+    LocalDate replyBefore = LocalDate.parse(appeal(reconsideration).get("responseDueOn").asText());
+    LocalDate defenceBefore = LocalDate.parse(appeal(litigation).get("responseDueOn").asText());
+    assertThat(defenceBefore).isEqualTo(LocalDate.of(2037, 6, 9)); // 15 calendar days
+    Date reminderBefore = timer(reconsideration, "ResponseDueSoon").getDuedate();
+
+    calendars.replaceYear(new YearNotice(2037, List.of(LocalDate.of(2037, 6, 1), LocalDate.of(2037, 6, 2),
+        LocalDate.of(2037, 6, 9)), List.of(), List.of(new Holiday("假日", LocalDate.of(2037, 6, 1),
+        LocalDate.of(2037, 6, 2)), new Holiday("假日", LocalDate.of(2037, 6, 9), LocalDate.of(2037, 6, 9)))),
+        "admin");
+
+    LocalDate reply = LocalDate.parse(appeal(reconsideration).get("responseDueOn").asText());
+    assertThat(reply).isEqualTo(calendars.calculator().reconsiderationReplyDue(received, false))
+        .isEqualTo(LocalDate.of(2037, 6, 11)).isNotEqualTo(replyBefore);
+    assertThat(task(reconsideration, "PrepareResponse").getDueDate()).isEqualTo(dates.due(reply));
+    assertThat(timer(reconsideration, "ResponseDueSoon").getDuedate()).isAfter(reminderBefore)
+        .isEqualTo(dates.morningOf(LocalDate.of(2037, 6, 10)));
+    assertThat(timer(reconsideration, "DayAfterResponseDue").getDuedate())
+        .isEqualTo(dates.morningOf(LocalDate.of(2037, 6, 12)));
+    // the defence's last day fell on the new holiday: the next working day (《民事诉讼法》第八十五条)
+    assertThat(appeal(litigation).get("responseDueOn").asText()).isEqualTo("2037-06-10");
+    assertThat(eventTypes(id)).contains("APPEAL_DUE_DATE_RECOMPUTED");
+
+    // once our reply is in, the date is history and stays
+    ok("reviewer", "/api/appeals/" + reconsideration + "/submission", Map.of("submittedOn", "2037-05-25"));
+    calendars.replaceYear(new YearNotice(2037, List.of(), List.of(), List.of()), "admin");
+    assertThat(appeal(reconsideration).get("responseDueOn").asText()).isEqualTo(reply.toString());
+    assertThat(appeal(litigation).get("responseDueOn").asText()).isEqualTo(defenceBefore.toString());
+  }
+
+  Job timer(String appealId, String activityId) {
+    String definition = management.createJobDefinitionQuery().activityIdIn(activityId)
+        .processDefinitionKey("appeal").list().get(0).getId();
+    return management.createJobQuery().processInstanceId(instance(appealId).getId()).jobDefinitionId(definition)
+        .singleResult();
   }
 
   @Test

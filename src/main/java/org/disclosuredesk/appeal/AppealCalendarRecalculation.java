@@ -1,0 +1,120 @@
+package org.disclosuredesk.appeal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.disclosuredesk.deadline.CalendarChangedEvent;
+import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.deadline.DeadlineCalculator;
+import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.process.TaskDates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * When the holiday calendar changes, the reply or defence due date of every appeal still being prepared is counted
+ * again (as requests' due dates are, {@code handling.CalendarChangeRecalculation}): the row, the open tasks' due
+ * dates, the reminder and escalation timers, and an event on the request. Idempotent: every node reacts, only the
+ * first finds anything to move. A re-handling date set by the reviewing body's decision is that body's, not ours.
+ */
+@Component
+public class AppealCalendarRecalculation {
+
+  private static final Logger log = LoggerFactory.getLogger(AppealCalendarRecalculation.class);
+
+  private final AppealRepository appeals;
+  private final CalendarService calendars;
+  private final AppealTimers timers;
+  private final TaskDates dates;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final RuntimeService runtime;
+  private final RequestEvents events;
+  private final TransactionTemplate tx;
+
+  public AppealCalendarRecalculation(AppealRepository appeals, CalendarService calendars, AppealTimers timers,
+      TaskDates dates, TaskService tasks, ManagementService management, RuntimeService runtime, RequestEvents events,
+      TransactionTemplate tx) {
+    this.appeals = appeals;
+    this.calendars = calendars;
+    this.timers = timers;
+    this.dates = dates;
+    this.tasks = tasks;
+    this.management = management;
+    this.runtime = runtime;
+    this.events = events;
+    this.tx = tx;
+  }
+
+  @EventListener
+  public void calendarChanged(CalendarChangedEvent change) {
+    int moved = 0;
+    var ids = appeals.respondingIds();
+    for (String id : ids) {
+      Boolean changed = tx.execute(s -> recompute(id, change.revision()));
+      moved += Boolean.TRUE.equals(changed) ? 1 : 0;
+    }
+    if (!ids.isEmpty()) {
+      log.info("calendar revision {}: {} of {} appeals in preparation got a new due date", change.revision(), moved,
+          ids.size());
+    }
+  }
+
+  boolean recompute(String appealId, int revision) {
+    AppealRow a = appeals.lock(appealId);
+    if (!AppealStatus.RESPONDING.name().equals(a.status())) {
+      return false;
+    }
+    DeadlineCalculator calc = calendars.calculator();
+    LocalDate due = a.kindCode() == AppealKind.RECONSIDERATION
+        ? calc.reconsiderationReplyDue(a.receivedOn(), a.simpleProcedure())
+        : calc.litigationDefenceDue(a.receivedOn());
+    if (due.equals(a.responseDueOn())) {
+      return false;
+    }
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("response_due_on", due);
+    appeals.update(a.id(), cols);
+    if (a.processInstanceId() != null) {
+      for (Task t : tasks.createTaskQuery().processInstanceId(a.processInstanceId()).list()) {
+        if (t.getTaskDefinitionKey().equals("PrepareResponse") || t.getTaskDefinitionKey().equals("RecordSubmission")) {
+          t.setDueDate(dates.due(due));
+          tasks.saveTask(t);
+        }
+      }
+      var reminder = timers.reminder(due);
+      var overdue = timers.overdue(due);
+      runtime.setVariable(a.processInstanceId(), AppealTimers.RESPONSE_REMINDER, reminder);
+      runtime.setVariable(a.processInstanceId(), AppealTimers.RESPONSE_OVERDUE, overdue);
+      for (Job job : management.createJobQuery().processInstanceId(a.processInstanceId()).timers().list()) {
+        String activity = activityOf(job);
+        if ("ResponseDueSoon".equals(activity)) {
+          management.setJobDuedate(job.getId(), reminder);
+        } else if ("DayAfterResponseDue".equals(activity)) {
+          management.setJobDuedate(job.getId(), overdue);
+        }
+      }
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("appealId", a.id());
+    details.put("calendarRevision", revision);
+    details.put("previousResponseDueOn", String.valueOf(a.responseDueOn()));
+    details.put("responseDueOn", due.toString());
+    events.record(a.requestId(), "APPEAL_DUE_DATE_RECOMPUTED", "system", details);
+    return true;
+  }
+
+  /** The timer's BPMN element: its job definition's activity. */
+  private String activityOf(Job job) {
+    var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    return definition == null ? null : definition.getActivityId();
+  }
+}
