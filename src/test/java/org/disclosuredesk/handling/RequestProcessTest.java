@@ -433,6 +433,11 @@ class RequestProcessTest extends ProcessTestSupport {
         .query(String.class).single()).isEqualTo("reviewer");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(r.processInstanceId())
         .variableName("responsibleAgency").list()).allMatch(v -> "DELETED".equals(v.getState()));
+    // the form's display texts (applicant's name, the request's wording) lived only while the task was open
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(r.processInstanceId())
+        .variableNameIn("requestSummary", "supplementNoticeHint").count()).isZero();
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(r.processInstanceId())
+        .variableName("requestSummary").count()).isZero();
   }
 
   @Test
