@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.disclosuredesk.portal.SubmissionProcess;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,7 @@ public class RoleSetup {
     // staff read every task (as they read every request in the ledger); who may work one is the per-task row
     // Camunda writes for its candidate group (TaskWorkAuthorizations)
     for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD)) {
-      for (String process : List.of(REQUEST_PROCESS, APPEAL_PROCESS)) {
+      for (String process : List.of(REQUEST_PROCESS, APPEAL_PROCESS, SubmissionProcess.KEY)) {
         grant(g, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ,
             ProcessDefinitionPermissions.READ_TASK);
       }
