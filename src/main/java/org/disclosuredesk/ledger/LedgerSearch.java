@@ -28,6 +28,9 @@ public class LedgerSearch implements RequestRowObserver {
   /** Words in one search; more narrows nothing a clerk needs and each costs a lookup. */
   public static final int MAX_TERMS = 5;
 
+  /** Pairs of characters joined to find the candidates of a description search. */
+  static final int MAX_PAIRS_JOINED = 8;
+
   private final JdbcClient jdbc;
   /**
    * The pairs of the description the writing thread is about to rewrite. One slot: a thread writes one row at a time,
@@ -101,11 +104,18 @@ public class LedgerSearch implements RequestRowObserver {
       }
       grams.addAll(of);
     }
-    StringBuilder joins = new StringBuilder(" JOIN (SELECT request_id FROM dd_request_gram WHERE gram IN (")
-        .append(placeholders(grams.size())).append(") GROUP BY request_id HAVING COUNT(*) = ?) g")
-        .append(" ON g.request_id = r.id");
-    List<Object> params = new ArrayList<>(grams);
-    params.add(grams.size());
+    // one join per pair: the database drives from the rarest pair (its index statistics) and looks the others up
+    // by primary key; DISTINCT keeps the candidates a table of their own, found before any request row is read
+    // (eight pairs narrow enough, and the words themselves are checked below: a long text stays one small join)
+    List<Long> pairs = grams.stream().limit(MAX_PAIRS_JOINED).toList();
+    StringBuilder joins = new StringBuilder(" JOIN (SELECT DISTINCT p0.request_id FROM dd_request_gram p0");
+    for (int i = 1; i < pairs.size(); i++) {
+      joins.append(" JOIN dd_request_gram p").append(i).append(" ON p").append(i).append(".gram = ? AND p")
+          .append(i).append(".request_id = p0.request_id");
+    }
+    joins.append(" WHERE p0.gram = ?) g ON g.request_id = r.id");
+    List<Object> params = new ArrayList<>(pairs.subList(1, pairs.size()));
+    params.add(pairs.get(0));
     for (String w : words) {
       joins.append(" AND LOWER(r.description) LIKE ? ESCAPE '!'");
       params.add(LikePattern.containing(w.toLowerCase(Locale.ROOT)));

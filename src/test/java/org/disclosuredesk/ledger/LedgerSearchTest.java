@@ -90,6 +90,9 @@ class LedgerSearchTest {
     assertThat(found(place + " 征")).isEmpty(); // one character: no pair, only numbers and names from the start
     assertThat(found(place + " " + name.substring(0, 1))).containsExactlyInAnyOrder(a, b);
     assertThat(found("请公开" + place)).containsExactlyInAnyOrder(a, b);
+    // more pairs than are joined: the words themselves still decide
+    assertThat(found("请公开" + place + "征收补偿的相关文件")).containsExactly(a);
+    assertThat(found("请公开" + place + "征收补偿的相关文件 " + place + "规划")).isEmpty();
   }
 
   @Test
