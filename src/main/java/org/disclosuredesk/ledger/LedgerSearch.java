@@ -76,12 +76,9 @@ public class LedgerSearch implements RequestRowObserver {
       Set<Long> grams = SearchGrams.of(term);
       if (!grams.isEmpty()) {
         // every pair of the word, then the word itself (its pairs could stand apart)
-        joins.append(" UNION SELECT d.id FROM (SELECT request_id FROM dd_request_gram WHERE gram IN (")
-            .append(placeholders(grams.size()))
-            .append(") GROUP BY request_id HAVING COUNT(*) = ?) g JOIN dd_request d ON d.id = g.request_id")
-            .append(" WHERE LOWER(d.description) LIKE ? ESCAPE '!'");
-        params.addAll(grams);
-        params.add(grams.size());
+        joins.append(" UNION SELECT d.id FROM (");
+        holdingPairs(grams, joins, params);
+        joins.append(") g JOIN dd_request d ON d.id = g.request_id WHERE LOWER(d.description) LIKE ? ESCAPE '!'");
         params.add(LikePattern.containing(term.toLowerCase(Locale.ROOT)));
       }
       joins.append(") m").append(n).append(" ON m").append(n).append(".id = r.id");
@@ -91,7 +88,7 @@ public class LedgerSearch implements RequestRowObserver {
 
   /**
    * Words that are no number or name, the usual search ("朝阳区 征收补偿"): the requests holding the pairs of all of
-   * them at once (one intersection, few requests), then each word checked on those. Per word, a union with the
+   * them at once ({@link #holdingPairs}: few requests), then each word checked on those. Per word, a union with the
    * other fields would intersect thousands of requests per common word.
    */
   private Match inDescription(List<String> words) {
@@ -104,18 +101,10 @@ public class LedgerSearch implements RequestRowObserver {
       }
       grams.addAll(of);
     }
-    // one join per pair: the database drives from the rarest pair (its index statistics) and looks the others up
-    // by primary key; DISTINCT keeps the candidates a table of their own, found before any request row is read
-    // (eight pairs narrow enough, and the words themselves are checked below: a long text stays one small join)
-    List<Long> pairs = grams.stream().limit(MAX_PAIRS_JOINED).toList();
-    StringBuilder joins = new StringBuilder(" JOIN (SELECT DISTINCT p0.request_id FROM dd_request_gram p0");
-    for (int i = 1; i < pairs.size(); i++) {
-      joins.append(" JOIN dd_request_gram p").append(i).append(" ON p").append(i).append(".gram = ? AND p")
-          .append(i).append(".request_id = p0.request_id");
-    }
-    joins.append(" WHERE p0.gram = ?) g ON g.request_id = r.id");
-    List<Object> params = new ArrayList<>(pairs.subList(1, pairs.size()));
-    params.add(pairs.get(0));
+    StringBuilder joins = new StringBuilder(" JOIN (");
+    List<Object> params = new ArrayList<>();
+    holdingPairs(grams, joins, params);
+    joins.append(") g ON g.request_id = r.id");
     for (String w : words) {
       joins.append(" AND LOWER(r.description) LIKE ? ESCAPE '!'");
       params.add(LikePattern.containing(w.toLowerCase(Locale.ROOT)));
@@ -136,8 +125,22 @@ public class LedgerSearch implements RequestRowObserver {
         .params(prefix, prefix, whole, whole).query(Long.class).single() > 0;
   }
 
-  private static String placeholders(int n) {
-    return String.join(", ", Collections.nCopies(n, "?"));
+  /**
+   * The ids ({@code request_id}) of the requests whose descriptions hold all of {@code pairs}: one join per pair, so
+   * the database drives from the rarest (its index statistics) and looks the others up by primary key (a GROUP BY
+   * over every posting took 0.4 s at 200,000); DISTINCT keeps it a table of its own, found before any request row
+   * is read. At most eight pairs: they narrow enough, and the caller checks the words themselves.
+   */
+  private static void holdingPairs(Set<Long> grams, StringBuilder sql, List<Object> params) {
+    List<Long> pairs = grams.stream().limit(MAX_PAIRS_JOINED).toList();
+    sql.append("SELECT DISTINCT p0.request_id FROM dd_request_gram p0");
+    for (int i = 1; i < pairs.size(); i++) {
+      sql.append(" JOIN dd_request_gram p").append(i).append(" ON p").append(i).append(".gram = ? AND p").append(i)
+          .append(".request_id = p0.request_id");
+    }
+    sql.append(" WHERE p0.gram = ?");
+    params.addAll(pairs.subList(1, pairs.size()));
+    params.add(pairs.get(0));
   }
 
   /**

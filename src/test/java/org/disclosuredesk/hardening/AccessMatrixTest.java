@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Every /api endpoint of API.md × every role and anonymous: 401 without or with wrong credentials, 403 for a role
  * the table does not name, and past security for the roles it names (admin may do everything). Personal data
- * masked for managers and in logs; in the engine, each group sees its own candidate tasks only.
+ * masked for managers and in logs; in the engine, staff read every task and each group works only its own.
  */
 // a context of its own: a cached context reused much later, after other contexts started their Camunda webapps
 // (whose runtime delegates are static), serves Tasklist with 500 (seen in SecurityDefaultsTest)
