@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.FieldErrors;
-import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.security.PersonalData;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,10 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/requests")
 public class RequestController {
-
-  /** Roles that work with applicants directly and see ID numbers and phones in full. */
-  private static final Set<String> FULL_VIEW = Set.of("ROLE_" + Roles.CLERK, "ROLE_" + Roles.REVIEWER,
-      "ROLE_" + Roles.OFFICE_HEAD, "ROLE_" + Roles.ADMIN);
 
   private final IntakeService intake;
   private final RequestView view;
@@ -64,8 +60,7 @@ public class RequestController {
   @GetMapping("/{id}")
   Map<String, Object> get(@PathVariable String id, Authentication who) {
     requests.get(id);
-    boolean mask = who.getAuthorities().stream().noneMatch(a -> FULL_VIEW.contains(a.getAuthority()));
-    return view.full(id, mask);
+    return view.full(id, PersonalData.masked(who));
   }
 
 }

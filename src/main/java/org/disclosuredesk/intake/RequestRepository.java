@@ -81,6 +81,20 @@ public class RequestRepository {
         .param("ids", List.copyOf(processInstanceIds)).query(ROWS).list();
   }
 
+  /** The requests of these ids, in no particular order. */
+  public List<RequestRow> byIds(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT * FROM dd_request WHERE id IN (:ids)").param("ids", List.copyOf(ids)).query(ROWS).list();
+  }
+
+  /** A request known by this reference: the external reference it was registered with, or its tracking number. */
+  public Optional<RequestRow> findByReferenceOrTrackingNumber(String ref) {
+    return findByExternalReference(ref).or(() -> jdbc.sql("SELECT * FROM dd_request WHERE tracking_number = ?")
+        .param(ref).query(ROWS).optional());
+  }
+
   public Optional<RequestRow> findByExternalReference(String ref) {
     return jdbc.sql("SELECT * FROM dd_request WHERE external_reference = ?").param(ref).query(ROWS).optional();
   }

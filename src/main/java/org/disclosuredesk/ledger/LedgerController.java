@@ -1,10 +1,14 @@
 package org.disclosuredesk.ledger;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.intake.RequestStatus;
+import org.disclosuredesk.security.PersonalData;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,19 +18,25 @@ import org.springframework.web.bind.annotation.RestController;
 public class LedgerController {
 
   private final LedgerSearch ledger;
+  private final LedgerExport export;
   private final BusinessClock clock;
 
-  public LedgerController(LedgerSearch ledger, BusinessClock clock) {
+  public LedgerController(LedgerSearch ledger, LedgerExport export, BusinessClock clock) {
     this.ledger = ledger;
+    this.export = export;
     this.clock = clock;
   }
 
   @GetMapping("/api/requests")
-  Map<String, Object> ledger(@RequestParam(required = false) String year,
+  ResponseEntity<?> ledger(@RequestParam(required = false) String year,
       @RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
       @RequestParam(required = false) String q, @RequestParam(required = false) String page,
-      @RequestParam(required = false) String size) {
+      @RequestParam(required = false) String size, @RequestParam(required = false) String format,
+      Authentication who) {
     FieldErrors errors = new FieldErrors();
+    if (format != null && !Set.of("json", "xlsx", "csv").contains(format)) {
+      errors.add("format", "只能为 json、xlsx 或 csv");
+    }
     Integer y = intParam(errors, "year", year, 1900, 2999);
     int p = orDefault(intParam(errors, "page", page, 0, 1_000_000), 0);
     int s = orDefault(intParam(errors, "size", size, 1, 1000), 20);
@@ -46,9 +56,19 @@ public class LedgerController {
       errors.add("q", "最多 " + LedgerSearch.MAX_TERMS + " 个检索词（以空格分隔）");
     }
     errors.throwIfAny();
-    return ledger.page(y, status == null || status.isBlank() ? null : status,
-        overdue == null || overdue.isBlank() ? null : Boolean.valueOf(overdue), LedgerSearch.terms(q), clock.today(),
-        p, s);
+    String st = status == null || status.isBlank() ? null : status;
+    Boolean od = overdue == null || overdue.isBlank() ? null : Boolean.valueOf(overdue);
+    if (format == null || format.equals("json")) {
+      return ResponseEntity.ok(ledger.page(y, st, od, LedgerSearch.terms(q), clock.today(), p, s));
+    }
+    List<String> ids = ledger.ids(y, st, od, LedgerSearch.terms(q), clock.today(), LedgerExport.MAX_ROWS + 1);
+    if (ids.size() > LedgerExport.MAX_ROWS) {
+      throw new BadInputException("year", "超过 " + LedgerExport.MAX_ROWS + " 件：请按年份分别导出");
+    }
+    var rows = export.rows(ids, PersonalData.masked(who));
+    String name = "台账" + (y == null ? "" : "-" + y);
+    return format.equals("xlsx") ? LedgerFileController.file(LedgerFile.xlsx(rows), LedgerFileController.XLSX,
+        name + ".xlsx") : LedgerFileController.file(LedgerFile.csv(rows), LedgerFileController.CSV, name + ".csv");
   }
 
   private static Integer intParam(FieldErrors errors, String name, String value, int min, int max) {

@@ -149,28 +149,9 @@ public class LedgerSearch implements RequestRowObserver {
    */
   public Map<String, Object> page(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today,
       int page, int size) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (year != null) {
-      where.append(" AND r.receipt_year = ?");
-      params.add(year);
-    }
-    if (status != null) {
-      where.append(" AND r.status = ?");
-      params.add(status);
-    }
-    if (Boolean.TRUE.equals(overdue)) {
-      // unqualified columns are r's: the joined word matches hold only an id
-      where.append(" AND ").append(RequestRepository.OVERDUE);
-      params.add(today);
-    } else if (Boolean.FALSE.equals(overdue)) {
-      where.append(" AND (r.status = 'CONCLUDED' OR r.due_on IS NULL OR r.due_on >= ?)");
-      params.add(today);
-    }
-    Match match = matching(terms);
-    List<Object> all = new ArrayList<>(match.params());
-    all.addAll(params);
-    String from = " FROM dd_request r" + match.joins() + where;
+    Filter f = filter(year, status, overdue, terms, today);
+    String from = f.from();
+    List<Object> all = f.params();
     // with words, the page carries the count (the matching is done once); without, a count reads an index and the
     // page stops after its rows, so a window over every request would cost more than it saves
     boolean windowed = !terms.isEmpty();
@@ -207,6 +188,43 @@ public class LedgerSearch implements RequestRowObserver {
     out.put("page", page);
     out.put("size", size);
     return out;
+  }
+
+  /** The ids of every request the ledger's filters hold, newest first, at most {@code limit}: the export. */
+  public List<String> ids(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today,
+      int limit) {
+    Filter f = filter(year, status, overdue, terms, today);
+    List<Object> params = new ArrayList<>(f.params());
+    params.add(limit);
+    return jdbc.sql("SELECT r.id" + f.from() + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ?")
+        .params(params).query(String.class).list();
+  }
+
+  private record Filter(String from, List<Object> params) {}
+
+  private Filter filter(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (year != null) {
+      where.append(" AND r.receipt_year = ?");
+      params.add(year);
+    }
+    if (status != null) {
+      where.append(" AND r.status = ?");
+      params.add(status);
+    }
+    if (Boolean.TRUE.equals(overdue)) {
+      // unqualified columns are r's: the joined word matches hold only an id
+      where.append(" AND ").append(RequestRepository.OVERDUE);
+      params.add(today);
+    } else if (Boolean.FALSE.equals(overdue)) {
+      where.append(" AND (r.status = 'CONCLUDED' OR r.due_on IS NULL OR r.due_on >= ?)");
+      params.add(today);
+    }
+    Match match = matching(terms);
+    List<Object> all = new ArrayList<>(match.params());
+    all.addAll(params);
+    return new Filter(" FROM dd_request r" + match.joins() + where, all);
   }
 
   @Override

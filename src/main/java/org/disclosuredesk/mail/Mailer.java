@@ -43,9 +43,12 @@ public class Mailer {
     this.agency = agency;
   }
 
-  /** Queues one mail; returns its id. {@code attachments} are letter ids. */
+  /** Queues one mail; returns its id, or null while {@link MailHold} holds mail. {@code attachments} are letter ids. */
   public String queue(String requestId, String kind, String to, String subject, String template,
       Map<String, ?> model, List<String> attachments) {
+    if (MailHold.held()) {
+      return null;
+    }
     Map<String, Object> scope = new HashMap<>(model);
     scope.put("agency", agency);
     String body = templates.computeIfAbsent(template, this::load).execute(scope);

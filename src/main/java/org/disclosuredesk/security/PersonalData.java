@@ -14,6 +14,14 @@ public final class PersonalData {
   private PersonalData() {}
 
   /** {@code 370102199001011234} → {@code 3701**********1234}. */
+  /** Roles that work with applicants directly and see ID numbers and phones in full (API.md); others see them masked. */
+  private static final java.util.Set<String> FULL_VIEW = java.util.Set.of("ROLE_" + Roles.CLERK,
+      "ROLE_" + Roles.REVIEWER, "ROLE_" + Roles.OFFICE_HEAD, "ROLE_" + Roles.ADMIN);
+
+  public static boolean masked(org.springframework.security.core.Authentication who) {
+    return who.getAuthorities().stream().noneMatch(a -> FULL_VIEW.contains(a.getAuthority()));
+  }
+
   public static String maskIdNumber(String id) {
     if (id == null || id.isBlank()) {
       return id;

@@ -102,8 +102,9 @@ public class SecurityConfig {
             // the online channel's submissions: the clerk works them; uploads are seen by those who handle requests
             .requestMatchers(GET, "/api/submissions/*/attachments/*").hasAnyRole(CLERK, REVIEWER, OFFICE_HEAD, ADMIN)
             .requestMatchers("/api/submissions", "/api/submissions/**").hasAnyRole(CLERK, ADMIN)
-            // registration and the clerk's records of what arrived
+            // registration and the clerk's records of what arrived; the ledger in
             .requestMatchers(POST, "/api/requests").hasAnyRole(CLERK, ADMIN)
+            .requestMatchers("/api/ledger/**", "/ledger", "/ledger/**").hasAnyRole(CLERK, ADMIN)
             .requestMatchers(POST, "/api/requests/*/supplement", "/api/requests/*/consultation/reply",
                 "/api/requests/*/fee-payment", "/api/requests/*/withdrawal").hasAnyRole(CLERK, ADMIN)
             // the office head's approvals
