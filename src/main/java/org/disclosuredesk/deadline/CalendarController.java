@@ -1,10 +1,17 @@
 package org.disclosuredesk.deadline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.FieldErrors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The calendar endpoints of API.md: the due-date calculator, a year's calendar, and the admin's upload. */
+@Tag(name = ApiDocumentation.CALENDAR)
 @RestController
 @RequestMapping("/api/calendar")
 class CalendarController {
@@ -36,6 +44,13 @@ class CalendarController {
     this.calendars = calendars;
   }
 
+  @Operation(summary = "计算期限", description = """
+      **角色**：任何工作人员。
+
+      从 `from` 起算若干个工作日后的日期（按法定节假日和调休），及逐步说明：`{dueOn, explanation:[...], warnings:[...]}`。\
+      所需年份的日历尚未发布时在 `warnings` 中说明。""")
+  @Parameter(name = "from", in = ParameterIn.QUERY, required = true, description = "起算日期，YYYY-MM-DD")
+  @Parameter(name = "workingDays", in = ParameterIn.QUERY, required = true, description = "工作日数，0 至 1000")
   @GetMapping("/due-date")
   DueDateView dueDate(@RequestParam(required = false) String from,
       @RequestParam(required = false) String workingDays) {
@@ -71,12 +86,28 @@ class CalendarController {
     return new DueDateView(r.dueOn(), r.explanation(), r.warnings());
   }
 
+  @Operation(summary = "查看年度工作日历", description = """
+      **角色**：任何工作人员。
+
+      `{year, covered, daysOff:[日期], makeUpWorkingDays:[日期], workingDayCount, holidays, revision}`；\
+      `covered` 为 false 表示该年的国务院放假通知尚未录入，只按周末计算。""")
   @GetMapping("/{year}")
   YearView year(@PathVariable int year) {
     checkYear(year).throwIfAny();
     return view(year, calendars.calendarForYear(year), calendars.revision());
   }
 
+  @Operation(summary = "录入年度放假安排", description = """
+      **角色**：系统管理员（camunda-admin）。
+
+      按国务院办公厅的放假通知替换该年的日历，无需重新部署；已受影响的期限随之重新计算。
+
+      **请求体**：`off` 该年全部放假日（含周末，必填）；`work` 调休上班日（必填，没有则为 `[]`）；\
+      `holidays` 节日 `[{name, from, to}]`。""",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          examples = @ExampleObject(name = "示例（节选）", value = """
+              {"off": ["2027-01-01", "2027-01-02", "2027-01-03"], "work": [],
+               "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}]}"""))))
   @PutMapping("/{year}")
   YearView replace(@PathVariable int year, @RequestBody YearBody body, Principal who) {
     FieldErrors errors = checkYear(year);

@@ -1,5 +1,10 @@
 package org.disclosuredesk.intake;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.security.PersonalData;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registration, the request file, and the ledger (API.md). */
+@Tag(name = ApiDocumentation.INTAKE)
 @RestController
 @RequestMapping("/api/requests")
 public class RequestController {
@@ -41,6 +48,35 @@ public class RequestController {
     this.clock = clock;
   }
 
+  @Operation(summary = "登记申请", description = """
+      **角色**：登记人员（clerk）。
+
+      登记一件政府信息公开申请（纸质申请补录、网上申请平台对接），启动办理流程。收到申请之日（DOMAIN.md §2）：\
+      `IN_PERSON`、`POST_REGISTERED`、`OTHER` 为 `arrivedOn`；`POST_ORDINARY`、`ONLINE`、`FAX` 为 `confirmedOn`，\
+      缺省同 `arrivedOn`（登记即确认）。
+
+      **请求体**：`channel` 申请渠道（必填：`IN_PERSON` 当面、`POST_REGISTERED` 邮寄需签收、`POST_ORDINARY` 平常信函、\
+      `ONLINE` 互联网、`FAX` 传真、`OTHER` 其他）；`arrivedOn` 到达日期（必填）；`confirmedOn` 确认日期；\
+      `applicant` 申请人（必填）`{type, name, idNumber?, creditCode?, email?, phone?, address?}`，`type` 为\
+      `NATURAL_PERSON`、`COMMERCIAL_ENTERPRISE`、`RESEARCH_INSTITUTION`、`PUBLIC_INTEREST_ORGANIZATION`、\
+      `LEGAL_SERVICE_PROVIDER` 或 `OTHER_ORGANIZATION`；`agent` 代理人 `{name, idNumber?, phone?}`；\
+      `description` 申请内容（必填，≤ 10000 字）；`topic` 信息类别；`requestedForms` 获取方式\
+      （`PAPER`、`ELECTRONIC`、`INSPECTION`）；`deliveryChannel` 送达方式（`POST`、`EMAIL`、`PICKUP`、`ONLINE`）；\
+      `externalReference` 外部编号（如网上申请平台的编号，用于去重）。
+
+      **返回**：201 `{id, trackingNumber, receivedOn, dueOn, status}`；同一 `externalReference` 再次提交返回 200 和\
+      第一次登记的申请，不再启动流程。""",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          examples = @ExampleObject(name = "示例", value = """
+              {"channel": "POST_REGISTERED", "arrivedOn": "2025-09-26",
+               "applicant": {"type": "NATURAL_PERSON", "name": "李四", "idNumber": "370102199001011234",
+                             "phone": "13800000000", "address": "示例市示例路2号"},
+               "description": "请公开2024年本市城乡居民养老保险基金收支情况", "topic": "社保信息",
+               "requestedForms": ["ELECTRONIC"], "deliveryChannel": "EMAIL",
+               "externalReference": "WS-2025-000123"}"""))),
+      responses = {
+          @ApiResponse(responseCode = "201", description = "已登记：`{id, trackingNumber, receivedOn, dueOn, status}`"),
+          @ApiResponse(responseCode = "200", description = "该 `externalReference` 已登记过：返回第一次登记的申请")})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegistrationForm form, Authentication who) {
     IntakeService.Registered r;
@@ -57,6 +93,14 @@ public class RequestController {
     return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view.summary(r.request()));
   }
 
+  @Operation(summary = "查看申请档案", description = """
+      **角色**：任何工作人员。
+
+      一件申请的全部情况：`{id, trackingNumber, channel, receivedOn, dueOn, remainingWorkingDays, status, outcome?, \
+      concludedOn?, extended, applicant, suspensions:[{kind, from, to}], deadlineExplanation:[...], \
+      possibleDuplicates:[...], letters:[{id, kind, title, version, createdAt}], appeals:[...], warnings:[...], \
+      events:[{at, type, by, ...}]}`。`dueOn` 为现行答复期限，等待补正或期限中止时为 null，\
+      此时 `remainingWorkingDays` 为剩余工作日数。证件号码和电话对管理人员打码显示。""")
   @GetMapping("/{id}")
   Map<String, Object> get(@PathVariable String id, Authentication who) {
     requests.get(id);

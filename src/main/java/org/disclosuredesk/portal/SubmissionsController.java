@@ -1,9 +1,18 @@
 package org.disclosuredesk.portal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.intake.RequestView;
@@ -20,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The staff side of the online channel (API.md): the clerk's list, the uploads, confirmation and rejection. */
+@Tag(name = ApiDocumentation.SUBMISSIONS)
 @RestController
 @RequestMapping("/api/submissions")
 class SubmissionsController {
@@ -34,6 +44,17 @@ class SubmissionsController {
     this.view = view;
   }
 
+  @Operation(summary = "网上申请列表", description = """
+      **角色**：登记人员（clerk）。
+
+      `{items:[{submissionNumber, status, submittedOn, confirmBy, late, applicantName, description, requestId, \
+      rejectionReason, attachments:[{id, name, size, purpose}]}], total}`；`confirmBy` 为最迟应确认的日期\
+      （提交后的第一个工作日），`late` 表示已超过。""")
+  @Parameter(name = "status", in = ParameterIn.QUERY, description = "`AWAITING_CONFIRMATION`（待确认）、`CONFIRMED`"
+      + "（已确认登记）、`REJECTED`（已退回）或 `WITHDRAWN`（申请人已撤回）；缺省为全部",
+      schema = @Schema(allowableValues = {"AWAITING_CONFIRMATION", "CONFIRMED", "REJECTED", "WITHDRAWN"}))
+  @Parameter(name = "page", in = ParameterIn.QUERY, description = "页码，从 1 开始，缺省 1")
+  @Parameter(name = "size", in = ParameterIn.QUERY, description = "每页条数，1 至 500，缺省 50")
   @GetMapping
   Map<String, Object> list(@RequestParam(required = false) String status,
       @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
@@ -50,6 +71,13 @@ class SubmissionsController {
     return out;
   }
 
+  @Operation(summary = "下载网上申请的附件", description = """
+      **角色**：登记人员（clerk）、承办人员（reviewer）、负责人（office-head）。
+
+      申请人上传的文件原样返回，总是作为下载（不在浏览器中打开）。""",
+      responses = @ApiResponse(responseCode = "200", description = "PDF、JPEG 或 PNG 文件", content = {
+          @Content(mediaType = "application/pdf"), @Content(mediaType = "image/jpeg"),
+          @Content(mediaType = "image/png")}))
   @GetMapping("/{number}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(@PathVariable String number, @PathVariable String attachmentId) {
     SubmissionRow row = repository.byNumber(number).orElseThrow(() -> new NotFoundException("没有这个网上申请：" + number));
@@ -65,6 +93,19 @@ class SubmissionsController {
         .body((byte[]) a.get("content"));
   }
 
+  @Operation(summary = "确认网上申请（登记）", description = """
+      **角色**：登记人员（clerk）。
+
+      确认收到网上申请，即登记为渠道 `ONLINE` 的申请：`arrivedOn` 为提交之日，`confirmedOn`（确认之日）即收到申请之日\
+      （第三十一条第三项）。重复确认 → 409。
+
+      **请求体**：`confirmedOn` 确认日期（必填）。
+
+      **返回**：201，同“登记申请”：`{id, trackingNumber, receivedOn, dueOn, status}`。""",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          examples = @ExampleObject(name = "示例", value = """
+              {"confirmedOn": "2025-10-09"}"""))),
+      responses = @ApiResponse(responseCode = "201", description = "已登记为申请"))
   @PostMapping("/{number}/confirmation")
   ResponseEntity<Map<String, Object>> confirm(@PathVariable String number, @RequestBody Map<String, Object> body,
       Principal who) {
@@ -72,6 +113,16 @@ class SubmissionsController {
     return ResponseEntity.status(HttpStatus.CREATED).body(view.summary(request));
   }
 
+  @Operation(summary = "退回网上申请", description = """
+      **角色**：登记人员（clerk）。
+
+      只用于根本不是申请的提交（空白、测试、滥用、同一申请提交两次）；本机关不予处理的申请应先确认，\
+      再作出答复决定（如 `NOT_PROCESSED_PETITION`），不在这里退回。理由会显示在申请人的进度中。
+
+      **请求体**：`reason` 退回理由（必填）。""",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          examples = @ExampleObject(name = "示例", value = """
+              {"reason": "内容为测试文字，不是政府信息公开申请"}"""))))
   @PostMapping("/{number}/rejection")
   Map<String, Object> reject(@PathVariable String number, @RequestBody Map<String, Object> body, Principal who) {
     submissions.reject(number, body, who.getName());

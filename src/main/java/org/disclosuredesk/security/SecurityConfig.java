@@ -123,6 +123,9 @@ public class SecurityConfig {
             .requestMatchers("/api/admin/**").hasRole(ADMIN)
             .requestMatchers(GET, "/api/**").hasAnyRole(STAFF)
             .requestMatchers("/api/**").hasRole(ADMIN)
+            // the OpenAPI document and its UI (apidocs): staff only; never under /public, which faces the internet
+            .requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/swagger-ui.html"),
+                path("/swagger-ui/**")).hasAnyRole(STAFF)
             // engine REST: any staff member; Camunda's authorizations decide per resource
             .requestMatchers(path("/engine-rest/**")).hasAnyRole(STAFF)
             .requestMatchers("/actuator/**").hasAnyRole(ADMIN, MANAGER, MONITORING)

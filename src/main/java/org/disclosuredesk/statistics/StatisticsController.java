@@ -1,8 +1,16 @@
 package org.disclosuredesk.statistics;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Annual statistics over HTTP (API.md); only managers and admins get here (SecurityConfig). */
+@Tag(name = ApiDocumentation.STATISTICS)
 @RestController
 @RequestMapping("/api/statistics/{year}")
 public class StatisticsController {
@@ -34,6 +43,19 @@ public class StatisticsController {
     this.reconciliation = reconciliation;
   }
 
+  @Operation(summary = "年度统计（表三、表四）", description = """
+      **角色**：管理人员（manager）。
+
+      政府信息公开工作年度报告（2021 年格式）的表三（收到和处理政府信息公开申请情况）和表四（行政复议、行政诉讼情况）：\
+      `{year, format: "GB-2021", columns, rows:[{code, label, values}], consistent, appeals, fees, onTimeRate, \
+      paragraph, frozen, differences}`。冻结后 `frozen` 为 `{at, by}`，`differences` 列出与快照不同的单元格。""")
+  @Parameter(name = "format", in = ParameterIn.QUERY, description = "`json`（缺省）、`csv`、`xlsx` 或 `html`（打印版）",
+      schema = @Schema(allowableValues = {"json", "csv", "xlsx", "html"}))
+  @Parameter(name = "decimals", in = ParameterIn.QUERY, description = "说明段落中百分比的小数位数，0 至 3，缺省 1")
+  @ApiResponse(responseCode = "200", description = "按 `format`：JSON、CSV（UTF-8）、Excel 或可打印的网页", content = {
+      @Content(mediaType = "application/json"), @Content(mediaType = "text/csv"),
+      @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      @Content(mediaType = "text/html")})
   @GetMapping
   ResponseEntity<?> annual(@PathVariable String year, @RequestParam(required = false) String format,
       @RequestParam(required = false) String decimals) {
@@ -52,6 +74,17 @@ public class StatisticsController {
     };
   }
 
+  @Operation(summary = "年度统计（2019 年前的旧模板）", description = """
+      **角色**：管理人员（manager）。
+
+      旧版年度报告统计表：`{year, format: "PRE-2019", rows:[{code, label, value}], paragraph}`，格式同上。""")
+  @Parameter(name = "format", in = ParameterIn.QUERY, description = "`json`（缺省）、`csv`、`xlsx` 或 `html`（打印版）",
+      schema = @Schema(allowableValues = {"json", "csv", "xlsx", "html"}))
+  @Parameter(name = "decimals", in = ParameterIn.QUERY, description = "说明段落中百分比的小数位数，0 至 3，缺省 1")
+  @ApiResponse(responseCode = "200", description = "按 `format`：JSON、CSV（UTF-8）、Excel 或可打印的网页", content = {
+      @Content(mediaType = "application/json"), @Content(mediaType = "text/csv"),
+      @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      @Content(mediaType = "text/html")})
   @GetMapping("/legacy")
   ResponseEntity<?> legacy(@PathVariable String year, @RequestParam(required = false) String format,
       @RequestParam(required = false) String decimals) {
@@ -71,11 +104,20 @@ public class StatisticsController {
     };
   }
 
+  @Operation(summary = "冻结年度统计", description = """
+      **角色**：管理人员（manager）。
+
+      保存已发布数字的快照；之后的变化在年度统计的 `differences` 中列出。""",
+      responses = @ApiResponse(responseCode = "201", description = "已冻结"))
   @PostMapping("/freeze")
   ResponseEntity<Map<String, Object>> freeze(@PathVariable String year, Authentication who) {
     return ResponseEntity.status(HttpStatus.CREATED).body(statistics.freeze(statistics.year(year), who.getName()));
   }
 
+  @Operation(summary = "核对年度统计", description = """
+      **角色**：管理人员（manager）。
+
+      按 Camunda 历史和申请表重新计数该年，与统计数据逐项核对，列出不一致之处。""")
   @GetMapping("/reconciliation")
   Map<String, Object> reconciliation(@PathVariable String year) {
     return reconciliation.check(statistics.year(year));
