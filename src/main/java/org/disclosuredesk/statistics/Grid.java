@@ -127,6 +127,39 @@ public final class Grid {
     return g;
   }
 
+  /**
+   * Table 二 as the 2021 format prints it: four columns; a block with one figure per item spans it over the three
+   * figure columns. A cell not filled in stays empty.
+   */
+  public static Grid proactive(ProactiveFigures f) {
+    Grid g = new Grid("二、主动公开政府信息情况", 4);
+    int r = 0;
+    for (Layout.ProactiveBlock b : Layout.PROACTIVE) {
+      g.header(r++, 0, 1, 4, b.article());
+      int span = 3 / b.columns().size();
+      g.header(r, 0, 1, 1, Layout.PROACTIVE_ITEM_HEADER);
+      for (int c = 0; c < b.columns().size(); c++) {
+        g.header(r, 1 + c * span, 1, span, b.columns().get(c));
+      }
+      r++;
+      for (int i = 0; i < b.items().size(); i++) {
+        g.label(r, 0, 1, 1, b.items().get(i));
+        List<String> fields = b.fields().get(i);
+        for (int c = 0; c < fields.size(); c++) {
+          String field = fields.get(c);
+          if (ProactiveFigures.AMOUNT_FIELD.equals(field)) {
+            g.add(new Cell(r, 1 + c * span, 1, span, f.amountText(), false, null));
+          } else {
+            Long v = f.count(field);
+            g.add(new Cell(r, 1 + c * span, 1, span, v == null ? "" : v.toString(), false, v));
+          }
+        }
+        r++;
+      }
+    }
+    return g;
+  }
+
   /** The pre-2019 统计表: 统计指标 / 单位 / 统计数. */
   public static Grid legacy(LegacyTable t) {
     Grid g = new Grid(t.year() + "年政府信息公开工作情况统计表（依申请公开部分）", 3);

@@ -35,6 +35,8 @@ public final class Html {
       p.paragraph{text-indent:2em;line-height:1.8}
       .alarm{border:3px solid #c00;background:#fee;color:#900;padding:8px;font-weight:bold}
       .note{color:#555;font-size:12px}
+      table.official input{width:7em;text-align:center;font:inherit}
+      .error{display:block;color:#c00;font-size:12px}
       @media print{.noprint{display:none}body{margin:0}@page{size:A4 landscape;margin:12mm}}
       """;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.disclosuredesk.handling.Outcome;
 import org.disclosuredesk.intake.ApplicantType;
 
-/** Row and column labels of table 三 and 四 exactly as printed in 国办公开办函〔2021〕30号. */
+/** Row and column labels of table 二, 三 and 四 exactly as printed in 国办公开办函〔2021〕30号. */
 public final class Layout {
 
   private Layout() {}
@@ -80,4 +80,24 @@ public final class Layout {
   public static final List<String> APPEAL_ROWS =
       List.of("RECONSIDERATION", "LITIGATION_DIRECT", "LITIGATION_AFTER_RECONSIDERATION");
   public static final List<String> APPEAL_ROW_LABELS = List.of("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）");
+
+  /**
+   * Table 二 (主动公开政府信息情况): four blocks, each a heading row (the article of the Regulations), a column-label
+   * row and its items; {@code fields} are the {@link ProactiveFigures} cells of each item, left to right.
+   */
+  public record ProactiveBlock(String article, List<String> columns, List<String> items, List<List<String>> fields) {}
+
+  public static final List<ProactiveBlock> PROACTIVE = List.of(
+      new ProactiveBlock("第二十条第（一）项", List.of("本年制发件数", "本年废止件数", "现行有效件数"),
+          List.of("规章", "行政规范性文件"),
+          List.of(List.of("regulationsIssued", "regulationsRepealed", "regulationsInForce"),
+              List.of("normativeDocumentsIssued", "normativeDocumentsRepealed", "normativeDocumentsInForce"))),
+      new ProactiveBlock("第二十条第（五）项", List.of("本年处理决定数量"), List.of("行政许可"),
+          List.of(List.of("licensingDecisions"))),
+      new ProactiveBlock("第二十条第（六）项", List.of("本年处理决定数量"), List.of("行政处罚", "行政强制"),
+          List.of(List.of("penaltyDecisions"), List.of("coercionDecisions"))),
+      new ProactiveBlock("第二十条第（八）项", List.of("本年收费金额（单位：万元）"), List.of("行政事业性收费"),
+          List.of(List.of(ProactiveFigures.AMOUNT_FIELD))));
+
+  public static final String PROACTIVE_ITEM_HEADER = "信息内容";
 }

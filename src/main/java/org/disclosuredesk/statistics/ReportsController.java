@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReportsController {
 
   private final StatisticsService statistics;
+  private final ProactiveRepository proactive;
   private final BusinessClock clock;
 
-  public ReportsController(StatisticsService statistics, BusinessClock clock) {
+  public ReportsController(StatisticsService statistics, ProactiveRepository proactive, BusinessClock clock) {
     this.statistics = statistics;
+    this.proactive = proactive;
     this.clock = clock;
   }
 
@@ -35,7 +37,8 @@ public class ReportsController {
     int y = statistics.year(year);
     int d = StatisticsService.decimals(decimals);
     AnnualTable t = statistics.table(y);
-    String html = ReportPages.manager(t, statistics.annual(y, d), d, clock.today().getYear());
+    String html = ReportPages.manager(t, statistics.annual(t, d), d, clock.today().getYear(),
+        proactive.find(y).orElse(null));
     return ResponseEntity.ok().contentType(StatisticsController.HTML).body(html.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -69,7 +69,12 @@ public class StatisticsService {
   }
 
   public Map<String, Object> annual(int year, int decimals) {
-    AnnualTable t = table(year);
+    return annual(table(year), decimals);
+  }
+
+  /** The JSON of a table already computed, so a page or document built from both shows one reading of the figures. */
+  public Map<String, Object> annual(AnnualTable t, int decimals) {
+    int year = t.year();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("year", year);
     out.put("format", FORMAT);

@@ -95,6 +95,66 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
         .endsWith("/reports/2019/statistics-2019.xlsx");
   }
 
+  /** Table 二 filled in on the page (a wrong figure named next to its field), then the Word report downloaded. */
+  @Test
+  void managerFillsInTable2AndDownloadsTheWordReport() throws Exception {
+    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
+    String a = register("ONLINE", d(2005, 4, 4), "NATURAL_PERSON", "社保信息");
+    decide(a, Outcome.DISCLOSED, d(2005, 4, 8));
+
+    profile = Files.createTempDirectory("chromium-profile");
+    downloads = Files.createTempDirectory("chromium-downloads");
+    Map<String, Object> prefs = new HashMap<>();
+    prefs.put("download.default_directory", downloads.toString());
+    prefs.put("download.prompt_for_download", false);
+    browser = HeadlessChromium.start(profile, prefs);
+    browser.get("http://manager:manager@localhost:" + port + "/reports/2005");
+
+    type("proactive-regulationsIssued", "2");
+    type("proactive-penaltyDecisions", "-1");
+    type("proactive-chargesTenThousandYuan", "12.5");
+    browser.findElement(By.id("proactive-save")).click();
+    waitFor(() -> !text("error-penaltyDecisions").isEmpty(), () -> text("proactive-status"));
+    assertThat(text("error-penaltyDecisions")).contains("整数");
+    type("proactive-penaltyDecisions", "3");
+    browser.findElement(By.id("proactive-save")).click();
+    waitFor(() -> text("proactive-status").startsWith("已保存"), () -> text("proactive-status"));
+    assertThat(text("error-penaltyDecisions")).isEmpty();
+
+    browser.navigate().refresh();
+    assertThat(browser.findElement(By.id("proactive-penaltyDecisions")).getAttribute("value")).isEqualTo("3");
+    assertThat(browser.findElement(By.id("proactive-licensingDecisions")).getAttribute("value")).isEmpty();
+    assertThat(text("proactive-status")).contains("manager");
+
+    WebElement download = browser.findElement(By.id("download-docx"));
+    assertThat(download.getText()).isEqualTo("下载年度报告（Word）");
+    download.click();
+    Path docx = downloads.resolve("2005年政府信息公开工作年度报告.docx");
+    waitFor(() -> Files.exists(docx), () -> java.util.Arrays.toString(downloads.toFile().list()));
+    try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx))) {
+      var two = ReportDocumentTest.grid(doc.getTables().get(0));
+      assertThat(ReportDocumentTest.text(two, 2, 1)).isEqualTo("2");
+      assertThat(ReportDocumentTest.text(two, 9, 1)).isEqualTo("3");
+      assertThat(ReportDocumentTest.text(two, 6, 1)).isEmpty();
+      assertThat(ReportDocumentTest.text(two, 13, 1)).isEqualTo("12.5");
+    }
+  }
+
+  private void type(String id, String value) {
+    WebElement input = browser.findElement(By.id(id));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition,
+      java.util.function.Supplier<String> seen) throws InterruptedException {
+    long until = System.currentTimeMillis() + 30_000;
+    while (!condition.getAsBoolean() && System.currentTimeMillis() < until) {
+      Thread.sleep(200);
+    }
+    assertThat(condition.getAsBoolean()).as("waited 30 s; the page shows: " + seen.get()).isTrue();
+  }
+
   private String text(String id) {
     return browser.findElement(By.id(id)).getText();
   }

@@ -1,0 +1,102 @@
+package org.disclosuredesk.statistics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.disclosuredesk.common.AgencyProperties;
+import org.disclosuredesk.common.BadInputException;
+import org.disclosuredesk.common.BusinessClock;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The annual report document (API.md "Ledger (台账) in and out, and the annual report document") and table 二, which
+ * the manager fills in. Managers and admins only (SecurityConfig: /api/statistics/**, /reports/**). The manager page
+ * uses the /reports/{year}/… paths, under which the browser already sends its Basic credentials.
+ */
+@RestController
+public class AnnualReportController {
+
+  static final MediaType DOCX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+  private final StatisticsService statistics;
+  private final ProactiveRepository proactive;
+  private final AgencyProperties agency;
+  private final BusinessClock clock;
+
+  public AnnualReportController(StatisticsService statistics, ProactiveRepository proactive, AgencyProperties agency,
+      BusinessClock clock) {
+    this.statistics = statistics;
+    this.proactive = proactive;
+    this.agency = agency;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/statistics/{year}/report")
+  ResponseEntity<byte[]> report(@PathVariable String year, @RequestParam(required = false) String format,
+      @RequestParam(required = false) String decimals) {
+    int y = statistics.year(year);
+    int d = StatisticsService.decimals(decimals);
+    if (format != null && !"docx".equals(format)) {
+      throw new BadInputException("format", "只能为 docx");
+    }
+    return docx(y, d);
+  }
+
+  @GetMapping("/reports/{year}/report-{file}.docx")
+  ResponseEntity<byte[]> reportFromPage(@PathVariable String year) {
+    return docx(statistics.year(year), 1);
+  }
+
+  @GetMapping("/api/statistics/{year}/proactive")
+  Map<String, Object> proactive(@PathVariable String year) {
+    return view(statistics.year(year));
+  }
+
+  @PutMapping({"/api/statistics/{year}/proactive", "/reports/{year}/proactive"})
+  Map<String, Object> saveProactive(@PathVariable String year, @RequestBody(required = false) JsonNode body,
+      Authentication who) {
+    int y = statistics.year(year);
+    ProactiveFigures figures = ProactiveFigures.parse(body);
+    proactive.save(y, figures, LocalDateTime.ofInstant(clock.now(), clock.zone()).withNano(0), who.getName());
+    return view(y);
+  }
+
+  private Map<String, Object> view(int year) {
+    var saved = proactive.find(year);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("year", year);
+    out.putAll(saved.map(ProactiveRepository.Saved::figures).orElse(ProactiveFigures.BLANK).fields());
+    out.put("updatedAt", saved.map(s -> s.updatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).orElse(null));
+    out.put("updatedBy", saved.map(ProactiveRepository.Saved::updatedBy).orElse(null));
+    return out;
+  }
+
+  private ResponseEntity<byte[]> docx(int year, int decimals) {
+    AnnualTable t = statistics.table(year);
+    byte[] body = AnnualReportDocument.build(t, statistics.annual(t, decimals), proactive.figures(year), agency);
+    return ResponseEntity.ok().contentType(DOCX)
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(AnnualReportDocument.title(year) + ".docx",
+            "annual-report-" + year + ".docx"))
+        .body(body);
+  }
+
+  /** RFC 6266 / 5987: the Chinese name for every current browser, an ASCII one for the rest. */
+  static String attachment(String name, String asciiName) {
+    return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
+        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
