@@ -20,7 +20,8 @@
     var data = new FormData();
     data.append('file', file);
     show(dryRun ? '正在检查……' : '正在导入……', true);
-    fetch('/api/ledger/import?dryRun=' + dryRun, {method: 'POST', body: data, credentials: 'same-origin'})
+    // an absolute address without the user:password a page opened as http://user:pass@host/ carries (fetch refuses it)
+    fetch(location.origin + '/api/ledger/import?dryRun=' + dryRun, {method: 'POST', body: data, credentials: 'same-origin'})
       .then(function (res) {
         return res.json().then(function (json) { return {status: res.status, json: json}; });
       })
