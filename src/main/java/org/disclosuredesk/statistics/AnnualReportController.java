@@ -14,6 +14,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the manager fills in. Managers and admins only (SecurityConfig: /api/statistics/**, /reports/**). The manager page
  * uses the /reports/{year}/… paths, under which the browser already sends its Basic credentials.
  */
+@Tag(name = ApiDocumentation.STATISTICS)
 @RestController
 public class AnnualReportController {
 
@@ -45,6 +49,12 @@ public class AnnualReportController {
     this.clock = clock;
   }
 
+  @Operation(summary = "年度报告：下载 Word 草稿", description = """
+      **角色**：管理人员。
+
+      返回该年度《政府信息公开工作年度报告》的 Word 草稿（.docx，2021 年格式）：一至六部分，表二（主动公开，取管理人员填写的数字）、\
+      表三、表四按官方版式（合并表头）填好，附统计段落和信息处理费；已冻结的年度注明冻结时间和变动。`format` 只能为 `docx`（缺省）；\
+      `decimals` 为段落中百分比的小数位数。""")
   @GetMapping("/api/statistics/{year}/report")
   ResponseEntity<byte[]> report(@PathVariable String year, @RequestParam(required = false) String format,
       @RequestParam(required = false) String decimals) {
@@ -61,11 +71,16 @@ public class AnnualReportController {
     return docx(statistics.year(year), 1);
   }
 
+  @Operation(summary = "年度报告：读取表二（主动公开）", description = """
+      **角色**：管理人员。返回该年度表二“主动公开政府信息情况”已填写的数字，未填写的为 null。""")
   @GetMapping("/api/statistics/{year}/proactive")
   Map<String, Object> proactive(@PathVariable String year) {
     return view(statistics.year(year));
   }
 
+  @Operation(summary = "年度报告：填写表二（主动公开）", description = """
+      **角色**：管理人员。保存该年度表二“主动公开政府信息情况”的数字（非负整数；收费金额单位万元），未填写的留空；\
+      返回保存后的表二。""")
   @PutMapping({"/api/statistics/{year}/proactive", "/reports/{year}/proactive"})
   Map<String, Object> saveProactive(@PathVariable String year, @RequestBody(required = false) JsonNode body,
       Authentication who) {
