@@ -126,6 +126,7 @@ public class LedgerImport {
         try {
           counts[each.execute(s -> apply(e, actor)) ? 0 : 1]++;
         } catch (RowFailed f) {
+          requests.forgetHeldRows();
           problems.addAll(f.problems);
         }
       }
