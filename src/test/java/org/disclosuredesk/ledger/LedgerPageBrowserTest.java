@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The clerk's ledger page in headless Chromium: a dry run lists the bad cells in Chinese, the corrected file
- * imports, the export button downloads the ledger. Year 2005 is this test's own. Skipped without chromedriver.
+ * imports, the export button downloads the ledger. Year 2006 is this test's own. Skipped without chromedriver.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "disclosure.test-context=statistics")
@@ -60,12 +60,12 @@ class LedgerPageBrowserTest {
     prefs.put("download.prompt_for_download", false);
     browser = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")), prefs);
 
-    Map<LedgerColumn, String> good = LedgerImportTest.row(EXTERNAL_REFERENCE, "P-2005-01", CHANNEL, "当面提交",
-        ARRIVED_ON, "2005-03-01", APPLICANT_TYPE, "自然人", APPLICANT_NAME, "页面测试", DESCRIPTION, "申请公开某文件",
-        OUTCOME, "予以公开", ALREADY_PUBLIC, "否", REPLIED_ON, "2005-03-10");
+    Map<LedgerColumn, String> good = LedgerImportTest.row(EXTERNAL_REFERENCE, "P-2006-01", CHANNEL, "当面提交",
+        ARRIVED_ON, "2006-03-01", APPLICANT_TYPE, "自然人", APPLICANT_NAME, "页面测试", DESCRIPTION, "申请公开某文件",
+        OUTCOME, "予以公开", ALREADY_PUBLIC, "否", REPLIED_ON, "2006-03-10");
     Map<LedgerColumn, String> bad = new HashMap<>(good);
     bad.put(CHANNEL, "信鸽");
-    bad.put(REPLIED_ON, "2005-02-30");
+    bad.put(REPLIED_ON, "2006-02-30");
     Path badFile = dir.resolve("台账-有错.xlsx");
     Files.write(badFile, LedgerFile.xlsx(List.of(new java.util.EnumMap<>(bad))));
     Path goodFile = dir.resolve("台账.xlsx");
@@ -81,28 +81,29 @@ class LedgerPageBrowserTest {
     assertThat(errors).contains("第 2 行").contains("申请渠道").contains("“信鸽”不是允许的取值").contains("答复日期");
     assertThat(browser.findElement(By.id("result")).getText()).contains("发现 2 处错误");
     screenshot("ledger-import-dry-run.png");
-    assertThat(requests.findByExternalReference("P-2005-01")).isEmpty();
+    assertThat(requests.findByExternalReference("P-2006-01")).isEmpty();
 
     browser.findElement(By.id("file")).clear();
     browser.findElement(By.id("file")).sendKeys(goodFile.toString());
     browser.findElement(By.id("dry-run")).click();
     wait.until(b -> b.findElement(By.id("result")).getText().startsWith("检查通过"));
-    assertThat(requests.findByExternalReference("P-2005-01")).isEmpty();
+    assertThat(requests.findByExternalReference("P-2006-01")).isEmpty();
     browser.findElement(By.id("import")).click();
     wait.until(b -> b.findElement(By.id("result")).getText().startsWith("导入完成"));
     assertThat(browser.findElement(By.id("result")).getText()).contains("新导入 1 行");
-    assertThat(requests.findByExternalReference("P-2005-01")).isPresent();
+    assertThat(requests.findByExternalReference("P-2006-01")).isPresent();
 
-    browser.findElement(By.id("year")).sendKeys("2005");
+    browser.findElement(By.id("year")).sendKeys("2006");
     browser.findElement(By.cssSelector("button[value=xlsx]")).click();
-    Path exported = downloads.resolve("台账-2005.xlsx");
+    Path exported = downloads.resolve("台账-2006.xlsx");
     long until = System.currentTimeMillis() + 30_000;
     while (!Files.exists(exported) && System.currentTimeMillis() < until) {
       Thread.sleep(200);
     }
     assertThat(exported).exists();
-    assertThat(LedgerImportTest.readXlsx(Files.readAllBytes(exported))).singleElement()
-        .satisfies(r -> assertThat(r.get(EXTERNAL_REFERENCE)).isEqualTo("P-2005-01"));
+    assertThat(LedgerImportTest.readXlsx(Files.readAllBytes(exported)))
+        .filteredOn(r -> "P-2006-01".equals(r.get(EXTERNAL_REFERENCE))).singleElement()
+        .satisfies(r -> assertThat(r.get(APPLICANT_NAME)).isEqualTo("页面测试"));
   }
 
   private void screenshot(String name) throws Exception {
