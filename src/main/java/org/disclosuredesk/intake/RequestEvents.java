@@ -30,13 +30,13 @@ public class RequestEvents {
   }
 
   public void record(String requestId, String type, String actor, Map<String, ?> details) {
-    long seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM dd_event WHERE request_id = ?").param(requestId)
-        .query(Long.class).single();
     try {
-      jdbc.sql("INSERT INTO dd_event (id, request_id, at, seq, type, actor, details) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      // numbered in the insert itself: one statement per event (the request's row lock orders its writers)
+      jdbc.sql("INSERT INTO dd_event (id, request_id, at, seq, type, actor, details)"
+              + " SELECT ?, ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM dd_event WHERE request_id = ?")
           .params(UUID.randomUUID().toString(), requestId,
-              LocalDateTime.ofInstant(clock.now(), clock.zone()), seq, type, actor,
-              json.writeValueAsString(details == null ? Map.of() : details))
+              LocalDateTime.ofInstant(clock.now(), clock.zone()), type, actor,
+              json.writeValueAsString(details == null ? Map.of() : details), requestId)
           .update();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

@@ -72,17 +72,23 @@ public class Letters {
     RequestRow row = requests.get(requestId);
     return content.prepare(kind, sourceId, row).map(p -> {
       byte[] docx = renderer.render(p.template(), p.model());
-      Optional<Letter> previous = latestOfSeries(requestId, p.kind(), sourceId);
+      // one read of the request's letters gives both the series' latest version and the next number
+      List<Letter> all = list(requestId);
+      Optional<Letter> previous = all.stream()
+          .filter(l -> l.kind().equals(p.kind().name()) && java.util.Objects.equals(l.sourceId(), sourceId))
+          .reduce((a, b) -> b);
       String series = previous.map(Letter::seriesId).orElseGet(() -> UUID.randomUUID().toString());
       int version = previous.map(l -> l.version() + 1).orElse(1);
-      int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM dd_letter WHERE request_id = ?").param(requestId)
-          .query(Integer.class).single();
+      int seq = all.stream().mapToInt(Letter::seq).max().orElse(0) + 1;
       String id = UUID.randomUUID().toString();
+      // whole seconds, as the DATETIME column keeps them on every database
+      LocalDateTime createdAt = LocalDateTime.ofInstant(clock.now(), clock.zone()).withNano(0);
       jdbc.sql("INSERT INTO dd_letter (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(id, requestId, series, seq, p.kind().name(), sourceId, p.template(), p.title(), version,
-              LocalDateTime.ofInstant(clock.now(), clock.zone()), actor, docx)
+              createdAt, actor, docx)
           .update();
-      return get(requestId, id);
+      return new Letter(id, requestId, series, seq, p.kind().name(), sourceId, p.template(), p.title(), version,
+          createdAt, actor);
     });
   }
 
@@ -120,9 +126,4 @@ public class Letters {
         .reduce((a, b) -> b);
   }
 
-  private Optional<Letter> latestOfSeries(String requestId, LetterKind kind, String sourceId) {
-    return list(requestId).stream()
-        .filter(l -> l.kind().equals(kind.name()) && java.util.Objects.equals(l.sourceId(), sourceId))
-        .reduce((a, b) -> b);
-  }
 }

@@ -86,7 +86,7 @@ class LedgerImportTest {
   static List<Map<LedgerColumn, String>> twoYears() {
     List<Map<LedgerColumn, String>> rows = new ArrayList<>();
     rows.add(row(EXTERNAL_REFERENCE, "L-2009-001", CHANNEL, "当面提交", ARRIVED_ON, "2009-03-02",
-        APPLICANT_TYPE, "自然人", APPLICANT_NAME, "张台账", ID_TYPE, "居民身份证", ID_NUMBER, "11010519491231002X",
+        APPLICANT_TYPE, "自然人", APPLICANT_NAME, "张台账", ID_TYPE, "居民身份证", ID_NUMBER, "110101199003072316",
         PHONE, "13800000001", DESCRIPTION, "申请公开2008年度社会保险基金收支情况", TOPIC, "社保信息",
         OUTCOME, Outcome.DISCLOSED.label(), ALREADY_PUBLIC, "是", REPLIED_ON, "2009-03-20"));
     rows.add(row(EXTERNAL_REFERENCE, "L-2009-002", CHANNEL, "互联网渠道", ARRIVED_ON, "2009-05-04",
@@ -111,7 +111,7 @@ class LedgerImportTest {
         APPLICANT_TYPE, "法律服务机构", APPLICANT_NAME, "某某律师事务所", CREDIT_CODE, "31110000400000001K",
         DESCRIPTION, "申请公开行政处罚决定书"));
     rows.add(row(EXTERNAL_REFERENCE, "L-2010-001", CHANNEL, "当面提交", ARRIVED_ON, "2010-01-11",
-        APPLICANT_TYPE, "自然人", APPLICANT_NAME, "张台账", ID_TYPE, "居民身份证", ID_NUMBER, "11010519491231002X",
+        APPLICANT_TYPE, "自然人", APPLICANT_NAME, "张台账", ID_TYPE, "居民身份证", ID_NUMBER, "110101199003072316",
         DESCRIPTION, "再次申请公开2008年度社会保险基金收支情况", TOPIC, "社保信息",
         OUTCOME, Outcome.NOT_PROCESSED_DUPLICATE.label(), REPLIED_ON, "2010-01-20"));
     rows.add(row(EXTERNAL_REFERENCE, "L-2010-002", CHANNEL, "互联网渠道", ARRIVED_ON, "2010-02-01",
@@ -239,7 +239,7 @@ class LedgerImportTest {
 
     // managers read the export with ID numbers and phones masked
     String managers = new String(get("/api/requests?year=2009&format=csv", "manager").body(), StandardCharsets.UTF_8);
-    assertThat(managers).doesNotContain("11010519491231002X").doesNotContain("13800000001").contains("1101****");
+    assertThat(managers).doesNotContain("110101199003072316").doesNotContain("13800000001").contains("1101****");
   }
 
   @Test
