@@ -53,6 +53,10 @@
       .catch(function () { show('无法连接服务器，请稍后重试。', false); });
   }
 
+  document.getElementById('file').addEventListener('change', function () {
+    var f = this.files[0];
+    document.getElementById('file-name').textContent = f ? f.name : '未选择文件';
+  });
   document.getElementById('dry-run').addEventListener('click', function () { run(true); });
   document.getElementById('import').addEventListener('click', function () { run(false); });
   // an empty year means all years: leave it out of the export's address

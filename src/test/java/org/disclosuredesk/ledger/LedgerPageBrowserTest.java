@@ -73,7 +73,9 @@ class LedgerPageBrowserTest {
 
     browser.get("http://clerk:clerk@localhost:" + port + "/ledger");
     assertThat(browser.getTitle()).startsWith("台账导入与导出");
+    assertThat(browser.findElement(By.cssSelector("label.pick")).getText()).isEqualTo("选择台账文件…");
     browser.findElement(By.id("file")).sendKeys(badFile.toString());
+    assertThat(browser.findElement(By.id("file-name")).getText()).isEqualTo("台账-有错.xlsx");
     browser.findElement(By.id("dry-run")).click();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.until(b -> b.findElement(By.id("errors")).isDisplayed());
