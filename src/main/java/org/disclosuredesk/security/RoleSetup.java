@@ -20,11 +20,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.disclosuredesk.portal.SubmissionProcess;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +30,7 @@ import org.springframework.stereotype.Component;
  * only) the demo users. Idempotent, so every cluster node may run it at start-up.
  */
 @Component
-public class RoleSetup {
+public class RoleSetup implements org.springframework.beans.factory.SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(RoleSetup.class);
   static final String REQUEST_PROCESS = "disclosure-request";
@@ -62,7 +60,15 @@ public class RoleSetup {
     this.demoUsers = demoUsers;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
+  /**
+   * Before the web server takes its first request (not on ApplicationReadyEvent, which comes after it): a client
+   * that logs in as soon as /actuator/health answers must find the groups, grants and demo users in place.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    setUp();
+  }
+
   public void setUp() {
     // group types are free text that Admin shows: Chinese, "业务角色" for ours, "系统" for Camunda's admin group
     GROUP_NAMES.forEach((id, name) -> group(id, name, "业务角色"));
