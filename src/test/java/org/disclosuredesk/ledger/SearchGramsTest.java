@@ -18,6 +18,17 @@ class SearchGramsTest {
   }
 
   @Test
+  void theWordsOfASearchGiveTheirPairsInTurn() {
+    List<Long> place = List.copyOf(SearchGrams.of("朝阳区"));
+    List<Long> subject = List.copyOf(SearchGrams.of("征收补偿"));
+    assertThat(LedgerSearch.interleaved(List.of(place, subject))).containsExactly(
+        pair("朝阳"), pair("征收"), pair("阳区"), pair("收补"), pair("补偿"));
+    // a pair two words share is joined once
+    assertThat(LedgerSearch.interleaved(List.of(List.copyOf(SearchGrams.of("补偿")), subject)))
+        .containsExactly(pair("补偿"), pair("征收"), pair("收补"));
+  }
+
+  @Test
   void keepsEachPairOnce() {
     assertThat(SearchGrams.of("公开公开")).containsExactly(pair("公开"), pair("开公"));
   }
