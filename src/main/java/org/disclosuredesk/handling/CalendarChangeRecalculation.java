@@ -56,7 +56,7 @@ public class CalendarChangeRecalculation {
 
   @EventListener
   public void calendarChanged(CalendarChangedEvent change) {
-    List<String> open = jdbc.sql("SELECT id FROM dd_request WHERE status <> 'CONCLUDED'").query(String.class).list();
+    List<String> open = jdbc.sql("SELECT id FROM dd_request WHERE " + RequestRepository.OPEN).query(String.class).list();
     int moved = 0;
     for (String id : open) {
       Boolean changed = tx.execute(s -> recompute(id, change.revision()));

@@ -19,7 +19,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class RequestRepository {
 
   /** Open and past its statutory due date (the parameter: today); the ledger's filter and the metrics use it. */
-  public static final String OVERDUE = "status <> 'CONCLUDED' AND due_on < ?";
+  /**
+   * Not concluded, as an SQL condition on an unqualified {@code status}: a list of the open statuses, so both databases
+   * range over ix_request_status (status, due_on); "status <> 'CONCLUDED'" made H2 read every request (208,628 rows
+   * for the overdue list at 200,000 requests, 3.8 s cold; with the list 7,327 rows, 34 ms).
+   */
+  public static final String OPEN = "status IN (" + java.util.Arrays.stream(RequestStatus.values())
+      .filter(s -> s != RequestStatus.CONCLUDED).map(s -> "'" + s.name() + "'")
+      .collect(java.util.stream.Collectors.joining(", ")) + ")";
+  public static final String OVERDUE = OPEN + " AND due_on < ?";
 
   private static final RowMapper<RequestRow> ROWS = new RecordRowMapper<>(RequestRow.class);
   private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
@@ -111,7 +119,7 @@ public class RequestRepository {
    */
   public List<String> openIdsByTrackingNumberOrApplicant(String q, int limit) {
     String like = org.disclosuredesk.common.LikePattern.containing(q);
-    return jdbc.sql("SELECT id FROM dd_request WHERE status <> 'CONCLUDED' AND (tracking_number = :q"
+    return jdbc.sql("SELECT id FROM dd_request WHERE " + OPEN + " AND (tracking_number = :q"
             + " OR applicant_name LIKE :like ESCAPE '!') ORDER BY due_on LIMIT " + Math.max(1, limit))
         .param("q", q).param("like", like)
         .query(String.class).list();

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.disclosuredesk.common.LikePattern;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRowObserver;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,8 +41,48 @@ public class LedgerSearch implements RequestRowObserver {
 
   private record Previous(String requestId, Set<Long> grams) {}
 
-  public LedgerSearch(JdbcClient jdbc) {
+  /** H2: prefix matches also carry a range (see {@link #startingWith}). */
+  private final boolean prefixAsRange;
+
+  public LedgerSearch(JdbcClient jdbc, @Value("${spring.datasource.url:}") String url) {
     this.jdbc = jdbc;
+    this.prefixAsRange = url.startsWith("jdbc:h2:");
+  }
+
+  /**
+   * {@code column} starts with {@code word}, with its parameters. H2 uses an index for {@code LIKE ?} only at the top
+   * of a query, not inside the derived tables the search is made of: there it read every request (208,628 rows, about
+   * 0.7 s at 200,000). A range on the same column it does use, so on H2 the prefix is also given as one, in its
+   * binary order (the LIKE still decides). MySQL/MariaDB use the index for the LIKE and compare by collation, for which
+   * such a range would be wrong.
+   */
+  private String startingWith(String column, String word, List<Object> params) {
+    params.add(LikePattern.startingWith(word));
+    String sql = column + " LIKE ? ESCAPE '!'";
+    if (prefixAsRange && !word.isEmpty()) {
+      sql += " AND " + column + " >= ?";
+      params.add(word);
+      String next = successor(word);
+      if (next != null) {
+        sql += " AND " + column + " < ?";
+        params.add(next);
+      }
+    }
+    return sql;
+  }
+
+  /** The least string above every string starting with {@code prefix} (UTF-16 order), null if there is none. */
+  static String successor(String prefix) {
+    StringBuilder b = new StringBuilder(prefix);
+    while (b.length() > 0) {
+      char last = b.charAt(b.length() - 1);
+      if (last != Character.MAX_VALUE) {
+        b.setCharAt(b.length() - 1, (char) (last + 1));
+        return b.toString();
+      }
+      b.setLength(b.length() - 1);
+    }
+    return null;
   }
 
   /** The words of a search, separated by white space (the ledger refuses more than {@link #MAX_TERMS}). */
@@ -66,13 +107,12 @@ public class LedgerSearch implements RequestRowObserver {
     int n = 0;
     for (String term : words) {
       n++;
-      String prefix = LikePattern.startingWith(term);
       String whole = term.toUpperCase(Locale.ROOT);
-      joins.append(" JOIN (SELECT id FROM dd_request WHERE tracking_number LIKE ? ESCAPE '!'")
-          .append(" UNION SELECT id FROM dd_request WHERE applicant_name LIKE ? ESCAPE '!'")
+      joins.append(" JOIN (SELECT id FROM dd_request WHERE ").append(startingWith("tracking_number", term, params))
+          .append(" UNION SELECT id FROM dd_request WHERE ").append(startingWith("applicant_name", term, params))
           .append(" UNION SELECT id FROM dd_request WHERE applicant_id_number = ?")
           .append(" UNION SELECT id FROM dd_request WHERE applicant_credit_code = ?");
-      params.addAll(List.of(prefix, prefix, whole, whole));
+      params.addAll(List.of(whole, whole));
       Set<Long> grams = SearchGrams.of(term);
       if (!grams.isEmpty()) {
         // every pair of the word, then the word itself (its pairs could stand apart)
@@ -133,15 +173,17 @@ public class LedgerSearch implements RequestRowObserver {
 
   /** Whether some request's tracking number or applicant name starts with the word, or its ID number is it. */
   private boolean matchesAField(String word) {
-    String prefix = LikePattern.startingWith(word);
     String whole = word.toUpperCase(Locale.ROOT);
+    List<Object> params = new ArrayList<>();
     // four index lookups of one row each (an OR of the columns would read the table)
-    return jdbc.sql("SELECT (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE tracking_number LIKE ? ESCAPE '!'"
-            + " LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE applicant_name LIKE ? ESCAPE '!'"
-            + " LIMIT 1) b) + (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE applicant_id_number = ?"
-            + " LIMIT 1) c) + (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE applicant_credit_code = ?"
-            + " LIMIT 1) d)")
-        .params(prefix, prefix, whole, whole).query(Long.class).single() > 0;
+    String sql = "SELECT (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE "
+        + startingWith("tracking_number", word, params) + " LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT id FROM"
+        + " dd_request WHERE " + startingWith("applicant_name", word, params) + " LIMIT 1) b) + (SELECT COUNT(*)"
+        + " FROM (SELECT id FROM dd_request WHERE applicant_id_number = ? LIMIT 1) c) + (SELECT COUNT(*) FROM"
+        + " (SELECT id FROM dd_request WHERE applicant_credit_code = ? LIMIT 1) d)";
+    params.add(whole);
+    params.add(whole);
+    return jdbc.sql(sql).params(params).query(Long.class).single() > 0;
   }
 
   /**

@@ -16,7 +16,7 @@ class MonitoringQueries {
   }
 
   long openRequests() {
-    return count("SELECT COUNT(*) FROM dd_request WHERE status <> 'CONCLUDED'");
+    return count("SELECT COUNT(*) FROM dd_request WHERE " + RequestRepository.OPEN);
   }
 
   /** Past the statutory due date, as GET /api/requests?overdue=true counts them. */
@@ -27,7 +27,8 @@ class MonitoringQueries {
 
   /** Due today or on one of the next working days up to {@code last}, not yet overdue. */
   long requestsDueBy(LocalDate today, LocalDate last) {
-    return jdbc.sql("SELECT COUNT(*) FROM dd_request WHERE status <> 'CONCLUDED' AND due_on >= ? AND due_on <= ?")
+    return jdbc.sql("SELECT COUNT(*) FROM dd_request WHERE " + RequestRepository.OPEN
+            + " AND due_on >= ? AND due_on <= ?")
         .params(today, last).query(Long.class).single();
   }
 

@@ -29,6 +29,17 @@ class SearchGramsTest {
   }
 
   @Test
+  void aPrefixRangeEndsAtTheLeastStringAboveThePrefix() {
+    assertThat(LedgerSearch.successor("2026-0")).isEqualTo("2026-1");
+    assertThat(LedgerSearch.successor("张")).isEqualTo(String.valueOf((char) ('张' + 1)));
+    assertThat(LedgerSearch.successor("a\uFFFF")).isEqualTo("b");
+    assertThat(LedgerSearch.successor("\uFFFF")).isNull();
+    // everything starting with the prefix lies below it, a character outside the BMP included
+    assertThat("2026-0999").isLessThan(LedgerSearch.successor("2026-0"));
+    assertThat("张𠀋").isLessThan(LedgerSearch.successor("张"));
+  }
+
+  @Test
   void keepsEachPairOnce() {
     assertThat(SearchGrams.of("公开公开")).containsExactly(pair("公开"), pair("开公"));
   }
