@@ -140,7 +140,8 @@ class App:
         args = ["java", "-Xmx1g", "-jar", jar, f"--server.port={self.port}", "--server.address=127.0.0.1",
                 f"--disclosure.data-dir={db.dir if opt.db == 'h2' else work}", "--spring.mail.host=127.0.0.1",
                 f"--spring.mail.port={sink.port}", f"--spring.datasource.url={db.url}" + (
-                    ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=262144" if opt.db == "h2" else "")]
+                    ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=262144;QUERY_CACHE_SIZE=256"
+                    if opt.db == "h2" else "")]
         if opt.db == "mysql":
             args += ["--spring.profiles.active=mysql", "--spring.datasource.username=root",
                      "--spring.datasource.password=", "--camunda.bpm.admin-user.password=admin",
