@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.disclosuredesk.common.DatabaseProduct;
 import org.disclosuredesk.common.LikePattern;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRowObserver;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,9 +45,9 @@ public class LedgerSearch implements RequestRowObserver {
   /** H2: prefix matches also carry a range (see {@link #startingWith}). */
   private final boolean prefixAsRange;
 
-  public LedgerSearch(JdbcClient jdbc, @Value("${spring.datasource.url:}") String url) {
+  public LedgerSearch(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.prefixAsRange = url.startsWith("jdbc:h2:");
+    this.prefixAsRange = DatabaseProduct.of(dataSource) == DatabaseProduct.H2;
   }
 
   /**

@@ -8,12 +8,12 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.mysql.Bucket4jMySQL;
 import io.github.bucket4j.mysql.MySQLSelectForUpdateBasedProxyManager;
 import io.github.bucket4j.local.LocalBucket;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.disclosuredesk.common.DatabaseProduct;
 import org.disclosuredesk.common.TooManyRequestsException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -47,7 +47,7 @@ public class RateLimits {
   });
 
   public RateLimits(DataSource dataSource) {
-    this.shared = isMySql(dataSource)
+    this.shared = DatabaseProduct.of(dataSource) == DatabaseProduct.MYSQL
         ? Bucket4jMySQL.selectForUpdateBasedBuilder(dataSource)
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
             .table("dd_rate_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -107,14 +107,5 @@ public class RateLimits {
 
   private static Bandwidth bandwidth(Limit limit) {
     return Bandwidth.builder().capacity(limit.perPeriod()).refillGreedy(limit.perPeriod(), limit.period()).build();
-  }
-
-  private static boolean isMySql(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection()) {
-      String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-      return product.contains("mysql") || product.contains("mariadb");
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("cannot tell the database", e);
-    }
   }
 }
