@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,9 @@ import java.util.regex.Pattern;
  *   <li>{@code lifecycle}: register → decision (NOT_PROCESSED_PETITION at screening) → GET shows CONCLUDED.</li>
  * </ul>
  * Each round is bounded by time and by count; a fixed thread pool of {@code clients} threads sends the calls.
- * Prints and writes a markdown table of per-round rates and their medians.
+ * Prints and writes a markdown table of per-round rates and their medians. With {@code --conclude-registered} the
+ * requests that {@code register} left open are concluded afterwards (not timed), so that a measurement which follows
+ * sees the open requests it was set up with, not those plus this run's.
  */
 public class LoadGenerator {
 
@@ -59,6 +62,8 @@ public class LoadGenerator {
   final AtomicLong seq = new AtomicLong(System.nanoTime() % 1_000_000_000L);
   final String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
   final ConcurrentHashMap<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+  /** Requests {@code register} left open, for {@code --conclude-registered}. */
+  final ConcurrentLinkedQueue<String> registered = new ConcurrentLinkedQueue<>();
 
   LoadGenerator(String base) {
     if (!base.startsWith("http://127.0.0.1:") && !base.startsWith("http://localhost:")) {
@@ -110,6 +115,13 @@ public class LoadGenerator {
     if (out != null) {
       Files.writeString(Path.of(out), md.toString(), StandardCharsets.UTF_8);
     }
+    if (List.of(args).contains("--conclude-registered")) {
+      int left = g.registered.size();
+      g.errors.clear();
+      g.run("conclude", clients, 3600, left);
+      System.out.printf(Locale.ROOT, "concluded %d of %d requests left open by register%s%n",
+          left - g.registered.size(), left, g.errors.isEmpty() ? "" : " " + g.errors);
+    }
     System.exit(0); // the HTTP client's own threads would keep the JVM alive
   }
 
@@ -155,8 +167,9 @@ public class LoadGenerator {
       case "bare" -> expect(mode, post("/engine-rest/process-definition/key/bench-bare/start", "{}", "admin"), 200)
           != null;
       case "bare-lifecycle" -> bareLifecycle();
-      case "register" -> expect(mode, post("/api/requests", registration(), "clerk"), 201) != null;
+      case "register" -> register();
       case "lifecycle" -> lifecycle();
+      case "conclude" -> conclude(registered.poll());
       default -> throw new IllegalArgumentException(mode);
     };
   }
@@ -174,15 +187,27 @@ public class LoadGenerator {
         && expect("bare-lifecycle", post("/engine-rest/task/" + taskId + "/complete", "{}", "admin"), 204) != null;
   }
 
+  boolean register() throws Exception {
+    String reg = expect("register", post("/api/requests", registration(), "clerk"), 201);
+    if (reg == null) {
+      return false;
+    }
+    registered.add(field(reg, "id"));
+    return true;
+  }
+
+  boolean conclude(String id) throws Exception {
+    return id != null && expect("conclude", post("/api/requests/" + id + "/decision",
+        "{\"outcome\":\"NOT_PROCESSED_PETITION\",\"decidedOn\":\"" + today + "\"}", "reviewer"), 200) != null;
+  }
+
   boolean lifecycle() throws Exception {
     String reg = expect("lifecycle", post("/api/requests", registration(), "clerk"), 201);
     if (reg == null) {
       return false;
     }
     String id = field(reg, "id");
-    String decided = expect("lifecycle", post("/api/requests/" + id + "/decision",
-        "{\"outcome\":\"NOT_PROCESSED_PETITION\",\"decidedOn\":\"" + today + "\"}", "reviewer"), 200);
-    if (decided == null) {
+    if (!conclude(id)) {
       return false;
     }
     String file = expect("lifecycle", get("/api/requests/" + id, "reviewer"), 200);

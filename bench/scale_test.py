@@ -350,11 +350,16 @@ def throughput(app, seconds, warmup):
     table = os.path.join(work, f"lg-{app.label}.md")
     text = subprocess.run(["java", os.path.join(ROOT, "bench", "LoadGenerator.java"), f"--base={app.base}",
                            f"--clients={opt.clients}", f"--seconds={seconds}", "--rounds=1", f"--warmup={warmup}",
-                           "--modes=register,lifecycle", f"--label={app.label}", f"--out={table}"],
+                           "--modes=register,lifecycle", f"--label={app.label}", f"--out={table}",
+                           "--conclude-registered"],
                           capture_output=True, text=True).stdout
     rates = dict(re.findall(r"round 1 (\S+)\s+([0-9.]+) /s", text))
     if "register" not in rates or "lifecycle" not in rates:
         sys.exit(f"load generator: {text[-2000:]}")
+    # what registration left open is concluded again, so the latencies see the K open requests asked for
+    left = re.search(r"concluded (\d+) of (\d+)", text)
+    if not left or left.group(1) != left.group(2):
+        sys.exit(f"load generator left registrations open: {text[-2000:]}")
     return float(rates["register"]), float(rates["lifecycle"])
 
 
@@ -449,7 +454,8 @@ def run():
                 got = latencies(apps[k], se, rng, opt.samples, filters[k], tasklists[k])
                 for kind, xs in got.items():
                     lat[k][kind] += xs
-                log(f"round {r + 1} {k}: p95 ms " + ", ".join(f"{kind} {p95(xs):.0f}" for kind, xs in got.items()))
+                log(f"round {r + 1} {k}: p95 ms " + ", ".join(f"{kind} {p95(xs):.0f}" for kind, xs in got.items())
+                    + f"; Tasklist showed {tasklists[k].open_filter(filters[k])[1]} tasks")
         apps["empty"].stop()
         apps["full"].stop()
         apps.clear()
