@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * Who may work a task, not who may read it. For each candidate group and assignee Camunda writes a per-task
  * authorization; by default it grants READ too, and every task query joins those rows with an OR no index serves,
  * so 4,000 open tasks of one group took 9 s to count (bench-results/scale.md). Here the per-task rows keep only
- * Camunda's default work permission (UPDATE: claim, assign, complete), and reading comes from READ_TASK on the two
- * process definitions ({@link RoleSetup}): all staff may read every task, as they may read every request through
- * the ledger, and only the candidate group (or the assignee) may work it.
+ * Camunda's default work permission (UPDATE: claim, assign, complete), and reading comes from one READ grant on all
+ * tasks ({@link RoleSetup}): all staff may read every task, as they may read every request through the ledger, and
+ * only the candidate group (or the assignee) may work it.
  */
 @Component
 public class TaskWorkAuthorizations extends AbstractProcessEnginePlugin {

@@ -18,12 +18,17 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.disclosuredesk.common.DatabaseProduct;
 import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.security.RoleSetup;
 import org.disclosuredesk.foundation.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,6 +189,32 @@ class AccessMatrixTest {
         + "\"phone\":\"13912345678\"}", "clerk");
     assertThat(output.getAll()).doesNotContain("370102199001017777", "370102198001018888", "13912345678",
         "13787654321");
+  }
+
+  @Test
+  void staffReadTasksThroughOneGrantOnAllTasksAndH2ChecksItOncePerQuery(@Autowired RoleSetup roleSetup,
+      @Autowired ProcessEngineConfigurationImpl engine, @Autowired javax.sql.DataSource dataSource) {
+    for (String group : List.of("clerk", "reviewer", "office-head")) {
+      assertThat(authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.TASK)
+          .resourceId(Authorization.ANY).hasPermission(Permissions.READ).count()).as(group).isEqualTo(1);
+      // the process definitions no longer give tasks as well: one way to read them
+      assertThat(authorizations.createAuthorizationQuery().groupIdIn(group)
+          .resourceType(Resources.PROCESS_DEFINITION).hasPermission(ProcessDefinitionPermissions.READ_TASK).count())
+          .as(group).isZero();
+    }
+    // a database set up by the earlier version: READ_TASK on a definition is withdrawn at the next start
+    Authorization old = authorizations.createAuthorizationQuery().groupIdIn("reviewer")
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("disclosure-request").singleResult();
+    old.addPermission(ProcessDefinitionPermissions.READ_TASK);
+    authorizations.saveAuthorization(old);
+    roleSetup.setUp();
+    Authorization now = authorizations.createAuthorizationQuery().groupIdIn("reviewer")
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("disclosure-request").singleResult();
+    assertThat(now.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK)).isFalse();
+    assertThat(now.isPermissionGranted(ProcessDefinitionPermissions.READ)).isTrue();
+    // H2 runs Camunda's revoke-aware check (its "*" questions answered once per query); MySQL keeps Camunda's join
+    assertThat(engine.getAuthorizationCheckRevokes())
+        .isEqualTo(DatabaseProduct.of(dataSource) == DatabaseProduct.H2 ? "always" : "auto");
   }
 
   @Test
