@@ -178,8 +178,7 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
   }
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    Authorization existing = grantOf(group, resource, resourceId);
     if (existing != null && java.util.Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
       // unchanged: no write, so nodes starting together do not collide on the row's revision
       return;
@@ -195,8 +194,7 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
       authorizations.saveAuthorization(auth);
     } catch (RuntimeException e) {
       // another node granted the same at the same moment (unique index or revision): fine if it is there now
-      Authorization now = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-          .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+      Authorization now = grantOf(group, resource, resourceId);
       if (now == null || !java.util.Arrays.stream(permissions).allMatch(now::isPermissionGranted)) {
         throw e;
       }
@@ -204,10 +202,14 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
     }
   }
 
+  private Authorization grantOf(String group, Resource resource, String resourceId) {
+    return authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT).singleResult();
+  }
+
   /** Takes one permission out of a group's grant written by an earlier version; idempotent, as grant is. */
   private void withdraw(String group, Resource resource, String resourceId, Permission permission) {
-    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    Authorization existing = grantOf(group, resource, resourceId);
     if (existing == null || !existing.isPermissionGranted(permission)) {
       return;
     }
@@ -216,8 +218,7 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
       authorizations.saveAuthorization(existing);
     } catch (RuntimeException e) {
       // another node withdrew it at the same moment (revision): fine if it is gone now
-      Authorization now = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-          .resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+      Authorization now = grantOf(group, resource, resourceId);
       if (now != null && now.isPermissionGranted(permission)) {
         throw e;
       }
