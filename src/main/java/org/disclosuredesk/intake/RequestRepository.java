@@ -1,5 +1,6 @@
 package org.disclosuredesk.intake;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,6 +133,25 @@ public class RequestRepository {
     return jdbc.sql("SELECT * FROM dd_request WHERE created_by = :user ORDER BY created_at DESC LIMIT "
             + Math.max(1, limit))
         .param("user", userId).query(ROWS).list();
+  }
+
+  /** Registered in [from, to) by anyone, newest first: the clerks' "today's registrations". */
+  public List<RequestRow> registeredBetween(java.time.LocalDateTime from, java.time.LocalDateTime to, int limit) {
+    return jdbc.sql("SELECT * FROM dd_request WHERE created_at >= :from AND created_at < :to ORDER BY created_at DESC"
+            + " LIMIT " + Math.max(1, limit))
+        .param("from", from).param("to", to).query(ROWS).list();
+  }
+
+  /** Open and past the due date on {@code today}, longest overdue first. */
+  public List<RequestRow> overdue(LocalDate today, int limit) {
+    return jdbc.sql("SELECT * FROM dd_request WHERE " + OVERDUE + " ORDER BY due_on, tracking_number LIMIT "
+            + Math.max(1, limit))
+        .param(today).query(ROWS).list();
+  }
+
+  /** How many are open and past the due date on {@code today}. */
+  public long overdueCount(LocalDate today) {
+    return jdbc.sql("SELECT COUNT(*) FROM dd_request WHERE " + OVERDUE).param(today).query(Long.class).single();
   }
 
   /** The requests these process instances belong to (a task's request, found without the engine). */

@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.RateLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -18,7 +19,7 @@ import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.letters.Letters;
-import org.disclosuredesk.portal.RateLimits.Limit;
+import org.disclosuredesk.common.RateLimits.Limit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;

@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.RateLimits;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.disclosuredesk.intake.RequestEvents;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
 import org.disclosuredesk.mail.Mailer;
-import org.disclosuredesk.portal.RateLimits.Limit;
+import org.disclosuredesk.common.RateLimits.Limit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -21,11 +21,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -71,34 +74,52 @@ public class SecurityConfig {
       + " connect-src 'self'; worker-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none';"
       + " object-src 'none'";
 
-  /** Tasklist, Cockpit, Admin: Camunda's own authentication, CSRF filter and header security apply. */
+  /**
+   * Tasklist, Cockpit, Admin: signed in on our login page. Camunda's webapps trust that login through its
+   * ContainerBasedAuthenticationFilter ({@link #camundaWebappSignOn}); Camunda's CSRF filter and headers stay on its
+   * paths. Camunda's own login API is closed (it would bypass the login limits), and its log-out ends our session.
+   */
   @Bean
   @Order(1)
-  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain webapps(HttpSecurity http, ObjectMapper json) throws Exception {
+    RequestMatcher camundaApi = path("/camunda/api/**");
     return http
         // path matchers, not MVC ones: /camunda/api/** is served by Camunda's JAX-RS servlet, not the
-        // DispatcherServlet, and an MVC matcher silently misses it (the login API then got our Basic 401)
-        .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/"), path("/favicon.ico"),
-            path("/camunda-welcome"), path("/camunda-welcome/**")))
-        // Camunda's English community page is not ours to show; refused without a Basic challenge, which would
-        // open the browser's password dialog over the login page
-        .authorizeHttpRequests(a -> a.requestMatchers(path("/camunda-welcome"), path("/camunda-welcome/**")).denyAll()
-            .anyRequest().permitAll())
+        // DispatcherServlet, and an MVC matcher silently misses it
+        .securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome"),
+            path("/camunda-welcome/**")))
+        .authorizeHttpRequests(a -> a
+            // Camunda's English community page is not ours to show
+            .requestMatchers(path("/camunda-welcome"), path("/camunda-welcome/**")).denyAll()
+            .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
+            .anyRequest().hasAnyRole(STAFF))
         .csrf(c -> c.disable())
         .headers(h -> h.disable())
-        .requestCache(c -> c.disable())
+        .requestCache(c -> c.requestCache(SignOn.pageRequestCache()))
+        .exceptionHandling(e -> e
+            .defaultAuthenticationEntryPointFor((req, res, ex) -> SignOn.unauthorized(req, res, json, ex), camundaApi)
+            .defaultAuthenticationEntryPointFor(SignOn.loginPage(), AnyRequestMatcher.INSTANCE)
+            .accessDeniedHandler((req, res, ex) -> write(res, json, 403,
+                new ApiError("FORBIDDEN", "当前用户的角色无权使用此功能", null))))
+        // the webapps' 退出 button posts here: one log-out ends the whole session (ours and Camunda's in it)
+        .logout(l -> l.logoutRequestMatcher(SignOn.sameSite(
+                PathPatternRequestMatcher.withDefaults().matcher(POST, "/camunda/api/admin/auth/user/*/logout")))
+            .logoutSuccessHandler((req, res, auth) -> write(res, json, 200, null)))
         .build();
   }
 
+  /** The staff desk, our API, engine REST and actuator: the login page's session, or HTTP Basic for API clients. */
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, CamundaIdentityAuthenticationProvider provider)
-      throws Exception {
+  SecurityFilterChain staff(HttpSecurity http, ObjectMapper json, CamundaIdentityAuthenticationProvider provider,
+      SignOn signOn) throws Exception {
+    http.authenticationProvider(provider);
+    signOn.configure(http);
     return http
-        .authenticationProvider(provider)
         .authorizeHttpRequests(a -> a
             .requestMatchers(GET, "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/error").permitAll()
+            .requestMatchers(path("/login"), path("/desk/assets/**"), path("/favicon.ico")).permitAll()
             // the online channel's submissions: the clerk works them; uploads are seen by those who handle requests
             .requestMatchers(GET, "/api/submissions/*/attachments/*").hasAnyRole(CLERK, REVIEWER, OFFICE_HEAD, ADMIN)
             .requestMatchers("/api/submissions", "/api/submissions/**").hasAnyRole(CLERK, ADMIN)
@@ -119,6 +140,7 @@ public class SecurityConfig {
             .requestMatchers("/api/statistics/**", "/reports/**").hasAnyRole(MANAGER, ADMIN)
             .requestMatchers(POST, "/api/calendar/**").hasRole(ADMIN)
             .requestMatchers(PUT, "/api/calendar/**").hasRole(ADMIN)
+            .requestMatchers("/calendar", "/calendar/**").hasRole(ADMIN)
             // operations (the online backup): admins only, whatever the method
             .requestMatchers("/api/admin/**").hasRole(ADMIN)
             .requestMatchers(GET, "/api/**").hasAnyRole(STAFF)
@@ -129,23 +151,32 @@ public class SecurityConfig {
             // engine REST: any staff member; Camunda's authorizations decide per resource
             .requestMatchers(path("/engine-rest/**")).hasAnyRole(STAFF)
             .requestMatchers("/actuator/**").hasAnyRole(ADMIN, MANAGER, MONITORING)
-            .anyRequest().authenticated())
+            // the desk's pages (the home, the user guide): any staff member
+            .anyRequest().hasAnyRole(STAFF))
         .httpBasic(b -> b.realmName("Disclosure Desk")
-            .authenticationEntryPoint((req, res, e) -> write(res, json, 401,
-                new ApiError("UNAUTHORIZED", "需要登录：请使用用户名和密码（HTTP Basic）", null))))
+            .authenticationEntryPoint((req, res, e) -> SignOn.unauthorized(req, res, json, e)))
         .exceptionHandling(e -> e
-            .authenticationEntryPoint((req, res, ex) -> {
-              res.setHeader("WWW-Authenticate", "Basic realm=\"Disclosure Desk\"");
-              write(res, json, 401, new ApiError("UNAUTHORIZED", "需要登录：请使用用户名和密码（HTTP Basic）", null));
-            })
-            .accessDeniedHandler((req, res, ex) -> write(res, json, 403,
-                new ApiError("FORBIDDEN", "当前用户的角色无权执行此操作", null))))
-        // stateless Basic auth: no session, no cookie, so no CSRF token is needed on these paths
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(c -> c.disable())
-        .headers(Customizer.withDefaults())
+            .defaultAuthenticationEntryPointFor(SignOn.loginPage(), SignOn.pageNavigation())
+            .defaultAuthenticationEntryPointFor((req, res, ex) -> SignOn.unauthorized(req, res, json, ex),
+                AnyRequestMatcher.INSTANCE)
+            .accessDeniedHandler((req, res, ex) -> SignOn.denied(req, res, json, ex)))
+        .headers(h -> h
+            // our pages as strict as the public ones (no inline script or style); Swagger UI styles itself inline
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER),
+                new ContentSecurityPolicyHeaderWriter(PUBLIC_CSP)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER,
+                new ContentSecurityPolicyHeaderWriter(SWAGGER_CSP)))
+            .referrerPolicy(r -> r.policy(
+                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
+                    .SAME_ORIGIN))
+            .frameOptions(f -> f.deny()))
         .build();
   }
+
+  private static final RequestMatcher SWAGGER = new OrRequestMatcher(path("/swagger-ui.html"), path("/swagger-ui/**"));
+
+  static final String SWAGGER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+      + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
   @Bean
   FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(IdentityService identityService) {
@@ -157,11 +188,11 @@ public class SecurityConfig {
     return bean;
   }
 
-  private static RequestMatcher path(String pattern) {
+  static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
-  private static void write(HttpServletResponse res, ObjectMapper json, int status, ApiError body) throws IOException {
+  static void write(HttpServletResponse res, ObjectMapper json, int status, ApiError body) throws IOException {
     res.setStatus(status);
     res.setContentType(MediaType.APPLICATION_JSON_VALUE);
     res.setCharacterEncoding("UTF-8");

@@ -98,7 +98,7 @@ public final class Paragraph {
   }
 
   /** A rate as a person reads it: "87.5%", or "—" when there is nothing to rate (null). */
-  static String rate(Double rate, int decimals) {
+  public static String rate(Double rate, int decimals) {
     return rate == null ? "—" : percent(rate, decimals) + "%";
   }
 

@@ -29,6 +29,7 @@ class WebappCustomization {
       "tasklist", "待办任务", "cockpit", "流程监控", "admin", "系统管理", "welcome", "首页");
 
   static final String FIXED_TEXTS = "fixed-texts-zh";
+  static final String SIGN_ON = "desk-sign-on";
 
   private final WebappProperties properties;
   private final ObjectMapper json;
@@ -48,7 +49,8 @@ class WebappCustomization {
     config.put("dateFormat", Map.of("monthName", "MMMM", "day", "D", "abbr", "YYYY-MM-DD HH:mm",
         "normal", "YYYY-MM-DD HH:mm", "long", "YYYY年M月D日 dddd HH:mm", "short", "YYYY-MM-DD"));
     // Camunda's few untranslatable English texts (the variables table's header, type names, "null")
-    config.put("customScripts", List.of("scripts/" + FIXED_TEXTS));
+    // and the desk's sign-on: the apps' own login view gives way to the one login page (desk-sign-on.js)
+    config.put("customScripts", List.of("scripts/" + FIXED_TEXTS, "scripts/" + SIGN_ON));
     // the login page would fetch /camunda-welcome, Camunda's English community page, to show a first-visit box
     config.put("disableWelcomeMessage", true);
     if ("tasklist".equals(app)) {
@@ -68,10 +70,11 @@ class WebappCustomization {
             + "export default " + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n");
   }
 
-  @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/scripts/" + FIXED_TEXTS + ".js")
-  ResponseEntity<Resource> fixedTexts(@PathVariable String app) {
+  @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/scripts/{script:" + FIXED_TEXTS + "|" + SIGN_ON
+      + "}.js")
+  ResponseEntity<Resource> script(@PathVariable String app, @PathVariable String script) {
     return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache())
-        .body(new ClassPathResource("webapps/" + FIXED_TEXTS + ".js"));
+        .body(new ClassPathResource("webapps/" + script + ".js"));
   }
 
   @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/styles/user-styles.css")

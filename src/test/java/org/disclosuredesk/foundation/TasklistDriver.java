@@ -39,21 +39,25 @@ public final class TasklistDriver {
     return wait;
   }
 
-  /** The app's login page, checked to say it is Chinese (so the browser offers no translation). */
+  /**
+   * The app sends a browser without a session to the desk's one login page, checked to say it is Chinese (so the
+   * browser offers no translation).
+   */
   public WebElement loginPage(String app) {
     open("/camunda/app/" + app + "/");
-    WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]")));
+    WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
     assertThat(browser.getTitle()).startsWith("依申请公开办理系统");
     return name;
   }
 
-  /** Signs in on the login page that is open (the demo users' password is their name). */
+  /** Signs in on the login page that is open (the demo users' password is their name); back where they were going. */
   public void signIn(String user) {
-    browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("form[name=signinForm] button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(user);
+    browser.findElement(By.id("login-submit")).click();
+    wait.until(d -> !d.getCurrentUrl().contains("/login"));
     pause();
   }
 

@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.RateLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +12,7 @@ import javax.sql.DataSource;
 import org.disclosuredesk.common.TooManyRequestsException;
 import org.disclosuredesk.foundation.AltchaSolver;
 import org.disclosuredesk.foundation.Http;
-import org.disclosuredesk.portal.RateLimits.Limit;
+import org.disclosuredesk.common.RateLimits.Limit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

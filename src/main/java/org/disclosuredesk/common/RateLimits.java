@@ -1,4 +1,4 @@
-package org.disclosuredesk.portal;
+package org.disclosuredesk.common;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
@@ -13,8 +13,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.disclosuredesk.common.DatabaseProduct;
-import org.disclosuredesk.common.TooManyRequestsException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

@@ -1,0 +1,135 @@
+package org.disclosuredesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.foundation.HeadlessChromium;
+import org.disclosuredesk.foundation.TasklistDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Each demo user, in headless Chromium as a person meets it: one Chinese login page, then their home (工作台), then
+ * Tasklist, Cockpit, Admin and our pages as their roles allow, with no second login and no password dialog; one
+ * log-out (the desk's, or Tasklist's own 退出) ends all of them. Screenshots: {@code target/screenshots/desk-*}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignOnBrowserTest {
+
+  /** A demo user, the home sections their role shows, and the pages they open without signing in again. */
+  record Person(String user, List<String> sections, List<String> pages) {}
+
+  static List<Person> people() {
+    return List.of(
+        new Person("clerk", List.of("submissions", "records", "registered-today"),
+            List.of(DeskLayout.TASKLIST, "/ledger")),
+        new Person("reviewer", List.of("my-tasks", "group-tasks"), List.of(DeskLayout.TASKLIST)),
+        new Person("head", List.of("approvals", "sign-offs"), List.of(DeskLayout.TASKLIST)),
+        new Person("manager", List.of("glance", "overdue"),
+            List.of(DeskLayout.TASKLIST, DeskLayout.COCKPIT, "/reports")),
+        new Person("admin", List.of("glance", "operations"),
+            List.of(DeskLayout.TASKLIST, DeskLayout.COCKPIT, DeskLayout.ADMIN, "/ledger", "/reports")));
+  }
+
+  @LocalServerPort int port;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private TasklistDriver desk;
+  private Path profile;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
+    profile = Files.createTempDirectory("chromium-profile");
+    browser = HeadlessChromium.start(profile, Map.of());
+    desk = new TasklistDriver(browser, port, HeadlessChromium.screenshots());
+    wait = desk.waiting();
+  }
+
+  @AfterEach
+  void closeBrowser() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var walk = Files.walk(profile)) {
+        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("people")
+  void signsInOnceReachesEverythingAndOneLogOutEndsIt(Person person) {
+    // the home asks for a login: our page, Chinese, with the product and the agency
+    desk.open("/");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+    assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+    assertThat(text()).contains("依申请公开办理系统", "工作人员登录", "示例市人力资源和社会保障局");
+    if ("clerk".equals(person.user())) {
+      desk.shot("desk-00-login");
+    }
+
+    desk.signIn(person.user());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
+    assertThat(browser.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/");
+    assertThat(browser.getTitle()).startsWith("工作台");
+    for (String section : person.sections()) {
+      assertThat(browser.findElements(By.id(section))).as(person.user() + " sees " + section).hasSize(1);
+    }
+    desk.shot("desk-01-home-" + person.user());
+
+    // every page of theirs without a second login (a password dialog would stop the page from loading at all)
+    for (String page : person.pages()) {
+      desk.open(page);
+      if (page.startsWith("/camunda/")) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header], .navbar")));
+        wait.until(d -> ((JavascriptExecutor) d).executeScript(
+            "return !!document.querySelector('.user-account, [cam-widget-header] .account, .navbar .account')"
+                + " || document.body.innerText.length > 0"));
+      } else {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
+      }
+      assertThat(browser.getCurrentUrl()).as(page).doesNotContain("/login");
+    }
+
+    // one log-out: the desk's button, or (for the reviewer) Tasklist's own 退出
+    if ("reviewer".equals(person.user())) {
+      desk.open(DeskLayout.TASKLIST);
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".account"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '退出')]"))).click();
+    } else {
+      desk.open("/");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "您已退出登录"));
+    }
+    wait.until(ExpectedConditions.urlContains("/login"));
+    for (String page : person.pages()) {
+      desk.open(page);
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+      assertThat(browser.getCurrentUrl()).as(page + " after log-out").endsWith("/login");
+    }
+  }
+
+  private String text() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+}
