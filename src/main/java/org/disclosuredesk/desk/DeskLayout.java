@@ -66,7 +66,7 @@ public class DeskLayout {
     add(nav, current, "工作台", "/", true);
     add(nav, current, "待办任务", TASKLIST, admin || roles.stream().anyMatch(List.of(Roles.CLERK, Roles.REVIEWER,
         Roles.OFFICE_HEAD, Roles.MANAGER)::contains));
-    add(nav, current, "台账", "/ledger", admin || roles.contains(Roles.CLERK));
+    add(nav, current, "台账", "/ledger", true);
     add(nav, current, "统计与年报", "/reports", admin || roles.contains(Roles.MANAGER));
     add(nav, current, "流程监控", COCKPIT, admin || roles.contains(Roles.MANAGER));
     add(nav, current, "工作日历", "/calendar", admin);

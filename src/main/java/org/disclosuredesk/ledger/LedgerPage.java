@@ -1,34 +1,110 @@
 package org.disclosuredesk.ledger;
 
-import java.io.IOException;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.desk.DeskLayout;
+import org.disclosuredesk.desk.DeskTemplates;
+import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.intake.RequestStatus;
+import org.disclosuredesk.security.PersonalData;
+import org.disclosuredesk.security.Roles;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The clerk's page {@code /ledger}: template, import with a dry run, export (the API does the work). */
-@RestController
+/**
+ * The ledger page {@code /ledger}: any staff member searches the requests (names masked for managers) and exports
+ * what they found; clerks also import an old ledger (template, dry run, import: the API does the work).
+ */
+@Controller
 public class LedgerPage {
 
-  private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+  static final int SHOWN = 100;
+
+  record Filter(String q, String year, String status, boolean overdue) {}
+
+  record Option(String value, String label, boolean selected) {}
+
+  record Item(String trackingNumber, String applicant, String receivedOn, String dueOn, String status,
+      String concludedOn, String outcome) {}
+
+  record Model(DeskLayout.Page page, Filter filter, List<Option> statuses, List<Item> items, boolean hasItems,
+      long total, boolean more, int shown, String error, String exportXlsx, String exportCsv, boolean mayImport) {}
+
+  private static final Map<String, String> STATUS_LABELS = Map.of(
+      "SCREENING", "初审", "AWAITING_SUPPLEMENT", "等待补正", "HANDLING", "办理中", "SUSPENDED", "中止计时",
+      "AWAITING_EXTENSION_APPROVAL", "待批准延期", "AWAITING_SIGN_OFF", "待签发", "CONCLUDED", "已办结");
+
+  private final DeskTemplates templates;
+  private final DeskLayout layout;
+  private final LedgerSearch search;
+  private final BusinessClock clock;
+
+  LedgerPage(DeskTemplates templates, DeskLayout layout, LedgerSearch search, BusinessClock clock) {
+    this.templates = templates;
+    this.layout = layout;
+    this.search = search;
+    this.clock = clock;
+  }
 
   @GetMapping("/ledger")
-  ResponseEntity<byte[]> page() throws IOException {
-    return ResponseEntity.ok().contentType(HTML).body(resource("index.html"));
-  }
-
-  @GetMapping("/ledger/{file:ledger\\.(?:js|css)}")
-  ResponseEntity<byte[]> asset(@PathVariable String file) throws IOException {
-    MediaType type = file.endsWith(".js") ? MediaType.parseMediaType("text/javascript;charset=UTF-8")
-        : MediaType.parseMediaType("text/css;charset=UTF-8");
-    return ResponseEntity.ok().contentType(type).body(resource(file));
-  }
-
-  private static byte[] resource(String name) throws IOException {
-    try (var in = new ClassPathResource("ledger/" + name).getInputStream()) {
-      return in.readAllBytes();
+  ResponseEntity<String> page(Authentication auth, HttpServletRequest request,
+      @RequestParam(required = false) String q, @RequestParam(required = false) String year,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String overdue) {
+    Filter filter = new Filter(q == null ? "" : q.strip(), year == null ? "" : year.strip(),
+        status == null ? "" : status, "true".equals(overdue));
+    String error = null;
+    Integer y = null;
+    if (!filter.year().isEmpty()) {
+      try {
+        y = Integer.parseInt(filter.year());
+      } catch (NumberFormatException e) {
+        error = "受理年份应为四位数字，如 2025";
+      }
     }
+    if (filter.q().length() > 200) {
+      error = "检索词不能超过 200 个字符";
+    } else if (LedgerSearch.terms(filter.q()).size() > LedgerSearch.MAX_TERMS) {
+      error = "最多 " + LedgerSearch.MAX_TERMS + " 个检索词（以空格分隔）";
+    }
+    String s = filter.status().isEmpty() || !STATUS_LABELS.containsKey(filter.status()) ? null : filter.status();
+    List<Item> items = List.of();
+    long total = 0;
+    if (error == null) {
+      List<String> terms = LedgerSearch.terms(filter.q());
+      var found = search.page(y, s, filter.overdue() ? Boolean.TRUE : null, terms, clock.today(), 0, SHOWN);
+      boolean masked = PersonalData.masked(auth);
+      items = found.items().stream().map(i -> new Item(i.trackingNumber(),
+          masked ? PersonalData.maskName(i.applicantName()) : i.applicantName(), text(i.receivedOn()),
+          text(i.dueOn()), STATUS_LABELS.getOrDefault(i.status(), i.status()), text(i.concludedOn()),
+          i.outcome() == null ? "" : Outcome.valueOf(i.outcome()).label())).toList();
+      total = found.total();
+    }
+    List<Option> statuses = new ArrayList<>();
+    statuses.add(new Option("", "全部", s == null));
+    for (RequestStatus st : RequestStatus.values()) {
+      statuses.add(new Option(st.name(), STATUS_LABELS.get(st.name()), st.name().equals(s)));
+    }
+    String query = "q=" + enc(filter.q()) + "&year=" + enc(filter.year()) + "&status=" + enc(s == null ? "" : s)
+        + (filter.overdue() ? "&overdue=true" : "");
+    boolean mayImport = DeskLayout.roles(auth).stream().anyMatch(r -> r.equals(Roles.CLERK) || r.equals(Roles.ADMIN));
+    return templates.page("ledger", new Model(layout.page("台账", "/ledger", auth, request), filter, statuses, items,
+        !items.isEmpty(), total, total > items.size(), items.size(), error,
+        "/api/requests?" + query + "&format=xlsx", "/api/requests?" + query + "&format=csv", mayImport));
+  }
+
+  private static String text(Object o) {
+    return o == null ? "" : o.toString();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

@@ -210,7 +210,7 @@ public class LedgerSearch implements RequestRowObserver {
    * One page of the ledger, newest first, and the count of all it holds: {@code items, total, page, size}.
    * {@code overdue}: true for open requests past their due date on {@code today}, false for the others, null for all.
    */
-  public Map<String, Object> page(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today,
+  public Page page(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today,
       int page, int size) {
     Filter f = filter(year, status, overdue, terms, today);
     String from = f.from();
@@ -222,7 +222,7 @@ public class LedgerSearch implements RequestRowObserver {
     pageParams.add(size);
     pageParams.add((long) page * size);
     long[] counted = {-1};
-    List<Map<String, Object>> items = jdbc.sql("SELECT r.id, r.tracking_number, r.status, r.received_on, r.due_on,"
+    List<Hit> items = jdbc.sql("SELECT r.id, r.tracking_number, r.status, r.received_on, r.due_on,"
             + " r.outcome, r.concluded_on, r.topic, r.applicant_name"
             + (windowed ? ", COUNT(*) OVER () AS matching" : "") + from
             + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ? OFFSET ?")
@@ -231,27 +231,22 @@ public class LedgerSearch implements RequestRowObserver {
           if (windowed) {
             counted[0] = rs.getLong("matching");
           }
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("id", rs.getString("id"));
-          m.put("trackingNumber", rs.getString("tracking_number"));
-          m.put("status", rs.getString("status"));
-          m.put("receivedOn", rs.getObject("received_on", LocalDate.class));
-          m.put("dueOn", rs.getObject("due_on", LocalDate.class));
-          m.put("outcome", rs.getString("outcome"));
-          m.put("concludedOn", rs.getObject("concluded_on", LocalDate.class));
-          m.put("topic", rs.getString("topic"));
-          m.put("applicantName", rs.getString("applicant_name"));
-          return m;
+          return new Hit(rs.getString("id"), rs.getString("tracking_number"), rs.getString("status"),
+              rs.getObject("received_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+              rs.getString("outcome"), rs.getObject("concluded_on", LocalDate.class), rs.getString("topic"),
+              rs.getString("applicant_name"));
         }).list();
     long total = counted[0] >= 0 ? counted[0] : items.isEmpty() && page == 0 && windowed ? 0
         : jdbc.sql("SELECT COUNT(*)" + from).params(all).query(Long.class).single();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", items);
-    out.put("total", total);
-    out.put("page", page);
-    out.put("size", size);
-    return out;
+    return new Page(items, total, page, size);
   }
+
+  /** One request of a ledger page, as the list and {@code GET /api/requests} show it. */
+  public record Hit(String id, String trackingNumber, String status, LocalDate receivedOn, LocalDate dueOn,
+      String outcome, LocalDate concludedOn, String topic, String applicantName) {}
+
+  /** One page of the ledger and the count of all the filters hold. */
+  public record Page(List<Hit> items, long total, int page, int size) {}
 
   /** The ids of every request the ledger's filters hold, newest first, at most {@code limit}: the export. */
   public List<String> ids(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today,

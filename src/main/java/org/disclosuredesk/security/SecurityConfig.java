@@ -125,7 +125,7 @@ public class SecurityConfig {
             .requestMatchers("/api/submissions", "/api/submissions/**").hasAnyRole(CLERK, ADMIN)
             // registration and the clerk's records of what arrived; the ledger in
             .requestMatchers(POST, "/api/requests").hasAnyRole(CLERK, ADMIN)
-            .requestMatchers("/api/ledger/**", "/ledger", "/ledger/**").hasAnyRole(CLERK, ADMIN)
+            .requestMatchers("/api/ledger/**").hasAnyRole(CLERK, ADMIN)
             .requestMatchers(POST, "/api/requests/*/supplement", "/api/requests/*/consultation/reply",
                 "/api/requests/*/fee-payment", "/api/requests/*/withdrawal").hasAnyRole(CLERK, ADMIN)
             // the office head's approvals

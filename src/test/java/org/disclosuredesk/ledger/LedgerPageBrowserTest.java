@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.disclosuredesk.foundation.DeskSignIn;
 import org.disclosuredesk.foundation.HeadlessChromium;
 import org.disclosuredesk.intake.RequestRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -71,8 +72,8 @@ class LedgerPageBrowserTest {
     Path goodFile = dir.resolve("台账.xlsx");
     Files.write(goodFile, LedgerFile.xlsx(List.of(good)));
 
-    browser.get("http://clerk:clerk@localhost:" + port + "/ledger");
-    assertThat(browser.getTitle()).startsWith("台账导入与导出");
+    DeskSignIn.open(browser, port, "clerk", "/ledger");
+    assertThat(browser.getTitle()).startsWith("台账");
     assertThat(browser.findElement(By.cssSelector("label.pick")).getText()).isEqualTo("选择台账文件…");
     browser.findElement(By.id("file")).sendKeys(badFile.toString());
     assertThat(browser.findElement(By.id("file-name")).getText()).isEqualTo("台账-有错.xlsx");
@@ -96,7 +97,11 @@ class LedgerPageBrowserTest {
     assertThat(requests.findByExternalReference("P-2006-01")).isPresent();
 
     browser.findElement(By.id("year")).sendKeys("2006");
-    browser.findElement(By.cssSelector("button[value=xlsx]")).click();
+    browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+    wait.until(b -> b.findElement(By.id("ledger-total")).getText().startsWith("共 1 件"));
+    assertThat(browser.findElement(By.id("ledger-list")).getText()).contains("页面测试", "2006-03-01", "予以公开");
+    screenshot("ledger-search.png");
+    browser.findElement(By.id("export-xlsx")).click();
     Path exported = downloads.resolve("台账-2006.xlsx");
     long until = System.currentTimeMillis() + 30_000;
     while (!Files.exists(exported) && System.currentTimeMillis() < until) {

@@ -6,7 +6,7 @@
 
   function show(text, ok) {
     result.textContent = text;
-    result.className = ok ? 'ok' : 'bad';
+    result.className = ok ? 'alert alert-ok' : 'alert alert-error';
   }
 
   function run(dryRun) {
@@ -20,8 +20,7 @@
     var data = new FormData();
     data.append('file', file);
     show(dryRun ? '正在检查……' : '正在导入……', true);
-    // an absolute address without the user:password a page opened as http://user:pass@host/ carries (fetch refuses it)
-    fetch(location.origin + '/api/ledger/import?dryRun=' + dryRun, {method: 'POST', body: data, credentials: 'same-origin'})
+    window.deskFetch('/api/ledger/import?dryRun=' + dryRun, {method: 'POST', body: data})
       .then(function (res) {
         return res.json().then(function (json) { return {status: res.status, json: json}; });
       })
