@@ -33,6 +33,22 @@ public final class PersonalData {
     return s.substring(0, 4) + "*".repeat(s.length() - 8) + s.substring(s.length() - 4);
   }
 
+  /**
+   * {@code 张三丰} → {@code 张**}: the first character and one star per other character. By code point, so a rare
+   * character outside the BMP stays whole and counts once.
+   */
+  public static String maskName(String name) {
+    if (name == null || name.isBlank()) {
+      return name;
+    }
+    String s = name.strip();
+    int n = s.codePointCount(0, s.length());
+    if (n == 1) {
+      return "*";
+    }
+    return s.substring(0, s.offsetByCodePoints(0, 1)) + "*".repeat(n - 1);
+  }
+
   /** {@code 13800000000} → {@code 138****0000}; other numbers keep their first 3 and last 4 characters. */
   public static String maskPhone(String phone) {
     if (phone == null || phone.isBlank()) {

@@ -47,10 +47,8 @@ public final class Paragraph {
   public static String legacy(LegacyTable t, int decimals) {
     StringBuilder s = new StringBuilder();
     s.append(t.year()).append("年，共收到公开政府信息申请").append(t.value("RECEIVED_TOTAL")).append("件。");
-    List<String> names = List.of("当面申请", "以传真形式申请", "以网上提交表单形式申请", "以信函形式申请", "以其他形式申请");
-    List<Long> counts = List.of(t.value("RECEIVED_IN_PERSON"), t.value("RECEIVED_FAX"), t.value("RECEIVED_ONLINE"),
-        t.value("RECEIVED_LETTER"), t.value("RECEIVED_OTHER"));
-    appendShares(s, "其中：", names, counts, decimals);
+    List<Long> counts = LEGACY_CHANNEL_ROWS.stream().map(t::value).toList();
+    appendShares(s, "其中：", LEGACY_CHANNEL_NAMES, counts, decimals);
     appendShares(s, "从依申请公开政府信息内容上来分，", new ArrayList<>(t.newByTopic().keySet()),
         new ArrayList<>(t.newByTopic().values()), decimals);
     long concluded = t.value("CONCLUDED_TOTAL");
@@ -61,9 +59,7 @@ public final class Paragraph {
             : (double) (concluded - t.value("CONCLUDED_OVERDUE")) / concluded, decimals)).append("。");
     List<String> answerNames = new ArrayList<>();
     List<Long> answerCounts = new ArrayList<>();
-    for (String code : List.of("ANSWERED_ALREADY_PUBLIC", "ANSWERED_DISCLOSED", "ANSWERED_PARTIALLY_DISCLOSED",
-        "ANSWERED_WITHHELD", "ANSWERED_NOT_THIS_AGENCY", "ANSWERED_DOES_NOT_EXIST", "ANSWERED_ASKED_TO_AMEND",
-        "ANSWERED_OTHER_CHANNEL")) {
+    for (String code : LEGACY_ANSWER_ROWS) {
       answerNames.add("“" + ANSWER_NAMES.get(code) + "”");
       answerCounts.add(t.value(code));
     }
@@ -72,7 +68,16 @@ public final class Paragraph {
     return s.toString();
   }
 
-  private static final Map<String, String> ANSWER_NAMES = Map.of(
+  /** The legacy paragraph's channels and answers, with the rows of the template they are counted in (DrillDown). */
+  static final List<String> LEGACY_CHANNEL_ROWS = List.of("RECEIVED_IN_PERSON", "RECEIVED_FAX", "RECEIVED_ONLINE",
+      "RECEIVED_LETTER", "RECEIVED_OTHER");
+  static final List<String> LEGACY_CHANNEL_NAMES = List.of("当面申请", "以传真形式申请", "以网上提交表单形式申请",
+      "以信函形式申请", "以其他形式申请");
+  static final List<String> LEGACY_ANSWER_ROWS = List.of("ANSWERED_ALREADY_PUBLIC", "ANSWERED_DISCLOSED",
+      "ANSWERED_PARTIALLY_DISCLOSED", "ANSWERED_WITHHELD", "ANSWERED_NOT_THIS_AGENCY", "ANSWERED_DOES_NOT_EXIST",
+      "ANSWERED_ASKED_TO_AMEND", "ANSWERED_OTHER_CHANNEL");
+
+  static final Map<String, String> ANSWER_NAMES = Map.of(
       "ANSWERED_ALREADY_PUBLIC", "属于已主动公开范围",
       "ANSWERED_DISCLOSED", "同意公开答复",
       "ANSWERED_PARTIALLY_DISCLOSED", "同意部分公开答复",

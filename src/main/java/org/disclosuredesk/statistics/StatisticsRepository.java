@@ -45,13 +45,30 @@ public class StatisticsRepository {
   static final String NEW_KEY = code("applicant_type", TYPES) + " * 10000 + " + code("channel", CHANNELS)
       + " * 100 + MONTH(received_on)";
 
+  /*
+   * Which rows each facet counts, as WHERE conditions of dd_request / dd_appeal. Shared with DrillDownRepository, so
+   * a drill-down lists the requests of a cell by the very conditions the cell was counted by.
+   */
+  /** dd_request, NEW facet; parameter: the year. */
+  static final String RECEIVED_IN_YEAR = "stat_received_year = ?";
+  /** dd_request, CONCLUDED facet; parameter: the year. */
+  static final String CONCLUDED_IN_YEAR = "stat_concluded_year = ?";
+  /** dd_request, CARRIED_OVER facet; parameters: Y-01-01 twice. */
+  static final String OPEN_AT_START = "received_on < ? AND (concluded_on IS NULL OR concluded_on >= ?)";
+  /** dd_request, CARRIED_FORWARD facet; parameters: Y-12-31 twice. */
+  static final String OPEN_AT_END = "received_on <= ? AND (concluded_on IS NULL OR concluded_on > ?)";
+  /** dd_appeal, APPEAL_DECIDED facet; parameters: Y-01-01, Y-12-31. */
+  static final String APPEAL_DECIDED_IN_YEAR = "decided_on BETWEEN ? AND ? AND result IS NOT NULL";
+  /** dd_appeal, APPEAL_PENDING facet; parameters: Y-12-31 twice. */
+  static final String APPEAL_OPEN_AT_END = "received_on <= ? AND (decided_on IS NULL OR decided_on > ?)";
+
   /** The two big groupings counted from dd_request: what {@link StatisticsTallies} keeps running totals of. */
   static final String RECOUNTED = String.join("\n",
       "SELECT 'CONCLUDED' f, stat_concluded_key k, NULL a, NULL t, COUNT(*) n, 0 amt",
-      "FROM dd_request WHERE stat_concluded_year = ? GROUP BY stat_concluded_key",
+      "FROM dd_request WHERE " + CONCLUDED_IN_YEAR + " GROUP BY stat_concluded_key",
       "UNION ALL",
       "SELECT 'NEW', stat_new_key, NULL, topic, COUNT(*), 0",
-      "FROM dd_request WHERE stat_received_year = ? GROUP BY stat_new_key, topic");
+      "FROM dd_request WHERE " + RECEIVED_IN_YEAR + " GROUP BY stat_new_key, topic");
 
   /** The same two groupings from the running tallies: a few hundred rows whatever the volume. */
   static final String TALLIED = String.join("\n",
@@ -60,16 +77,16 @@ public class StatisticsRepository {
   /** Open at a date, appeals and fees: small index ranges, always counted directly. */
   static final String DIRECT = String.join("\n",
       "SELECT 'CARRIED_OVER', 0, applicant_type, NULL, COUNT(*), 0",
-      "FROM dd_request WHERE received_on < ? AND (concluded_on IS NULL OR concluded_on >= ?) GROUP BY applicant_type",
+      "FROM dd_request WHERE " + OPEN_AT_START + " GROUP BY applicant_type",
       "UNION ALL",
       "SELECT 'CARRIED_FORWARD', 0, applicant_type, NULL, COUNT(*), 0",
-      "FROM dd_request WHERE received_on <= ? AND (concluded_on IS NULL OR concluded_on > ?) GROUP BY applicant_type",
+      "FROM dd_request WHERE " + OPEN_AT_END + " GROUP BY applicant_type",
       "UNION ALL",
       "SELECT 'APPEAL_DECIDED', 0, kind, result, COUNT(*), 0",
-      "FROM dd_appeal WHERE decided_on BETWEEN ? AND ? AND result IS NOT NULL GROUP BY kind, result",
+      "FROM dd_appeal WHERE " + APPEAL_DECIDED_IN_YEAR + " GROUP BY kind, result",
       "UNION ALL",
       "SELECT 'APPEAL_PENDING', 0, kind, NULL, COUNT(*), 0",
-      "FROM dd_appeal WHERE received_on <= ? AND (decided_on IS NULL OR decided_on > ?) GROUP BY kind",
+      "FROM dd_appeal WHERE " + APPEAL_OPEN_AT_END + " GROUP BY kind",
       "UNION ALL",
       "SELECT 'FEES', 0, NULL, NULL, COUNT(*), COALESCE(SUM(amount_yuan), 0)",
       "FROM dd_fee_notice WHERE status = 'PAID' AND paid_on BETWEEN ? AND ?");
@@ -105,7 +122,7 @@ public class StatisticsRepository {
         .list();
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isEmpty() ? null : s; // the tallies keep "no topic" as ''
   }
 

@@ -27,6 +27,17 @@ class PersonalDataTest {
   }
 
   @Test
+  void masksNames() {
+    assertThat(PersonalData.maskName("张三丰")).isEqualTo("张**");
+    assertThat(PersonalData.maskName(" 李四 ")).isEqualTo("李*");
+    assertThat(PersonalData.maskName("王")).isEqualTo("*");
+    // a character outside the BMP is one character, not two halves
+    assertThat(PersonalData.maskName("\uD842\uDFB7二")).isEqualTo("\uD842\uDFB7*");
+    assertThat(PersonalData.maskName("张\uD842\uDFB7")).isEqualTo("张*");
+    assertThat(PersonalData.maskName(null)).isNull();
+  }
+
+  @Test
   void masksInsideFreeText() {
     String text = "申请人张三，身份证号370102199001011234，手机13800000000，座机0531-88881234，请联系。";
     String masked = PersonalData.maskText(text);

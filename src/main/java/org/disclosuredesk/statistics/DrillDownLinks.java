@@ -1,0 +1,105 @@
+package org.disclosuredesk.statistics;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.disclosuredesk.intake.Channel;
+
+/**
+ * Where each number of the reports opens its requests: the page ({@code /reports/...}) and the API
+ * ({@code /api/statistics/...}) of a cell's drill-down. Query values are URL-encoded; the result is a URL, not HTML,
+ * so a page writing it into an attribute still escapes it ({@link Html#escape}: {@code &} → {@code &amp;}).
+ * A row or column the tables do not have is a programming error here (IllegalArgumentException), never a dead link.
+ */
+public final class DrillDownLinks {
+
+  private DrillDownLinks() {}
+
+  static final String PAGES = "/reports/";
+  static final String API = "/api/statistics/";
+
+  /** Table 三: {@code /reports/2024/requests?row=DISCLOSED&column=TOTAL}. */
+  public static String requests(int year, String row, String column) {
+    return requests(PAGES, year, row, column, null, null);
+  }
+
+  /**
+   * The requests received in the year by one channel and/or topic (null: any), as the annual paragraph counts them;
+   * the topic 其他 includes requests without one.
+   */
+  public static String newRequests(int year, String channel, String topic) {
+    return requests(PAGES, year, "NEW_THIS_YEAR", Layout.TOTAL, channel, topic);
+  }
+
+  /** Table 四: {@code /reports/2024/appeals?row=RECONSIDERATION&column=UPHELD}. */
+  public static String appeals(int year, String row, String column) {
+    return appeals(PAGES, year, row, column);
+  }
+
+  /** Pre-2019 template: {@code /reports/2017/legacy/requests?row=ANSWERED_DISCLOSED}. */
+  public static String legacy(int year, String row) {
+    return legacy(PAGES, year, row);
+  }
+
+  /** The same lists as JSON ({@code &format=xlsx} appended gives the spreadsheet). */
+  public static String apiRequests(int year, String row, String column) {
+    return requests(API, year, row, column, null, null);
+  }
+
+  public static String apiNewRequests(int year, String channel, String topic) {
+    return requests(API, year, "NEW_THIS_YEAR", Layout.TOTAL, channel, topic);
+  }
+
+  public static String apiAppeals(int year, String row, String column) {
+    return appeals(API, year, row, column);
+  }
+
+  public static String apiLegacy(int year, String row) {
+    return legacy(API, year, row);
+  }
+
+  private static String requests(String base, int year, String row, String column, String channel, String topic) {
+    require(DrillDown.isRow(row), "row", row);
+    require(Layout.COLUMNS.contains(column), "column", column);
+    StringBuilder url = new StringBuilder(base).append(year).append("/requests?row=").append(encode(row))
+        .append("&column=").append(encode(column));
+    if (channel != null) {
+      require(isChannel(channel), "channel", channel);
+      url.append("&channel=").append(encode(channel));
+    }
+    if (topic != null) {
+      url.append("&topic=").append(encode(topic));
+    }
+    return url.toString();
+  }
+
+  private static String appeals(String base, int year, String row, String column) {
+    require(Layout.APPEAL_ROWS.contains(row), "row", row);
+    require(Layout.APPEAL_COLUMNS.contains(column), "column", column);
+    return base + year + "/appeals?row=" + encode(row) + "&column=" + encode(column);
+  }
+
+  private static String legacy(String base, int year, String row) {
+    require(DrillDown.isLegacyRow(row), "row", row);
+    return base + year + "/legacy/requests?row=" + encode(row);
+  }
+
+  private static boolean isChannel(String code) {
+    for (Channel c : Channel.values()) {
+      if (c.name().equals(code)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void require(boolean ok, String what, String value) {
+    if (!ok) {
+      throw new IllegalArgumentException("no drill-down for " + what + " " + value);
+    }
+  }
+
+  /** Percent-encoding for a query value: a space is %20, not the form encoding's +. */
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
