@@ -61,26 +61,6 @@ public final class PersonalData {
     return s.substring(0, 3) + "*".repeat(s.length() - 7) + s.substring(s.length() - 4);
   }
 
-  /**
-   * A person's name as a manager's list shows it: the family name only ({@code 张三丰} → {@code 张**}); an
-   * organisation's longer name keeps its first two and last two characters, enough to tell it from others.
-   */
-  public static String maskName(String name) {
-    if (name == null || name.isBlank()) {
-      return name;
-    }
-    String s = name.strip();
-    int n = s.codePointCount(0, s.length());
-    if (n <= 1) {
-      return s;
-    }
-    if (n <= 4) {
-      return s.substring(0, s.offsetByCodePoints(0, 1)) + "*".repeat(n - 1);
-    }
-    return s.substring(0, s.offsetByCodePoints(0, 2)) + "*".repeat(n - 4)
-        + s.substring(s.offsetByCodePoints(0, n - 2));
-  }
-
   /** Masks every ID number and phone number found in free text (log lines). */
   public static String maskText(String text) {
     if (text == null || text.length() < 11) {
