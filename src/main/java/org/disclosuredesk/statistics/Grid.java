@@ -9,7 +9,13 @@ import java.util.List;
  */
 public final class Grid {
 
-  public record Cell(int row, int col, int rowSpan, int colSpan, String text, boolean header, Long number) {}
+  /** {@code href}: where a non-zero count opens the requests (or appeals) counted in it; null elsewhere. */
+  public record Cell(int row, int col, int rowSpan, int colSpan, String text, boolean header, Long number,
+      String href) {
+    Cell(int row, int col, int rowSpan, int colSpan, String text, boolean header, Long number) {
+      this(row, col, rowSpan, colSpan, text, header, number, null);
+    }
+  }
 
   private final String title;
   private final int columns;
@@ -47,6 +53,11 @@ public final class Grid {
 
   public Grid number(int row, int col, long value) {
     return add(new Cell(row, col, 1, 1, Long.toString(value), false, value));
+  }
+
+  /** A count that opens its list when it is not zero. */
+  public Grid count(int row, int col, long value, String href) {
+    return add(new Cell(row, col, 1, 1, Long.toString(value), false, value, value == 0 ? null : href));
   }
 
   public Grid text(int row, int col, String value) {
@@ -95,7 +106,7 @@ public final class Grid {
       }
       long[] v = t.rows().get(def.code());
       for (int c = 0; c < v.length; c++) {
-        g.number(r, 3 + c, v[c]);
+        g.count(r, 3 + c, v[c], DrillDownLinks.requests(t.year(), def.code(), Layout.COLUMNS.get(c)));
       }
       if ("CONCLUDED_TOTAL".equals(def.code())) {
         g.label(resultsStart, 0, r - resultsStart + 1, 1, Layout.SECTION_RESULTS);
@@ -120,8 +131,9 @@ public final class Grid {
     }
     int c = 0;
     for (String code : Layout.APPEAL_ROWS) {
-      for (long v : t.appeals().get(code)) {
-        g.number(3, c++, v);
+      long[] values = t.appeals().get(code);
+      for (int i = 0; i < values.length; i++) {
+        g.count(3, c++, values[i], DrillDownLinks.appeals(t.year(), code, Layout.APPEAL_COLUMNS.get(i)));
       }
     }
     return g;
@@ -174,7 +186,7 @@ public final class Grid {
       if (fees) {
         g.text(r, 2, t.feesTenThousandYuan().toPlainString());
       } else {
-        g.number(r, 2, t.value(def.code()));
+        g.count(r, 2, t.value(def.code()), DrillDownLinks.legacy(t.year(), def.code()));
       }
       r++;
     }

@@ -148,6 +148,11 @@ class CrossSiteWritesTest {
         List<String> row = new ArrayList<>();
         for (int c = 1; c <= n; c++) {
           Object o = rs.getObject(c);
+          if (o instanceof java.sql.Clob clob) {
+            o = clob.getSubString(1, (int) clob.length());
+          } else if (o instanceof java.sql.Blob blob) {
+            o = blob.getBytes(1, (int) blob.length());
+          }
           row.add(o instanceof byte[] bytes ? Base64.getEncoder().encodeToString(bytes) : String.valueOf(o));
         }
         return String.join("|", row);

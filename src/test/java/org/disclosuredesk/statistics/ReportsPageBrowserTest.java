@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.disclosuredesk.foundation.DeskSignIn;
 import org.disclosuredesk.foundation.HeadlessChromium;
 import org.disclosuredesk.handling.Outcome;
 import org.junit.jupiter.api.AfterEach;
@@ -66,8 +67,8 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
     prefs.put("download.prompt_for_download", false);
     browser = HeadlessChromium.start(profile, prefs);
 
-    browser.get("http://manager:manager@localhost:" + port + "/reports/2019");
-    assertThat(browser.getTitle()).isEqualTo("2019年政府信息公开申请统计");
+    DeskSignIn.open(browser, port, "manager", "/reports/2019");
+    assertThat(browser.getTitle()).startsWith("2019年政府信息公开申请统计");
     assertThat(text("new-total")).isEqualTo("3");
     assertThat(text("concluded-total")).isEqualTo("2");
     assertThat(text("on-time-rate")).isEqualTo("50.0%");
@@ -93,6 +94,17 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
 
     assertThat(browser.findElement(By.id("download-xlsx")).getAttribute("href"))
         .endsWith("/reports/2019/statistics-2019.xlsx");
+
+    // every number opens its requests: the 3 new ones of the year, names masked for the manager
+    browser.findElement(By.id("table-3")).findElement(By.xpath(".//tr[4]/td[last()]/a")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+        .until(w -> !w.findElements(By.id("drilldown-count")).isEmpty());
+    assertThat(text("drilldown-count")).isEqualTo("共 3 件。");
+    assertThat(browser.findElements(By.cssSelector("#drilldown-list tbody tr"))).hasSize(3);
+    assertThat(browser.findElement(By.id("drilldown-list")).getText()).contains("**");
+    assertThat(browser.findElement(By.id("drilldown-xlsx")).getAttribute("href")).contains("format=xlsx");
+    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath()
+        .toFile().renameTo(HeadlessChromium.screenshots().resolve("reports-drilldown.png").toFile());
   }
 
   /** Table 二 filled in on the page (a wrong figure named next to its field), then the Word report downloaded. */
@@ -108,7 +120,7 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
     prefs.put("download.default_directory", downloads.toString());
     prefs.put("download.prompt_for_download", false);
     browser = HeadlessChromium.start(profile, prefs);
-    browser.get("http://manager:manager@localhost:" + port + "/reports/2005");
+    DeskSignIn.open(browser, port, "manager", "/reports/2005");
 
     type("proactive-regulationsIssued", "2");
     type("proactive-penaltyDecisions", "-1");

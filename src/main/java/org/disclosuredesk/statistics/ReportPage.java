@@ -1,0 +1,129 @@
+package org.disclosuredesk.statistics;
+
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.desk.DeskLayout;
+
+/**
+ * The manager's statistics page ({@code /reports/{year}}) as the template {@code desk/templates/reports.html} draws
+ * it: tables 三 and 四 whose every non-zero count opens its requests, the paragraph whose every count does the same,
+ * the freeze and its differences, table 二's form and the charts.
+ */
+record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Link> downloads, Frozen frozen,
+    List<String> identityBreaks, List<Segment> paragraph, Figures figures, List<GridView> tables,
+    List<ProactiveBlock> proactive, String proactiveUrl, String proactiveSaved, String chartMonths,
+    String chartShares, String chartOnTime) {
+
+  public boolean hasBreaks() {
+    return !identityBreaks.isEmpty();
+  }
+
+  record YearLink(int year, String href, boolean current) {}
+
+  record Link(String id, String href, String label) {}
+
+  record Difference(String row, String column, Object frozen, Object current) {}
+
+  record Frozen(String at, String by, boolean unchanged, int count, List<Difference> differences) {}
+
+  /** A run of the paragraph; a count carries the link to its requests. */
+  record Segment(String text, String href) {}
+
+  record Figures(long newThisYear, long concluded, String onTimeRate, String feesYuan, String feesTenThousand) {}
+
+  record HeaderColumn(String label, Integer colSpan) {}
+
+  record Field(String name, String inputMode, String ariaLabel, String value, Integer colSpan) {}
+
+  record Item(String label, List<Field> fields) {}
+
+  record ProactiveBlock(String article, List<HeaderColumn> columns, List<Item> items) {}
+
+  @SuppressWarnings("unchecked")
+  static ReportPage of(DeskLayout.Page page, AnnualTable t, Map<String, Object> json, int decimals, int thisYear,
+      ProactiveRepository.Saved proactive, DrillDown.ParagraphFigures paragraph) {
+    int y = t.year();
+    List<YearLink> years = new ArrayList<>();
+    for (int i = thisYear; i > thisYear - 6; i--) {
+      years.add(new YearLink(i, "/reports/" + i, i == y));
+    }
+    List<Link> downloads = List.of(
+        new Link("download-csv", "/reports/" + y + "/statistics-" + y + ".csv", "下载 CSV"),
+        new Link("download-xlsx", "/reports/" + y + "/statistics-" + y + ".xlsx", "下载 Excel（XLSX）"),
+        new Link("download-docx", "/reports/" + y + "/report-" + y + ".docx", "下载年度报告（Word）"),
+        new Link("download-ledger", "/api/requests?year=" + y + "&format=xlsx", "下载本年申请台账（Excel）"));
+    Frozen frozen = null;
+    if (json.get("frozen") instanceof Map<?, ?> f) {
+      List<Difference> diffs = ((List<Map<String, Object>>) json.get("differences")).stream()
+          .map(d -> new Difference((String) d.get("row"), (String) d.get("column"), d.get("frozen"), d.get("current")))
+          .toList();
+      frozen = new Frozen((String) f.get("at"), (String) f.get("by"), diffs.isEmpty(), diffs.size(), diffs);
+    }
+    List<String> breaks = new ArrayList<>();
+    if (!t.consistent()) {
+      for (Map<String, Object> br : (List<Map<String, Object>>) json.get("breaks")) {
+        breaks.add(Layout.columnLabel((String) br.get("column")) + "列："
+            + String.join("，", (List<String>) br.get("problems")));
+      }
+    }
+    Figures figures = new Figures(t.total("NEW_THIS_YEAR"), t.concluded(), Paragraph.rate(t.onTimeRate(), decimals),
+        t.feesYuan().setScale(2, RoundingMode.HALF_UP).toPlainString(), Paragraph.tenThousand(t.feesYuan()));
+    return new ReportPage(page, y, years, downloads, frozen, breaks, segments(paragraph),
+        figures, List.of(GridView.of(Grid.table3(t), "table-3"), GridView.of(Grid.table4(t), "table-4")),
+        proactive(proactive), "/reports/" + y + "/proactive",
+        proactive == null ? null : "最后保存：" + proactive.updatedAt().toString().replace('T', ' ') + "（"
+            + proactive.updatedBy() + "）",
+        Charts.perMonth(t.newByMonth()), Charts.outcomeShares(t, decimals), Charts.onTime(t.onTimeRate(), decimals));
+  }
+
+  /** The paragraph cut at its counts, each count linked to the list of its requests. */
+  static List<Segment> segments(DrillDown.ParagraphFigures p) {
+    List<Segment> out = new ArrayList<>();
+    String text = p.paragraph();
+    int at = 0;
+    for (DrillDown.Figure f : p.figures().stream()
+        .sorted(java.util.Comparator.comparingInt(DrillDown.Figure::start)).toList()) {
+      if (f.start() < at) {
+        continue;
+      }
+      if (f.start() > at) {
+        out.add(new Segment(text.substring(at, f.start()), null));
+      }
+      out.add(new Segment(text.substring(f.start(), f.end()), f.count() == 0 ? null : f.page()));
+      at = f.end();
+    }
+    if (at < text.length()) {
+      out.add(new Segment(text.substring(at), null));
+    }
+    return out;
+  }
+
+  /** Table 二 as a form in the official layout: the figures the process does not record; empty = not filled in. */
+  static List<ProactiveBlock> proactive(ProactiveRepository.Saved saved) {
+    ProactiveFigures f = saved == null ? ProactiveFigures.BLANK : saved.figures();
+    List<ProactiveBlock> blocks = new ArrayList<>();
+    for (Layout.ProactiveBlock block : Layout.PROACTIVE) {
+      int span = 3 / block.columns().size();
+      Integer colSpan = span > 1 ? span : null;
+      List<HeaderColumn> columns = block.columns().stream().map(c -> new HeaderColumn(c, colSpan)).toList();
+      List<Item> items = new ArrayList<>();
+      for (int i = 0; i < block.items().size(); i++) {
+        List<Field> fields = new ArrayList<>();
+        List<String> names = block.fields().get(i);
+        for (int k = 0; k < names.size(); k++) {
+          String name = names.get(k);
+          boolean amount = ProactiveFigures.AMOUNT_FIELD.equals(name);
+          Long count = amount ? null : f.count(name);
+          fields.add(new Field(name, amount ? "decimal" : "numeric",
+              block.items().get(i) + " " + block.columns().get(k),
+              amount ? f.amountText() : count == null ? "" : count.toString(), colSpan));
+        }
+        items.add(new Item(block.items().get(i), fields));
+      }
+      blocks.add(new ProactiveBlock(block.article(), columns, items));
+    }
+    return blocks;
+  }
+}
