@@ -459,7 +459,9 @@ public final class HolidayNoticeParser {
       problems.add(new Problem(line, Severity.ERROR, (it == null ? "" : where(it, line)) + message));
     });
     List<Problem> sorted = new ArrayList<>(problems);
-    sorted.sort(Comparator.comparing(Problem::line, Comparator.nullsFirst(Comparator.naturalOrder())));
+    // errors first, each kind in the order of the text (what concerns the whole text before the lines)
+    sorted.sort(Comparator.comparing(Problem::severity)
+        .thenComparing(Problem::line, Comparator.nullsFirst(Comparator.naturalOrder())));
     return new Result(year, List.copyOf(holidays), off, work,
         offBy.keySet().stream().filter(d -> d.getYear() != year).toList(),
         workBy.keySet().stream().filter(d -> d.getYear() != year).toList(), List.copyOf(sorted));
