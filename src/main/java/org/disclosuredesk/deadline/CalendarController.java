@@ -116,8 +116,9 @@ class CalendarController {
 
       按国务院办公厅的放假通知替换该年的日历，无需重新部署；已受影响的期限随之重新计算。
 
-      **请求体**：`off` 该年全部放假日（含周末，必填）；`work` 调休上班日（必填，没有则为 `[]`）；\
-      `holidays` 节日 `[{name, from, to}]`。""",
+      **请求体**：`off` 该年各节日的放假日（含假期中的周末；其余周末本就休息，不必列出，必填）；\
+      `work` 调休上班日（必填，没有则为 `[]`）；`holidays` 节日 `[{name, from, to}]`。\
+      可先用 `POST /api/calendar/{year}/notice` 从通知原文读出，用 `POST /api/calendar/{year}/preview` 预览影响。""",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
           examples = @ExampleObject(name = "示例（节选）", value = """
               {"off": ["2027-01-01", "2027-01-02", "2027-01-03"], "work": [],
@@ -193,7 +194,7 @@ class CalendarController {
   private static YearNotice notice(int year, YearBody body) {
     FieldErrors errors = checkYear(year);
     if (body.off() == null || body.off().isEmpty()) {
-      errors.add("off", "必填：该年的放假日（含周末）");
+      errors.add("off", "必填：该年各节日的放假日（含假期中的周末）");
     }
     if (body.work() == null) {
       errors.add("work", "必填：该年的调休上班日，没有则为 []");
