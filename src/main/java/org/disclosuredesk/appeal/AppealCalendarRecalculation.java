@@ -1,7 +1,9 @@
 package org.disclosuredesk.appeal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -9,9 +11,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.deadline.CalendarChangedEvent;
+import org.disclosuredesk.deadline.CalendarImpact;
 import org.disclosuredesk.deadline.CalendarService;
 import org.disclosuredesk.deadline.DeadlineCalculator;
 import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
 import org.disclosuredesk.process.TaskDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +29,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * again (as requests' due dates are, {@code handling.CalendarChangeRecalculation}): the row, the open tasks' due
  * dates, the reminder and escalation timers, and an event on the request. Idempotent: every node reacts, only the
  * first finds anything to move. A re-handling date set by the reviewing body's decision is that body's, not ours.
+ * What a calendar not yet saved would move is {@link #change} on its calculator too (the admin's preview).
  */
 @Component
-public class AppealCalendarRecalculation {
+public class AppealCalendarRecalculation implements CalendarImpact {
 
   private static final Logger log = LoggerFactory.getLogger(AppealCalendarRecalculation.class);
 
+  /** An appeal in preparation whose reply or defence due date a calendar moves. */
+  public record AppealDueDateChange(String appealId, String requestId, String trackingNumber, String kind,
+      String caseNumber, LocalDate dueOnBefore, LocalDate dueOnAfter) {}
+
   private final AppealRepository appeals;
+  private final RequestRepository requests;
   private final CalendarService calendars;
   private final AppealTimers timers;
   private final TaskDates dates;
@@ -40,10 +51,11 @@ public class AppealCalendarRecalculation {
   private final RequestEvents events;
   private final TransactionTemplate tx;
 
-  public AppealCalendarRecalculation(AppealRepository appeals, CalendarService calendars, AppealTimers timers,
-      TaskDates dates, TaskService tasks, ManagementService management, RuntimeService runtime, RequestEvents events,
-      TransactionTemplate tx) {
+  public AppealCalendarRecalculation(AppealRepository appeals, RequestRepository requests, CalendarService calendars,
+      AppealTimers timers, TaskDates dates, TaskService tasks, ManagementService management, RuntimeService runtime,
+      RequestEvents events, TransactionTemplate tx) {
     this.appeals = appeals;
+    this.requests = requests;
     this.calendars = calendars;
     this.timers = timers;
     this.dates = dates;
@@ -68,18 +80,53 @@ public class AppealCalendarRecalculation {
     }
   }
 
+  @Override
+  public Kind kind() {
+    return Kind.APPEALS;
+  }
+
+  /** The appeals in preparation {@code proposed} would move, in the order the recalculation takes them. */
+  @Override
+  public List<AppealDueDateChange> wouldMove(DeadlineCalculator proposed) {
+    List<AppealDueDateChange> out = new ArrayList<>();
+    for (String id : appeals.respondingIds()) {
+      appeals.find(id).map(a -> change(a, proposed)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The reply (复议) or defence (诉讼) due date of an appeal received on {@code receivedOn}. */
+  static LocalDate responseDue(DeadlineCalculator calc, AppealKind kind, LocalDate receivedOn,
+      boolean simpleProcedure) {
+    return kind == AppealKind.RECONSIDERATION
+        ? calc.reconsiderationReplyDue(receivedOn, simpleProcedure)
+        : calc.litigationDefenceDue(receivedOn);
+  }
+
+  /**
+   * What the calendar of {@code calc} moves on this appeal, or null if nothing (or it is no longer in preparation):
+   * the one calculation behind both the recalculation and the preview. Reads, never writes.
+   */
+  AppealDueDateChange change(AppealRow a, DeadlineCalculator calc) {
+    if (!AppealStatus.RESPONDING.name().equals(a.status())) {
+      return null;
+    }
+    LocalDate due = responseDue(calc, a.kindCode(), a.receivedOn(), a.simpleProcedure());
+    if (due.equals(a.responseDueOn())) {
+      return null;
+    }
+    String trackingNumber = requests.find(a.requestId()).map(RequestRow::trackingNumber).orElse(null);
+    return new AppealDueDateChange(a.id(), a.requestId(), trackingNumber, a.kind(), a.caseNumber(), a.responseDueOn(),
+        due);
+  }
+
   boolean recompute(String appealId, int revision) {
     AppealRow a = appeals.lock(appealId);
-    if (!AppealStatus.RESPONDING.name().equals(a.status())) {
+    AppealDueDateChange change = change(a, calendars.calculator());
+    if (change == null) {
       return false;
     }
-    DeadlineCalculator calc = calendars.calculator();
-    LocalDate due = a.kindCode() == AppealKind.RECONSIDERATION
-        ? calc.reconsiderationReplyDue(a.receivedOn(), a.simpleProcedure())
-        : calc.litigationDefenceDue(a.receivedOn());
-    if (due.equals(a.responseDueOn())) {
-      return false;
-    }
+    LocalDate due = change.dueOnAfter();
     Map<String, Object> cols = new LinkedHashMap<>();
     cols.put("response_due_on", due);
     appeals.update(a.id(), cols);

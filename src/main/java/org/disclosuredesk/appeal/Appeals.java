@@ -83,9 +83,7 @@ public class Appeals {
       warnings.add("系统中没有该申请的行政复议记录；如复议在本系统启用前办理，可忽略此提示");
     }
     DeadlineCalculator calc = calendars.calculator();
-    LocalDate dueOn = kind == AppealKind.RECONSIDERATION
-        ? calc.reconsiderationReplyDue(receivedOn, simpleProcedure)
-        : calc.litigationDefenceDue(receivedOn);
+    LocalDate dueOn = AppealCalendarRecalculation.responseDue(calc, kind, receivedOn, simpleProcedure);
     if (!calc.calendar().covers(dueOn)) {
       warnings.add("节假日安排尚未覆盖 " + dueOn.getYear() + " 年，期限按周一至周五推算，请在公布后核对");
     }

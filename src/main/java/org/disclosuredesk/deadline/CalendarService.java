@@ -103,10 +103,7 @@ public class CalendarService {
    * bumps the revision, reloads this node at once and returns the new revision.
    */
   public int replaceYear(YearNotice notice, String by) {
-    Map<String, String> problems = notice.problems();
-    if (!problems.isEmpty()) {
-      throw new BadInputException(problems);
-    }
+    refuseImplausible(notice);
     tx.executeWithoutResult(s -> {
       repo.lockRevision();
       repo.replaceYear(notice, "管理员录入", by);
@@ -115,6 +112,22 @@ public class CalendarService {
     log.info("holiday notice for {} replaced by {}", notice.year(), by);
     reload();
     return revision();
+  }
+
+  /**
+   * The calculator as {@link #replaceYear} would leave it, without saving anything: for counting what a change would
+   * move before it is made. Refuses what replaceYear refuses.
+   */
+  public DeadlineCalculator proposed(YearNotice notice) {
+    refuseImplausible(notice);
+    return new DeadlineCalculator(calendar().withYear(notice));
+  }
+
+  private static void refuseImplausible(YearNotice notice) {
+    Map<String, String> problems = notice.problems();
+    if (!problems.isEmpty()) {
+      throw new BadInputException(problems);
+    }
   }
 
   /** Cheap check for changes made by other nodes. */

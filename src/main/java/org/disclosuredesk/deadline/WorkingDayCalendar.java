@@ -99,6 +99,26 @@ public final class WorkingDayCalendar {
     return new WorkingDayCalendar(years, off, work);
   }
 
+  /**
+   * This calendar with {@code notice} as its year, as it will be once the notice is stored (the other years as they
+   * are): what an admin's change would move can be counted before it is saved.
+   */
+  public WorkingDayCalendar withYear(YearNotice notice) {
+    int year = notice.year();
+    Map<LocalDate, String> off = new TreeMap<>();
+    daysOff.forEach((d, name) -> {
+      if (d.getYear() != year) {
+        off.put(d, name);
+      }
+    });
+    notice.off().forEach(d -> off.put(d, notice.nameOf(d)));
+    List<LocalDate> work = new ArrayList<>(makeUpDays.stream().filter(d -> d.getYear() != year).toList());
+    work.addAll(notice.work());
+    SortedSet<Integer> years = new TreeSet<>(coveredYears);
+    years.add(year);
+    return new WorkingDayCalendar(years, off, work);
+  }
+
   /** No notice at all: Monday–Friday everywhere (and every date is reported as not covered). */
   public static WorkingDayCalendar weekdaysOnly() {
     return new WorkingDayCalendar(List.of(), Map.of(), List.of());

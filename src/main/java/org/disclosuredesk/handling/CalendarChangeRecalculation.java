@@ -1,15 +1,18 @@
 package org.disclosuredesk.handling;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.deadline.CalendarChangedEvent;
+import org.disclosuredesk.deadline.CalendarImpact;
 import org.disclosuredesk.deadline.DeadlineCalculator;
 import org.disclosuredesk.intake.RequestEvents;
 import org.disclosuredesk.intake.RequestRepository;
@@ -25,12 +28,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * When the holiday calendar changes, every open request's due date, its tasks' due dates, its reminder timers and
  * the expiry timers of open consultations and fee notices are recomputed, and each change is recorded on the
- * request. Idempotent: every node reacts to the change, only the first finds anything to move.
+ * request. Idempotent: every node reacts to the change, only the first finds anything to move. What a calendar not
+ * yet saved would move is {@link #change} on its calculator too (the admin's preview), so the two cannot differ.
  */
 @Component
-public class CalendarChangeRecalculation {
+public class CalendarChangeRecalculation implements CalendarImpact {
 
   private static final Logger log = LoggerFactory.getLogger(CalendarChangeRecalculation.class);
+
+  /** An open request whose dates a calendar moves: its reply due date, and the open periods counted in working days. */
+  public record DueDateChange(String requestId, String trackingNumber, String status, LocalDate dueOnBefore,
+      LocalDate dueOnAfter, List<PeriodChange> periods) {}
+
+  /** The last day to answer an open consultation ({@code CONSULTATION}) or to pay a fee notice ({@code FEE_NOTICE}). */
+  public record PeriodChange(String kind, String id, LocalDate lastDayBefore, LocalDate lastDayAfter) {}
+
+  /** Open consultations (15 WD) and fee notices (20 WD) count working days too; their expiry timers move with them. */
+  private record Period(String kind, String table, String lastDayColumn, String taskKey,
+      BiFunction<DeadlineCalculator, LocalDate, LocalDate> lastDayAfterDelivery) {}
+
+  private static final List<Period> PERIODS = List.of(
+      new Period("CONSULTATION", "dd_consultation", "answer_due_on", "RecordConsultationReply",
+          DeadlineCalculator::consultationAnswerLimit),
+      new Period("FEE_NOTICE", "dd_fee_notice", "payment_due_on", "RecordFeePayment",
+          DeadlineCalculator::feePaymentLimit));
 
   private final JdbcClient jdbc;
   private final RequestRepository requests;
@@ -56,7 +77,7 @@ public class CalendarChangeRecalculation {
 
   @EventListener
   public void calendarChanged(CalendarChangedEvent change) {
-    List<String> open = jdbc.sql("SELECT id FROM dd_request WHERE " + RequestRepository.OPEN).query(String.class).list();
+    List<String> open = openIds();
     int moved = 0;
     for (String id : open) {
       Boolean changed = tx.execute(s -> recompute(id, change.revision()));
@@ -66,48 +87,72 @@ public class CalendarChangeRecalculation {
         open.size());
   }
 
+  @Override
+  public Kind kind() {
+    return Kind.REQUESTS;
+  }
+
+  /** The open requests {@code proposed} would move, in the order the recalculation takes them. */
+  @Override
+  public List<DueDateChange> wouldMove(DeadlineCalculator proposed) {
+    List<DueDateChange> out = new ArrayList<>();
+    for (String id : openIds()) {
+      requests.find(id).filter(row -> !row.concluded()).map(row -> change(row, proposed)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private List<String> openIds() {
+    return jdbc.sql("SELECT id FROM dd_request WHERE " + RequestRepository.OPEN + " ORDER BY id")
+        .query(String.class).list();
+  }
+
+  /**
+   * What the calendar of {@code calc} moves on this open request, or null if nothing: the one calculation behind
+   * both the recalculation and the preview. Reads, never writes.
+   */
+  DueDateChange change(RequestRow row, DeadlineCalculator calc) {
+    LocalDate after = deadlines.dueDates(row, calc).dueOn();
+    List<PeriodChange> periods = new ArrayList<>();
+    for (Period p : PERIODS) {
+      for (var open : jdbc.sql("SELECT id, delivered_on, " + p.lastDayColumn() + " AS last_day FROM " + p.table()
+          + " WHERE request_id = ? AND status = 'OPEN' ORDER BY id").param(row.id()).query().listOfRows()) {
+        LocalDate before = toDate(value(open, "last_day"));
+        LocalDate now = p.lastDayAfterDelivery().apply(calc, toDate(value(open, "delivered_on")));
+        if (!now.equals(before)) {
+          periods.add(new PeriodChange(p.kind(), (String) value(open, "id"), before, now));
+        }
+      }
+    }
+    if (Objects.equals(row.dueOn(), after) && periods.isEmpty()) {
+      return null;
+    }
+    return new DueDateChange(row.id(), row.trackingNumber(), row.status(), row.dueOn(), after, List.copyOf(periods));
+  }
+
   boolean recompute(String requestId, int revision) {
     RequestRow before = requests.lock(requestId);
     if (before.concluded()) {
       return false;
     }
-    deadlines.refresh(requestId);
-    RequestRow after = requests.get(requestId);
-    boolean periods = movePeriods(after);
-    if (Objects.equals(before.dueOn(), after.dueOn()) && !periods) {
+    DeadlineCalculator calc = deadlines.calculator();
+    DueDateChange change = change(before, calc);
+    deadlines.refresh(requestId, calc); // also when nothing moved: the tasks and reminders follow the row
+    if (change == null) {
       return false;
+    }
+    for (PeriodChange p : change.periods()) {
+      Period period = PERIODS.stream().filter(x -> x.kind().equals(p.kind())).findFirst().orElseThrow();
+      jdbc.sql("UPDATE " + period.table() + " SET " + period.lastDayColumn() + " = ? WHERE id = ?")
+          .params(p.lastDayAfter(), p.id()).update();
+      moveTimer(before, period.taskKey(), p.id(), p.lastDayAfter());
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("calendarRevision", revision);
-    details.put("previousDueOn", String.valueOf(before.dueOn()));
-    details.put("dueOn", String.valueOf(after.dueOn()));
+    details.put("previousDueOn", String.valueOf(change.dueOnBefore()));
+    details.put("dueOn", String.valueOf(change.dueOnAfter()));
     events.record(requestId, "DUE_DATE_RECOMPUTED", "system", details);
     return true;
-  }
-
-  /** Open consultations (15 WD) and fee notices (20 WD) count working days too. */
-  private boolean movePeriods(RequestRow row) {
-    DeadlineCalculator calc = deadlines.calculator();
-    boolean consultations = movePeriod(row, "dd_consultation", "answer_due_on", "RecordConsultationReply",
-        calc::consultationAnswerLimit);
-    boolean fees = movePeriod(row, "dd_fee_notice", "payment_due_on", "RecordFeePayment", calc::feePaymentLimit);
-    return consultations || fees;
-  }
-
-  private boolean movePeriod(RequestRow row, String table, String lastDayColumn, String taskKey,
-      java.util.function.UnaryOperator<LocalDate> lastDayAfterDelivery) {
-    boolean moved = false;
-    for (var open : jdbc.sql("SELECT id, delivered_on, " + lastDayColumn + " AS last_day FROM " + table
-        + " WHERE request_id = ? AND status = 'OPEN'").param(row.id()).query().listOfRows()) {
-      LocalDate now = lastDayAfterDelivery.apply(toDate(value(open, "delivered_on")));
-      if (!now.equals(toDate(value(open, "last_day")))) {
-        String id = (String) value(open, "id");
-        jdbc.sql("UPDATE " + table + " SET " + lastDayColumn + " = ? WHERE id = ?").params(now, id).update();
-        moveTimer(row, taskKey, id, now);
-        moved = true;
-      }
-    }
-    return moved;
   }
 
   private void moveTimer(RequestRow row, String taskKey, String sourceId, LocalDate lastDay) {

@@ -82,24 +82,40 @@ public class RequestDeadlines {
     return deadline.dueOn() == null ? DueStatus.paused(left) : DueStatus.running("法定期限", deadline.dueOn(), left);
   }
 
-  /** Recomputes and stores the due date, then moves the tasks' due dates and the reminder timers. */
-  public DeadlineResult refresh(String requestId) {
-    RequestRow row = requests.get(requestId);
-    DeadlineCalculator calc = calculator();
+  /**
+   * What the row's {@code due_on} and {@code original_due_on} are on {@code calc}: the due date in force (null while
+   * waiting for a supplement) and the one before any extension. Reads, never writes.
+   */
+  public record DueDates(LocalDate dueOn, LocalDate originalDueOn, DeadlineResult result) {}
+
+  public DueDates dueDates(RequestRow row, DeadlineCalculator calc) {
     DeadlineResult now = calc.replyDue(facts(row, row.extensionWorkingDays()));
     LocalDate due = awaitingSupplement(row) ? null : now.dueOn();
     LocalDate original = row.extensionWorkingDays() == 0 ? now.dueOn()
         : calc.replyDue(facts(row, 0)).dueOn();
+    return new DueDates(due, original, now);
+  }
+
+  /** Recomputes and stores the due date, then moves the tasks' due dates and the reminder timers. */
+  public DeadlineResult refresh(String requestId) {
+    return refresh(requestId, calculator());
+  }
+
+  /** As {@link #refresh(String)}, on the calculator the caller already counted with. */
+  public DeadlineResult refresh(String requestId, DeadlineCalculator calc) {
+    RequestRow row = requests.get(requestId);
+    DueDates dates = dueDates(row, calc);
     Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("due_on", due);
-    cols.put("original_due_on", original);
-    if (!java.util.Objects.equals(due, row.dueOn()) || !java.util.Objects.equals(original, row.originalDueOn())) {
+    cols.put("due_on", dates.dueOn());
+    cols.put("original_due_on", dates.originalDueOn());
+    if (!java.util.Objects.equals(dates.dueOn(), row.dueOn())
+        || !java.util.Objects.equals(dates.originalDueOn(), row.originalDueOn())) {
       requests.update(requestId, cols);
     }
     if (!row.concluded()) {
       timers.sync(requests.get(requestId));
     }
-    return now;
+    return dates.result();
   }
 
   private DeadlineFacts facts(RequestRow row, int extension) {

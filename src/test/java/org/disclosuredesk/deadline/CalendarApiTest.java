@@ -3,13 +3,21 @@ package org.disclosuredesk.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The calendar API over HTTP Basic. The database may be shared with other test contexts (MySQL profile): this test
- * only writes years 2031–2033 and compares revisions relatively.
+ * only writes years 2031–2033 and 2039 (taken out again) and compares revisions relatively.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CalendarApiTest {
@@ -59,10 +67,16 @@ class CalendarApiTest {
   @Autowired Sink sink;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager txm;
+  @Autowired ObjectMapper json;
 
   @BeforeEach
   void clear() {
     sink.events.clear();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   private ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
@@ -184,5 +198,263 @@ class CalendarApiTest {
     assertThat(repo.revision()).isEqualTo(revision);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dd_calendar_day WHERE cal_year = 2024", Integer.class))
         .isEqualTo(rows).isEqualTo(36);
+  }
+
+  // ---- the admin's yearly job: read the notice, see what it would move, then save it -----------------------------
+
+  /** A made-up notice for a year no test uses (2039 begins on a Saturday; 元旦 is given the Monday). */
+  static final String NOTICE_2039 = """
+      国务院办公厅关于2039年部分节假日安排的通知（测试用，虚构）
+      一、元旦：1月1日（周六）至3日（周一）放假，共3天。
+      """;
+
+  @Test
+  void theNoticeIsReadAndNothingSaved() {
+    int revision = service.revision();
+    ResponseEntity<JsonNode> r = call("admin", HttpMethod.POST, "/api/calendar/2026/notice",
+        Map.of("text", HolidayNoticeParserTest.notice(2026)));
+    assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(200);
+    JsonNode b = r.getBody();
+    assertThat(b.get("year").asInt()).isEqualTo(2026);
+    assertThat(dates(b.get("off"))).isEqualTo(ShippedCalendar.NOTICES.get(2026).off());
+    assertThat(dates(b.get("work"))).isEqualTo(ShippedCalendar.NOTICES.get(2026).work());
+    assertThat(b.get("holidays").get(1).toString())
+        .isEqualTo("{\"name\":\"春节\",\"from\":\"2026-02-15\",\"to\":\"2026-02-23\"}");
+    assertThat(b.get("problems").size()).isZero();
+
+    // what cannot be read with certainty is said, with its line
+    b = call("admin", HttpMethod.POST, "/api/calendar/2026/notice",
+        Map.of("text", "国务院办公厅关于2026年部分节假日安排的通知\n一、元旦：1月1日（周四）放假调休，共3天。")).getBody();
+    assertThat(b.get("problems").get(0).toString()).isEqualTo("{\"line\":2,\"severity\":\"ERROR\",\"message\":"
+        + "\"第2行「一、元旦」：通知写明共3天，但所列放假日期为1天（2026年1月1日（星期四）），请核对\"}");
+    assertThat(b.get("problems").get(1).get("severity").asText()).isEqualTo("WARNING");
+
+    assertThat(call(null, HttpMethod.POST, "/api/calendar/2026/notice", Map.of("text", "x")).getStatusCode().value())
+        .isEqualTo(401);
+    for (String user : List.of("clerk", "reviewer", "head", "manager")) {
+      assertThat(call(user, HttpMethod.POST, "/api/calendar/2026/notice", Map.of("text", "x")).getStatusCode().value())
+          .as(user).isEqualTo(403);
+    }
+    ResponseEntity<JsonNode> bad = call("admin", HttpMethod.POST, "/api/calendar/1999/notice", Map.of("text", " "));
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(bad.getBody().get("fields").properties()).extracting(Map.Entry::getKey).containsExactly("year", "text");
+    assertThat(call("admin", HttpMethod.POST, "/api/calendar/2026/notice", Map.of()).getBody().get("fields")
+        .get("text").asText()).isEqualTo("必填：国务院办公厅放假通知的全文");
+    assertThat(service.revision()).isEqualTo(revision);
+    assertThat(sink.events).isEmpty();
+  }
+
+  @Test
+  void aPreviewListsExactlyWhatSavingThenMovesAndChangesNothing() {
+    forget2039();
+    try {
+      at(LocalDate.of(2038, 12, 20)); // a Monday; 2039 has no notice yet: Monday to Friday
+      String early = register("2038-12-01"); // due 2038-12-29, before the new year
+      String late = register("2038-12-10"); // due 2039-01-07
+      String consulting = register("2038-12-15");
+      ok("reviewer", "/api/requests/" + consulting + "/screening", Map.of("result", "PROCEED"));
+      String consultationId = ok("reviewer", "/api/requests/" + consulting + "/consultation", Map.of(
+          "kind", "THIRD_PARTY", "party", "某公司", "sentOn", "2038-12-20")).get("consultationId").asText();
+      String answered = register("2038-11-01");
+      ok("reviewer", "/api/requests/" + answered + "/decision", Map.of("outcome", "UNAVAILABLE_NOT_HELD",
+          "notHeldReason", "DOES_NOT_EXIST", "decidedOn", "2038-11-15"));
+      String reconsideration = appeal(answered, "RECONSIDERATION", "2038-12-20"); // reply due 2039-01-03
+      String litigation = appeal(answered, "LITIGATION_DIRECT", "2038-12-01"); // defence due 2038-12-16
+
+      // the page's way: the notice read, then its result previewed and saved as it is
+      JsonNode read = ok("admin", "/api/calendar/2039/notice", Map.of("text", NOTICE_2039));
+      assertThat(dates(read.get("off"))).containsExactly(LocalDate.of(2039, 1, 1), LocalDate.of(2039, 1, 2),
+          LocalDate.of(2039, 1, 3));
+      Map<String, Object> body = Map.of("off", read.get("off"), "work", read.get("work"),
+          "holidays", read.get("holidays"));
+
+      int revision = service.revision();
+      Map<String, Object> before = state();
+      sink.events.clear();
+      JsonNode preview = ok("admin", "/api/calendar/2039/preview", body);
+      assertThat(state()).as("the preview wrote nothing: rows, events, calendar, tasks, timers").isEqualTo(before);
+      assertThat(sink.events).isEmpty();
+      assertThat(service.revision()).isEqualTo(revision);
+      assertThat(service.calendar().covers(LocalDate.of(2039, 1, 3))).isFalse();
+
+      assertThat(preview.get("year").asInt()).isEqualTo(2039);
+      assertThat(preview.get("workingDayCount").asInt()).isEqualTo(260 - 1);
+      Map<String, JsonNode> changes = byKey(preview.get("changes"), "requestId");
+      assertThat(changes).containsKeys(late, consulting).doesNotContainKeys(early, answered);
+      JsonNode moved = changes.get(late);
+      assertThat(moved.get("trackingNumber").asText()).isEqualTo(request(late).get("trackingNumber").asText());
+      assertThat(moved.get("status").asText()).isEqualTo("SCREENING");
+      assertThat(moved.get("dueOnBefore").asText()).isEqualTo("2039-01-07");
+      assertThat(moved.get("dueOnAfter").asText()).isEqualTo("2039-01-10");
+      assertThat(moved.get("periods").size()).isZero();
+      JsonNode stopped = changes.get(consulting); // the clock stands still: no due date, but the answer's last day
+      assertThat(stopped.get("status").asText()).isEqualTo("SUSPENDED");
+      assertThat(stopped.get("dueOnBefore").isNull()).isTrue();
+      assertThat(stopped.get("dueOnAfter").isNull()).isTrue();
+      assertThat(stopped.get("periods").toString()).isEqualTo("[{\"kind\":\"CONSULTATION\",\"id\":\"" + consultationId
+          + "\",\"lastDayBefore\":\"2039-01-10\",\"lastDayAfter\":\"2039-01-11\"}]");
+      Map<String, JsonNode> appealChanges = byKey(preview.get("appealChanges"), "appealId");
+      assertThat(appealChanges).containsKey(reconsideration).doesNotContainKey(litigation);
+      JsonNode reply = appealChanges.get(reconsideration);
+      assertThat(reply.get("requestId").asText()).isEqualTo(answered);
+      assertThat(reply.get("trackingNumber").asText()).isEqualTo(request(answered).get("trackingNumber").asText());
+      assertThat(reply.get("kind").asText()).isEqualTo("RECONSIDERATION");
+      assertThat(reply.get("dueOnBefore").asText()).isEqualTo("2039-01-03");
+      assertThat(reply.get("dueOnAfter").asText()).isEqualTo("2039-01-04");
+
+      // refused as PUT refuses, and still nothing written
+      ResponseEntity<JsonNode> bad = call("admin", HttpMethod.POST, "/api/calendar/2039/preview", Map.of(
+          "off", List.of("2039-06-04", "2038-12-31"), "work", List.of("2039-06-07")));
+      assertThat(bad.getStatusCode().value()).isEqualTo(400);
+      assertThat(bad.getBody().get("fields").properties()).extracting(Map.Entry::getKey)
+          .containsExactly("off[0]", "off[1]", "work[0]");
+      bad = call("admin", HttpMethod.POST, "/api/calendar/2039/preview", Map.of("holidays", List.of(Map.of())));
+      assertThat(bad.getBody().get("fields").properties()).extracting(Map.Entry::getKey)
+          .containsExactly("off", "work", "holidays[0]");
+      assertThat(call("clerk", HttpMethod.POST, "/api/calendar/2039/preview", body).getStatusCode().value())
+          .isEqualTo(403);
+      assertThat(state()).isEqualTo(before);
+
+      // saved: exactly what was previewed moves, to exactly the dates previewed
+      ResponseEntity<JsonNode> put = call("admin", HttpMethod.PUT, "/api/calendar/2039", body);
+      assertThat(put.getStatusCode().value()).isEqualTo(200);
+      int saved = put.getBody().get("revision").asInt();
+      Map<String, Map<String, Object>> recomputed = recomputedEvents("DUE_DATE_RECOMPUTED", saved, "request_id");
+      assertThat(recomputed.keySet()).isEqualTo(changes.keySet());
+      changes.forEach((id, c) -> {
+        assertThat(String.valueOf(recomputed.get(id).get("previousDueOn"))).isEqualTo(c.get("dueOnBefore").asText());
+        assertThat(String.valueOf(recomputed.get(id).get("dueOn"))).isEqualTo(c.get("dueOnAfter").asText());
+        assertThat(String.valueOf(jdbc.queryForObject("SELECT due_on FROM dd_request WHERE id = ?", LocalDate.class,
+            id))).isEqualTo(c.get("dueOnAfter").asText());
+        c.get("periods").forEach(p -> assertThat(jdbc.queryForObject("SELECT answer_due_on FROM dd_consultation"
+            + " WHERE id = ?", LocalDate.class, p.get("id").asText()).toString())
+            .isEqualTo(p.get("lastDayAfter").asText()));
+      });
+      Map<String, Map<String, Object>> appealsMoved = recomputedEvents("APPEAL_DUE_DATE_RECOMPUTED", saved, "appealId");
+      assertThat(appealsMoved.keySet()).isEqualTo(appealChanges.keySet());
+      appealChanges.forEach((id, c) -> assertThat(jdbc.queryForObject(
+          "SELECT response_due_on FROM dd_appeal WHERE id = ?", LocalDate.class, id).toString())
+          .isEqualTo(c.get("dueOnAfter").asText()));
+      assertThat(request(early).get("dueOn").asText()).isEqualTo("2038-12-29");
+
+      // nothing is left to move: the same preview now lists nothing
+      JsonNode again = ok("admin", "/api/calendar/2039/preview", body);
+      assertThat(again.get("changes").size()).isZero();
+      assertThat(again.get("appealChanges").size()).isZero();
+    } finally {
+      forget2039();
+    }
+  }
+
+  @Test
+  void hostileBodiesAre400AndWriteNothing() {
+    int revision = service.revision();
+    Map<String, Object> before = state();
+    for (String path : List.of("/api/calendar/2039/notice", "/api/calendar/2039/preview")) {
+      for (String raw : List.of("{not json", "[]", "null", "", "{\"text\":5}", "{\"text\":[\"x\"]}", "{\"off\":\"x\"}",
+          "{\"off\":[\"2039-02-30\"],\"work\":[]}", "{\"x\":1}")) {
+        org.springframework.http.HttpHeaders h = new org.springframework.http.HttpHeaders();
+        h.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<JsonNode> r = http.withBasicAuth("admin", "admin").exchange(path, HttpMethod.POST,
+            new HttpEntity<>(raw, h), JsonNode.class);
+        assertThat(r.getStatusCode().value()).as(path + " " + raw + " → " + r.getBody()).isEqualTo(400);
+        assertThat(r.getBody().get("error").asText()).as(path + " " + raw).isNotBlank();
+      }
+    }
+    assertThat(state()).isEqualTo(before);
+    assertThat(service.revision()).isEqualTo(revision);
+  }
+
+  @Test
+  void theNewEndpointsAreDocumented() {
+    JsonNode paths = call("clerk", HttpMethod.GET, "/v3/api-docs", null).getBody().get("paths");
+    assertThat(paths.at("/~1api~1calendar~1{year}~1notice/post/summary").asText()).isEqualTo("读取国务院放假通知");
+    assertThat(paths.at("/~1api~1calendar~1{year}~1preview/post/summary").asText()).isEqualTo("预览放假安排变更的影响");
+    assertThat(paths.at("/~1api~1calendar~1{year}~1preview/post/tags/0").asText()).isEqualTo("日历");
+  }
+
+  /** Everything a preview must leave alone: our rows and the engine's tasks, timers and variables. */
+  private Map<String, Object> state() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("requests", jdbc.queryForList("SELECT id, status, due_on, original_due_on FROM dd_request ORDER BY id"));
+    s.put("consultations", jdbc.queryForList("SELECT id, status, answer_due_on FROM dd_consultation ORDER BY id"));
+    s.put("fees", jdbc.queryForList("SELECT id, status, payment_due_on FROM dd_fee_notice ORDER BY id"));
+    s.put("appeals", jdbc.queryForList("SELECT id, status, response_due_on FROM dd_appeal ORDER BY id"));
+    s.put("events", jdbc.queryForObject("SELECT COUNT(*) FROM dd_event", Long.class));
+    s.put("calendar", jdbc.queryForList("SELECT cal_date, kind, name FROM dd_calendar_day ORDER BY cal_date"));
+    s.put("calendarYears", jdbc.queryForList("SELECT cal_year, updated_at FROM dd_calendar_year ORDER BY cal_year"));
+    s.put("revision", repo.revision());
+    s.put("jobs", jdbc.queryForList("SELECT ID_, REV_, DUEDATE_ FROM ACT_RU_JOB ORDER BY ID_"));
+    s.put("tasks", jdbc.queryForList("SELECT ID_, REV_, DUE_DATE_, FOLLOW_UP_DATE_ FROM ACT_RU_TASK ORDER BY ID_"));
+    s.put("variables", jdbc.queryForList("SELECT ID_, REV_ FROM ACT_RU_VARIABLE ORDER BY ID_"));
+    return s;
+  }
+
+  /** The recalculation's events of one calendar revision, by request (or appeal), with their details. */
+  private Map<String, Map<String, Object>> recomputedEvents(String type, int revision, String key) {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    jdbc.queryForList("SELECT request_id, details FROM dd_event WHERE type = ?", type).forEach(row -> {
+      try {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = json.readValue(String.valueOf(row.get("details")), Map.class);
+        if (Integer.valueOf(revision).equals(details.get("calendarRevision"))) {
+          String k = key.equals("request_id") ? String.valueOf(row.get("request_id")) : (String) details.get(key);
+          assertThat(out.put(k, details)).as("one event each").isNull();
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    return out;
+  }
+
+  /** Takes 2039 out of the calendar (a database shared with an earlier run may have it), as if never entered. */
+  private void forget2039() {
+    new TransactionTemplate(txm).executeWithoutResult(s -> {
+      repo.lockRevision();
+      jdbc.update("DELETE FROM dd_calendar_day WHERE cal_year = 2039");
+      if (jdbc.update("DELETE FROM dd_calendar_year WHERE cal_year = 2039") > 0) {
+        repo.bumpRevision();
+      }
+    });
+    service.poll();
+  }
+
+  private static void at(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(10, 0), ZoneId.of("Asia/Shanghai")).toInstant()));
+  }
+
+  private JsonNode ok(String user, String path, Object body) {
+    ResponseEntity<JsonNode> r = call(user, HttpMethod.POST, path, body);
+    assertThat(r.getStatusCode().is2xxSuccessful()).as(path + " → " + r.getBody()).isTrue();
+    return r.getBody();
+  }
+
+  private String register(String receivedOn) {
+    return ok("clerk", "/api/requests", Map.of("channel", "ONLINE", "arrivedOn", receivedOn,
+        "description", "申请公开某项目审批材料 " + System.nanoTime(),
+        "applicant", Map.of("type", "COMMERCIAL_ENTERPRISE", "name", "某公司"))).get("id").asText();
+  }
+
+  private String appeal(String requestId, String kind, String receivedOn) {
+    return ok("reviewer", "/api/requests/" + requestId + "/appeals", Map.of("kind", kind, "receivedOn", receivedOn,
+        "caseNumber", "案-" + kind + "-" + System.nanoTime(),
+        "body", kind.equals("RECONSIDERATION") ? "威海市人民政府" : "威海市环翠区人民法院")).get("appealId").asText();
+  }
+
+  private JsonNode request(String id) {
+    return call("reviewer", HttpMethod.GET, "/api/requests/" + id, null).getBody();
+  }
+
+  private static Map<String, JsonNode> byKey(JsonNode list, String key) {
+    Map<String, JsonNode> out = new TreeMap<>();
+    list.forEach(n -> assertThat(out.put(n.get(key).asText(), n)).as("listed once").isNull());
+    return out;
+  }
+
+  private static List<LocalDate> dates(JsonNode list) {
+    List<LocalDate> out = new java.util.ArrayList<>();
+    list.forEach(n -> out.add(LocalDate.parse(n.asText())));
+    return out;
   }
 }

@@ -182,4 +182,43 @@ class WorkingDayCalendarTest {
       });
     }
   }
+
+  /** Working days, names and coverage of two calendars, day by day over the years either covers and one around. */
+  static void assertSameCalendar(WorkingDayCalendar a, WorkingDayCalendar b) {
+    assertThat(a.coveredYears()).isEqualTo(b.coveredYears());
+    assertThat(a.holidays()).isEqualTo(b.holidays());
+    for (LocalDate d = LocalDate.of(a.coveredYears().first() - 1, 1, 1);
+        d.getYear() <= a.coveredYears().last() + 1; d = d.plusDays(1)) {
+      assertThat(a.isWorkingDay(d)).as(d.toString()).isEqualTo(b.isWorkingDay(d));
+      assertThat(a.holidayName(d)).as(d.toString()).isEqualTo(b.holidayName(d));
+    }
+    assertThat(a.addWorkingDays(LocalDate.of(2016, 12, 1), 3000)).isEqualTo(b.addWorkingDays(LocalDate.of(2016, 12, 1),
+        3000));
+  }
+
+  @Test
+  void withAYearIsTheCalendarAsItWillBeOnceTheYearIsStored() {
+    // a year replaced: 2024 without 国庆节
+    YearNotice changed = new YearNotice(2024, NOTICES.get(2024).off().stream().filter(d -> d.getMonthValue() != 10)
+        .toList(), NOTICES.get(2024).work().stream().filter(d -> !d.equals(LocalDate.of(2024, 10, 12))).toList(),
+        NOTICES.get(2024).holidays().stream().filter(h -> !h.name().equals("国庆节")).toList());
+    Map<Integer, YearNotice> notices = new java.util.TreeMap<>(NOTICES);
+    notices.put(2024, changed);
+    WorkingDayCalendar proposed = CALENDAR.withYear(changed);
+    assertSameCalendar(proposed, WorkingDayCalendar.of(notices.values()));
+    assertThat(proposed.isWorkingDay(LocalDate.of(2024, 10, 4))).isTrue();
+    assertThat(CALENDAR.isWorkingDay(LocalDate.of(2024, 10, 4))).as("the calendar itself stays").isFalse();
+
+    // a year added
+    YearNotice next = new YearNotice(2027, List.of(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 2),
+        LocalDate.of(2027, 1, 3)), List.of(), List.of(new Holiday("元旦", LocalDate.of(2027, 1, 1),
+        LocalDate.of(2027, 1, 3))));
+    notices = new java.util.TreeMap<>(NOTICES);
+    notices.put(2027, next);
+    assertSameCalendar(CALENDAR.withYear(next), WorkingDayCalendar.of(notices.values()));
+    assertThat(CALENDAR.withYear(next).workingDayCount(2027)).isEqualTo(CALENDAR.workingDayCount(2027) - 1);
+
+    // every shipped year put back as it is changes nothing
+    NOTICES.values().forEach(n -> assertSameCalendar(CALENDAR.withYear(n), CALENDAR));
+  }
 }
