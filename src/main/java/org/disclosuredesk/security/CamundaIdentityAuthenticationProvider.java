@@ -10,13 +10,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.stereotype.Component;
 
 /**
  * The login page and HTTP Basic, both checked against the Camunda identity service; the user's groups become roles.
- * Failed attempts are limited per user and per client address ({@link LoginAttempts}).
+ * Failed attempts are limited per user and per client address ({@link LoginAttempts}). Not a bean: Spring Security
+ * would also hand a provider bean to the global authentication manager, which asks it again after every failure
+ * (two failures counted for one wrong password).
  */
-@Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;

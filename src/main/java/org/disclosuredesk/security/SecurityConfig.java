@@ -111,9 +111,9 @@ public class SecurityConfig {
   /** The staff desk, our API, engine REST and actuator: the login page's session, or HTTP Basic for API clients. */
   @Bean
   @Order(2)
-  SecurityFilterChain staff(HttpSecurity http, ObjectMapper json, CamundaIdentityAuthenticationProvider provider,
-      SignOn signOn) throws Exception {
-    http.authenticationProvider(provider);
+  SecurityFilterChain staff(HttpSecurity http, ObjectMapper json, IdentityService identityService,
+      LoginAttempts attempts, SignOn signOn) throws Exception {
+    http.authenticationProvider(new CamundaIdentityAuthenticationProvider(identityService, attempts));
     signOn.configure(http);
     return http
         .authorizeHttpRequests(a -> a

@@ -89,7 +89,9 @@ class SingleSignOnTest {
   }
 
   private HttpResponse<String> get(URI uri) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/html");
+    // a page as a browser asks for it; the APIs as the pages' scripts do
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+        .header("Accept", uri.getPath().contains("/api/") ? "application/json" : "text/html");
     if (uri.getPort() == port && !cookies.isEmpty()) {
       b.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
           .toList()));
