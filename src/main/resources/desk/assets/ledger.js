@@ -1,5 +1,8 @@
 // The clerk's ledger page: uploads the file to /api/ledger/import and shows every bad cell in Chinese.
 (function () {
+  if (!document.getElementById('import-form')) {
+    return; // only clerks and admins import
+  }
   var result = document.getElementById('result');
   var table = document.getElementById('errors');
   var body = table.querySelector('tbody');
@@ -58,12 +61,4 @@
   });
   document.getElementById('dry-run').addEventListener('click', function () { run(true); });
   document.getElementById('import').addEventListener('click', function () { run(false); });
-  // an empty year means all years: leave it out of the export's address
-  document.getElementById('export-form').addEventListener('submit', function () {
-    ['year', 'status'].forEach(function (id) {
-      var el = document.getElementById(id);
-      el.disabled = !el.value;
-    });
-    setTimeout(function () { ['year', 'status'].forEach(function (id) { document.getElementById(id).disabled = false; }); }, 0);
-  });
 })();

@@ -38,6 +38,13 @@ class CalendarRepository {
         Timestamp.from(Instant.now()));
   }
 
+  /** Who entered the year and when, as the calendar page says it: "国务院办公厅放假通知（随系统发布），2026-12-06 由 system 录入". */
+  java.util.Optional<String> source(int year) {
+    return jdbc.query("SELECT origin, updated_at, updated_by FROM dd_calendar_year WHERE cal_year = ?",
+        (rs, i) -> rs.getString(1) + "，" + rs.getTimestamp(2).toLocalDateTime().toLocalDate() + " 由 "
+            + rs.getString(3) + " 录入", year).stream().findFirst();
+  }
+
   List<Integer> years() {
     return jdbc.queryForList("SELECT cal_year FROM dd_calendar_year ORDER BY cal_year", Integer.class);
   }

@@ -140,7 +140,7 @@ public class SecurityConfig {
             .requestMatchers("/api/statistics/**", "/reports/**").hasAnyRole(MANAGER, ADMIN)
             .requestMatchers(POST, "/api/calendar/**").hasRole(ADMIN)
             .requestMatchers(PUT, "/api/calendar/**").hasRole(ADMIN)
-            .requestMatchers("/calendar", "/calendar/**").hasRole(ADMIN)
+            .requestMatchers("/calendar", "/calendar/**", "/backup").hasRole(ADMIN)
             // operations (the online backup): admins only, whatever the method
             .requestMatchers("/api/admin/**").hasRole(ADMIN)
             .requestMatchers(GET, "/api/**").hasAnyRole(STAFF)

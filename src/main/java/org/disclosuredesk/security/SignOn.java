@@ -43,9 +43,12 @@ public class SignOn {
             // the reason (wrong password, too many attempts) is kept in the session for the login page to show
             .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-        // a browser session's writes carry the page's token; Basic calls carry no cookie a forger could borrow,
-        // and those a browser sends cross-site are refused by the filter below
-        .csrf(c -> c.requireCsrfProtectionMatcher(r -> CrossSite.stateChanging(r) && !CrossSite.basic(r)))
+        // a browser session's writes carry the page's token (and the login form's, against login forgery); Basic
+        // calls carry no cookie a forger could borrow, and those a browser sends cross-site are refused by the
+        // filter below; a call with neither is anonymous and gets its 401
+        .csrf(c -> c.requireCsrfProtectionMatcher(r -> CrossSite.stateChanging(r) && !CrossSite.basic(r)
+            && (r.getRequestedSessionId() != null || "/login".equals(r.getServletPath())
+                || "/logout".equals(r.getServletPath()))))
         .requestCache(c -> c.requestCache(pageRequestCache()))
         .addFilterBefore(new CrossSiteBasicFilter(json), BasicAuthenticationFilter.class);
     singleSignOn.configure(http);

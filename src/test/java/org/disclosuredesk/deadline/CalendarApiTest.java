@@ -41,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CalendarApiTest {
 
+  @Autowired org.springframework.context.ApplicationContext context;
+
   @TestConfiguration
   static class Sink {
     final List<CalendarChangedEvent> events = new CopyOnWriteArrayList<>();
@@ -410,14 +412,7 @@ class CalendarApiTest {
 
   /** Takes 2039 out of the calendar (a database shared with an earlier run may have it), as if never entered. */
   private void forget2039() {
-    new TransactionTemplate(txm).executeWithoutResult(s -> {
-      repo.lockRevision();
-      jdbc.update("DELETE FROM dd_calendar_day WHERE cal_year = 2039");
-      if (jdbc.update("DELETE FROM dd_calendar_year WHERE cal_year = 2039") > 0) {
-        repo.bumpRevision();
-      }
-    });
-    service.poll();
+    TestCalendarYears.forget(context, 2039);
   }
 
   private static void at(LocalDate day) {

@@ -2,10 +2,6 @@ package org.disclosuredesk.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -331,21 +327,8 @@ class PortalBrowserTest {
     accessible("confirmation after keyboard use");
   }
 
-  /**
-   * WCAG 2.1 A and AA as Deque's axe-core checks them in this browser: names for every control, contrast, language,
-   * headings, landmarks, ARIA. Any violation fails with the rule and the elements.
-   */
   private void accessible(String where) {
-    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-        .analyze(browser);
-    assertThat(results.getPasses()).as("axe ran on the %s page", where).isNotEmpty();
-    List<String> problems = new ArrayList<>();
-    for (Rule rule : results.getViolations()) {
-      for (CheckedNode node : rule.getNodes()) {
-        problems.add(rule.getId() + " (" + rule.getImpact() + "): " + node.getTarget() + " " + node.getFailureSummary());
-      }
-    }
-    assertThat(problems).as("accessibility of the %s page", where).isEmpty();
+    org.disclosuredesk.foundation.Accessibility.check(browser, where);
   }
 
   /** The whole page, as tall as it is, at the phone's width (Chromium's own full-page capture). */

@@ -1,0 +1,173 @@
+package org.disclosuredesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.disclosuredesk.deadline.TestCalendarYears;
+import org.springframework.context.ApplicationContext;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.foundation.Accessibility;
+import org.disclosuredesk.foundation.DeskSignIn;
+import org.disclosuredesk.foundation.HeadlessChromium;
+import org.disclosuredesk.foundation.TasklistDriver;
+import org.disclosuredesk.intake.RequestRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every staff page of ours in one look, as the admin (who may open them all) meets it in Chromium: the layout's
+ * header, navigation and log-out on each; no accessibility violation found by axe-core; nothing refused by the
+ * Content-Security-Policy (no inline script or style) and no script error. Then the admin's yearly job: next year's
+ * notice pasted on the calendar page, read, checked, its effect on open requests previewed, and saved.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeskPagesBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired BusinessClock clock;
+  @Autowired RequestRepository requests;
+  @Autowired ApplicationContext context;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private TasklistDriver desk;
+  private Path profile;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
+    profile = Files.createTempDirectory("chromium-profile");
+    browser = HeadlessChromium.start(profile, Map.of());
+    desk = new TasklistDriver(browser, port, HeadlessChromium.screenshots());
+    wait = desk.waiting();
+  }
+
+  @AfterEach
+  void closeBrowser() throws IOException {
+    ClockUtil.reset();
+    TestCalendarYears.forget(context, 2045);
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var walk = Files.walk(profile)) {
+        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @Test
+  void everyStaffPageHasTheLayoutIsAccessibleAndRunsUnderTheStrictPolicy() throws Exception {
+    int year = clock.today().getYear();
+    register(LocalDate.of(year, 3, 2));
+    desk.open("/login");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+    clean("login");
+    DeskSignIn.open(browser, port, "admin", "/");
+    List<String> pages = List.of("/", "/ledger", "/reports/" + year, "/reports/" + year
+        + "/requests?row=NEW_THIS_YEAR&column=TOTAL", "/calendar?year=" + year, "/backup", "/guide");
+    for (String page : pages) {
+      desk.open(page);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
+      assertThat(browser.findElement(By.cssSelector(".desk-product")).getText()).isEqualTo("依申请公开办理系统");
+      assertThat(browser.findElement(By.cssSelector(".desk-agency")).getText()).isEqualTo("示例市人力资源和社会保障局");
+      assertThat(browser.findElements(By.id("logout"))).hasSize(1);
+      assertThat(browser.findElement(By.cssSelector(".desk-nav")).getText())
+          .contains("工作台", "待办任务", "台账", "统计与年报", "操作手册");
+      clean(page);
+    }
+    desk.open("/reports/" + year + "/requests?row=NEW_THIS_YEAR&column=TOTAL");
+    assertThat(browser.findElement(By.id("drilldown-count")).getText()).isEqualTo("共 1 件。");
+    desk.open("/guide");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).contains("操作手册");
+    assertThat(browser.findElements(By.cssSelector(".guide-text img"))).isNotEmpty()
+        .allSatisfy(img -> assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)).isTrue());
+  }
+
+  @Test
+  void theAdminEntersNextYearsNoticeSeesWhatItMovesAndSavesIt() throws Exception {
+    // December of a year no other test uses; next year has no notice yet, and a request's period runs into it
+    int next = 2045;
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(LocalDate.of(2044, 12, 20).atTime(10, 0),
+        ZoneId.of("Asia/Shanghai")).toInstant()));
+    String id = register(LocalDate.of(2044, 12, 12));
+    LocalDate before = requests.get(id).dueOn();
+    assertThat(before).isAfter(LocalDate.of(2045, 1, 1));
+    DeskSignIn.open(browser, port, "admin", "/calendar?year=" + next);
+    assertThat(browser.findElement(By.id("calendar-status")).getText()).contains("尚未录入");
+    assertThat(browser.findElements(By.cssSelector("#year-grid table.month"))).hasSize(12);
+    browser.findElement(By.id("notice-text")).sendKeys(
+        "一、元旦：1月1日（周日）至2日（周一）放假，共2天。\n二、春节：2月16日（周四）至22日（周三）放假调休，共7天。"
+            + "2月25日（周六）上班。");
+    browser.findElement(By.id("notice-read")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice-problems"), "已读出"));
+    assertThat(browser.findElement(By.id("holidays-text")).getAttribute("value"))
+        .contains("元旦 2045-01-01 2045-01-02", "春节 2045-02-16 2045-02-22");
+    assertThat(browser.findElement(By.id("work-text")).getAttribute("value")).isEqualTo("2045-02-25");
+    assertThat(browser.findElement(By.id("calendar-save")).isEnabled()).isFalse();
+    browser.findElement(By.id("calendar-preview")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calendar-result"), "答复期限将改变"));
+    assertThat(browser.findElement(By.id("calendar-changes")).getText())
+        .contains(requests.get(id).trackingNumber(), before.toString());
+    assertThat(requests.get(id).dueOn()).as("a preview changes nothing").isEqualTo(before);
+    desk.shot("desk-calendar-preview");
+    clean("calendar preview");
+    browser.findElement(By.id("calendar-save")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-saved")));
+    assertThat(browser.findElement(By.id("calendar-status")).getText()).contains("已录入");
+    assertThat(browser.findElement(By.cssSelector("td.day-holiday[title^='2045-01-02']"))).isNotNull();
+    assertThat(requests.get(id).dueOn()).isEqualTo(before.plusDays(1));
+    desk.shot("desk-calendar-saved");
+  }
+
+  /** The page passes axe-core and the console shows no CSP refusal or script error. */
+  private void clean(String page) {
+    Accessibility.check(browser, page);
+    List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage)
+        .filter(m -> !m.contains("favicon.ico")).toList();
+    assertThat(errors).as("console of %s", page).isEmpty();
+  }
+
+  private String register(LocalDate arrivedOn) throws Exception {
+    String body = "{\"channel\":\"IN_PERSON\",\"arrivedOn\":\"" + arrivedOn + "\",\"applicant\":{\"type\":"
+        + "\"NATURAL_PERSON\",\"name\":\"页面检查\"},\"description\":\"申请公开某文件\"}";
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/requests")).POST(HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json").header("Authorization", "Basic "
+            + Base64.getEncoder().encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return r.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+  }
+}
