@@ -66,12 +66,13 @@ public class DeskLayout {
     add(nav, current, "工作台", "/", true);
     add(nav, current, "待办任务", TASKLIST, admin || roles.stream().anyMatch(List.of(Roles.CLERK, Roles.REVIEWER,
         Roles.OFFICE_HEAD, Roles.MANAGER)::contains));
-    add(nav, current, "台账", "/ledger", true);
+    boolean staff = admin || roles.stream().anyMatch(Roles.STAFF::contains);
+    add(nav, current, "台账", "/ledger", staff);
     add(nav, current, "统计与年报", "/reports", admin || roles.contains(Roles.MANAGER));
     add(nav, current, "流程监控", COCKPIT, admin || roles.contains(Roles.MANAGER));
     add(nav, current, "工作日历", "/calendar", admin);
     add(nav, current, "用户与权限", ADMIN, admin);
-    add(nav, current, "操作手册", "/guide", true);
+    add(nav, current, "操作手册", "/guide", staff);
     return List.copyOf(nav);
   }
 

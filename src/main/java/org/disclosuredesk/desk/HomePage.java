@@ -46,8 +46,8 @@ class HomePage {
       String reportHref, String xlsxHref, String csvHref, String ledgerXlsxHref) {}
 
   record Model(DeskLayout.Page page, boolean clerk, boolean reviewer, boolean officeHead, boolean manager,
-      boolean admin, List<Section> sections, Glance glance, String today, String tasklist, String cockpit,
-      String camundaAdmin, String registerProcess) {}
+      boolean admin, boolean monitoring, List<Section> sections, Glance glance, String today, String tasklist,
+      String cockpit, String camundaAdmin, String registerProcess) {}
 
   private final DeskTemplates templates;
   private final DeskLayout layout;
@@ -109,8 +109,9 @@ class HomePage {
             && !reviewer && !head), "/ledger", "在台账中查看"));
       }
     }
+    boolean monitoring = roles.contains(Roles.MONITORING) && !admin && !manager;
     Model model = new Model(layout.page("工作台", "/", auth, request), clerk || admin, reviewer, head, manager, admin,
-        sections, glance, today.toString(), DeskLayout.TASKLIST, DeskLayout.COCKPIT, DeskLayout.ADMIN,
+        monitoring, sections, glance, today.toString(), DeskLayout.TASKLIST, DeskLayout.COCKPIT, DeskLayout.ADMIN,
         org.disclosuredesk.process.RequestProcess.KEY);
     return templates.page("home", model);
   }

@@ -151,7 +151,9 @@ public class SecurityConfig {
             // engine REST: any staff member; Camunda's authorizations decide per resource
             .requestMatchers(path("/engine-rest/**")).hasAnyRole(STAFF)
             .requestMatchers("/actuator/**").hasAnyRole(ADMIN, MANAGER, MONITORING)
-            // the desk's pages (the home, the user guide): any staff member
+            // the home: anyone signed in (the monitoring account's says what it may read)
+            .requestMatchers(GET, "/").authenticated()
+            // the desk's other pages (the user guide): any staff member
             .anyRequest().hasAnyRole(STAFF))
         .httpBasic(b -> b.realmName("Disclosure Desk")
             .authenticationEntryPoint((req, res, e) -> SignOn.unauthorized(req, res, json, e)))

@@ -44,7 +44,8 @@ class SignOnBrowserTest {
         new Person("manager", List.of("glance", "overdue"),
             List.of(DeskLayout.TASKLIST, DeskLayout.COCKPIT, "/reports")),
         new Person("admin", List.of("glance", "operations"),
-            List.of(DeskLayout.TASKLIST, DeskLayout.COCKPIT, DeskLayout.ADMIN, "/ledger", "/reports")));
+            List.of(DeskLayout.TASKLIST, DeskLayout.COCKPIT, DeskLayout.ADMIN, "/ledger", "/reports")),
+        new Person("monitor", List.of("monitoring"), List.of()));
   }
 
   @LocalServerPort int port;
