@@ -1,46 +1,41 @@
 package org.disclosuredesk.statistics;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.disclosuredesk.desk.DeskTemplates;
 
-/** The printable HTML of the statistics ({@code ?format=html} of the API): the official layout, nothing around it. */
+/**
+ * The printable statistics ({@code ?format=html} of the API): the official layout and nothing around it, drawn by
+ * the template {@code desk/templates/print.html} with the same tables as the manager's page.
+ */
 final class ReportPages {
+
+  record Printable(String title, String heading, String paragraph, List<String> breaks, List<GridView> tables) {
+    public boolean hasBreaks() {
+      return !breaks.isEmpty();
+    }
+  }
 
   private ReportPages() {}
 
-  static String tables(AnnualTable t, Map<String, Object> json) {
-    StringBuilder b = new StringBuilder();
-    if (!t.consistent()) {
-      b.append("<div class=\"alarm\" id=\"identity-break\">勾稽关系不成立（第一项加第二项之和应等于第三项加第四项之和）：");
-      @SuppressWarnings("unchecked")
-      List<Map<String, Object>> breaks = (List<Map<String, Object>>) json.get("breaks");
-      for (Map<String, Object> br : breaks) {
-        String column = (String) br.get("column");
-        b.append("<br>").append(Html.escape(Layout.columnLabel(column))).append("列：")
-            .append(Html.escape(String.join("，", castList(br.get("problems")))));
-      }
-      b.append("</div>\n");
-    }
-    b.append(Html.table(Grid.table3(t), "table-3"));
-    b.append(Html.table(Grid.table4(t), "table-4"));
-    return b.toString();
-  }
-
-  static String printable(AnnualTable t, Map<String, Object> json) {
-    String body = "<h1>" + t.year() + "年政府信息公开工作年度报告（依申请公开统计）</h1>\n"
-        + "<p class=\"paragraph\" id=\"paragraph\">" + Html.escape((String) json.get("paragraph")) + "</p>\n"
-        + tables(t, json);
-    return Html.page(t.year() + "年政府信息公开申请统计", body);
-  }
-
-  static String legacy(LegacyTable t, String paragraph) {
-    String body = "<h1>" + t.year() + "年政府信息公开工作情况统计表</h1>\n<p class=\"paragraph\" id=\"paragraph\">"
-        + Html.escape(paragraph) + "</p>\n" + Html.table(Grid.legacy(t), "legacy-table");
-    return Html.page(t.year() + "年政府信息公开工作情况统计表", body);
-  }
-
   @SuppressWarnings("unchecked")
-  private static List<String> castList(Object o) {
-    return (List<String>) o;
+  static String printable(DeskTemplates templates, AnnualTable t, Map<String, Object> json) {
+    List<String> breaks = new ArrayList<>();
+    if (!t.consistent()) {
+      for (Map<String, Object> br : (List<Map<String, Object>>) json.get("breaks")) {
+        breaks.add(Layout.columnLabel((String) br.get("column")) + "列："
+            + String.join("，", (List<String>) br.get("problems")));
+      }
+    }
+    return templates.render("print", new Printable(t.year() + "年政府信息公开申请统计",
+        t.year() + "年政府信息公开工作年度报告（依申请公开统计）", (String) json.get("paragraph"), breaks,
+        List.of(GridView.of(Grid.table3(t), "table-3"), GridView.of(Grid.table4(t), "table-4"))));
+  }
+
+  static String legacy(DeskTemplates templates, LegacyTable t, String paragraph) {
+    return templates.render("print", new Printable(t.year() + "年政府信息公开工作情况统计表",
+        t.year() + "年政府信息公开工作情况统计表", paragraph, List.of(),
+        List.of(GridView.of(Grid.legacy(t), "legacy-table"))));
   }
 }

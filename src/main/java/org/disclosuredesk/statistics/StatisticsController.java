@@ -37,8 +37,11 @@ public class StatisticsController {
 
   private final StatisticsService statistics;
   private final Reconciliation reconciliation;
+  private final org.disclosuredesk.desk.DeskTemplates templates;
 
-  public StatisticsController(StatisticsService statistics, Reconciliation reconciliation) {
+  public StatisticsController(StatisticsService statistics, Reconciliation reconciliation,
+      org.disclosuredesk.desk.DeskTemplates templates) {
+    this.templates = templates;
     this.statistics = statistics;
     this.reconciliation = reconciliation;
   }
@@ -70,7 +73,7 @@ public class StatisticsController {
       case "csv" -> file(Exports.csv(t), CSV, "statistics-" + y + ".csv");
       case "xlsx" -> file(xlsx(t), XLSX, "statistics-" + y + ".xlsx");
       default -> ResponseEntity.ok().contentType(HTML)
-          .body(ReportPages.printable(t, statistics.annual(y, d)).getBytes(StandardCharsets.UTF_8));
+          .body(ReportPages.printable(templates, t, statistics.annual(y, d)).getBytes(StandardCharsets.UTF_8));
     };
   }
 
@@ -100,7 +103,7 @@ public class StatisticsController {
       case "xlsx" -> file(Exports.xlsx(List.of(Grid.legacy(t)), List.of("统计表")), XLSX,
           "statistics-" + y + "-legacy.xlsx");
       default -> ResponseEntity.ok().contentType(HTML)
-          .body(ReportPages.legacy(t, Paragraph.legacy(t, d)).getBytes(StandardCharsets.UTF_8));
+          .body(ReportPages.legacy(templates, t, Paragraph.legacy(t, d)).getBytes(StandardCharsets.UTF_8));
     };
   }
 
