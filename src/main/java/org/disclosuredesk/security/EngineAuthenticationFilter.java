@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
+  private final AuthorizationService authorizations;
 
-  public EngineAuthenticationFilter(IdentityService identityService) {
+  public EngineAuthenticationFilter(IdentityService identityService, AuthorizationService authorizations) {
     this.identityService = identityService;
+    this.authorizations = authorizations;
   }
 
   @Override
@@ -36,6 +41,16 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
         .filter(a -> a.startsWith("ROLE_"))
         .map(a -> a.substring(5))
         .toList();
+    // Camunda checks a new user's password against the policy before asking whether the caller may create users
+    // at all: ask first, so that a clerk hears 403 (not allowed), not 400 (password too weak)
+    if ("POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/user/create")
+        && !authorizations.isUserAuthorized(auth.getName(), groups, Permissions.CREATE, Resources.USER)) {
+      response.setStatus(403);
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"当前用户无权创建用户\"}");
+      return;
+    }
     identityService.setAuthentication(auth.getName(), groups);
     try {
       chain.doFilter(request, response);

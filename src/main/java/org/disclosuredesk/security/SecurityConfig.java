@@ -92,6 +92,9 @@ public class SecurityConfig {
             // Camunda's English community page is not ours to show
             .requestMatchers(path("/camunda-welcome"), path("/camunda-welcome/**")).denyAll()
             .requestMatchers(path("/camunda/api/admin/auth/user/*/login/**")).denyAll()
+            // the apps' scripts, styles and translations are no secret (Camunda serves them to anyone)
+            .requestMatchers(path("/camunda/app/*/scripts/**"), path("/camunda/app/*/styles/**"),
+                path("/camunda/app/*/locales/**")).permitAll()
             .anyRequest().hasAnyRole(STAFF))
         .csrf(c -> c.disable())
         .headers(h -> h.disable())
@@ -181,9 +184,10 @@ public class SecurityConfig {
       + " img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
   @Bean
-  FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(IdentityService identityService) {
+  FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(IdentityService identityService,
+      org.camunda.bpm.engine.AuthorizationService authorizations) {
     FilterRegistrationBean<EngineAuthenticationFilter> bean =
-        new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService));
+        new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService, authorizations));
     bean.addUrlPatterns("/engine-rest/*");
     // after Spring Security's chain (order -100), before Jersey
     bean.setOrder(Ordered.LOWEST_PRECEDENCE - 10);

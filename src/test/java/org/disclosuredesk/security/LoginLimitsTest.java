@@ -9,8 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
@@ -86,6 +84,22 @@ class LoginLimitsTest {
     named.setPassword("zhangsan");
     assertThatThrownBy(() -> identity.saveUser(named)).isInstanceOf(ProcessEngineException.class);
     assertThat(identity.checkPassword("clerk", "clerk")).isTrue();
+  }
+
+  @Test
+  void overTheEngineRestApiTheRightToCreateUsersIsAskedBeforeThePassword() throws Exception {
+    String weak = "{\"profile\":{\"id\":\"restweak\"},\"credentials\":{\"password\":\"x\"}}";
+    String strong = "{\"profile\":{\"id\":\"reststrong\"},\"credentials\":{\"password\":\"Gxgk-2026-desk!\"}}";
+    assertThat(createUser("clerk", weak).statusCode()).isEqualTo(403);
+    assertThat(createUser("admin", weak).statusCode()).isEqualTo(400);
+    assertThat(createUser("admin", strong).statusCode()).isEqualTo(204);
+  }
+
+  private HttpResponse<String> createUser(String as, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri("/engine-rest/user/create"))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((as + ":" + as)
+            .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> loginForm(String user, String password) throws Exception {
