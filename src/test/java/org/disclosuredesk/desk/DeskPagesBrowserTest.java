@@ -2,46 +2,34 @@ package org.disclosuredesk.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.disclosuredesk.deadline.TestCalendarYears;
-import org.springframework.context.ApplicationContext;
 import java.util.Base64;
-import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.deadline.TestCalendarYears;
 import org.disclosuredesk.foundation.Accessibility;
+import org.disclosuredesk.foundation.ChromiumTest;
 import org.disclosuredesk.foundation.DeskSignIn;
-import org.disclosuredesk.foundation.HeadlessChromium;
-import org.disclosuredesk.foundation.TasklistDriver;
 import org.disclosuredesk.intake.RequestRepository;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Every staff page of ours in one look, as the admin (who may open them all) meets it in Chromium: the layout's
@@ -50,40 +38,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * notice pasted on the calendar page, read, checked, its effect on open requests previewed, and saved.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DeskPagesBrowserTest {
+class DeskPagesBrowserTest extends ChromiumTest {
 
-  @LocalServerPort int port;
   @Autowired BusinessClock clock;
   @Autowired RequestRepository requests;
   @Autowired ApplicationContext context;
 
-  private WebDriver browser;
-  private WebDriverWait wait;
-  private TasklistDriver desk;
-  private Path profile;
-
-  @BeforeEach
-  void openBrowser() throws IOException {
-    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
-    profile = Files.createTempDirectory("chromium-profile");
-    browser = HeadlessChromium.start(profile, Map.of());
-    desk = new TasklistDriver(browser, port, HeadlessChromium.screenshots());
-    wait = desk.waiting();
-  }
 
   @AfterEach
-  void closeBrowser() throws IOException {
+  void forgetTheMadeUpYear() {
     ClockUtil.reset();
     TestCalendarYears.forget(context, 2045);
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var walk = Files.walk(profile)) {
-        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
   }
+
 
   @Test
   void everyStaffPageHasTheLayoutIsAccessibleAndRunsUnderTheStrictPolicy() throws Exception {

@@ -2,27 +2,14 @@ package org.disclosuredesk.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.disclosuredesk.foundation.HeadlessChromium;
-import org.disclosuredesk.foundation.TasklistDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import org.disclosuredesk.foundation.ChromiumTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Each demo user, in headless Chromium as a person meets it: one Chinese login page, then their home (工作台), then
@@ -30,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * log-out (the desk's, or Tasklist's own 退出) ends all of them. Screenshots: {@code target/screenshots/desk-*}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SignOnBrowserTest {
+class SignOnBrowserTest extends ChromiumTest {
 
   /** A demo user, the home sections their role shows, and the pages they open without signing in again. */
   record Person(String user, List<String> sections, List<String> pages) {}
@@ -48,33 +35,9 @@ class SignOnBrowserTest {
         new Person("monitor", List.of("monitoring"), List.of()));
   }
 
-  @LocalServerPort int port;
 
-  private WebDriver browser;
-  private WebDriverWait wait;
-  private TasklistDriver desk;
-  private Path profile;
 
-  @BeforeEach
-  void openBrowser() throws IOException {
-    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
-    profile = Files.createTempDirectory("chromium-profile");
-    browser = HeadlessChromium.start(profile, Map.of());
-    desk = new TasklistDriver(browser, port, HeadlessChromium.screenshots());
-    wait = desk.waiting();
-  }
 
-  @AfterEach
-  void closeBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var walk = Files.walk(profile)) {
-        walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
-  }
 
   @ParameterizedTest
   @MethodSource("people")
