@@ -89,18 +89,14 @@ public class SingleSignOn {
       throw new OAuth2AuthenticationException(new OAuth2Error("unknown_user"),
           new NotAUser("统一身份认证未提供用户标识（" + userClaim + "），无法登录本系统，请联系系统管理员"));
     }
-    String id = claim.toString().trim();
+    String id = claim.toString();
     if (identity.createUserQuery().userId(id).count() == 0) {
       throw new OAuth2AuthenticationException(new OAuth2Error("unknown_user"),
           new NotAUser("统一身份认证的用户“" + id + "”不是本系统的用户，请联系系统管理员开通"));
     }
-    // the name Camunda's webapps and our audit trail see is the Camunda user id
+    // the name Camunda's webapps and our audit trail see is the claim, i.e. the Camunda user id; a plain
+    // DefaultOidcUser, since the session that keeps it is serialized into the database
     return new DefaultOidcUser(CamundaIdentityAuthenticationProvider.roles(identity, id), user.getIdToken(),
-        user.getUserInfo(), userClaim) {
-      @Override
-      public String getName() {
-        return id;
-      }
-    };
+        user.getUserInfo(), userClaim);
   }
 }

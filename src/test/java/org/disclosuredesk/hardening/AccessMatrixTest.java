@@ -155,12 +155,12 @@ class AccessMatrixTest {
   @Test
   void wrongPasswordsLockTheUserOutEvenWithTheRightOneAfterwards() {
     var user = identity.newUser("probe" + System.nanoTime());
-    user.setPassword("right-password");
+    user.setPassword("Right-Passw0rd!");
     identity.saveUser(user);
     Row row = new Row("GET", "/api/calendar/2025", STAFF);
     assertThat(call(row, user.getId(), "wrong").statusCode()).isEqualTo(401);
     // throttled: right after a wrong password even the right one is refused for a while
-    assertThat(call(row, user.getId(), "right-password").statusCode()).isEqualTo(401);
+    assertThat(call(row, user.getId(), "Right-Passw0rd!").statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -78,7 +78,7 @@ class SecurityDefaultsTest {
   void wrongPasswordIs401(String path) {
     // a user of its own: a wrong password locks the account for a few seconds (Camunda login throttling),
     // which must not disturb the demo users the other tests log in as
-    ensureUser("wrongpw", "right-password");
+    ensureUser("wrongpw", "Right-Passw0rd!");
     assertThat(http.get(path, "wrongpw", "not-the-password").statusCode()).as(path).isEqualTo(401);
     assertThat(http.get(path, "nosuchuser", "nosuchuser").statusCode()).as(path).isEqualTo(401);
   }
@@ -128,10 +128,13 @@ class SecurityDefaultsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"admin", "clerk", "reviewer", "head", "manager"})
-  void everyDemoUserOpensTasklist(String user) throws Exception {
-    WebappSession s = openWebapp();
-    HttpResponse<String> r = http.send(s.post(LOGIN, Http.form(Map.of("username", user, "password", user)), true));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  void everyDemoUserOpensTasklistWithTheLoginPagesSession(String user) throws Exception {
+    String session = signIn(user, user);
+    HttpResponse<String> page = http.send(http.request("/camunda/app/tasklist/default/")
+        .header("Cookie", "JSESSIONID=" + session).GET());
+    assertThat(page.statusCode()).isEqualTo(200);
+    HttpResponse<String> r = http.send(http.request("/camunda/api/admin/auth/user/default")
+        .header("Cookie", "JSESSIONID=" + session).header("Accept", "application/json").GET());
     JsonNode body = json.readTree(r.body());
     assertThat(body.get("userId").asText()).isEqualTo(user);
     List<String> apps = new ArrayList<>();
@@ -141,44 +144,71 @@ class SecurityDefaultsTest {
 
   @Test
   void wrongPasswordCannotOpenTasklist() {
-    ensureUser("wrongpw2", "right-password");
-    WebappSession s = openWebapp();
-    HttpResponse<String> r = http.send(s.post(LOGIN,
-        Http.form(Map.of("username", "wrongpw2", "password", "nope")), true));
-    assertThat(r.statusCode()).isIn(401, 403);
-  }
-
-  @Test
-  void webappCsrfProtectionIsActive() {
-    WebappSession s = openWebapp();
-    HttpResponse<String> r = http.send(s.post(LOGIN, Http.form(Map.of("username", "clerk", "password", "clerk")), false));
-    assertThat(r.statusCode()).isEqualTo(403);
-    // a made-up token is refused too
-    HttpResponse<String> forged = http.send(http.request(LOGIN)
-        .header("Cookie", "JSESSIONID=" + s.session + "; XSRF-TOKEN=forged")
-        .header("X-XSRF-TOKEN", "forged")
+    ensureUser("wrongpw2", "Right-Passw0rd!");
+    HttpResponse<String> page = http.get("/login", null);
+    String session = Http.cookie(page, "JSESSIONID");
+    HttpResponse<String> r = http.send(http.request("/login").header("Cookie", "JSESSIONID=" + session)
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(Http.form(Map.of("username", "clerk", "password", "clerk")))));
-    assertThat(forged.statusCode()).isEqualTo(403);
+        .POST(HttpRequest.BodyPublishers.ofString(Http.form(Map.of("username", "wrongpw2", "password", "nope",
+            "_csrf", csrf(page.body()))))));
+    assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    assertThat(http.send(http.request("/camunda/app/tasklist/default/").header("Cookie", "JSESSIONID=" + session)
+        .GET()).statusCode()).isEqualTo(302);
   }
 
   @Test
-  void tasklistIsServed() {
-    assertThat(http.get("/camunda/app/tasklist/", null).statusCode()).isIn(200, 302);
-    HttpResponse<String> page = http.get("/camunda/app/tasklist/default/", null);
+  void camundasOwnLoginIsClosedItsCsrfProtectionStays() throws Exception {
+    // its login API would bypass the login limits: closed, even with the right password
+    HttpResponse<String> own = http.send(http.request(LOGIN).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(Http.form(Map.of("username", "clerk", "password", "clerk")))));
+    assertThat(own.statusCode()).isIn(401, 403);
+    // a write to Camunda's webapp API needs Camunda's token, from the signed-in session
+    String session = signIn("reviewer", "reviewer");
+    HttpResponse<String> page = http.send(http.request("/camunda/app/tasklist/default/")
+        .header("Cookie", "JSESSIONID=" + session).GET());
+    String token = Http.cookie(page, "XSRF-TOKEN");
+    assertThat(token).isNotBlank();
+    String query = "/camunda/api/engine/engine/default/task";
+    HttpResponse<String> without = http.send(http.request(query).header("Cookie", "JSESSIONID=" + session)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(without.statusCode()).isEqualTo(403);
+    HttpResponse<String> with = http.send(http.request(query)
+        .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token).header("X-XSRF-TOKEN", token)
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(with.statusCode()).as(with.body()).isEqualTo(200);
+  }
+
+  @Test
+  void tasklistIsServed() throws Exception {
+    HttpResponse<String> anonymous = http.send(http.request("/camunda/app/tasklist/default/")
+        .header("Accept", "text/html").GET());
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    HttpResponse<String> page = http.send(http.request("/camunda/app/tasklist/default/")
+        .header("Cookie", "JSESSIONID=" + signIn("clerk", "clerk")).GET());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
   }
 
-  /** GET a webapp page: the answer carries the session cookie and the XSRF-TOKEN cookie. */
-  private WebappSession openWebapp() {
-    HttpResponse<String> page = http.get("/camunda/app/tasklist/default/", null);
-    assertThat(page.statusCode()).isEqualTo(200);
-    String session = Http.cookie(page, "JSESSIONID");
-    String token = Http.cookie(page, "XSRF-TOKEN");
-    assertThat(session).isNotBlank();
-    assertThat(token).isNotBlank();
-    return new WebappSession(session, token);
+  /** Signs in on the login page as a browser does; the signed-in session's id. */
+  private String signIn(String user, String password) {
+    HttpResponse<String> page = http.get("/login", null);
+    HttpResponse<String> r = http.send(http.request("/login")
+        .header("Cookie", "JSESSIONID=" + Http.cookie(page, "JSESSIONID"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(Http.form(Map.of("username", user, "password", password,
+            "_csrf", csrf(page.body()))))));
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(r.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+    return Http.cookie(r, "JSESSIONID");
+  }
+
+  private static String csrf(String loginPage) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+        .matcher(loginPage);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
   }
 
   private void ensureUser(String id, String password) {
@@ -188,27 +218,6 @@ class SecurityDefaultsTest {
       u.setFirstName("测试");
       u.setLastName("用户");
       identityService.saveUser(u);
-    }
-  }
-
-  private final class WebappSession {
-    final String session;
-    final String token;
-
-    WebappSession(String session, String token) {
-      this.session = session;
-      this.token = token;
-    }
-
-    HttpRequest.Builder post(String path, String form, boolean withToken) {
-      HttpRequest.Builder b = http.request(path)
-          .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form));
-      if (withToken) {
-        b.header("X-XSRF-TOKEN", token);
-      }
-      return b;
     }
   }
 }
