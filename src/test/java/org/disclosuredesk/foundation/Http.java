@@ -42,7 +42,11 @@ public final class Http {
   }
 
   public HttpResponse<String> postJson(String path, String json, String user) {
-    return send(auth(request(path), user, user)
+    return postJson(path, json, user, user);
+  }
+
+  public HttpResponse<String> postJson(String path, String json, String user, String password) {
+    return send(auth(request(path), user, password)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }

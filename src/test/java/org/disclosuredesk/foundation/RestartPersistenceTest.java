@@ -51,7 +51,7 @@ class RestartPersistenceTest {
       User u = identity.newUser("restarted");
       u.setFirstName("重启");
       u.setLastName("𠀀测试");
-      u.setPassword("Restarted-Pw-2026!");
+      u.setPassword("Kept-Over-A-Restart-9!");
       identity.saveUser(u);
       first.getBean(JdbcTemplate.class).update(
           "INSERT INTO dd_setting (name, value_text, updated_at) VALUES (?, ?, ?)",
@@ -68,7 +68,7 @@ class RestartPersistenceTest {
       User u = identity.createUserQuery().userId("restarted").singleResult();
       assertThat(u).isNotNull();
       assertThat(u.getLastName()).isEqualTo("𠀀测试");
-      assertThat(identity.checkPassword("restarted", "Restarted-Pw-2026!")).isTrue();
+      assertThat(identity.checkPassword("restarted", "Kept-Over-A-Restart-9!")).isTrue();
       assertThat(second.getBean(JdbcTemplate.class).queryForObject(
           "SELECT value_text FROM dd_setting WHERE name = ?", String.class, "agency.name")).isEqualTo("示例市𠀀局");
       RepositoryService repository = second.getBean(RepositoryService.class);

@@ -169,14 +169,18 @@ class SecurityDefaultsTest {
     String token = Http.cookie(page, "XSRF-TOKEN");
     assertThat(token).isNotBlank();
     String query = "/camunda/api/engine/engine/default/task";
-    HttpResponse<String> without = http.send(http.request(query).header("Cookie", "JSESSIONID=" + session)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
-    assertThat(without.statusCode()).isEqualTo(403);
     HttpResponse<String> with = http.send(http.request(query)
         .header("Cookie", "JSESSIONID=" + session + "; XSRF-TOKEN=" + token).header("X-XSRF-TOKEN", token)
         .header("Content-Type", "application/json").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertThat(with.statusCode()).as(with.body()).isEqualTo(200);
+    HttpResponse<String> without = http.send(http.request(query).header("Cookie", "JSESSIONID=" + session)
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(without.statusCode()).as(without.body()).isEqualTo(403);
+    // Camunda ends the session a forged write came with
+    assertThat(http.send(http.request("/camunda/api/admin/auth/user/default").header("Cookie", "JSESSIONID=" + session)
+        .header("Accept", "application/json").GET()).statusCode()).isEqualTo(401);
   }
 
   @Test
