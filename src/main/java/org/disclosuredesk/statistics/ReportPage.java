@@ -13,8 +13,7 @@ import org.disclosuredesk.desk.DeskLayout;
  */
 record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Link> downloads, Frozen frozen,
     List<String> identityBreaks, List<Segment> paragraph, Figures figures, List<GridView> tables,
-    List<ProactiveBlock> proactive, String proactiveUrl, String proactiveSaved, String chartMonths,
-    String chartShares, String chartOnTime) {
+    List<ProactiveBlock> proactive, String proactiveUrl, String proactiveSaved, Charts.All charts) {
 
   public boolean hasBreaks() {
     return !identityBreaks.isEmpty();
@@ -75,7 +74,7 @@ record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Lin
         proactive(proactive), "/reports/" + y + "/proactive",
         proactive == null ? null : "最后保存：" + proactive.updatedAt().toString().replace('T', ' ') + "（"
             + proactive.updatedBy() + "）",
-        Charts.perMonth(t.newByMonth()), Charts.outcomeShares(t, decimals), Charts.onTime(t.onTimeRate(), decimals));
+        Charts.of(t, decimals));
   }
 
   /** The paragraph cut at its counts, each count linked to the list of its requests. */
