@@ -80,6 +80,9 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
     assertThat(browser.findElements(By.cssSelector("svg#chart-months rect"))).hasSize(12);
     assertThat(browser.findElement(By.id("chart-outcomes")).getText()).contains("予以公开");
     assertThat(browser.findElement(By.id("paragraph")).getText()).startsWith("2019年，共收到政府信息公开申请3件");
+    // the picture in the user guide (docs/reports-manager.png with -Dscreenshots.dir=docs)
+    java.nio.file.Files.write(HeadlessChromium.screenshots().resolve("reports-manager.png"),
+        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 
     browser.findElement(By.id("download-csv")).click();
     Path csv = downloads.resolve("statistics-2019.csv");
