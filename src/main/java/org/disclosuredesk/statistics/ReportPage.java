@@ -48,6 +48,9 @@ record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Lin
     for (int i = thisYear; i > thisYear - 6; i--) {
       years.add(new YearLink(i, "/reports/" + i, i == y));
     }
+    if (y > thisYear || y <= thisYear - 6) {
+      years.add(new YearLink(y, "/reports/" + y, true)); // an older year opened by its address
+    }
     List<Link> downloads = List.of(
         new Link("download-csv", "/reports/" + y + "/statistics-" + y + ".csv", "下载 CSV"),
         new Link("download-xlsx", "/reports/" + y + "/statistics-" + y + ".xlsx", "下载 Excel（XLSX）"),
