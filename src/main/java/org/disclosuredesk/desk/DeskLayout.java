@@ -67,6 +67,7 @@ public class DeskLayout {
     add(nav, current, "待办任务", TASKLIST, admin || roles.stream().anyMatch(List.of(Roles.CLERK, Roles.REVIEWER,
         Roles.OFFICE_HEAD, Roles.MANAGER)::contains));
     boolean staff = admin || roles.stream().anyMatch(Roles.STAFF::contains);
+    add(nav, current, "网上申请", "/submissions", admin || roles.contains(Roles.CLERK));
     add(nav, current, "台账", "/ledger", staff);
     add(nav, current, "统计与年报", "/reports", admin || roles.contains(Roles.MANAGER));
     add(nav, current, "流程监控", COCKPIT, admin || roles.contains(Roles.MANAGER));

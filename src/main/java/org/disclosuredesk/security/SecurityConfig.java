@@ -125,7 +125,7 @@ public class SecurityConfig {
             .requestMatchers(path("/login"), path("/desk/assets/**"), path("/favicon.ico")).permitAll()
             // the online channel's submissions: the clerk works them; uploads are seen by those who handle requests
             .requestMatchers(GET, "/api/submissions/*/attachments/*").hasAnyRole(CLERK, REVIEWER, OFFICE_HEAD, ADMIN)
-            .requestMatchers("/api/submissions", "/api/submissions/**").hasAnyRole(CLERK, ADMIN)
+            .requestMatchers("/api/submissions", "/api/submissions/**", "/submissions").hasAnyRole(CLERK, ADMIN)
             // registration and the clerk's records of what arrived; the ledger in
             .requestMatchers(POST, "/api/requests").hasAnyRole(CLERK, ADMIN)
             .requestMatchers("/api/ledger/**").hasAnyRole(CLERK, ADMIN)

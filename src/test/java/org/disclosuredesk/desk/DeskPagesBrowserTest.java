@@ -61,7 +61,8 @@ class DeskPagesBrowserTest extends ChromiumTest {
     clean("login");
     DeskSignIn.open(browser, port, "admin", "/");
     List<String> pages = List.of("/", "/ledger", "/reports/" + year, "/reports/" + year
-        + "/requests?row=NEW_THIS_YEAR&column=TOTAL", "/calendar?year=" + year, "/backup", "/guide");
+        + "/requests?row=NEW_THIS_YEAR&column=TOTAL", "/calendar?year=" + year, "/backup", "/guide", "/submissions",
+        "/submissions?status=CONFIRMED");
     for (String page : pages) {
       desk.open(page);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));

@@ -25,7 +25,7 @@ class SignOnBrowserTest extends ChromiumTest {
   static List<Person> people() {
     return List.of(
         new Person("clerk", List.of("submissions", "records", "registered-today"),
-            List.of(DeskLayout.TASKLIST, "/ledger")),
+            List.of(DeskLayout.TASKLIST, "/ledger", "/submissions")),
         new Person("reviewer", List.of("my-tasks", "group-tasks"), List.of(DeskLayout.TASKLIST)),
         new Person("head", List.of("approvals", "sign-offs"), List.of(DeskLayout.TASKLIST)),
         new Person("manager", List.of("glance", "overdue"),

@@ -1,0 +1,90 @@
+package org.disclosuredesk.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.desk.DeskLayout;
+import org.disclosuredesk.desk.DeskTemplates;
+import org.disclosuredesk.intake.RequestRepository;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The clerk's 网上申请 page ({@code /submissions}): the online channel's submissions by status, oldest first, with
+ * the day each must be confirmed by (DOMAIN.md §2a) and, once confirmed, the request's tracking number. Confirming
+ * and rejecting happen in Tasklist (任务 确认网上申请), which the page opens.
+ */
+@Controller
+class SubmissionsPage {
+
+  static final int SHOWN = 200;
+
+  record Tab(String label, String href, boolean current, long count) {}
+
+  record Line(String number, String applicant, String submittedOn, String confirmBy, boolean late,
+      String description, String outcome) {}
+
+  record Model(DeskLayout.Page page, List<Tab> tabs, String status, List<Line> lines, boolean hasLines,
+      long total, String tasklist) {}
+
+  private static final Map<SubmissionStatus, String> LABELS = Map.of(
+      SubmissionStatus.AWAITING_CONFIRMATION, "待确认", SubmissionStatus.CONFIRMED, "已确认",
+      SubmissionStatus.REJECTED, "不作为申请", SubmissionStatus.WITHDRAWN, "申请人已撤回");
+
+  private final DeskTemplates templates;
+  private final DeskLayout layout;
+  private final SubmissionRepository submissions;
+  private final SubmissionProcess process;
+  private final RequestRepository requests;
+  private final BusinessClock clock;
+
+  SubmissionsPage(DeskTemplates templates, DeskLayout layout, SubmissionRepository submissions,
+      SubmissionProcess process, RequestRepository requests, BusinessClock clock) {
+    this.templates = templates;
+    this.layout = layout;
+    this.submissions = submissions;
+    this.process = process;
+    this.requests = requests;
+    this.clock = clock;
+  }
+
+  @GetMapping("/submissions")
+  ResponseEntity<String> page(@RequestParam(required = false) String status, Authentication auth,
+      HttpServletRequest request) {
+    SubmissionStatus shown = SubmissionStatus.AWAITING_CONFIRMATION;
+    for (SubmissionStatus s : SubmissionStatus.values()) {
+      if (s.name().equals(status)) {
+        shown = s;
+      }
+    }
+    List<Tab> tabs = new ArrayList<>();
+    for (SubmissionStatus s : SubmissionStatus.values()) {
+      tabs.add(new Tab(LABELS.get(s), "/submissions?status=" + s.name(), s == shown, submissions.count(s.name())));
+    }
+    LocalDate today = clock.today();
+    List<Line> lines = new ArrayList<>();
+    for (SubmissionRow s : submissions.list(shown.name(), 0, SHOWN)) {
+      LocalDate by = process.confirmBy(s.submittedOn());
+      String outcome = switch (shown) {
+        case CONFIRMED -> s.requestId() == null ? "" : requests.find(s.requestId())
+            .map(r -> "受理编号 " + r.trackingNumber()).orElse("");
+        case REJECTED -> s.rejectionReason() == null ? "" : s.rejectionReason();
+        case WITHDRAWN -> s.withdrawalReason() == null ? "" : s.withdrawalReason();
+        default -> today.isAfter(by) ? "已超过确认期限" : "";
+      };
+      String description = s.description() == null ? "" : s.description().length() > 60
+          ? s.description().substring(0, 60) + "…" : s.description();
+      lines.add(new Line(s.submissionNumber(), s.applicantName(), s.submittedOn().toString(), by.toString(),
+          shown == SubmissionStatus.AWAITING_CONFIRMATION && today.isAfter(by), description, outcome));
+    }
+    long total = tabs.stream().filter(Tab::current).mapToLong(Tab::count).sum();
+    return templates.page("submissions", new Model(layout.page("网上申请", "/submissions", auth, request), tabs,
+        LABELS.get(shown), lines, !lines.isEmpty(), total, DeskLayout.TASKLIST));
+  }
+}
