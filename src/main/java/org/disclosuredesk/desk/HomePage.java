@@ -106,7 +106,7 @@ class HomePage {
       glance = glance(today);
       if (manager) {
         sections.add(new Section("overdue", "已逾期的申请", "目前没有逾期的申请。", overdue(today, !admin && !clerk
-            && !reviewer && !head), "/ledger", "在台账中查看"));
+            && !reviewer && !head), "/ledger?overdue=true", "在台账中查看全部逾期申请"));
       }
     }
     boolean monitoring = roles.contains(Roles.MONITORING) && !admin && !manager;
