@@ -65,8 +65,10 @@ class SignOnBrowserTest extends ChromiumTest {
     for (String page : person.pages()) {
       desk.open(page);
       if (page.startsWith("/camunda/")) {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header], .navbar")));
-        wait.until(d -> ((JavascriptExecutor) d).executeScript(
+        // Camunda's apps load many scripts: on a busy machine more than the usual 30 s
+        var slow = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(90));
+        slow.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header], .navbar")));
+        slow.until(d -> ((JavascriptExecutor) d).executeScript(
             "return !!document.querySelector('.user-account, [cam-widget-header] .account, .navbar .account')"
                 + " || document.body.innerText.length > 0"));
       } else {
