@@ -39,6 +39,7 @@ public class ApiDocumentation {
   public static final String STATISTICS = "统计";
   public static final String CALENDAR = "日历";
   public static final String SUBMISSIONS = "网上申请确认";
+  public static final String AGENCIES = "机关";
   public static final String PUBLIC = "网上申请（公众）";
   public static final String OPERATIONS = "运维";
 
@@ -87,6 +88,7 @@ public class ApiDocumentation {
             tag(STATISTICS, "年度报告统计（表三、表四，旧版模板）"),
             tag(CALENDAR, "工作日历与期限计算"),
             tag(SUBMISSIONS, "工作人员处理网上申请：列表、附件、确认（即登记）、退回"),
+            tag(AGENCIES, "平台上的各行政机关及其工作人员（多机关）"),
             tag(PUBLIC, "公众网上申请、查询进度、上传附件、补正、撤回；无需登录"),
             tag(OPERATIONS, "系统管理员的运维操作")));
   }
@@ -98,7 +100,9 @@ public class ApiDocumentation {
       "appealId", "复议或诉讼案件的 id（登记时返回的 `appealId`）",
       "number", "网上申请编号（`submissionNumber`）",
       "attachmentId", "附件的 id",
-      "year", "年份，如 2025");
+      "year", "年份，如 2025",
+      "code", "机关代码，如 RSJ",
+      "userId", "用户名（Camunda 用户 id）");
 
   /**
    * What every operation shares, added after the controllers are read: the public channel needs no login (an empty
