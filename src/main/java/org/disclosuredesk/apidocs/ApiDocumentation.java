@@ -39,6 +39,7 @@ public class ApiDocumentation {
   public static final String STATISTICS = "统计";
   public static final String CALENDAR = "日历";
   public static final String SUBMISSIONS = "网上申请确认";
+  public static final String AGENCIES = "机关";
   public static final String PUBLIC = "网上申请（公众）";
   public static final String OPERATIONS = "运维";
 
@@ -49,7 +50,8 @@ public class ApiDocumentation {
       每个办理动作都完成 Camunda Tasklist 中对应的任务，流程模型是唯一的依据。
 
       **认证**：`/api/**` 使用 HTTP Basic（Camunda 用户名和密码），按角色（组）授权：登记人员 `clerk`、承办人员 `reviewer`、\
-      政府信息公开工作机构负责人 `office-head`、管理人员 `manager`、系统管理员 `camunda-admin`（可做一切）。\
+      政府信息公开工作机构负责人 `office-head`、管理人员 `manager`、政府信息公开工作主管部门 `supervisor`、\
+      系统管理员 `camunda-admin`（可做一切）。\
       未登录或密码错误 → 401；已登录但角色不符 → 403。各接口所需角色见其说明。\
       `/public/api/**` 是网上申请渠道，供公众使用，**无需登录**；查询码放在请求头 `X-Query-Code` 中（不放在网址里），\
       写操作须附 ALTCHA 工作量证明（`altcha`）；超过频率限制 → 429（带 `Retry-After`）。\
@@ -67,7 +69,7 @@ public class ApiDocumentation {
       长度限制：姓名名称 ≤ 100 字，申请内容 `description` ≤ 10000 字，其他文本 ≤ 2000 字。
 
       **个人信息**：证件号码和电话对登记人员、承办人员、负责人完整显示，\
-      对管理人员打码显示（`3701**********1234`、`138****0000`）。
+      对管理人员和主管部门打码显示（`3701**********1234`、`138****0000`）。
       """;
 
   @Bean
@@ -87,6 +89,7 @@ public class ApiDocumentation {
             tag(STATISTICS, "年度报告统计（表三、表四，旧版模板）"),
             tag(CALENDAR, "工作日历与期限计算"),
             tag(SUBMISSIONS, "工作人员处理网上申请：列表、附件、确认（即登记）、退回"),
+            tag(AGENCIES, "平台上的各行政机关及其工作人员（多机关）"),
             tag(PUBLIC, "公众网上申请、查询进度、上传附件、补正、撤回；无需登录"),
             tag(OPERATIONS, "系统管理员的运维操作")));
   }
@@ -98,7 +101,9 @@ public class ApiDocumentation {
       "appealId", "复议或诉讼案件的 id（登记时返回的 `appealId`）",
       "number", "网上申请编号（`submissionNumber`）",
       "attachmentId", "附件的 id",
-      "year", "年份，如 2025");
+      "year", "年份，如 2025",
+      "code", "机关代码，如 RSJ",
+      "userId", "用户名（Camunda 用户 id）");
 
   /**
    * What every operation shares, added after the controllers are read: the public channel needs no login (an empty

@@ -72,6 +72,7 @@ public class DeskLayout {
     add(nav, current, "统计与年报", "/reports", admin || roles.contains(Roles.MANAGER));
     add(nav, current, "流程监控", COCKPIT, admin || roles.contains(Roles.MANAGER));
     add(nav, current, "工作日历", "/calendar", admin);
+    add(nav, current, "机关", "/agencies", admin);
     add(nav, current, "用户与权限", ADMIN, admin);
     add(nav, current, "操作手册", "/guide", staff);
     return List.copyOf(nav);

@@ -43,7 +43,8 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
       Roles.CLERK, "登记人员",
       Roles.REVIEWER, "承办人员",
       Roles.OFFICE_HEAD, "政府信息公开工作机构负责人",
-      Roles.MANAGER, "管理人员");
+      Roles.MANAGER, "管理人员",
+      Roles.SUPERVISOR, "政府信息公开工作主管部门");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -130,7 +131,9 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
       user("head", "负责人", "王", Roles.OFFICE_HEAD);
       user("manager", "管理员", "赵", Roles.MANAGER);
       user("monitor", "监控", "钱", Roles.MONITORING);
-      log.warn("demo users created (clerk, reviewer, head, manager, monitor; password = name): not for production");
+      user("supervisor", "主管部门", "孙", Roles.SUPERVISOR);
+      log.warn("demo users created (clerk, reviewer, head, manager, monitor, supervisor; password = name): not for"
+          + " production");
     }
   }
 

@@ -144,6 +144,9 @@ public class SecurityConfig {
             .requestMatchers(POST, "/api/calendar/**").hasRole(ADMIN)
             .requestMatchers(PUT, "/api/calendar/**").hasRole(ADMIN)
             .requestMatchers("/calendar", "/calendar/**", "/backup").hasRole(ADMIN)
+            // the agency registry: any staff member reads it, the admin keeps it
+            .requestMatchers(GET, "/api/agencies").hasAnyRole(STAFF)
+            .requestMatchers("/api/agencies", "/api/agencies/**", "/agencies").hasRole(ADMIN)
             // operations (the online backup): admins only, whatever the method
             .requestMatchers("/api/admin/**").hasRole(ADMIN)
             .requestMatchers(GET, "/api/**").hasAnyRole(STAFF)

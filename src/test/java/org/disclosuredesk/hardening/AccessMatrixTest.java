@@ -112,7 +112,12 @@ class AccessMatrixTest {
         new Row("GET", "/api/submissions", roles("clerk")),
         new Row("GET", "/api/submissions/no-such/attachments/no-such", roles("clerk", "reviewer", "head")),
         new Row("POST", "/api/submissions/no-such/confirmation", roles("clerk")),
-        new Row("POST", "/api/submissions/no-such/rejection", roles("clerk")));
+        new Row("POST", "/api/submissions/no-such/rejection", roles("clerk")),
+        new Row("GET", "/api/agencies", STAFF),
+        new Row("POST", "/api/agencies", roles()),
+        new Row("PUT", "/api/agencies/NOSUCH", roles()),
+        new Row("PUT", "/api/agencies/NOSUCH/members/clerk", roles()),
+        new Row("DELETE", "/api/agencies/NOSUCH/members/clerk", roles()));
   }
 
   HttpResponse<String> call(Row row, String user, String password) {

@@ -51,12 +51,12 @@ class CrossSiteWritesTest {
     String letterId = jdbc.sql("SELECT id FROM dd_letter WHERE request_id = ? ORDER BY created_at LIMIT 1")
         .param(requestId).query(String.class).optional().orElse("no-letter");
     Map<String, String> values = Map.of("id", requestId, "year", "2026", "letterId", letterId, "appealId", "x",
-        "submissionNumber", "W-2026-000001", "file", "2026", "code", "TEST");
+        "submissionNumber", "W-2026-000001", "file", "2026", "code", "AGENCY", "userId", "clerk");
     List<String[]> writes = stateChangingStaffEndpoints(values);
     assertThat(writes).extracting(w -> w[1]).contains("/api/statistics/2026/freeze", "/api/admin/backup",
         "/api/statistics/tallies/rebuild", "/api/ledger/import", "/api/calendar/2026",
         "/api/requests/" + requestId + "/letters/" + letterId + "/regenerate", "/api/requests",
-        "/reports/2026/proactive");
+        "/reports/2026/proactive", "/api/agencies", "/api/agencies/AGENCY", "/api/agencies/AGENCY/members/clerk");
 
     String session = signIn("admin");
     String before = snapshot();
