@@ -38,6 +38,16 @@ class LoginPage {
     this.idleTimeout = idleTimeout;
   }
 
+  /**
+   * No icon, and no 404 for the browsers that ask anyway: a 404 goes through the error dispatch, which in the first
+   * moments after sign-in raced the home page for the session's new CSRF token.
+   */
+  @GetMapping("/favicon.ico")
+  ResponseEntity<Void> favicon() {
+    return ResponseEntity.noContent().cacheControl(org.springframework.http.CacheControl.maxAge(
+        java.time.Duration.ofDays(1))).build();
+  }
+
   @GetMapping("/login")
   ResponseEntity<String> login(HttpServletRequest request, Authentication auth,
       @RequestParam(required = false) String error, @RequestParam(required = false) String logout,
