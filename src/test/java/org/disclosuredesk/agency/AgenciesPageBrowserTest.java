@@ -74,6 +74,7 @@ class AgenciesPageBrowserTest extends ChromiumTest {
     saveAndWaitForReload(By.cssSelector("form.member-add[data-agency='" + code + "'] button"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agency-result"), "已将 reviewer 加入"));
     assertThat(agencies.members(code)).containsExactly("reviewer");
+    desk.shot("desk-agencies");
     browser.findElement(By.id("member-" + code)).sendKeys("nobody");
     browser.findElement(By.cssSelector("form.member-add[data-agency='" + code + "'] button")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agency-result"), "没有这个用户"));
