@@ -87,7 +87,17 @@ class AgenciesPageBrowserTest extends ChromiumTest {
   /** Clicks what saves; the page then reloads to show the registry as it is now. */
   private void saveAndWaitForReload(By button) {
     var old = browser.findElement(By.id("agency-list"));
-    browser.findElement(button).click();
+    // the page may still be settling from the step before: a button found a moment too early is found again
+    for (int attempt = 1; ; attempt++) {
+      try {
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+        break;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
     wait.until(ExpectedConditions.stalenessOf(old));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agency-list")));
   }
