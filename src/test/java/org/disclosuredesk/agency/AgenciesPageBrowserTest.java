@@ -98,7 +98,15 @@ class AgenciesPageBrowserTest extends ChromiumTest {
         }
       }
     }
-    wait.until(ExpectedConditions.stalenessOf(old));
+    // gone with the reload; this chromedriver sometimes says so with "does not belong to the document"
+    wait.until(d -> {
+      try {
+        old.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.WebDriverException gone) {
+        return true;
+      }
+    });
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agency-list")));
   }
 
