@@ -103,7 +103,7 @@
       tbody.textContent = '';
       r.json.changes.forEach(function (c) {
         var tr = document.createElement('tr');
-        [c.trackingNumber, c.status, c.dueOnBefore || '—', c.dueOnAfter || '—'].forEach(function (t) {
+        [c.trackingNumber, c.statusLabel, c.dueOnBefore || '—', c.dueOnAfter || '—'].forEach(function (t) {
           var td = document.createElement('td');
           td.textContent = t;
           tr.appendChild(td);

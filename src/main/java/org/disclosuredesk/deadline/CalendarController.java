@@ -166,7 +166,7 @@ class CalendarController {
       请求体与 `PUT /api/calendar/{year}` 相同；不保存任何内容，只列出若按此录入，哪些未办结申请、\
       正在准备答复或答辩的复议诉讼案件的期限会随之改变（与保存后实际重新计算的结果一致）。
 
-      **返回**：`{year, workingDayCount, changes:[{requestId, trackingNumber, status, dueOnBefore, dueOnAfter, \
+      **返回**：`{year, workingDayCount, changes:[{requestId, trackingNumber, status, statusLabel, dueOnBefore, dueOnAfter, \
       periods:[{kind, id, lastDayBefore, lastDayAfter}]}], appealChanges:[{appealId, requestId, trackingNumber, kind, \
       caseNumber, dueOnBefore, dueOnAfter}]}`。`workingDayCount` 为按此安排该年的工作日数；`dueOnBefore`、\
       `dueOnAfter` 为答复期限（期限暂停计算或等待补正时为 null）；`periods` 为随之改变的征求意见答复期限\

@@ -11,6 +11,7 @@ import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.handling.RequestDeadlines;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.intake.RequestStatus;
 import org.disclosuredesk.security.PersonalData;
 import org.disclosuredesk.security.Roles;
 import org.disclosuredesk.statistics.AnnualTable;
@@ -104,7 +105,7 @@ class HomePage {
     Glance glance = null;
     if (manager || admin) {
       glance = glance(today);
-      if (manager) {
+      if (manager || admin) {
         sections.add(new Section("overdue", "已逾期的申请", "目前没有逾期的申请。", overdue(today, !admin && !clerk
             && !reviewer && !head), "/ledger?overdue=true", "在台账中查看全部逾期申请"));
       }
@@ -149,7 +150,8 @@ class HomePage {
   }
 
   private List<Line> overdue(LocalDate today, boolean masked) {
-    return requests.overdue(today, LIST_SIZE).stream().map(r -> requestLine(r, today, masked, r.status()))
+    return requests.overdue(today, LIST_SIZE).stream()
+        .map(r -> requestLine(r, today, masked, RequestStatus.labelOf(r.status())))
         .toList();
   }
 

@@ -37,8 +37,9 @@ public class CalendarChangeRecalculation implements CalendarImpact {
   private static final Logger log = LoggerFactory.getLogger(CalendarChangeRecalculation.class);
 
   /** An open request whose dates a calendar moves: its reply due date, and the open periods counted in working days. */
-  public record DueDateChange(String requestId, String trackingNumber, String status, LocalDate dueOnBefore,
-      LocalDate dueOnAfter, List<PeriodChange> periods) {}
+  /** {@code statusLabel}: the status as staff read it (初审, 办理中 …), for the calendar page's preview. */
+  public record DueDateChange(String requestId, String trackingNumber, String status, String statusLabel,
+      LocalDate dueOnBefore, LocalDate dueOnAfter, List<PeriodChange> periods) {}
 
   /** The last day to answer an open consultation ({@code CONSULTATION}) or to pay a fee notice ({@code FEE_NOTICE}). */
   public record PeriodChange(String kind, String id, LocalDate lastDayBefore, LocalDate lastDayAfter) {}
@@ -127,7 +128,8 @@ public class CalendarChangeRecalculation implements CalendarImpact {
     if (Objects.equals(row.dueOn(), after) && periods.isEmpty()) {
       return null;
     }
-    return new DueDateChange(row.id(), row.trackingNumber(), row.status(), row.dueOn(), after, List.copyOf(periods));
+    return new DueDateChange(row.id(), row.trackingNumber(), row.status(),
+        org.disclosuredesk.intake.RequestStatus.labelOf(row.status()), row.dueOn(), after, List.copyOf(periods));
   }
 
   boolean recompute(String requestId, int revision) {

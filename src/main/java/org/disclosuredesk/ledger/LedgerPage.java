@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.desk.DeskLayout;
 import org.disclosuredesk.desk.DeskTemplates;
@@ -37,10 +36,6 @@ public class LedgerPage {
 
   record Model(DeskLayout.Page page, Filter filter, List<Option> statuses, List<Item> items, boolean hasItems,
       long total, boolean more, int shown, String error, String exportXlsx, String exportCsv, boolean mayImport) {}
-
-  private static final Map<String, String> STATUS_LABELS = Map.of(
-      "SCREENING", "初审", "AWAITING_SUPPLEMENT", "等待补正", "HANDLING", "办理中", "SUSPENDED", "中止计时",
-      "AWAITING_EXTENSION_APPROVAL", "待批准延期", "AWAITING_SIGN_OFF", "待签发", "CONCLUDED", "已办结");
 
   private final DeskTemplates templates;
   private final DeskLayout layout;
@@ -74,7 +69,8 @@ public class LedgerPage {
     } else if (LedgerSearch.terms(filter.q()).size() > LedgerSearch.MAX_TERMS) {
       error = "最多 " + LedgerSearch.MAX_TERMS + " 个检索词（以空格分隔）";
     }
-    String s = filter.status().isEmpty() || !STATUS_LABELS.containsKey(filter.status()) ? null : filter.status();
+    String s = java.util.Arrays.stream(RequestStatus.values()).map(Enum::name)
+        .filter(filter.status()::equals).findFirst().orElse(null);
     List<Item> items = List.of();
     long total = 0;
     if (error == null) {
@@ -83,14 +79,14 @@ public class LedgerPage {
       boolean masked = PersonalData.masked(auth);
       items = found.items().stream().map(i -> new Item(i.trackingNumber(),
           masked ? PersonalData.maskName(i.applicantName()) : i.applicantName(), text(i.receivedOn()),
-          text(i.dueOn()), STATUS_LABELS.getOrDefault(i.status(), i.status()), text(i.concludedOn()),
+          text(i.dueOn()), RequestStatus.labelOf(i.status()), text(i.concludedOn()),
           i.outcome() == null ? "" : Outcome.valueOf(i.outcome()).label())).toList();
       total = found.total();
     }
     List<Option> statuses = new ArrayList<>();
     statuses.add(new Option("", "全部", s == null));
     for (RequestStatus st : RequestStatus.values()) {
-      statuses.add(new Option(st.name(), STATUS_LABELS.get(st.name()), st.name().equals(s)));
+      statuses.add(new Option(st.name(), st.label(), st.name().equals(s)));
     }
     String query = "q=" + enc(filter.q()) + "&year=" + enc(filter.year()) + "&status=" + enc(s == null ? "" : s)
         + (filter.overdue() ? "&overdue=true" : "");

@@ -68,12 +68,16 @@ class SubmissionsPage {
       tabs.add(new Tab(LABELS.get(s), "/submissions?status=" + s.name(), s == shown, submissions.count(s.name())));
     }
     LocalDate today = clock.today();
+    List<SubmissionRow> rows = submissions.list(shown.name(), 0, SHOWN);
+    // the requests the confirmed ones became, in one query
+    Map<String, String> numbers = requests.byIds(rows.stream().map(SubmissionRow::requestId)
+            .filter(java.util.Objects::nonNull).toList()).stream()
+        .collect(java.util.stream.Collectors.toMap(r -> r.id(), r -> r.trackingNumber()));
     List<Line> lines = new ArrayList<>();
-    for (SubmissionRow s : submissions.list(shown.name(), 0, SHOWN)) {
+    for (SubmissionRow s : rows) {
       LocalDate by = process.confirmBy(s.submittedOn());
       String outcome = switch (shown) {
-        case CONFIRMED -> s.requestId() == null ? "" : requests.find(s.requestId())
-            .map(r -> "受理编号 " + r.trackingNumber()).orElse("");
+        case CONFIRMED -> numbers.containsKey(s.requestId()) ? "受理编号 " + numbers.get(s.requestId()) : "";
         case REJECTED -> s.rejectionReason() == null ? "" : s.rejectionReason();
         case WITHDRAWN -> s.withdrawalReason() == null ? "" : s.withdrawalReason();
         default -> today.isAfter(by) ? "已超过确认期限" : "";
