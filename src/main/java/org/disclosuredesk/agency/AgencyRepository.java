@@ -67,6 +67,11 @@ class AgencyRepository {
         (rs, i) -> new Member(rs.getString(1), rs.getString(2)));
   }
 
+  List<String> agenciesOf(String userId) {
+    return jdbc.queryForList("SELECT agency_code FROM dd_agency_member WHERE user_id = ? ORDER BY agency_code",
+        String.class, userId);
+  }
+
   List<String> members(String code) {
     return jdbc.queryForList("SELECT user_id FROM dd_agency_member WHERE agency_code = ? ORDER BY user_id",
         String.class, code);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.handling.RequestDeadlines;
@@ -35,9 +36,11 @@ public class IntakeService {
   private final BusinessClock clock;
   private final RequestDeadlines deadlines;
   private final Mailer mailer;
+  private final AgencyScope agencies;
 
   public IntakeService(RequestRepository requests, TrackingNumbers trackingNumbers, RequestEvents events,
-      RuntimeService runtime, BusinessClock clock, RequestDeadlines deadlines, Mailer mailer) {
+      RuntimeService runtime, BusinessClock clock, RequestDeadlines deadlines, Mailer mailer, AgencyScope agencies) {
+    this.agencies = agencies;
     this.requests = requests;
     this.trackingNumbers = trackingNumbers;
     this.events = events;
@@ -59,6 +62,14 @@ public class IntakeService {
       }
     }
     checkRules(form);
+    if (form.agencyCode() == null) {
+      // a caller that names none (the portal's confirmation names its own) registers for a one-agency platform's
+      String only = agencies.only();
+      if (only == null) {
+        throw new org.disclosuredesk.common.BadInputException("agencyCode", "必填：平台上有多个机关，须写明为哪个机关登记");
+      }
+      form = form.forAgency(only);
+    }
     String id = UUID.randomUUID().toString();
     // handed to the process's first step in this thread, not as a variable: Camunda keeps no personal data
     pending.put(id, form);
@@ -66,6 +77,8 @@ public class IntakeService {
       runtime.createProcessInstanceByKey(RequestProcess.KEY)
           .businessKey(id)
           .setVariable(RequestProcess.ACTOR, Variables.stringValue(actor, true))
+          // not personal: Camunda's tenant of the instance (process.AgencyTenants)
+          .setVariable(RequestProcess.AGENCY, Variables.stringValue(form.agencyCode(), true))
           .execute();
     } finally {
       pending.remove(id);
@@ -84,7 +97,7 @@ public class IntakeService {
    */
   RequestRow number(String id, String actor) {
     RequestRow draft = requests.get(id);
-    requests.update(id, "tracking_number", trackingNumbers.next(draft.receivedOn().getYear()));
+    requests.update(id, "tracking_number", trackingNumbers.next(draft.agencyCode(), draft.receivedOn().getYear()));
     RequestRow row = requests.get(id);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("trackingNumber", row.trackingNumber());
@@ -148,6 +161,7 @@ public class IntakeService {
     var applicant = form.applicant();
     Map<String, Object> cols = new LinkedHashMap<>();
     cols.put("id", id);
+    cols.put("agency_code", form.agencyCode());
     cols.put("tracking_number", placeholder(id));
     cols.put("receipt_year", received.getYear());
     cols.put("channel", channel.name());

@@ -1,5 +1,6 @@
 package org.disclosuredesk.intake;
 
+import org.disclosuredesk.agency.AgencyScope;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -30,8 +31,11 @@ public class RegisterRequest implements JavaDelegate {
   private final Validator validator;
   private final IdentityService identity;
   private final DeadlineTimers timers;
+  private final AgencyScope agencies;
 
-  public RegisterRequest(IntakeService intake, Validator validator, IdentityService identity, DeadlineTimers timers) {
+  public RegisterRequest(IntakeService intake, Validator validator, IdentityService identity, DeadlineTimers timers,
+      AgencyScope agencies) {
+    this.agencies = agencies;
     this.intake = intake;
     this.validator = validator;
     this.identity = identity;
@@ -65,13 +69,34 @@ public class RegisterRequest implements JavaDelegate {
             text(ex, "applicantPhone"), text(ex, "applicantAddress")),
         agentName == null ? null
             : new RegistrationForm.Agent(agentName, text(ex, "agentIdNumber"), text(ex, "agentPhone")),
-        text(ex, "description"), text(ex, "topic"), requestedForms(ex), text(ex, "deliveryChannel"), null);
+        text(ex, "description"), text(ex, "topic"), requestedForms(ex), text(ex, "deliveryChannel"), null,
+        starterAgency(ex));
     FieldErrors errors = new FieldErrors();
     for (ConstraintViolation<RegistrationForm> v : validator.validate(form)) {
       errors.add(v.getPropertyPath().toString(), v.getMessage());
     }
     errors.throwIfAny();
     return form;
+  }
+
+  /**
+   * The agency of the clerk starting the form in Tasklist: their only one (or the platform's); a clerk of several
+   * registers through the ledger or the API, which name it.
+   */
+  private String starterAgency(DelegateExecution ex) {
+    if (ex.getTenantId() != null) {
+      return ex.getTenantId();
+    }
+    String only = agencies.only();
+    if (only != null) {
+      return only;
+    }
+    var mine = agencies.memberships(Actors.of(ex, identity));
+    if (mine.size() != 1) {
+      throw new org.disclosuredesk.common.BadInputException("agencyCode",
+          mine.isEmpty() ? "您不属于任何机关，不能登记申请" : "您属于多个机关：请在台账页面或通过接口登记并写明机关");
+    }
+    return mine.iterator().next();
   }
 
   private static String text(DelegateExecution ex, String name) {

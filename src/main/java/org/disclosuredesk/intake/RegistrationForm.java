@@ -21,7 +21,21 @@ public record RegistrationForm(
     @Size(max = 100, message = "不能超过 100 个字符") String topic,
     @Size(max = 3, message = "最多 3 项") List<@NotNull(message = "不能为空") @OneOf(RequestedForm.class) String> requestedForms,
     @OneOf(DeliveryChannel.class) String deliveryChannel,
-    @Size(max = 200, message = "不能超过 200 个字符") String externalReference) {
+    @Size(max = 200, message = "不能超过 200 个字符") String externalReference,
+    @Size(max = 16, message = "不能超过 16 个字符") String agencyCode) {
+
+  public RegistrationForm(String channel, String arrivedOn, String confirmedOn, Applicant applicant, Agent agent,
+      String description, String topic, List<String> requestedForms, String deliveryChannel,
+      String externalReference) {
+    this(channel, arrivedOn, confirmedOn, applicant, agent, description, topic, requestedForms, deliveryChannel,
+        externalReference, null);
+  }
+
+  /** The same registration for this agency (DOMAIN.md §8). */
+  public RegistrationForm forAgency(String code) {
+    return new RegistrationForm(channel, arrivedOn, confirmedOn, applicant, agent, description, topic,
+        requestedForms, deliveryChannel, externalReference, code);
+  }
 
   private static final String ID_PATTERN = "[0-9A-Za-z-]{6,40}";
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.FieldErrors;
@@ -39,9 +40,11 @@ public class RequestController {
   private final RequestView view;
   private final RequestRepository requests;
   private final BusinessClock clock;
+  private final AgencyScope agencies;
 
   public RequestController(IntakeService intake, RequestView view, RequestRepository requests,
-      BusinessClock clock) {
+      BusinessClock clock, AgencyScope agencies) {
+    this.agencies = agencies;
     this.intake = intake;
     this.view = view;
     this.requests = requests;
@@ -62,7 +65,8 @@ public class RequestController {
       `LEGAL_SERVICE_PROVIDER` 或 `OTHER_ORGANIZATION`；`agent` 代理人 `{name, idNumber?, phone?}`；\
       `description` 申请内容（必填，≤ 10000 字）；`topic` 信息类别；`requestedForms` 获取方式\
       （`PAPER`、`ELECTRONIC`、`INSPECTION`）；`deliveryChannel` 送达方式（`POST`、`EMAIL`、`PICKUP`、`ONLINE`）；\
-      `externalReference` 外部编号（如网上申请平台的编号，用于去重）。
+      `externalReference` 外部编号（如网上申请平台的编号，用于去重）；`agencyCode` 受理机关代码（平台上有多个机关时：\
+      登记人员只属于一个机关可省略，属于多个须写明；不是该机关工作人员 → 403，机关已撤销 → 409）。
 
       **返回**：201 `{id, trackingNumber, receivedOn, dueOn, status}`；同一 `externalReference` 再次提交返回 200 和\
       第一次登记的申请，不再启动流程。""",
@@ -81,7 +85,7 @@ public class RequestController {
   ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegistrationForm form, Authentication who) {
     IntakeService.Registered r;
     try {
-      r = intake.register(form, who.getName());
+      r = intake.register(form.forAgency(agencies.forRegistration(who, form.agencyCode())), who.getName());
     } catch (DataIntegrityViolationException raced) {
       // the same externalReference registered at the same moment elsewhere: answer with that request
       var first = intake.findByExternalReference(form.externalReference());

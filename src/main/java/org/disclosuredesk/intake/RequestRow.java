@@ -60,7 +60,8 @@ public record RequestRow(
     String createdBy,
     int version,
     String applicantIdType,
-    String agentIdType) {
+    String agentIdType,
+    String agencyCode) {
 
   public RequestStatus statusCode() {
     return RequestStatus.valueOf(status);

@@ -1,5 +1,7 @@
 package org.disclosuredesk.intake;
 
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,10 +36,12 @@ public class RequestView {
   private final JdbcClient jdbc;
   private final BusinessClock clock;
   private final ObjectProvider<Section> sections;
+  private final Agencies agencies;
 
   public RequestView(RequestRepository requests, RequestEvents events, RequestDeadlines deadlines,
       Consultations consultations, Fees fees, JdbcClient jdbc, BusinessClock clock,
-      ObjectProvider<Section> sections) {
+      ObjectProvider<Section> sections, Agencies agencies) {
+    this.agencies = agencies;
     this.requests = requests;
     this.events = events;
     this.deadlines = deadlines;
@@ -52,6 +56,7 @@ public class RequestView {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("trackingNumber", r.trackingNumber());
+    m.put("agency", agency(r));
     m.put("receivedOn", r.receivedOn());
     m.put("dueOn", r.dueOn());
     m.put("status", r.status());
@@ -66,6 +71,7 @@ public class RequestView {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("trackingNumber", r.trackingNumber());
+    m.put("agency", agency(r));
     m.put("channel", r.channel());
     m.put("arrivedOn", r.arrivedOn());
     m.put("confirmedOn", r.confirmedOn());
@@ -108,6 +114,15 @@ public class RequestView {
     m.put("warnings", warnings(deadline, history));
     m.put("events", history);
     return m;
+  }
+
+  /** {@code {code, name}} of the request's agency (API.md "Agencies"). */
+  private Map<String, Object> agency(RequestRow r) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("code", r.agencyCode());
+    a.put("name", agencies.all().stream().filter(x -> x.code().equals(r.agencyCode())).map(Agency::name)
+        .findFirst().orElse(r.agencyCode()));
+    return a;
   }
 
   private static List<String> warnings(DeadlineResult d, List<Map<String, Object>> history) {
@@ -171,8 +186,10 @@ public class RequestView {
     LocalDate since = r.receivedOn().minusMonths(12);
     List<Map<String, Object>> out = new ArrayList<>();
     jdbc.sql("SELECT id, tracking_number, received_on, description, outcome FROM dd_request"
-            + " WHERE applicant_key = ? AND id <> ? AND received_on >= ? AND received_on <= ? ORDER BY received_on")
-        .params(r.applicantKey(), r.id(), since, r.receivedOn())
+            + " WHERE applicant_key = ? AND id <> ? AND received_on >= ? AND received_on <= ? AND agency_code = ?"
+            + " ORDER BY received_on")
+        // a repeat is one to the same agency (Art. 36(7)), and another agency's requests are not this one's to show
+        .params(r.applicantKey(), r.id(), since, r.receivedOn(), r.agencyCode())
         .query((rs, i) -> {
           double sim = DescriptionSimilarity.of(r.description(), rs.getString("description"));
           if (sim >= DescriptionSimilarity.THRESHOLD) {

@@ -1,5 +1,6 @@
 package org.disclosuredesk.ledger;
 
+import org.disclosuredesk.agency.AgencyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -26,8 +27,10 @@ public class LedgerController {
   private final LedgerSearch ledger;
   private final LedgerExport export;
   private final BusinessClock clock;
+  private final AgencyScope agencies;
 
-  public LedgerController(LedgerSearch ledger, LedgerExport export, BusinessClock clock) {
+  public LedgerController(LedgerSearch ledger, LedgerExport export, BusinessClock clock, AgencyScope agencies) {
+    this.agencies = agencies;
     this.ledger = ledger;
     this.export = export;
     this.clock = clock;
@@ -46,6 +49,8 @@ public class LedgerController {
       description = "`true`：只列未办结且已过答复期限的；`false`：其余的（含已办结的）")
   @Parameter(name = "q", in = ParameterIn.QUERY, description = "检索词，以空格分隔，最多 5 个，每个都须匹配：跟踪编号或"
       + "申请人姓名名称（开头）、证件号码或统一社会信用代码（完整），或申请内容中的一段文字（至少 2 个字）")
+  @Parameter(name = "agency", in = ParameterIn.QUERY, description = "机关代码：只列该机关的申请（主管部门查看各机关；"
+      + "其他人员只能是本人所属的机关）；缺省为可查看的全部机关")
   @Parameter(name = "page", in = ParameterIn.QUERY, description = "页码，从 0 开始，缺省 0")
   @Parameter(name = "size", in = ParameterIn.QUERY, description = "每页条数，1 至 1000，缺省 20")
   @Parameter(name = "format", in = ParameterIn.QUERY, description = "`json`（缺省）；`xlsx` 或 `csv`：导出台账文件")
@@ -54,7 +59,7 @@ public class LedgerController {
       @RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
       @RequestParam(required = false) String q, @RequestParam(required = false) String page,
       @RequestParam(required = false) String size, @RequestParam(required = false) String format,
-      Authentication who) {
+      @RequestParam(required = false) String agency, Authentication who) {
     FieldErrors errors = new FieldErrors();
     if (format != null && !Set.of("json", "xlsx", "csv").contains(format)) {
       errors.add("format", "只能为 json、xlsx 或 csv");
@@ -77,13 +82,21 @@ public class LedgerController {
     } else if (LedgerSearch.terms(q).size() > LedgerSearch.MAX_TERMS) {
       errors.add("q", "最多 " + LedgerSearch.MAX_TERMS + " 个检索词（以空格分隔）");
     }
+    AgencyScope.Visible visible = agencies.visible(who);
+    java.util.Collection<String> scope = visible.filter();
+    if (agency != null && !agency.isBlank()) {
+      if (!visible.includes(agency.strip())) {
+        errors.add("agency", "不是您可以查看的机关：" + agency.strip());
+      }
+      scope = List.of(agency.strip());
+    }
     errors.throwIfAny();
     String st = status == null || status.isBlank() ? null : status;
     Boolean od = overdue == null || overdue.isBlank() ? null : Boolean.valueOf(overdue);
     if (format == null || format.equals("json")) {
-      return ResponseEntity.ok(ledger.page(y, st, od, LedgerSearch.terms(q), clock.today(), p, s));
+      return ResponseEntity.ok(ledger.page(scope, y, st, od, LedgerSearch.terms(q), clock.today(), p, s));
     }
-    List<String> ids = ledger.ids(y, st, od, LedgerSearch.terms(q), clock.today(), LedgerExport.MAX_ROWS + 1);
+    List<String> ids = ledger.ids(scope, y, st, od, LedgerSearch.terms(q), clock.today(), LedgerExport.MAX_ROWS + 1);
     if (ids.size() > LedgerExport.MAX_ROWS) {
       throw new BadInputException("year", "超过 " + LedgerExport.MAX_ROWS + " 件：请按年份分别导出");
     }

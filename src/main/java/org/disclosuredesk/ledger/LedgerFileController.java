@@ -37,7 +37,10 @@ public class LedgerFileController {
 
   private final LedgerImport ledgerImport;
 
-  public LedgerFileController(LedgerImport ledgerImport) {
+  private final org.disclosuredesk.agency.AgencyScope agencies;
+
+  public LedgerFileController(LedgerImport ledgerImport, org.disclosuredesk.agency.AgencyScope agencies) {
+    this.agencies = agencies;
     this.ledgerImport = ledgerImport;
   }
 
@@ -58,10 +61,12 @@ public class LedgerFileController {
       有任何错误时全部不导入；`dryRun=true` 只检查不写入。原编号已导入过（或为本系统的受理编号）的行不作改动。导入不向申请人发送邮件。
 
       返回 `{rows, imported, unchanged, errors:[{row, column, message}], dryRun}`：`row` 为表格中的行号（表头为第 1 行）。""")
+  @Parameter(name = "agencyCode", in = ParameterIn.QUERY, description = "导入到哪个机关（平台上有多个机关且本人属于多个时必填）")
   @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = "`true`：试导入，只检查不写入；缺省 `false`")
   @PostMapping(path = "/api/ledger/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Object> importLedger(@RequestParam(required = false) MultipartFile file,
-      @RequestParam(required = false) String dryRun, @RequestHeader(required = false) String origin,
+      @RequestParam(required = false) String dryRun, @RequestParam(required = false) String agencyCode,
+      @RequestHeader(required = false) String origin,
       HttpServletRequest request, Authentication who) throws IOException {
     if (!sameOrigin(origin, request)) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN)
@@ -77,8 +82,9 @@ public class LedgerFileController {
     if (!bad.isEmpty()) {
       throw new BadInputException(bad);
     }
+    String agency = agencies.forRegistration(who, agencyCode);
     LedgerImport.Result r = ledgerImport.run(file.getOriginalFilename(), file.getBytes(), "true".equals(dryRun),
-        who.getName());
+        who.getName(), agency);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("rows", r.rows());
     out.put("imported", r.imported());

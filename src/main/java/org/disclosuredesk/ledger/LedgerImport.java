@@ -93,6 +93,11 @@ public class LedgerImport {
   }
 
   public Result run(String filename, byte[] content, boolean dryRun, String actor) {
+    return run(filename, content, dryRun, actor, null);
+  }
+
+  /** {@code agency}: the agency the rows are registered for (null on a one-agency platform). */
+  public Result run(String filename, byte[] content, boolean dryRun, String actor, String agency) {
     LedgerFile.Read read = LedgerFile.read(filename, content);
     if (!read.problems().isEmpty()) {
       return new Result(read.lines().size(), 0, 0, read.problems(), dryRun);
@@ -124,7 +129,7 @@ public class LedgerImport {
     MailHold.during(() -> all.execute(status -> {
       for (Entry e : entries) {
         try {
-          counts[each.execute(s -> apply(e, actor)) ? 0 : 1]++;
+          counts[each.execute(s -> apply(e, actor, agency)) ? 0 : 1]++;
         } catch (RowFailed f) {
           requests.forgetHeldRows();
           problems.addAll(f.problems);
@@ -164,12 +169,12 @@ public class LedgerImport {
   }
 
   /** Runs one row's steps; false when its 原编号 is already here (imported before, or this system's own number). */
-  private boolean apply(Entry e, String actor) {
+  private boolean apply(Entry e, String actor, String agency) {
     if (requests.findByReferenceOrTrackingNumber(e.ref()).isPresent()) {
       return false;
     }
     String id = step(e, LedgerColumn.EXTERNAL_REFERENCE, REGISTRATION,
-        () -> intake.register(e.form(), actor).request().id());
+        () -> intake.register(e.form().forAgency(agency), actor).request().id());
     Map<String, Object> imported = new LinkedHashMap<>();
     imported.put("externalReference", e.ref());
     imported.put("warning", "本申请由台账导入（原编号 " + e.ref() + "）：各环节按台账所记日期逐步登记，台账未载明的保密审查人、"

@@ -1,5 +1,6 @@
 package org.disclosuredesk.ledger;
 
+import org.disclosuredesk.agency.AgencyScope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,11 @@ public class LedgerPage {
   private final DeskLayout layout;
   private final LedgerSearch search;
   private final BusinessClock clock;
+  private final AgencyScope agencies;
 
-  LedgerPage(DeskTemplates templates, DeskLayout layout, LedgerSearch search, BusinessClock clock) {
+  LedgerPage(DeskTemplates templates, DeskLayout layout, LedgerSearch search, BusinessClock clock,
+      AgencyScope agencies) {
+    this.agencies = agencies;
     this.templates = templates;
     this.layout = layout;
     this.search = search;
@@ -75,7 +79,7 @@ public class LedgerPage {
     long total = 0;
     if (error == null) {
       List<String> terms = LedgerSearch.terms(filter.q());
-      var found = search.page(y, s, filter.overdue() ? Boolean.TRUE : null, terms, clock.today(), 0, SHOWN);
+      var found = search.page(agencies.visible(auth).filter(), y, s, filter.overdue() ? Boolean.TRUE : null, terms, clock.today(), 0, SHOWN);
       boolean masked = PersonalData.masked(auth);
       items = found.items().stream().map(i -> new Item(i.trackingNumber(),
           masked ? PersonalData.maskName(i.applicantName()) : i.applicantName(), text(i.receivedOn()),

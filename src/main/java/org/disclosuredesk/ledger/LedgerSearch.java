@@ -2,6 +2,7 @@ package org.disclosuredesk.ledger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -210,9 +211,9 @@ public class LedgerSearch implements RequestRowObserver {
    * One page of the ledger, newest first, and the count of all it holds: {@code items, total, page, size}.
    * {@code overdue}: true for open requests past their due date on {@code today}, false for the others, null for all.
    */
-  public Page page(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today,
-      int page, int size) {
-    Filter f = filter(year, status, overdue, terms, today);
+  public Page page(Collection<String> agencies, Integer year, String status, Boolean overdue, List<String> terms,
+      LocalDate today, int page, int size) {
+    Filter f = filter(agencies, year, status, overdue, terms, today);
     String from = f.from();
     List<Object> all = f.params();
     // with words, the page carries the count (the matching is done once); without, a count reads an index and the
@@ -249,9 +250,9 @@ public class LedgerSearch implements RequestRowObserver {
   public record Page(List<Hit> items, long total, int page, int size) {}
 
   /** The ids of every request the ledger's filters hold, newest first, at most {@code limit}: the export. */
-  public List<String> ids(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today,
-      int limit) {
-    Filter f = filter(year, status, overdue, terms, today);
+  public List<String> ids(Collection<String> agencies, Integer year, String status, Boolean overdue,
+      List<String> terms, LocalDate today, int limit) {
+    Filter f = filter(agencies, year, status, overdue, terms, today);
     List<Object> params = new ArrayList<>(f.params());
     params.add(limit);
     return jdbc.sql("SELECT r.id" + f.from() + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ?")
@@ -260,9 +261,20 @@ public class LedgerSearch implements RequestRowObserver {
 
   private record Filter(String from, List<Object> params) {}
 
-  private Filter filter(Integer year, String status, Boolean overdue, List<String> terms, LocalDate today) {
+  /** {@code agencies}: the agencies searched (DOMAIN.md §8), null for all of them. */
+  private Filter filter(Collection<String> agencies, Integer year, String status, Boolean overdue, List<String> terms,
+      LocalDate today) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
+    if (agencies != null) {
+      if (agencies.isEmpty()) {
+        where.append(" AND 1 = 0");
+      } else {
+        where.append(" AND r.agency_code IN (").append(String.join(", ", Collections.nCopies(agencies.size(), "?")))
+            .append(")");
+        params.addAll(agencies);
+      }
+    }
     if (year != null) {
       where.append(" AND r.receipt_year = ?");
       params.add(year);

@@ -24,6 +24,8 @@ public class RequestProcess {
 
   public static final String KEY = "disclosure-request";
   public static final String ACTOR = "actor";
+  /** The agency the instance belongs to, given at its start (transient): its Camunda tenant. */
+  public static final String AGENCY = "agencyCode";
 
   private final TaskService tasks;
   private final RuntimeService runtime;

@@ -1,0 +1,63 @@
+package org.disclosuredesk.agency;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.disclosuredesk.common.NotFoundException;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * One gate for every staff endpoint on one request, appeal or submission (API.md "Agencies"): what belongs to an
+ * agency the caller does not see answers 404, exactly as if it did not exist, before any controller reads it. The
+ * roles are checked before this by the security configuration.
+ */
+@Configuration
+class AgencyGuard implements HandlerInterceptor, WebMvcConfigurer {
+
+  private final AgencyScope scope;
+  private final AgencyOwnership ownership;
+
+  AgencyGuard(AgencyScope scope, AgencyOwnership ownership) {
+    this.scope = scope;
+    this.ownership = ownership;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(this).addPathPatterns("/api/requests/*", "/api/requests/*/**", "/api/appeals/*",
+        "/api/appeals/*/**", "/api/submissions/*", "/api/submissions/*/**");
+  }
+
+  @Override
+  public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    @SuppressWarnings("unchecked")
+    Map<String, String> vars = (Map<String, String>) request.getAttribute(
+        HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    if (vars == null) {
+      return true;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    Optional<String> agency = Optional.empty();
+    if (path.startsWith("/api/requests/") && vars.containsKey("id")) {
+      agency = ownership.ofRequest(vars.get("id"));
+    } else if (path.startsWith("/api/appeals/") && vars.containsKey("appealId")) {
+      agency = ownership.ofAppeal(vars.get("appealId"));
+    } else if (path.startsWith("/api/submissions/") && vars.containsKey("number")) {
+      agency = ownership.ofSubmission(vars.get("number"));
+    }
+    if (agency.isPresent()) {
+      Authentication who = SecurityContextHolder.getContext().getAuthentication();
+      if (!scope.visible(who).includes(agency.get())) {
+        throw new NotFoundException("没有这件申请");
+      }
+    }
+    return true;
+  }
+}
