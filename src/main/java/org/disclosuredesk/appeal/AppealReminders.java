@@ -59,8 +59,8 @@ public class AppealReminders {
     if (due == null || open.isEmpty()) {
       return;
     }
-    Set<String> to = addresses.holdersOf(open);
     RequestRow r = requests.get(a.requestId());
+    Set<String> to = addresses.holdersOf(open, r.agencyCode());
     Map<String, Object> model = model(a, r, open.get(0).getName(), due);
     for (String address : to) {
       mailer.queue(r.id(), "APPEAL_REMINDER", address, "应诉提醒：" + a.caseNumber() + "（" + r.trackingNumber()
@@ -76,8 +76,8 @@ public class AppealReminders {
     if (due == null || open.isEmpty()) {
       return;
     }
-    Set<String> to = addresses.ofGroup(Roles.OFFICE_HEAD);
     RequestRow r = requests.get(a.requestId());
+    Set<String> to = addresses.ofGroup(Roles.OFFICE_HEAD, r.agencyCode());
     Map<String, Object> model = model(a, r, open.get(0).getName(), due);
     for (String address : to) {
       mailer.queue(r.id(), "APPEAL_OVERDUE", address, "逾期督办：" + a.caseNumber() + "（" + r.trackingNumber()

@@ -39,7 +39,7 @@ public class Reminders {
     }
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(requestId).active().list();
     String step = open.isEmpty() ? "办理" : open.get(0).getName();
-    Set<String> to = addresses.holdersOf(open);
+    Set<String> to = addresses.holdersOf(open, row.agencyCode());
     for (String address : to) {
       mailer.queue(requestId, "REMINDER", address, "办理提醒：" + row.trackingNumber() + " 距答复期限还有" + workingDays
           + "个工作日", "reminder", Map.of("request", row, "step", step, "workingDays", workingDays), List.of());
@@ -54,7 +54,7 @@ public class Reminders {
     }
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(requestId).active().list();
     String step = open.isEmpty() ? "办理" : open.get(0).getName();
-    Set<String> to = addresses.ofGroup(Roles.OFFICE_HEAD);
+    Set<String> to = addresses.ofGroup(Roles.OFFICE_HEAD, row.agencyCode());
     for (String address : to) {
       mailer.queue(requestId, "OVERDUE", address, "逾期督办：" + row.trackingNumber() + " 已超过法定答复期限",
           "overdue", Map.of("request", row, "step", step), List.of());

@@ -1,5 +1,6 @@
 package org.disclosuredesk.mail;
 
+import org.disclosuredesk.agency.AgencyScope;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,14 +17,19 @@ public class StaffAddresses {
 
   private final IdentityService identity;
   private final TaskService tasks;
+  private final AgencyScope agencies;
 
-  public StaffAddresses(IdentityService identity, TaskService tasks) {
+  public StaffAddresses(IdentityService identity, TaskService tasks, AgencyScope agencies) {
+    this.agencies = agencies;
     this.identity = identity;
     this.tasks = tasks;
   }
 
-  /** The mail addresses of those who hold these open tasks. */
-  public Set<String> holdersOf(Collection<Task> open) {
+  /**
+   * The mail addresses of those who hold these open tasks of one agency's request: a group's members only as far as
+   * they work for that agency (DOMAIN.md §8).
+   */
+  public Set<String> holdersOf(Collection<Task> open, String agency) {
     Set<String> to = new LinkedHashSet<>();
     for (Task t : open) {
       if (t.getAssignee() != null) {
@@ -31,7 +37,7 @@ public class StaffAddresses {
       } else {
         for (IdentityLink l : tasks.getIdentityLinksForTask(t.getId())) {
           if (l.getGroupId() != null) {
-            addGroup(to, l.getGroupId());
+            addGroup(to, l.getGroupId(), agency);
           }
         }
       }
@@ -39,14 +45,18 @@ public class StaffAddresses {
     return to;
   }
 
-  public Set<String> ofGroup(String group) {
+  /** The addresses of a group's members who work for this agency (null: the whole group). */
+  public Set<String> ofGroup(String group, String agency) {
     Set<String> to = new LinkedHashSet<>();
-    addGroup(to, group);
+    addGroup(to, group, agency);
     return to;
   }
 
-  private void addGroup(Set<String> to, String group) {
+  private void addGroup(Set<String> to, String group, String agency) {
     for (User u : identity.createUserQuery().memberOfGroup(group).list()) {
+      if (agency != null && !agencies.memberships(u.getId()).contains(agency)) {
+        continue;
+      }
       if (u.getEmail() != null && !u.getEmail().isBlank()) {
         to.add(u.getEmail());
       }

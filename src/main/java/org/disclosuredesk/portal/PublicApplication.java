@@ -28,7 +28,8 @@ public record PublicApplication(
     @NotBlank(message = "必填") @Size(max = 10000, message = "不能超过 10000 个字符") String description,
     @Size(max = 3, message = "最多 3 项") List<@NotNull(message = "不能为空") @OneOf(RequestedForm.class) String> requestedForms,
     @OneOf(DeliveryChannel.class) String deliveryChannel,
-    @Size(max = 2000, message = "格式不正确") String altcha) {
+    @Size(max = 2000, message = "格式不正确") String altcha,
+    @Size(max = 16, message = "没有这个机关") String agencyCode) {
 
   private static final String ID_PATTERN = "[0-9A-Za-z-]{6,40}";
   private static final String PHONE = "[0-9+() -]{5,40}";

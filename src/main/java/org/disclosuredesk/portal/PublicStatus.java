@@ -1,5 +1,7 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +31,13 @@ public class PublicStatus {
   private final RequestDeadlines deadlines;
   private final Letters letters;
   private final BusinessClock clock;
+  private final Agencies agencies;
+  private final SubmissionRepository submissions;
 
   public PublicStatus(RequestRepository requests, RequestEvents events, RequestDeadlines deadlines, Letters letters,
-      BusinessClock clock) {
+      BusinessClock clock, Agencies agencies, SubmissionRepository submissions) {
+    this.agencies = agencies;
+    this.submissions = submissions;
     this.requests = requests;
     this.events = events;
     this.deadlines = deadlines;
@@ -43,8 +49,17 @@ public class PublicStatus {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("submissionNumber", s.submissionNumber());
     out.put("submittedOn", s.submittedOn().toString());
+    Map<String, Agency> registry = new LinkedHashMap<>();
+    agencies.all().forEach(a -> registry.put(a.code(), a));
+    out.put("agency", publicAgency(registry.get(s.agencyCode()), s.agencyCode()));
     List<Map<String, String>> timeline = new ArrayList<>();
     timeline.add(line(s.submittedOn(), "提交网上申请"));
+    // 转送 (DOMAIN.md §8): where it went and why, in the receiving agency's name
+    for (SubmissionRepository.Forwarding f : submissions.forwardings(s.id())) {
+      Agency to = registry.get(f.toAgency());
+      timeline.add(line(f.at().toLocalDate(), "转送" + (to == null ? f.toAgency() : to.name()) + "办理。理由："
+          + f.reason()));
+    }
     RequestRow r = s.requestId() == null ? null : requests.get(s.requestId());
     if (r == null) {
       out.put("status", s.status());
@@ -69,6 +84,15 @@ public class PublicStatus {
       out.put("outcome", r.outcome());
       out.put("outcomeLabel", Outcome.valueOf(r.outcome()).label());
       out.put("concludedOn", r.concludedOn().toString());
+      Agency holder = "OTHER_AGENCY".equals(r.notHeldReason()) && r.responsibleAgency() != null
+          ? registry.get(r.responsibleAgency().strip()) : null;
+      if (holder != null && holder.active() && !holder.code().equals(r.agencyCode())) {
+        // Art. 36(5): the agency that holds it is on this platform; the applicant may apply there themselves
+        Map<String, Object> referral = new LinkedHashMap<>();
+        referral.put("agency", publicAgency(holder, holder.code()));
+        referral.put("description", r.description());
+        out.put("referral", referral);
+      }
     }
     if ("AWAITING_SUPPLEMENT".equals(r.status())) {
       Map<String, Object> supplement = new LinkedHashMap<>();
@@ -93,6 +117,16 @@ public class PublicStatus {
           return m;
         }).toList());
     return out;
+  }
+
+  /** {@code {code, name, address, phone}}: public facts of the registry (API.md {@code /public/api/agencies}). */
+  private static Map<String, Object> publicAgency(Agency a, String code) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("code", code);
+    m.put("name", a == null ? code : a.name());
+    m.put("address", a == null ? null : a.address());
+    m.put("phone", a == null ? null : a.phone());
+    return m;
   }
 
   /** Every letter but the consultation letters, which go to the consulted party. */

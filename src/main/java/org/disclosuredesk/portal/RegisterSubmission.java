@@ -41,7 +41,7 @@ public class RegisterSubmission implements JavaDelegate {
             : new RegistrationForm.Agent(row.agentName(), row.agentIdNumber(), row.agentPhone(), row.agentIdType()),
         row.description(), null,
         row.requestedForms() == null ? null : List.of(row.requestedForms().split(",")),
-        row.deliveryChannel(), row.submissionNumber());
+        row.deliveryChannel(), row.submissionNumber()).forAgency(row.agencyCode());
     var registered = intake.register(form, actor);
     submissions.update(row.id(), Map.of("status", SubmissionStatus.CONFIRMED.name(),
         "request_id", registered.request().id()));

@@ -62,6 +62,19 @@ public class SubmissionProcess {
         .processInstanceBusinessKey(row.id()).setVariablesToTriggeredScope(vars).correlateWithResult());
   }
 
+  /**
+   * The submission now belongs to another agency: its waiting task moves with it, to that agency's clerks (the
+   * instance's Camunda tenant; see process.AgencyTenants).
+   */
+  void forwarded(SubmissionRow row) {
+    if (rehome != null) {
+      rehome.accept(row.processInstanceId(), row.agencyCode());
+    }
+  }
+
+  /** Set by the tenants' feature once it is there; until then the task stays where it was. */
+  private java.util.function.BiConsumer<String, String> rehome;
+
   private Task openTask(SubmissionRow row) {
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(row.id()).processDefinitionKey(KEY)
         .taskDefinitionKey("ConfirmSubmission").list();

@@ -2,6 +2,7 @@ package org.disclosuredesk.portal;
 
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,22 +78,54 @@ public class SubmissionRepository {
   }
 
   /** Oldest first: the clerk confirms in the order they came. */
-  public List<SubmissionRow> list(String status, int offset, int limit) {
-    String where = status == null ? "" : " WHERE status = :status";
-    var spec = jdbc.sql("SELECT * FROM dd_submission" + where + " ORDER BY submitted_at, submission_number LIMIT "
-        + limit + " OFFSET " + offset);
-    if (status != null) {
-      spec = spec.param("status", status);
-    }
-    return spec.query(ROWS).list();
+  /** {@code agencies}: the agencies whose submissions are listed (DOMAIN.md §8), null for all. */
+  public List<SubmissionRow> list(Collection<String> agencies, String status, int offset, int limit) {
+    var spec = jdbc.sql("SELECT * FROM dd_submission" + where(agencies, status)
+        + " ORDER BY submitted_at, submission_number LIMIT " + limit + " OFFSET " + offset);
+    return params(spec, agencies, status).query(ROWS).list();
   }
 
-  public long count(String status) {
-    var spec = jdbc.sql("SELECT COUNT(*) FROM dd_submission" + (status == null ? "" : " WHERE status = :status"));
+  public long count(Collection<String> agencies, String status) {
+    var spec = jdbc.sql("SELECT COUNT(*) FROM dd_submission" + where(agencies, status));
+    return params(spec, agencies, status).query(Long.class).single();
+  }
+
+  private static String where(Collection<String> agencies, String status) {
+    List<String> conditions = new java.util.ArrayList<>();
+    if (status != null) {
+      conditions.add("status = :status");
+    }
+    if (agencies != null) {
+      conditions.add(agencies.isEmpty() ? "1 = 0" : "agency_code IN (:agencies)");
+    }
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, Collection<String> agencies,
+      String status) {
     if (status != null) {
       spec = spec.param("status", status);
     }
-    return spec.query(Long.class).single();
+    if (agencies != null && !agencies.isEmpty()) {
+      spec = spec.param("agencies", agencies);
+    }
+    return spec;
+  }
+
+  /** A submission moved to another agency before confirmation (转送, DOMAIN.md §8). */
+  public void addForwarding(String id, String submissionId, String from, String to, String reason, LocalDateTime at,
+      String by) {
+    jdbc.sql("INSERT INTO dd_submission_forwarding (id, submission_id, from_agency, to_agency, reason, forwarded_at,"
+        + " forwarded_by) VALUES (?, ?, ?, ?, ?, ?, ?)").params(id, submissionId, from, to, reason, at, by).update();
+  }
+
+  public record Forwarding(String fromAgency, String toAgency, String reason, LocalDateTime at) {}
+
+  public List<Forwarding> forwardings(String submissionId) {
+    return jdbc.sql("SELECT from_agency, to_agency, reason, forwarded_at FROM dd_submission_forwarding"
+            + " WHERE submission_id = ? ORDER BY forwarded_at, id").param(submissionId)
+        .query((rs, i) -> new Forwarding(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4, LocalDateTime.class))).list();
   }
 
   public void update(String id, Map<String, Object> columns) {

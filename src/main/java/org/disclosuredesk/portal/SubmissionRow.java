@@ -33,7 +33,8 @@ public record SubmissionRow(
     String rejectionReason,
     LocalDateTime withdrawnAt,
     String withdrawalReason,
-    String processInstanceId) {
+    String processInstanceId,
+    String agencyCode) {
 
   public SubmissionStatus statusCode() {
     return SubmissionStatus.valueOf(status);

@@ -1,5 +1,9 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
+import org.disclosuredesk.process.RequestProcess;
+import org.camunda.bpm.engine.variable.Variables;
 import org.disclosuredesk.common.RateLimits;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -64,11 +68,13 @@ public class Submissions {
   private final Limit submitLimit;
   private final Limit lookupLimit;
   private final Limit wrongCodeLimit;
+  private final Agencies agencies;
 
   public Submissions(SubmissionRepository submissions, RequestRepository requests, RequestActions actions,
       RequestEvents events, SubmissionProcess process, ProofOfWork proofOfWork, RateLimits limits,
       PortalProperties properties, Mailer mailer, BusinessClock clock, RuntimeService runtime,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, Agencies agencies) {
+    this.agencies = agencies;
     this.submissions = submissions;
     this.requests = requests;
     this.actions = actions;
@@ -100,6 +106,7 @@ public class Submissions {
     limits.take(submitLimit, client, "提交申请过于频繁");
     FieldErrors errors = new FieldErrors();
     application.checkRules(errors);
+    String agency = chosenAgency(application.agencyCode(), errors);
     IdentityCheck.problems(application.applicant().asRegistration(), application.agent() == null ? null
         : application.agent().asRegistration()).forEach(errors::add);
     errors.throwIfAny();
@@ -112,8 +119,11 @@ public class Submissions {
     LocalDateTime now = LocalDateTime.ofInstant(clock.now(), clock.zone());
     LocalDate today = clock.today();
     String number = tx.execute(status -> {
-      String n = insert(id, application, salt, QueryCodes.hash(salt, code), now, today);
-      String instance = runtime.createProcessInstanceByKey(SubmissionProcess.KEY).businessKey(id).execute().getId();
+      String n = insert(id, application, agency, salt, QueryCodes.hash(salt, code), now, today);
+      String instance = runtime.createProcessInstanceByKey(SubmissionProcess.KEY).businessKey(id)
+          // not personal: the agency is the instance's Camunda tenant (its clerks confirm it)
+          .setVariable(RequestProcess.AGENCY, Variables.stringValue(agency, true))
+          .execute().getId();
       submissions.update(id, Map.of("process_instance_id", instance));
       String email = application.applicant().email();
       if (email != null && !email.isBlank()) {
@@ -279,6 +289,61 @@ public class Submissions {
     return row.statusCode() == SubmissionStatus.AWAITING_CONFIRMATION && clock.today().isAfter(confirmBy(row));
   }
 
+  /**
+   * {@code POST /api/submissions/{n}/forwarding} (转送, DOMAIN.md §8): before confirmation a submission that belongs
+   * elsewhere moves to that agency's clerks, with the reason the applicant reads; it counts nowhere, and its day of
+   * receipt is the day the receiving agency confirms it (Art. 31(3)).
+   */
+  public SubmissionRow forward(String number, String agencyCode, String reason, String actor) {
+    FieldErrors errors = new FieldErrors();
+    String to = agencyCode == null || agencyCode.isBlank() ? null : agencyCode.strip();
+    Agency target = to == null ? null : agencies.active().stream().filter(a -> a.code().equals(to)).findFirst()
+        .orElse(null);
+    if (to == null) {
+      errors.add("agencyCode", "必填：转送至哪个机关");
+    } else if (target == null) {
+      errors.add("agencyCode", "没有这个机关，或该机关已撤销：" + to);
+    }
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why == null) {
+      errors.add("reason", "必填：转送理由（申请人可以看到）");
+    } else if (why.codePointCount(0, why.length()) > 500) {
+      errors.add("reason", "不能超过 500 字");
+    }
+    errors.throwIfAny();
+    return tx.execute(status -> {
+      SubmissionRow row = submissions.lockByNumber(number);
+      if (row.statusCode() != SubmissionStatus.AWAITING_CONFIRMATION) {
+        throw new ConflictException("该网上申请已经确认、不予受理或撤回，不能再转送");
+      }
+      if (row.agencyCode().equals(to)) {
+        throw new BadInputException("agencyCode", "该网上申请已在" + target.name());
+      }
+      submissions.addForwarding(UUID.randomUUID().toString(), row.id(), row.agencyCode(), to, why, now(), actor);
+      submissions.update(row.id(), Map.of("agency_code", to));
+      process.forwarded(submissions.get(row.id()));
+      return submissions.get(row.id());
+    });
+  }
+
+  /** The agency an application names: required once several are active (API.md "Agencies"). */
+  private String chosenAgency(String code, FieldErrors errors) {
+    List<Agency> active = agencies.active();
+    String c = code == null || code.isBlank() ? null : code.strip();
+    if (c == null) {
+      if (active.size() == 1) {
+        return active.get(0).code();
+      }
+      errors.add("agencyCode", "必填：请选择向哪个机关申请");
+      return null;
+    }
+    if (active.stream().noneMatch(a -> a.code().equals(c))) {
+      errors.add("agencyCode", "没有这个机关，或该机关已不再受理申请：" + c);
+      return null;
+    }
+    return c;
+  }
+
   // ---- helpers --------------------------------------------------------------------------------------------------
 
   private void spend(String altcha) {
@@ -288,12 +353,14 @@ public class Submissions {
   }
 
   /** Numbers like S20261202-482913: the day, and six random digits (a clash is simply drawn again). */
-  private String insert(String id, PublicApplication a, String salt, String hash, LocalDateTime now, LocalDate today) {
+  private String insert(String id, PublicApplication a, String agency, String salt, String hash, LocalDateTime now,
+      LocalDate today) {
     for (int attempt = 0; ; attempt++) {
       String number = "S" + today.toString().replace("-", "") + "-" + String.format("%06d", RANDOM.nextInt(1_000_000));
       Map<String, Object> cols = a.columns();
       cols.put("id", id);
       cols.put("submission_number", number);
+      cols.put("agency_code", agency);
       cols.put("status", SubmissionStatus.AWAITING_CONFIRMATION.name());
       cols.put("submitted_at", now);
       cols.put("submitted_on", today);

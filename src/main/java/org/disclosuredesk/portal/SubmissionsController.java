@@ -1,5 +1,8 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.AgencyScope;
+import org.springframework.security.core.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -37,8 +40,13 @@ class SubmissionsController {
   private final SubmissionRepository repository;
   private final Submissions submissions;
   private final RequestView view;
+  private final AgencyScope scope;
+  private final Agencies agencies;
 
-  SubmissionsController(SubmissionRepository repository, Submissions submissions, RequestView view) {
+  SubmissionsController(SubmissionRepository repository, Submissions submissions, RequestView view,
+      AgencyScope scope, Agencies agencies) {
+    this.scope = scope;
+    this.agencies = agencies;
     this.repository = repository;
     this.submissions = submissions;
     this.view = view;
@@ -57,17 +65,21 @@ class SubmissionsController {
   @Parameter(name = "size", in = ParameterIn.QUERY, description = "每页条数，1 至 500，缺省 50")
   @GetMapping
   Map<String, Object> list(@RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
+      Authentication who) {
     if (status != null && java.util.Arrays.stream(SubmissionStatus.values()).noneMatch(s -> s.name().equals(status))) {
       throw new BadInputException("status", "应为 AWAITING_CONFIRMATION、CONFIRMED、REJECTED 或 WITHDRAWN");
     }
     if (page < 1 || size < 1 || size > 500) {
       throw new BadInputException(page < 1 ? "page" : "size", page < 1 ? "应为正整数" : "应在 1 到 500 之间");
     }
-    List<Map<String, Object>> items = repository.list(status, (page - 1) * size, size).stream().map(this::item).toList();
+    // each agency's clerks see the submissions made to it (DOMAIN.md §8)
+    var mine = scope.visible(who).filter();
+    List<Map<String, Object>> items = repository.list(mine, status, (page - 1) * size, size).stream()
+        .map(this::item).toList();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("items", items);
-    out.put("total", repository.count(status));
+    out.put("total", repository.count(mine, status));
     return out;
   }
 
@@ -129,9 +141,29 @@ class SubmissionsController {
     return item(repository.byNumber(number).orElseThrow());
   }
 
+  @Operation(summary = "转送网上申请", description = """
+      **角色**：登记人员（clerk）。
+
+      确认之前，发现网上申请应由平台上的另一机关办理的，转送该机关（DOMAIN.md §8）：申请转到该机关的登记人员，\
+      申请人在进度中看到转至哪个机关及理由；转送不计入任何机关的统计，收到申请之日为接收机关确认之日（条例第三十一条第三项）。
+
+      **请求体**：`agencyCode` 接收机关代码（必填，须为在用机关）；`reason` 转送理由（必填，申请人可见，≤ 500 字）。\
+      返回 200 及该网上申请；已确认、退回或撤回的 → 409。""",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          examples = @ExampleObject(name = "示例", value = """
+              {"agencyCode": "RSJ", "reason": "养老保险基金信息由市人社局掌握"}"""))))
+  @PostMapping("/{number}/forwarding")
+  Map<String, Object> forward(@PathVariable String number, @RequestBody Map<String, Object> body, Principal who) {
+    Object code = body.get("agencyCode");
+    Object reason = body.get("reason");
+    return item(submissions.forward(number, code == null ? null : code.toString(),
+        reason == null ? null : reason.toString(), who.getName()));
+  }
+
   private Map<String, Object> item(SubmissionRow s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("submissionNumber", s.submissionNumber());
+    m.put("agency", agencyRef(s.agencyCode()));
     m.put("status", s.status());
     m.put("submittedOn", s.submittedOn().toString());
     m.put("confirmBy", submissions.confirmBy(s).toString());
@@ -149,5 +181,13 @@ class SubmissionsController {
       return x;
     }).toList());
     return m;
+  }
+
+  private Map<String, Object> agencyRef(String code) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("code", code);
+    a.put("name", agencies.all().stream().filter(x -> x.code().equals(code)).map(x -> x.name()).findFirst()
+        .orElse(code));
+    return a;
   }
 }

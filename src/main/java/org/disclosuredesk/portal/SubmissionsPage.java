@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.agency.AgencyScope;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,9 +44,11 @@ class SubmissionsPage {
   private final SubmissionProcess process;
   private final RequestRepository requests;
   private final BusinessClock clock;
+  private final AgencyScope scope;
 
   SubmissionsPage(DeskTemplates templates, DeskLayout layout, SubmissionRepository submissions,
-      SubmissionProcess process, RequestRepository requests, BusinessClock clock) {
+      SubmissionProcess process, RequestRepository requests, BusinessClock clock, AgencyScope scope) {
+    this.scope = scope;
     this.templates = templates;
     this.layout = layout;
     this.submissions = submissions;
@@ -63,12 +66,13 @@ class SubmissionsPage {
         shown = s;
       }
     }
+    var mine = scope.visible(auth).filter();
     List<Tab> tabs = new ArrayList<>();
     for (SubmissionStatus s : SubmissionStatus.values()) {
-      tabs.add(new Tab(LABELS.get(s), "/submissions?status=" + s.name(), s == shown, submissions.count(s.name())));
+      tabs.add(new Tab(LABELS.get(s), "/submissions?status=" + s.name(), s == shown, submissions.count(mine, s.name())));
     }
     LocalDate today = clock.today();
-    List<SubmissionRow> rows = submissions.list(shown.name(), 0, SHOWN);
+    List<SubmissionRow> rows = submissions.list(mine, shown.name(), 0, SHOWN);
     // the requests the confirmed ones became, in one query
     Map<String, String> numbers = requests.byIds(rows.stream().map(SubmissionRow::requestId)
             .filter(java.util.Objects::nonNull).toList()).stream()

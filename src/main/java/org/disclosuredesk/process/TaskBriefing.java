@@ -1,5 +1,6 @@
 package org.disclosuredesk.process;
 
+import org.camunda.bpm.engine.TaskService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,23 @@ public class TaskBriefing {
   public static final String SUMMARY = "requestSummary";
 
   void brief(DelegateTask task, RequestRow row) {
+    task.setVariableLocal(SUMMARY, summary(row));
+    switch (task.getTaskDefinitionKey()) {
+      case "Screening" -> task.setVariableLocal("supplementNoticeHint", supplementHint(row));
+      case "ApproveExtension" -> task.setVariableLocal("extensionSummary", extensionSummary(row));
+      case "SignOff" -> task.setVariableLocal("decisionSummary", decisionSummary(row));
+      default -> { }
+    }
+  }
+
+  /** Writes the summary of the request's open tasks again, after something they show changed (a 督办). */
+  public void refresh(RequestRow row, TaskService tasks) {
+    String summary = summary(row);
+    tasks.createTaskQuery().processInstanceId(row.processInstanceId()).list()
+        .forEach(t -> tasks.setVariableLocal(t.getId(), SUMMARY, summary));
+  }
+
+  private String summary(RequestRow row) {
     StringBuilder s = new StringBuilder();
     s.append("**受理编号** ").append(row.trackingNumber())
         .append("　**收到申请** ").append(row.receivedOn()).append("（").append(Channel.valueOf(row.channel()).label())
@@ -67,13 +85,7 @@ public class TaskBriefing {
     }
     addenda.orderedStream().map(a -> a.markdown(row)).filter(t -> t != null && !t.isBlank())
         .forEach(t -> s.append("\n\n").append(t));
-    task.setVariableLocal(SUMMARY, s.toString());
-    switch (task.getTaskDefinitionKey()) {
-      case "Screening" -> task.setVariableLocal("supplementNoticeHint", supplementHint(row));
-      case "ApproveExtension" -> task.setVariableLocal("extensionSummary", extensionSummary(row));
-      case "SignOff" -> task.setVariableLocal("decisionSummary", decisionSummary(row));
-      default -> { }
-    }
+    return s.toString();
   }
 
   private String supplementHint(RequestRow row) {

@@ -3,6 +3,7 @@ package org.disclosuredesk.security;
 import static org.disclosuredesk.security.Roles.ADMIN;
 import static org.disclosuredesk.security.Roles.CLERK;
 import static org.disclosuredesk.security.Roles.MANAGER;
+import static org.disclosuredesk.security.Roles.SUPERVISOR;
 import static org.disclosuredesk.security.Roles.MONITORING;
 import static org.disclosuredesk.security.Roles.OFFICE_HEAD;
 import static org.disclosuredesk.security.Roles.REVIEWER;
@@ -134,6 +135,8 @@ public class SecurityConfig {
             // the office head's approvals
             .requestMatchers(POST, "/api/requests/*/extension/decision", "/api/requests/*/custom-period",
                 "/api/requests/*/sign-off").hasAnyRole(OFFICE_HEAD, ADMIN)
+            // 督办: the supervising office's only write (DOMAIN.md §8)
+            .requestMatchers(POST, "/api/requests/*/supervision-notice").hasRole(SUPERVISOR)
             // handling
             .requestMatchers(POST, "/api/requests/*/screening", "/api/requests/*/supplement-request",
                 "/api/requests/*/consultation", "/api/requests/*/extension", "/api/requests/*/fee-notice",

@@ -1,0 +1,27 @@
+package org.disclosuredesk.supervision;
+
+import java.util.List;
+import java.util.Map;
+import org.disclosuredesk.intake.RequestView;
+import org.springframework.stereotype.Component;
+
+/** {@code supervision} of {@code GET /api/requests/{id}}: the 督办 notices until the request concludes. */
+@Component
+class SupervisionSection implements RequestView.Section {
+
+  private final SupervisionNotices notices;
+
+  SupervisionSection(SupervisionNotices notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public String name() {
+    return "supervision";
+  }
+
+  @Override
+  public List<Map<String, Object>> items(String requestId) {
+    return notices.open(requestId);
+  }
+}
