@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import org.disclosuredesk.foundation.Accessibility;
 import org.disclosuredesk.foundation.ChromiumTest;
 import org.disclosuredesk.foundation.DeskSignIn;
+import org.disclosuredesk.foundation.MultiAgencyTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
@@ -15,10 +16,9 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The admin's 机关 page in a browser, under the strict policy: add an agency, a bad one, change it, its staff. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@MultiAgencyTest
 class AgenciesPageBrowserTest extends ChromiumTest {
 
   @Autowired Agencies agencies;

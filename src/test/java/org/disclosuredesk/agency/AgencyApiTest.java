@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.disclosuredesk.foundation.MultiAgencyTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
  * The agency registry over HTTP Basic (API.md "Agencies"). Codes carry a random suffix: with the MySQL profile the
  * database is shared with other test contexts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@MultiAgencyTest
 class AgencyApiTest {
 
   @Autowired TestRestTemplate http;
