@@ -17,7 +17,10 @@ import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.disclosuredesk.common.ApiError;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -116,7 +119,9 @@ public class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain staff(HttpSecurity http, ObjectMapper json, IdentityService identityService,
-      LoginAttempts attempts, SignOn signOn) throws Exception {
+      LoginAttempts attempts, SignOn signOn,
+      @Qualifier("metricsReaders") AuthorizationManager<RequestAuthorizationContext> metricsReaders)
+      throws Exception {
     http.authenticationProvider(new CamundaIdentityAuthenticationProvider(identityService, attempts));
     signOn.configure(http);
     return http
@@ -159,7 +164,8 @@ public class SecurityConfig {
                 path("/swagger-ui/**")).hasAnyRole(STAFF)
             // engine REST: any staff member; Camunda's authorizations decide per resource
             .requestMatchers(path("/engine-rest/**")).hasAnyRole(STAFF)
-            .requestMatchers("/actuator/**").hasAnyRole(ADMIN, MANAGER, MONITORING)
+            // the platform's metrics count every agency's requests: a manager reads them only on a one-agency platform
+            .requestMatchers("/actuator/**").access(metricsReaders)
             // the home: anyone signed in (the monitoring account's says what it may read)
             .requestMatchers(GET, "/").authenticated()
             // the desk's other pages (the user guide): any staff member

@@ -102,8 +102,10 @@ class AgencyWorkflowTest {
     assertThat(onlyB.get("items").findValuesAsText("id")).contains(b1.get("id").asText()).doesNotContain(a1id);
     assertThat(post("/api/requests/" + a1id + "/screening", "{\"result\":\"PROCEED\"}", "sup" + s).statusCode())
         .isEqualTo(403);
-    // a manager may not narrow the ledger to an agency they do not see
+    // a manager may not narrow the ledger to an agency they do not see, nor read the platform's metrics
     assertThat(get("/api/requests?agency=" + a, "mb" + s).statusCode()).isEqualTo(400);
+    assertThat(get("/actuator/prometheus", "mb" + s).statusCode()).isEqualTo(403);
+    assertThat(get("/actuator/prometheus", "admin").statusCode()).isEqualTo(200);
   }
 
   @Test
