@@ -388,6 +388,9 @@ class LettersTest {
     assertThat(replyItem.get("kind").asText()).isEqualTo("REPLY");
     assertThat(replyItem.get("title").asText()).isEqualTo("政府信息公开申请答复书");
     assertThat(replyItem.get("version").asInt()).isEqualTo(1);
+    // free text names an agency outside the platform
+    assertThat(view.get("decision").get("responsibleAgency").asText()).isEqualTo("威海市财政局");
+    assertThat(view.get("decision").has("responsiblePlatformAgency")).isFalse();
     assertThat(replyItem.get("createdAt").isNull()).isFalse();
     String v1 = replyItem.get("id").asText();
 
@@ -526,6 +529,17 @@ class LettersTest {
     assertThatThrownBy(() -> actions.decision(self.id(), body("outcome", "UNAVAILABLE_NOT_HELD", "notHeldReason",
         "OTHER_AGENCY", "responsibleAgency", zrj, "decidedOn", on.toString()), "reviewer"))
         .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.fields()).containsKey("responsibleAgency"));
+
+    // nor is sending the applicant to an agency that no longer exists
+    String old = "OLD" + sfx;
+    agencies.create(new Agencies.AgencyBody(old, "示例市劳动局" + sfx, null, "DEPARTMENT", gov, "示例市人民路9号",
+        "0631-5200009", null, null, "示例市环翠区人民法院", null));
+    agencies.update(old, new Agencies.AgencyBody(old, "示例市劳动局" + sfx, null, "DEPARTMENT", gov, "示例市人民路9号",
+        "0631-5200009", null, null, "示例市环翠区人民法院", false));
+    assertThatThrownBy(() -> actions.decision(self.id(), body("outcome", "UNAVAILABLE_NOT_HELD", "notHeldReason",
+        "OTHER_AGENCY", "responsibleAgency", "示例市劳动局" + sfx, "decidedOn", on.toString()), "reviewer"))
+        .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.fields().get("responsibleAgency"))
+            .contains("已撤销"));
 
     // the code, in any case, names the platform's agency
     actions.decision(b.id(), body("outcome", "UNAVAILABLE_NOT_HELD", "notHeldReason", "OTHER_AGENCY",
