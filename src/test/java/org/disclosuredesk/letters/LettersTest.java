@@ -44,7 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.disclosuredesk.foundation.MultiAgencyTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every letter generated at its step for a realistic request, read back with Apache POI; the mails that carry
  * them; download, versions on regeneration, 404s; an admin's template folder.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@MultiAgencyTest
 class LettersTest {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
