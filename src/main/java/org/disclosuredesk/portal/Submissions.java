@@ -132,7 +132,7 @@ public class Submissions {
         model.put("queryCode", code);
         model.put("submittedOn", today.toString());
         model.put("name", application.applicant().name().strip());
-        mailer.queue(null, "SUBMISSION_RECEIVED", email.strip(), "网上申请已提交：申请编号 " + n,
+        mailer.queueFor(agency, null, "SUBMISSION_RECEIVED", email.strip(), "网上申请已提交：申请编号 " + n,
             "submission-received", model, List.of());
       }
       return n;
