@@ -93,10 +93,22 @@ class PortalPages {
       }
     }
     Map<String, Object> context = new LinkedHashMap<>();
-    context.put("agency", agency);
+    context.put("agency", platform(active));
     context.put("several", active.size() > 1);
     context.put("agencyGroups", groups);
     return context;
+  }
+
+  /**
+   * Whose name heads the pages: the only agency; on a platform of several, the government at its top (the 本级人民政府
+   * that runs it, DOMAIN.md §8), else the agency of {@code disclosure.agency.*}.
+   */
+  private Object platform(List<Agency> active) {
+    if (active.size() == 1) {
+      return active.get(0);
+    }
+    return active.stream().filter(a -> a.kind() == AgencyKind.GOVERNMENT && a.parentCode() == null).findFirst()
+        .<Object>map(a -> a).orElse(agency);
   }
 
   private static Map<String, Object> entry(Agency a) {
