@@ -59,7 +59,8 @@ public class DeskLayout {
 
   /**
    * Whose desk this is, for the header and footer: on a one-agency platform the agency as before; with several, the
-   * user's own agencies, and for the supervising office (and the admin, who see all) the government above them.
+   * user's own agencies; for the supervising office the government whose office it is (it sees every agency), and
+   * for an admin in no agency the platform's government.
    */
   private String agencyOf(Authentication auth, Set<String> roles) {
     List<Agency> all = agencies.all();
@@ -69,13 +70,10 @@ public class DeskLayout {
     if (roles.contains(Roles.SUPERVISOR)) {
       return government(all) + " · 政府信息公开工作主管部门";
     }
-    if (roles.contains(Roles.ADMIN)) {
-      return government(all);
-    }
     Set<String> mine = scope.memberships(auth.getName());
     String names = all.stream().filter(a -> mine.contains(a.code())).map(Agency::name)
         .collect(Collectors.joining("、"));
-    return names.isEmpty() ? "尚未加入任何机关" : names;
+    return !names.isEmpty() ? names : roles.contains(Roles.ADMIN) ? government(all) : "尚未加入任何机关";
   }
 
   /** The platform's people's government: the one GOVERNMENT without a parent on the platform, if there is one. */
