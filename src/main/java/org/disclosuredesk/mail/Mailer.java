@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.disclosuredesk.common.AgencyProperties;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.process.RequestProcess;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,7 +61,11 @@ public class Mailer {
             attachments == null || attachments.isEmpty() ? null : String.join(",", attachments),
             LocalDateTime.ofInstant(clock.now(), clock.zone()))
         .update();
-    runtime.createProcessInstanceByKey(PROCESS).businessKey(requestId).setVariable(MAIL_ID, id).execute();
+    // the request's agency is the delivery's Camunda tenant (process.AgencyTenants): no other agency sees it
+    String agencyCode = requestId == null ? null : jdbc.sql("SELECT agency_code FROM dd_request WHERE id = ?")
+        .param(requestId).query(String.class).optional().orElse(null);
+    runtime.createProcessInstanceByKey(PROCESS).businessKey(requestId).setVariable(MAIL_ID, id)
+        .setVariable(RequestProcess.AGENCY, Variables.stringValue(agencyCode, true)).execute();
     return id;
   }
 

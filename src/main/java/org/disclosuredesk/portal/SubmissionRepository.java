@@ -38,6 +38,11 @@ public class SubmissionRepository {
     spec.update();
   }
 
+  /** The agency a submission is addressed to (dd_submission.agency_code). */
+  public String agencyOf(String id) {
+    return jdbc.sql("SELECT agency_code FROM dd_submission WHERE id = ?").param(id).query(String.class).single();
+  }
+
   public Optional<SubmissionRow> byNumber(String number) {
     if (number == null || number.length() > 40) {
       return Optional.empty();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
@@ -26,6 +27,7 @@ import org.disclosuredesk.intake.RequestEvents;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
 import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.process.RequestProcess;
 import org.disclosuredesk.common.RateLimits.Limit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -113,7 +115,10 @@ public class Submissions {
     LocalDate today = clock.today();
     String number = tx.execute(status -> {
       String n = insert(id, application, salt, QueryCodes.hash(salt, code), now, today);
-      String instance = runtime.createProcessInstanceByKey(SubmissionProcess.KEY).businessKey(id).execute().getId();
+      // the submission's agency is its Camunda tenant (process.AgencyTenants): only that agency's clerks see it
+      String instance = runtime.createProcessInstanceByKey(SubmissionProcess.KEY).businessKey(id)
+          .setVariable(RequestProcess.AGENCY, Variables.stringValue(submissions.agencyOf(id), true))
+          .execute().getId();
       submissions.update(id, Map.of("process_instance_id", instance));
       String email = application.applicant().email();
       if (email != null && !email.isBlank()) {
