@@ -42,12 +42,12 @@ public class RegisterAppeal implements JavaDelegate {
     RequestRow request = requests.lock(requestId(execution));
     String tenant = execution.getTenantId();
     if (tenant != null && !tenant.equals(request.agencyCode())) {
-      // Tasklist's start form: the appeal belongs to the starter's agency, and another agency's request is unknown
+      // Tasklist's start form naming another agency's request (AppealStartAgency left it to the starter's): unknown
       throw new BadInputException("trackingNumber", "没有这个受理编号");
     }
     if (tenant == null && agencies.several()) {
       throw new BadInputException("trackingNumber",
-          "无法确定您所在的机关（您属于多个机关或不属于任何机关）：请通过接口登记复议、诉讼案件");
+          "无法确定您所在的机关：您不属于任何机关，或所填受理编号不是您所在机关的");
     }
     String appealId = execution.getVariable(AppealProcess.GIVEN_APPEAL_ID) instanceof String s
         ? s : UUID.randomUUID().toString();

@@ -87,6 +87,7 @@ class AgencyIsolationTest {
   String hb;
   String mb;
   String rx;
+  String rab;
   String sup;
 
   /** A's request waiting for screening, its task, instance and mail delivery; A's concluded request and appeal. */
@@ -128,6 +129,8 @@ class AgencyIsolationTest {
     mb = staff("mb", "manager", agencyB);
     rx = staff("rx", "reviewer", agencyB);
     sup = staff("sup", "supervisor", null);
+    rab = staff("rab", "reviewer", agencyA);
+    assertThat(put("/api/agencies/" + agencyB + "/members/" + rab, "admin").statusCode()).isEqualTo(204);
 
     JsonNode r1 = ok(post("/api/requests", registration("李明", agencyA, "lm@example.org"), ca), 201);
     a1 = r1.get("id").asText();
@@ -308,6 +311,15 @@ class AgencyIsolationTest {
     assertThat(appealForA.statusCode()).as(appealForA.body()).isGreaterThanOrEqualTo(400);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM dd_appeal WHERE request_id = ?").param(a2).query(Long.class).single())
         .isEqualTo(1);
+    // a reviewer of both agencies opens it there: the appeal belongs to the request's agency
+    HttpResponse<String> appealOfBoth = http.postJson("/engine-rest/process-definition/key/appeal/submit-form", """
+        {"variables":{"trackingNumber":{"value":"%s"},"kind":{"value":"RECONSIDERATION"},
+         "receivedOn":{"value":"%s"},"caseNumber":{"value":"案-AB-%s"},"body":{"value":"示例省人民政府"}}}"""
+        .formatted(a2Number, today, suffix), rab, passwords.get(rab));
+    assertThat(appealOfBoth.statusCode()).as(appealOfBoth.body()).isEqualTo(200);
+    assertThat(tenantOf(json.readTree(appealOfBoth.body()).get("id").asText())).isEqualTo(agencyA);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM dd_appeal WHERE request_id = ?").param(a2).query(Long.class).single())
+        .isEqualTo(2);
   }
 
   @Test
