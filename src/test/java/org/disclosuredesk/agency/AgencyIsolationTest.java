@@ -215,7 +215,18 @@ class AgencyIsolationTest {
         }
       }
     }
+    // what hangs below one of A's instances or tasks: refused (Camunda says so with 500), never its values
+    for (String user : List.of(rb, mb)) {
+      for (String path : List.of("/engine-rest/process-instance/" + a1Instance + "/variables",
+          "/engine-rest/task/" + a1Task + "/variables", "/engine-rest/task/" + a1Task + "/form-variables")) {
+        HttpResponse<String> r = get(path, user);
+        if (r.statusCode() < 400 || r.body().contains(a1Number)) {
+          wrong.add(user + " " + path + " -> " + r.statusCode() + " " + r.body());
+        }
+      }
+    }
     assertThat(wrong).isEmpty();
+    assertThat(get("/engine-rest/process-instance/" + a1Instance + "/variables", ma).body()).contains(a1Number);
     // A's own staff read them, each as far as their role's grants go: the reviewer the task, the manager all
     for (String path : List.of("/engine-rest/task?processInstanceBusinessKey=" + a1,
         "/engine-rest/task/count?processInstanceBusinessKey=" + a1, "/engine-rest/task/" + a1Task)) {
