@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.process.RequestProcess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,7 +83,11 @@ public class Mailer {
             attachments == null || attachments.isEmpty() ? null : String.join(",", attachments),
             LocalDateTime.ofInstant(clock.now(), clock.zone()))
         .update();
-    runtime.createProcessInstanceByKey(PROCESS).businessKey(requestId).setVariable(MAIL_ID, id).execute();
+    // the mail's agency is the delivery's Camunda tenant (process.AgencyTenants): no other agency sees it
+    String tenant = agencyCode != null ? agencyCode : requestId == null ? null
+        : requests.find(requestId).map(RequestRow::agencyCode).orElse(null);
+    runtime.createProcessInstanceByKey(PROCESS).businessKey(requestId).setVariable(MAIL_ID, id)
+        .setVariable(RequestProcess.AGENCY, Variables.stringValue(tenant, true)).execute();
     return id;
   }
 
