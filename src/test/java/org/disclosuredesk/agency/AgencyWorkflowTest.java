@@ -134,6 +134,11 @@ class AgencyWorkflowTest {
     assertThat(json.readTree(r.body()).get("agency").get("code").asText()).isEqualTo(a);
     assertThat(pending("ca" + s)).contains(number);
     assertThat(pending("cb" + s)).doesNotContain(number);
+    // the clerk's task moved with it: A's Camunda tenant
+    String submissionId = jdbc.sql("SELECT id FROM dd_submission WHERE submission_number = ?").param(number)
+        .query(String.class).single();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(submissionId).singleResult().getTenantId())
+        .isEqualTo(a);
 
     JsonNode status = status(number, code);
     assertThat(status.get("agency").get("code").asText()).isEqualTo(a);
