@@ -69,7 +69,8 @@ public class DeskLayout {
     boolean staff = admin || roles.stream().anyMatch(Roles.STAFF::contains);
     add(nav, current, "网上申请", "/submissions", admin || roles.contains(Roles.CLERK));
     add(nav, current, "台账", "/ledger", staff);
-    add(nav, current, "统计与年报", "/reports", admin || roles.contains(Roles.MANAGER));
+    add(nav, current, "统计与年报", "/reports", admin || roles.contains(Roles.MANAGER)
+        || roles.contains(Roles.SUPERVISOR));
     add(nav, current, "流程监控", COCKPIT, admin || roles.contains(Roles.MANAGER));
     add(nav, current, "工作日历", "/calendar", admin);
     add(nav, current, "机关", "/agencies", admin);

@@ -16,6 +16,7 @@ import org.disclosuredesk.security.PersonalData;
 import org.disclosuredesk.security.Roles;
 import org.disclosuredesk.statistics.AnnualTable;
 import org.disclosuredesk.statistics.Paragraph;
+import org.disclosuredesk.statistics.ReportScope;
 import org.disclosuredesk.statistics.StatisticsService;
 import org.disclosuredesk.webapps.TaskBriefs;
 import org.disclosuredesk.webapps.TaskBriefs.Brief;
@@ -104,7 +105,7 @@ class HomePage {
     }
     Glance glance = null;
     if (manager || admin) {
-      glance = glance(today);
+      glance = glance(today, auth);
       if (manager || admin) {
         sections.add(new Section("overdue", "已逾期的申请", "目前没有逾期的申请。", overdue(today,
             PersonalData.masked(auth)), "/ledger?overdue=true", "在台账中查看全部逾期申请"));
@@ -163,14 +164,21 @@ class HomePage {
         "/ledger?q=" + java.net.URLEncoder.encode(r.trackingNumber(), java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private Glance glance(LocalDate today) {
+  /** The year so far of the caller's own agency (DOMAIN.md §8: nothing of another agency, not even its count). */
+  private Glance glance(LocalDate today, Authentication auth) {
     int year = today.getYear();
-    AnnualTable t = statistics.table(year);
+    ReportScope scope = statistics.homeScope(auth);
+    if (scope == null) {
+      return null;
+    }
+    AnnualTable t = statistics.table(year, scope);
     String base = "/reports/" + year;
     return new Glance(year, t.total("NEW_THIS_YEAR"), t.concluded(), Paragraph.rate(t.onTimeRate(), 1),
-        requests.overdueCount(today), base, "/api/statistics/" + year + "/report?format=docx",
-        base + "/statistics-" + year + ".xlsx", base + "/statistics-" + year + ".csv",
-        "/api/requests?year=" + year + "&format=xlsx");
+        statistics.overdueNow(scope, today), scope.link(base),
+        scope.consolidated() ? scope.link(base) : scope.link("/api/statistics/" + year + "/report?format=docx"),
+        scope.link(base + "/statistics-" + year + ".xlsx"), scope.link(base + "/statistics-" + year + ".csv"),
+        scope.consolidated() ? "/api/requests?year=" + year + "&format=xlsx"
+            : scope.link("/api/requests?year=" + year + "&format=xlsx"));
   }
 
   private static int rank(String urgency) {
