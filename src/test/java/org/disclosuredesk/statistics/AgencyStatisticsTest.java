@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.handling.Outcome;
 import org.disclosuredesk.intake.RegistrationForm;
@@ -84,11 +85,19 @@ class AgencyStatisticsTest extends StatisticsTestSupport {
   }
 
   /**
-   * The agencies go again, so a database other test contexts share (MySQL) is a one-agency platform for them; the
-   * requests stay, in years no other test reads.
+   * What other test contexts sharing the database (MySQL) would otherwise meet goes again: the agencies, so theirs is
+   * a one-agency platform, and whatever is still open at the end of 2010 (it would count as carried over and forward
+   * in every later year); the rest stays, in years no other test reads.
    */
   @AfterAll
-  void removeAgencies() {
+  void leaveNothingOpen() {
+    at(d(2025, 6, 1), 10);
+    try {
+      decide(a3, Outcome.DISCLOSED, d(2010, 12, 31));
+    } finally {
+      ClockUtil.reset();
+    }
+    jdbc.sql("DELETE FROM dd_appeal WHERE request_id IN (?, ?)").params(a2, b1).update();
     jdbc.sql("DELETE FROM dd_agency_member WHERE agency_code IN ('SA', 'SB')").update();
     jdbc.sql("DELETE FROM dd_agency WHERE code IN ('SA', 'SB')").update();
   }
@@ -226,9 +235,9 @@ class AgencyStatisticsTest extends StatisticsTestSupport {
     sum.get("consistentByAgency").forEach(e -> assertThat(e.get("consistent").asBoolean()).isTrue());
     assertThat(sum.get("frozen").isNull()).isTrue();
     assertThat(sum.get("paragraph").asText()).contains("共收到政府信息公开申请4件");
-    // all agencies when none is named: the default agency has nothing in 2010
+    // all agencies when none is named: the default agency (and any other a shared database holds) has nothing in 2010
     JsonNode all = getJson("/api/statistics/2010/consolidated", "supervisor");
-    assertThat(all.get("agencies")).hasSize(3);
+    assertThat(all.get("agencies").size()).isEqualTo(agencies.all().size()).isGreaterThanOrEqualTo(3);
     assertThat(cells(all)).isEqualTo(ts);
     // formats, and the consolidated cells open the lists of every agency counted
     HttpResponse<byte[]> html = get("/api/statistics/2010/consolidated?agencies=SA,SB&format=html", "supervisor");
@@ -330,7 +339,7 @@ class AgencyStatisticsTest extends StatisticsTestSupport {
     assertThat(b.get("overdueNow").asLong()).isZero();
     assertThat(b.get("identityHolds").asBoolean()).isTrue();
     // the default agency of the plain run is listed too, with nothing
-    assertThat(ov.get("items")).hasSize(3);
+    assertThat(ov.get("items").size()).isEqualTo(agencies.all().size()).isGreaterThanOrEqualTo(3);
     assertThat(get("/api/statistics/2010/agencies", "admin").statusCode()).isEqualTo(200);
     // the supervisor's page: the overview, a chooser and the sum of all
     HttpResponse<byte[]> page = get("/reports/2010", "supervisor");
