@@ -122,7 +122,8 @@ public class AnnualReportController {
   private ResponseEntity<byte[]> docx(ReportScope scope, int year, int decimals) {
     Agency a = scope.agency();
     AnnualTable t = statistics.table(year, scope);
-    byte[] body = AnnualReportDocument.build(t, statistics.annual(t, scope, decimals), proactive.figures(a.code(), year),
+    byte[] body = AnnualReportDocument.build(t, statistics.annual(t, scope, decimals),
+        proactive.figures(a.code(), year),
         new AgencyProperties(a.name(), a.address(), a.phone(), a.reconsiderationBody(), a.court()));
     String title = (scope.whole() ? "" : a.name()) + AnnualReportDocument.title(year);
     return ResponseEntity.ok().contentType(DOCX)

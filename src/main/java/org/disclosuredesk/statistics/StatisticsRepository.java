@@ -75,7 +75,8 @@ public class StatisticsRepository {
 
   /**
    * A year's groups in one statement (one snapshot, so a commit in between cannot fake an identity break): the two
-   * big groupings from the running tallies, the rest counted directly. {@code agencies}: whose requests (DOMAIN.md
+   * big groupings from the running tallies, the rest counted directly. A group may come once per agency: whoever
+   * reads the list adds counts up ({@link AnnualTable#compute} does). {@code agencies}: whose requests (DOMAIN.md
    * §8: each agency's table is its own; several = the cell-by-cell sum); null = every request on the platform.
    */
   public List<Tally> tallies(int year, Collection<String> agencies) {
@@ -115,13 +116,12 @@ public class StatisticsRepository {
     Statement q = new Statement(agencies, byAgency);
     if (tallied) {
       // the running tallies: a few hundred rows per agency whatever the volume
-      // each row is one agency's group already; for a sum of agencies, their rows of one group are added up
-      q.branch("SELECT " + q.group("agency_code") + " g, facet f, stat_key k, NULL a, topic t, "
-          + (byAgency ? "n" : "SUM(n)") + " n, 0 amt FROM dd_stat_tally WHERE stat_year = ? AND n <> 0", year)
+      // one row per agency and group; for a sum of agencies the tables add the agencies' rows of a group up (no
+      // GROUP BY here: it would sort tens of thousands of rows for 40 agencies, where reading them in key order is
+      // what the overview costs)
+      q.branch("SELECT " + q.group("agency_code") + " g, facet f, stat_key k, NULL a, topic t, n, 0 amt"
+          + " FROM dd_stat_tally WHERE stat_year = ? AND n <> 0", year)
           .filter("agency_code");
-      if (!byAgency) {
-        q.groupBy(null, "facet, stat_key, topic");
-      }
     } else {
       q.branch("SELECT " + q.group("agency_code") + " g, 'CONCLUDED' f, stat_concluded_key k, NULL a, NULL t,"
           + " COUNT(*) n, 0 amt FROM dd_request WHERE " + CONCLUDED_IN_YEAR, year)

@@ -193,8 +193,10 @@ public class StatisticsTallies implements RequestRowObserver {
         + " SELECT stat_concluded_year, agency_code, 'CONCLUDED', stat_concluded_key, '', COUNT(*) FROM dd_request"
         + " WHERE stat_concluded_year IS NOT NULL GROUP BY stat_concluded_year, agency_code, stat_concluded_key")
         .update();
+    // in index order first, then no topic and '' merged (V19 says why)
     jdbc.sql("INSERT INTO dd_stat_tally (stat_year, agency_code, facet, stat_key, topic, n)"
-        + " SELECT stat_received_year, agency_code, 'NEW', stat_new_key, COALESCE(topic, ''), COUNT(*)"
-        + " FROM dd_request GROUP BY stat_received_year, agency_code, stat_new_key, COALESCE(topic, '')").update();
+        + " SELECT y, a, 'NEW', k, t, SUM(c) FROM (SELECT stat_received_year y, agency_code a, stat_new_key k,"
+        + " COALESCE(topic, '') t, COUNT(*) c FROM dd_request GROUP BY stat_received_year, agency_code, stat_new_key,"
+        + " topic) g GROUP BY y, a, k, t").update();
   }
 }

@@ -242,7 +242,8 @@ class AgencyStatisticsTest extends StatisticsTestSupport {
     // formats, and the consolidated cells open the lists of every agency counted
     HttpResponse<byte[]> html = get("/api/statistics/2010/consolidated?agencies=SA,SB&format=html", "supervisor");
     assertThat(html.statusCode()).isEqualTo(200);
-    assertThat(text(html)).contains("/reports/2010/requests?row&#x3D;NEW_THIS_YEAR&amp;column&#x3D;TOTAL&amp;agencies&#x3D;SA,SB")
+    assertThat(text(html))
+        .contains("/reports/2010/requests?row&#x3D;NEW_THIS_YEAR&amp;column&#x3D;TOTAL&amp;agencies&#x3D;SA,SB")
         .contains("汇总（甲局、乙局）");
     HttpResponse<byte[]> xlsx = get("/api/statistics/2010/consolidated?agencies=SA,SB&format=xlsx", "supervisor");
     assertThat(xlsx.statusCode()).isEqualTo(200);
