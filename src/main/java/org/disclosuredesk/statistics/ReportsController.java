@@ -46,9 +46,12 @@ public class ReportsController {
   private final DeskTemplates templates;
   private final DeskLayout layout;
   private final ReportScopes scopes;
+  private final org.disclosuredesk.agency.Agencies registry;
 
   public ReportsController(StatisticsService statistics, ProactiveRepository proactive, DrillDown drillDown,
-      BusinessClock clock, DeskTemplates templates, DeskLayout layout, ReportScopes scopes) {
+      BusinessClock clock, DeskTemplates templates, DeskLayout layout, ReportScopes scopes,
+      org.disclosuredesk.agency.Agencies registry) {
+    this.registry = registry;
     this.statistics = statistics;
     this.proactive = proactive;
     this.drillDown = drillDown;
@@ -164,8 +167,15 @@ public class ReportsController {
   private ResponseEntity<String> listPage(Authentication auth, HttpServletRequest request, ReportScope scope,
       int year, String title, String subtitle, boolean appeals, List<ListLine> lines, String xlsx) {
     String whose = scope.whole() && !scope.consolidated() ? null : scope.title();
+    // a person reads the agency's short name (市人社局), not its code
+    Map<String, String> names = new java.util.HashMap<>();
+    registry.all().forEach(a -> names.put(a.code(), a.shortName()));
+    List<ListLine> named = lines.stream().map(l -> l.agency() == null ? l : new ListLine(l.trackingNumber(),
+        l.applicant(), l.applicantType(), l.receivedOn(), l.dueOn(), l.concludedOn(), l.outcome(), l.caseNumber(),
+        l.appealKind(), l.appealReceivedOn(), l.appealDecidedOn(), l.appealResult(),
+        names.getOrDefault(l.agency(), l.agency()))).toList();
     return templates.page("drilldown", new ListPage(layout.page(title, "/reports", auth, request), year, title,
-        subtitle, lines.size(), appeals, lines, !lines.isEmpty(), xlsx, scope.link("/reports/" + year), whose,
+        subtitle, named.size(), appeals, named, !named.isEmpty(), xlsx, scope.link("/reports/" + year), whose,
         !scope.whole()));
   }
 

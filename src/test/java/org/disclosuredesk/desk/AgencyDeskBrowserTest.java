@@ -112,6 +112,31 @@ class AgencyDeskBrowserTest extends ChromiumTest {
   }
 
   @Test
+  void theSupervisingOfficeAddsTheAgenciesTablesUpAndOpensACellAcrossAgencies() throws Exception {
+    LocalDate today = clock.today();
+    JsonNode rsj = register("rsj-clerk", "汇总甲" + run, today);
+    JsonNode zrj = register("zrj-clerk", "汇总乙" + run, today);
+
+    DeskSignIn.open(browser, port, "supervisor", "/reports/" + today.getYear());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agency-overview")));
+    assertThat(browser.findElement(By.id("agency-overview")).getText()).contains(RSJ, ZRJ, JYJ);
+    assertThat(browser.findElement(By.id("agency-chooser")).getText()).contains("全部机关汇总", "人社局", "自然资源和规划局");
+    fullShot("desk-reports-consolidated");
+    clean("consolidated table");
+
+    // the total of new requests in table 三 opens the list of every agency it counts
+    WebElement cell = browser.findElement(By.cssSelector("a[href*='row=NEW_THIS_YEAR'][href*='column=TOTAL']"));
+    scrollTo(cell);
+    cell.click();
+    wait.until(ExpectedConditions.urlContains("/requests?"));
+    String list = browser.findElement(By.tagName("main")).getText();
+    assertThat(list).contains(number(rsj), number(zrj), "人社局", "自然资源和规划局")
+        .contains(PersonalData.maskName("汇总甲" + run)).doesNotContain("汇总甲" + run);
+    desk.shot("desk-reports-consolidated-cell");
+    clean("consolidated cell's requests");
+  }
+
+  @Test
   void aClerkForwardsAnOnlineApplicationToAnotherAgency() throws Exception {
     Http http = new Http(port);
     ObjectNode application = json.createObjectNode();
