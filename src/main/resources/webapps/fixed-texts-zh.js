@@ -3,6 +3,8 @@
  * reach them): the variables table's "Actions" header, the variable type names, a missing value shown as "null";
  * and the agency a task or instance belongs to, which Camunda shows as its tenant id (the agency's code): shown by
  * the agency's short name, the code in its tooltip (not in Admin, whose tenant pages are about the ids).
+ * And a translation key left on screen (Admin's breadcrumb "USERS_USERS" when the page renders before the locale has
+ * loaded): translated with the app's own $translate once it can, looked at again for a few seconds.
  * Loaded by every app through its config.js (customScripts); replaced where they are rendered, as text only.
  */
 const TYPES = {
@@ -36,9 +38,59 @@ function translate(node) {
   } else if (table && Object.prototype.hasOwnProperty.call(TYPES, text)) {
     zh = TYPES[text];
   }
+  if (zh === null && KEY.test(text) && !(parent && parent.closest(DATA))) {
+    zh = translated(text);
+    if (zh === null) {
+      pendingKeys.add(node);
+      retryKeys();
+    }
+  }
   if (zh !== null) {
     node.data = node.data.replace(text, zh);
   }
+}
+
+/** Camunda's translation keys (USERS_USERS, PAGE_TITLE …): upper case with an underscore, never a word of ours. */
+const KEY = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+/** Cells of data (ids of users, groups, tenants …), which are never keys to translate. */
+const DATA = 'td.username, td.group-id, td.tenant-id, td.identity-id, td.resource-id, td.email, [cam-widget-variables-table]';
+const pendingKeys = new Set();
+let retries = 0;
+
+/** The key's translation by the app's $translate, or null while its locale is not loaded. */
+function translated(key) {
+  try {
+    const injector = window.angular && window.angular.element(document.body).injector();
+    const word = injector && injector.get('$translate').instant(key);
+    return word && word !== key ? word : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function retryKeys() {
+  if (retries > 0) {
+    return;
+  }
+  retries = 20; // every 500 ms for 10 s at most
+  const tick = () => {
+    pendingKeys.forEach((n) => {
+      const word = n.isConnected ? translated(n.data.trim()) : '';
+      if (word !== null) {
+        if (word) {
+          n.data = n.data.replace(n.data.trim(), word);
+        }
+        pendingKeys.delete(n);
+      }
+    });
+    retries -= 1;
+    if (pendingKeys.size && retries > 0) {
+      setTimeout(tick, 500);
+    } else {
+      retries = 0;
+    }
+  };
+  setTimeout(tick, 500);
 }
 
 function walk(root) {

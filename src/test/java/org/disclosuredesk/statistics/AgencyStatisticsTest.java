@@ -23,6 +23,7 @@ import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.handling.Outcome;
 import org.disclosuredesk.intake.RegistrationForm;
 import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.foundation.MultiAgencyTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * of its own: several agencies change what every other statistics test relies on (numbers, a manager's default).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "disclosure.test-context=agency-statistics")
+    properties = {MultiAgencyTest.DATABASE, "disclosure.test-context=agency-statistics"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgencyStatisticsTest extends StatisticsTestSupport {
 
