@@ -348,7 +348,9 @@ class AgencyStatisticsTest extends StatisticsTestSupport {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(text(page)).contains("id=\"agency-overview\"").contains("id=\"overview-SA\"")
         .contains("id=\"agency-chooser\"").contains("id=\"consolidate-form\"")
-        .contains("&amp;agencies&#x3D;AGENCY,SA,SB").doesNotContain("id=\"proactive-form\"");
+        // every agency of the (maybe shared) database, the default one and SA, SB among them
+        .contains("&amp;agencies&#x3D;" + String.join(",", agencies.all().stream().map(x -> x.code()).toList()))
+        .doesNotContain("id=\"proactive-form\"");
     HttpResponse<byte[]> one = get("/reports/2010?agency=SA", "supervisor");
     assertThat(text(one)).contains("示例市统计甲局").doesNotContain("id=\"proactive-save\"")
         .doesNotContain("id=\"agency-overview\"");
