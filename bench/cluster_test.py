@@ -12,7 +12,8 @@ different decisions on one request are sent to A and B at the same moment. Check
   2. every expiry timer fired exactly once (one CONCLUDED event, outcome OTHER_NO_SUPPLEMENT);
   3. no lost update: of two concurrent decisions exactly one gets 200, the other 409, and the stored outcome is
      the winner's, with one DECIDED event.
-Writes bench-results/cluster-test.md; exit status 0 only if every check holds.
+With --agencies K the registrations are spread over K more agencies and check 1 holds per agency (DOMAIN.md §8).
+Writes bench-results/cluster-test.md (cluster-test-agencies.md with --agencies); exit 0 only if every check holds.
 """
 import argparse, base64, glob, json, os, socket, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
 sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
@@ -25,8 +26,11 @@ ap.add_argument("--seconds", type=float, default=20)
 ap.add_argument("--clients", type=int, default=6)
 ap.add_argument("--races", type=int, default=30)
 ap.add_argument("--grace", type=int, default=20)
-ap.add_argument("--out", default=os.path.join(ROOT, "bench-results", "cluster-test.md"))
+ap.add_argument("--agencies", type=int, default=0,
+                help="K > 0: registrations spread over K more agencies; numbers must then be gap-free per agency")
+ap.add_argument("--out")
 opt = ap.parse_args()
+opt.out = opt.out or os.path.join(ROOT, "bench-results", "cluster-test-agencies.md" if opt.agencies else "cluster-test.md")
 
 
 free_port = benchlib.free_port
@@ -78,15 +82,29 @@ today = datetime.now(timezone(timedelta(hours=8))).date()
 arrived = (today - timedelta(days=3)).isoformat()
 
 
-def registration(tag):
-    return {"channel": "IN_PERSON", "arrivedOn": arrived, "description": f"集群测试 {tag}",
+codes = [f"C{k:02d}" for k in range(1, opt.agencies + 1)]
+# with agencies the admin registers and acts (a member of every agency); else the demo clerk and reviewer
+clerk, reviewer = ("admin", "admin") if codes else ("clerk", "reviewer")
+
+
+def registration(tag, k=0):
+    body = {"channel": "IN_PERSON", "arrivedOn": arrived, "description": f"集群测试 {tag}",
             "applicant": {"type": "NATURAL_PERSON", "name": "集群"}}
+    if codes:
+        body["agencyCode"] = codes[k % len(codes)]
+    return body
 
 
 results = {}
 try:
     start("A")
     start("B")
+    for n, code in enumerate(codes):
+        st, r = call("A" if n % 2 else "B", "POST", "/api/agencies", {
+            "code": code, "name": f"集群测试第{n + 1}局", "kind": "DEPARTMENT", "address": "测试路1号",
+            "phone": "0631-5200000", "reconsiderationBody": "示例市人民政府", "court": "示例市示例区人民法院"}, "admin")
+        if st != 201:
+            sys.exit(f"agency {code}: {st} {r}")
     registered, timers, lock, stop = [], [], threading.Lock(), threading.Event()
 
     def worker(w):
@@ -94,7 +112,7 @@ try:
         while not stop.is_set():
             i += 1
             node = "AB"[(w + i) % 2]
-            st, r = call(node, "POST", "/api/requests", registration(f"{w}-{i}"))
+            st, r = call(node, "POST", "/api/requests", registration(f"{w}-{i}", w + i), clerk)
             if st != 201:
                 continue
             with lock:
@@ -103,7 +121,7 @@ try:
                 other = "AB"[(w + i + 1) % 2]
                 st, _ = call(other, "POST", f"/api/requests/{r['id']}/supplement-request",
                              {"noticeOn": (today - timedelta(days=2)).isoformat(),
-                              "supplementDueOn": (today - timedelta(days=1)).isoformat(), "items": "请补充"}, "reviewer")
+                              "supplementDueOn": (today - timedelta(days=1)).isoformat(), "items": "请补充"}, reviewer)
                 if st == 200:
                     with lock:
                         timers.append(r["id"])
@@ -123,7 +141,7 @@ try:
     # 3. lost updates: two decisions on one request at the same moment on A and B
     races = []
     for k in range(opt.races):
-        st, r = call("A", "POST", "/api/requests", registration(f"race-{k}"))
+        st, r = call("A", "POST", "/api/requests", registration(f"race-{k}", k), clerk)
         races.append(r["id"])
     race_wrong = []
     for rid in races:
@@ -132,13 +150,13 @@ try:
         def decide(node, outcome):
             barrier.wait()
             answers[node] = (call(node, "POST", f"/api/requests/{rid}/decision",
-                                  {"outcome": outcome, "decidedOn": today.isoformat()}, "reviewer")[0], outcome)
+                                  {"outcome": outcome, "decidedOn": today.isoformat()}, reviewer)[0], outcome)
         ts = [threading.Thread(target=decide, args=("A", "NOT_PROCESSED_PETITION")),
               threading.Thread(target=decide, args=("B", "NOT_PROCESSED_DUPLICATE"))]
         [t.start() for t in ts]
         [t.join() for t in ts]
         codes = sorted(a[0] for a in answers.values())
-        f = call("B", "GET", f"/api/requests/{rid}", user="reviewer")[1]
+        f = call("B", "GET", f"/api/requests/{rid}", user=reviewer)[1]
         winner = [a[1] for a in answers.values() if a[0] == 200]
         decided = sum(1 for e in f.get("events", []) if e.get("type") == "DECIDED")
         if codes != [200, 409] or f.get("outcome") != (winner[0] if winner else None) or decided != 1:
@@ -150,12 +168,12 @@ try:
     deadline = time.time() + opt.grace + 120
     pending = set(timers)
     while pending and time.time() < deadline:
-        pending = {i for i in pending if call("A", "GET", f"/api/requests/{i}", user="reviewer")[1].get("status") != "CONCLUDED"}
+        pending = {i for i in pending if call("A", "GET", f"/api/requests/{i}", user=reviewer)[1].get("status") != "CONCLUDED"}
         time.sleep(2)
     time.sleep(5)  # a second firing, if any, would show by now
     bad = []
     for i in timers:
-        f = call("B", "GET", f"/api/requests/{i}", user="reviewer")[1]
+        f = call("B", "GET", f"/api/requests/{i}", user=reviewer)[1]
         n = sum(1 for e in f.get("events", []) if e.get("type") == "CONCLUDED")
         if f.get("outcome") != "OTHER_NO_SUPPLEMENT" or n != 1:
             bad.append((i, f.get("status"), f.get("outcome"), n))
@@ -163,10 +181,15 @@ try:
         not bad, f"{len(timers)} timers, {len(bad)} wrong {bad[:3]}")
 
     # 1. numbers
-    rows = sql(f"SELECT tracking_number FROM {schema}.dd_request WHERE receipt_year = {arrived[:4]}").split()
-    seqs = sorted(int(n.split("-")[1]) for n in rows)
-    results["tracking numbers unique and gap-free across both nodes"] = (
-        seqs == list(range(1, len(seqs) + 1)), f"{len(seqs)} numbers, 1..{seqs[-1] if seqs else 0}")
+    rows = sql(f"SELECT agency_code, tracking_number FROM {schema}.dd_request WHERE receipt_year = {arrived[:4]}")
+    per_agency = {}
+    for line in rows.splitlines():
+        agency, number = line.split("\t")
+        per_agency.setdefault(agency, []).append(int(number.split("-")[-1]))
+    gaps = {a: len(s) for a, s in per_agency.items() if sorted(s) != list(range(1, len(s) + 1))}
+    total = sum(len(s) for s in per_agency.values())
+    results["tracking numbers unique and gap-free per agency across both nodes"] = (
+        not gaps and total > 0, f"{total} numbers in {len(per_agency)} agencies, each 1..n; gaps or duplicates in {gaps}")
     nodes_used = sql(f"SELECT COUNT(DISTINCT LOCK_OWNER_) FROM {schema}.ACT_RU_JOB").strip()
 finally:
     for proc, _ in nodes.values():
@@ -181,7 +204,8 @@ finally:
 ok = all(v[0] for v in results.values())
 lines = [f"## Cluster test — {datetime.now(timezone.utc):%Y-%m-%dT%H:%MZ}, commit "
          + subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout.strip(),
-         "", f"Command: `python3 bench/cluster_test.py --seconds {opt.seconds:g} --clients {opt.clients} --races {opt.races}` "
+         "", f"Command: `python3 bench/cluster_test.py --seconds {opt.seconds:g} --clients {opt.clients} --races {opt.races}"
+         + (f" --agencies {opt.agencies}" if codes else "") + "` "
          f"(two nodes, profile mysql, one MariaDB schema; {len(registered)} registrations spread over both, "
          f"{rate:.1f}/s incl. supplement notices)", "", "| check | result | detail |", "|---|---|---|"]
 lines += [f"| {k} | {'ok' if v[0] else '**FAILED**'} | {v[1]} |" for k, v in results.items()]

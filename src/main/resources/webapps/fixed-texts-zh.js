@@ -1,6 +1,8 @@
 /*
  * The few English texts Camunda 7.24's webapps write into their pages without a translation key (so zh.json cannot
- * reach them): the variables table's "Actions" header, the variable type names, a missing value shown as "null".
+ * reach them): the variables table's "Actions" header, the variable type names, a missing value shown as "null";
+ * and the agency a task or instance belongs to, which Camunda shows as its tenant id (the agency's code): shown by
+ * the agency's short name, the code in its tooltip (not in Admin, whose tenant pages are about the ids).
  * Loaded by every app through its config.js (customScripts); replaced where they are rendered, as text only.
  */
 const TYPES = {
@@ -8,12 +10,23 @@ const TYPES = {
   Null: '空值', Object: '对象', Short: '短整数', String: '字符串', Json: 'JSON', Xml: 'XML'
 };
 
+/** Agency code → short name, from the registry (/api/agencies, any staff member); null until it has answered. */
+let agencies = null;
+
 function translate(node) {
   const text = node.data.trim();
   if (!text) {
     return;
   }
   const parent = node.parentElement;
+  const tenant = parent && parent.closest('.tenant-id');
+  if (tenant) {
+    if (agencies && Object.prototype.hasOwnProperty.call(agencies, text)) {
+      node.data = node.data.replace(text, agencies[text]);
+      tenant.setAttribute('title', text);
+    }
+    return;
+  }
   const table = parent && parent.closest('[cam-widget-variables-table]');
   let zh = null;
   if (text === 'null') {
@@ -44,6 +57,16 @@ function walk(root) {
 
 if (typeof document !== 'undefined' && document.body) {
   walk(document.body);
+  if (window.location.pathname.indexOf('/camunda/app/admin/') !== 0) {
+    fetch('/api/agencies', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : []))
+      .then((list) => {
+        agencies = {};
+        list.forEach((a) => { agencies[a.code] = a.shortName || a.name; });
+        walk(document.body);
+      })
+      .catch(() => {});
+  }
   new MutationObserver((mutations) => mutations.forEach((m) => {
     if (m.type === 'characterData') {
       walk(m.target);

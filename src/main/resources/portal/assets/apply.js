@@ -3,8 +3,9 @@
 import {
   $, el, setText, formatDate, formatSize, api, errorText, showFieldError, clearFieldError,
   residentIdProblem, creditCodeProblem, normaliseCode, EMAIL_RE, PHONE_RE,
-  altchaPayload, resetAltcha, filePicker, uploadFile, uploadErrorText, handOffToStatus,
+  altchaPayload, resetAltcha, filePicker, uploadFile, uploadErrorText, handOffToStatus, referralFor, dropReferral,
 } from './portal-common.js';
+import { agencyPicker } from './agency-picker.js';
 
 const form = $('apply-form');
 const submitButton = $('submit-button');
@@ -43,12 +44,15 @@ const FIELDS = {
   altcha: { block: $('field-altcha'), controls: [], error: $('err-altcha'), focus: () => widget.querySelector('input[type="checkbox"]') },
   consent: simpleField('consent'),
 };
+// 受理机关: only where several agencies take applications
+if ($('agencyCode')) FIELDS.agencyCode = simpleField('agencyCode');
 // server answers may name the whole object
 FIELDS.applicant = FIELDS['applicant.name'];
 FIELDS.agent = FIELDS['agent.name'];
 
 // the labels used in the error summary
 const FIELD_LABEL = {
+  agencyCode: '受理机关',
   'applicant.type': '申请人类型',
   'applicant.name': () => (isPerson() ? '姓名' : '单位名称'),
   'applicant.idType': '证件类型',
@@ -140,6 +144,7 @@ const value = (id) => ($(id).value || '').trim();
 function validate() {
   const errors = []; // [key, message]
   const add = (key, message) => errors.push([key, message]);
+  if (agency && !agency.value()) add('agencyCode', '请选择向哪个机关申请');
   const type = applicantType();
   if (!type) add('applicant.type', '请选择申请人类型');
 
@@ -307,6 +312,7 @@ function buildBody(altcha) {
   if (address) applicant.address = address;
 
   const body = { applicant };
+  if (agency) body.agencyCode = agency.value();
   if ($('agent-toggle').checked) {
     const agent = { name: value('agent-name') };
     const agentId = normaliseCode($('agent-idNumber').value);
@@ -370,7 +376,16 @@ async function onSubmit(ev) {
   setBusy(false);
   resetAltcha(widget); // a refused call may have spent the solution
   if (res.status === 400 && res.data && res.data.fields && Object.keys(res.data.fields).length) {
-    const list = Object.entries(res.data.fields).map(([k, m]) => [k, serverFieldMessage(k, m)]);
+    let list = Object.entries(res.data.fields).map(([k, m]) => [k, serverFieldMessage(k, m)]);
+    if (agency && res.data.fields.agencyCode) {
+      // most likely retired since the page was loaded: the list is brought up to date, in the applicant's words
+      const sent = agency.value();
+      const gone = await agency.sync();
+      const message = !sent ? '请选择向哪个机关申请'
+        : gone ? '您选择的机关已不再受理网上申请，已从列表中去掉，请重新选择'
+          : '这个机关现在不受理网上申请，请选择其他机关，或者刷新页面后再试';
+      list = list.map(([k, m]) => [k, k === 'agencyCode' ? message : m]);
+    }
     showErrors(list);
     failStatus('申请未提交：有内容需要修改，请查看页面上的红色提示。');
     return;
@@ -405,6 +420,12 @@ async function showConfirmation(data, email) {
   setText('conf-number', submissionNumber);
   setText('conf-code', queryCode);
   setText('conf-date', formatDate(submittedOn || ''));
+  if (agency) {
+    setText('conf-agency', agency.label());
+    $('conf-agency-line').hidden = false;
+    agency.keep();
+  }
+  dropReferral();
   if (email) {
     setText('conf-email', email);
     $('conf-email-note').hidden = false;
@@ -464,6 +485,20 @@ async function uploadAll(number, code, files) {
 
 /* ---------- start ---------- */
 
+const agency = agencyPicker({
+  onChange: () => { if (FIELDS.agencyCode && !FIELDS.agencyCode.error.hidden && agency && agency.value()) fieldFixed('agencyCode'); },
+});
+
+/** Coming from the status page's offer (Art. 36(5)): the description of the earlier request, for the applicant to check and send. */
+function prefillReferral() {
+  const asked = (new URLSearchParams(location.search).get('agency') || '').trim().toUpperCase();
+  const description = asked ? referralFor(asked) : null;
+  if (!description || $('description').value.trim()) return;
+  $('description').value = description.slice(0, DESCRIPTION_MAX);
+  $('referral-note').hidden = false;
+}
+
+prefillReferral();
 for (const r of form.querySelectorAll('input[name="applicantType"]')) r.addEventListener('change', onTypeChange);
 $('agent-toggle').addEventListener('change', onAgentToggle);
 $('description').addEventListener('input', updateCounter);

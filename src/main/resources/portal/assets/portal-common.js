@@ -391,6 +391,33 @@ export function takeHandoff(number) {
   return null;
 }
 
+/* ---------- a new application to the agency a reply named (Art. 36(5)) ---------- */
+
+// The description goes along in sessionStorage, not in the URL: it may be long and may name people.
+const REFERRAL_KEY = 'disclosure-desk.referral';
+
+export function handOffReferral(agencyCode, description) {
+  try {
+    sessionStorage.setItem(REFERRAL_KEY, JSON.stringify({ a: agencyCode, d: description, t: Date.now() }));
+  } catch (e) { /* private mode: the applicant types the description */ }
+}
+
+/** The description handed over for this agency within the last 30 minutes, else null. Kept until sent. */
+export function referralFor(agencyCode) {
+  let raw = null;
+  try { raw = sessionStorage.getItem(REFERRAL_KEY); } catch (e) { return null; }
+  if (!raw) return null;
+  try {
+    const r = JSON.parse(raw);
+    if (r && r.a === agencyCode && typeof r.d === 'string' && Date.now() - r.t < 30 * 60 * 1000) return r.d;
+  } catch (e) { /* ignore */ }
+  return null;
+}
+
+export function dropReferral() {
+  try { sessionStorage.removeItem(REFERRAL_KEY); } catch (e) { /* nothing kept */ }
+}
+
 /* ---------- page chrome ---------- */
 
 function markCurrentNav() {

@@ -4,7 +4,7 @@
 import {
   $, el, setText, formatDate, api, errorText, showFieldError, clearFieldError,
   STATUS, STATUS_EXPLAIN, STATUS_TONE, OUTCOME,
-  altchaPayload, resetAltcha, filePicker, uploadFile, uploadErrorText, takeHandoff,
+  altchaPayload, resetAltcha, filePicker, uploadFile, uploadErrorText, takeHandoff, handOffReferral,
 } from './portal-common.js';
 
 const TEXT_MAX = 2000;
@@ -100,6 +100,12 @@ function render(s) {
 
   const facts = $('r-facts');
   facts.replaceChildren();
+  // the agency it is with now (after a forwarding, the receiving one)
+  if (s.agency && s.agency.name) {
+    const agency = fact('受理机关', s.agency.name);
+    if (s.agency.phone) agency.querySelector('dd').append(el('span', { cls: 'fact-sub', text: `电话：${s.agency.phone}` }));
+    facts.append(agency);
+  }
   facts.append(fact('提交日期', formatDate(s.submittedOn)));
   if (s.trackingNumber) facts.append(fact('受理编号', s.trackingNumber));
   if (s.receivedOn) facts.append(fact('收到申请日期', formatDate(s.receivedOn)));
@@ -115,6 +121,7 @@ function render(s) {
   if (s.concludedOn) facts.append(fact(s.status === 'WITHDRAWN' ? '撤回日期' : '办结日期', formatDate(s.concludedOn)));
   say($('result-status'), '');
 
+  renderReferral(s);
   renderSupplement(s);
   renderUpload(s);
   renderLetters(s.letters || []);
@@ -130,6 +137,35 @@ function renderTimeline(items) {
     list.append(el('li', {}, el('time', { cls: 'timeline-date', text: formatDate(t.on), attrs: { datetime: t.on } }), el('span', { cls: 'timeline-text', text: t.text })));
   }
   if (!sorted.length) list.append(el('li', { text: '暂无记录。' }));
+}
+
+/* ---------- Art. 36(5): the agency that holds it is on this platform ---------- */
+
+// what the offer hands to the form; the applicant sends the new application themselves
+let referral = null;
+
+function renderReferral(s) {
+  const agency = s.referral && s.referral.agency;
+  const panel = $('referral-panel');
+  panel.hidden = !(agency && agency.code);
+  referral = null;
+  if (panel.hidden) return;
+  const name = agency.name || agency.code;
+  referral = { code: agency.code, description: s.referral.description || '' };
+  setText('referral-agency', name);
+  setText('referral-address', agency.address || '');
+  $('referral-address').parentElement.hidden = !agency.address;
+  const phone = $('referral-phone');
+  phone.textContent = agency.phone || '';
+  phone.setAttribute('href', `tel:${agency.phone || ''}`);
+  phone.parentElement.hidden = !agency.phone;
+  const link = $('referral-link');
+  link.textContent = `向${name}提出新的申请`;
+  link.setAttribute('href', `/public/apply?agency=${encodeURIComponent(agency.code)}`);
+}
+
+function offerReferral() {
+  if (referral) handOffReferral(referral.code, referral.description);
 }
 
 /* ---------- letters: fetched with the header, saved as a file ---------- */
@@ -390,6 +426,9 @@ async function onWithdraw(ev) {
 
 lookupForm.addEventListener('submit', onLookup);
 $('refresh').addEventListener('click', () => refresh('已刷新。'));
+// before the browser follows the link (also into a new tab, which starts with a copy of this tab's session)
+$('referral-link').addEventListener('click', offerReferral);
+$('referral-link').addEventListener('auxclick', offerReferral);
 $('leave').addEventListener('click', leave);
 $('supplement-form').addEventListener('submit', onSupplement);
 $('supp-text').addEventListener('input', updateSuppCounter);

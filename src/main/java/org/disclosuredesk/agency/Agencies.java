@@ -27,11 +27,13 @@ public class Agencies {
   private final AgencyRepository repository;
   private final IdentityService identity;
   private final BusinessClock clock;
+  private final CamundaTenants tenants;
 
-  Agencies(AgencyRepository repository, IdentityService identity, BusinessClock clock) {
+  Agencies(AgencyRepository repository, IdentityService identity, BusinessClock clock, CamundaTenants tenants) {
     this.repository = repository;
     this.identity = identity;
     this.clock = clock;
+    this.tenants = tenants;
   }
 
   public List<Agency> all() {
@@ -68,6 +70,7 @@ public class Agencies {
     if (!repository.insert(agency, now())) {
       throw new ConflictException("机关代码 " + code + " 已被使用");
     }
+    tenants.ensure(agency);
     return agency;
   }
 
@@ -82,6 +85,7 @@ public class Agencies {
     Agency agency = checked(code, body, body.active() == null ? current.active() : body.active(), errors);
     errors.throwIfAny();
     repository.update(agency, now());
+    tenants.ensure(agency);
     return agency;
   }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A database without agencies (new, or from before the registry) gets the one of {@code disclosure.agency.*}, and
- * every Camunda user then present becomes its member, so a single-agency platform works as before. A lifecycle
+ * every Camunda user then present becomes its member, so a single-agency platform works as before. Every agency is
+ * then a Camunda tenant (a database from before the tenants gets them here). A lifecycle
  * step, not an initializer: it runs after RoleSetup has made the demo users and before the web server answers.
  * Idempotent, so cluster nodes starting together may all run it.
  */
@@ -28,17 +29,19 @@ class AgencySetup implements SmartLifecycle {
   private final AgencyProperties properties;
   private final IdentityService identity;
   private final BusinessClock clock;
+  private final CamundaTenants tenants;
   private final String code;
   private final AgencyKind kind;
   private volatile boolean running;
 
   AgencySetup(AgencyRepository repository, AgencyProperties properties, IdentityService identity,
-      BusinessClock clock, @Value("${disclosure.agency.code:AGENCY}") String code,
+      BusinessClock clock, CamundaTenants tenants, @Value("${disclosure.agency.code:AGENCY}") String code,
       @Value("${disclosure.agency.kind:DEPARTMENT}") AgencyKind kind) {
     this.repository = repository;
     this.properties = properties;
     this.identity = identity;
     this.clock = clock;
+    this.tenants = tenants;
     this.code = code;
     this.kind = kind;
   }
@@ -50,9 +53,13 @@ class AgencySetup implements SmartLifecycle {
   }
 
   void setUp() {
-    if (repository.count() > 0) {
-      return;
+    if (repository.count() == 0) {
+      createDefault();
     }
+    repository.all().forEach(tenants::ensure);
+  }
+
+  private void createDefault() {
     String name = Objects.requireNonNullElse(properties.name(), "本机关");
     Agency agency = new Agency(code, name, name, kind, null,
         Objects.requireNonNullElse(properties.address(), ""), Objects.requireNonNullElse(properties.phone(), ""),

@@ -31,12 +31,12 @@ public class AppealActions {
 
   /** 201 body: {appealId, responseDueOn, warnings}. */
   public Map<String, Object> open(String requestId, Map<String, Object> body, String actor) {
-    requests.lock(requestId); // 404 first; serialises with the request's own steps
+    String agency = requests.lock(requestId).agencyCode(); // 404 first; serialises with the request's own steps
     scalarsOnly(body);
     Map<String, Object> values = new LinkedHashMap<>(body);
     values.remove("trackingNumber"); // the path names the request
     String appealId = UUID.randomUUID().toString();
-    process.start(appealId, requestId, values, actor);
+    process.start(appealId, requestId, agency, values, actor);
     AppealRow a = appeals.get(appealId);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("appealId", a.id());

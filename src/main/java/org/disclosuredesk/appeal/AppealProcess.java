@@ -34,12 +34,14 @@ public class AppealProcess {
     this.requestProcess = requestProcess;
   }
 
-  public void start(String appealId, String requestId, Map<String, Object> values, String actor) {
+  /** Starts the appeal of a request; it belongs to the request's agency (its Camunda tenant). */
+  public void start(String appealId, String requestId, String agencyCode, Map<String, Object> values, String actor) {
     VariableMap vars = Variables.createVariables();
     values.forEach((k, v) -> vars.putValueTyped(k, Variables.untypedValue(v, true)));
     vars.putValueTyped(GIVEN_APPEAL_ID, Variables.stringValue(appealId, true));
     vars.putValueTyped(GIVEN_REQUEST_ID, Variables.stringValue(requestId, true));
     vars.putValueTyped(RequestProcess.ACTOR, Variables.stringValue(actor, true));
+    vars.putValueTyped(RequestProcess.AGENCY, Variables.stringValue(agencyCode, true));
     RequestProcess.run(() -> runtime.createProcessInstanceByKey(KEY).businessKey(appealId).setVariables(vars).execute());
   }
 

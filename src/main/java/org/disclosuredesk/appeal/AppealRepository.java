@@ -23,6 +23,12 @@ public class AppealRepository {
     this.jdbc = jdbc;
   }
 
+  /** The agency of the request with this tracking number (Tasklist's appeal form names it), if there is one. */
+  Optional<String> agencyOfTrackingNumber(String trackingNumber) {
+    return jdbc.sql("SELECT agency_code FROM dd_request WHERE tracking_number = ?").param(trackingNumber)
+        .query(String.class).optional();
+  }
+
   public Optional<AppealRow> find(String id) {
     if (id == null || id.length() > 36) {
       return Optional.empty();

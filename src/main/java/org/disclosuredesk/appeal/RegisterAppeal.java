@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
@@ -24,9 +25,11 @@ public class RegisterAppeal implements JavaDelegate {
   private final AppealTimers timers;
   private final IdentityService identity;
   private final JdbcClient jdbc;
+  private final AgencyScope agencies;
 
   public RegisterAppeal(Appeals appeals, RequestRepository requests, AppealTimers timers, IdentityService identity,
-      JdbcClient jdbc) {
+      JdbcClient jdbc, AgencyScope agencies) {
+    this.agencies = agencies;
     this.appeals = appeals;
     this.requests = requests;
     this.timers = timers;
@@ -37,6 +40,15 @@ public class RegisterAppeal implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RequestRow request = requests.lock(requestId(execution));
+    String tenant = execution.getTenantId();
+    if (tenant != null && !tenant.equals(request.agencyCode())) {
+      // Tasklist's start form naming another agency's request (AppealStartAgency left it to the starter's): unknown
+      throw new BadInputException("trackingNumber", "没有这个受理编号");
+    }
+    if (tenant == null && agencies.several()) {
+      throw new BadInputException("trackingNumber",
+          "无法确定您所在的机关：您不属于任何机关，或所填受理编号不是您所在机关的");
+    }
     String appealId = execution.getVariable(AppealProcess.GIVEN_APPEAL_ID) instanceof String s
         ? s : UUID.randomUUID().toString();
     AppealRow appeal = appeals.open(appealId, request, StepValues.read(execution),

@@ -7,6 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
+import org.disclosuredesk.agency.AgencyKind;
+import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.common.AgencyProperties;
 import org.disclosuredesk.security.Roles;
 import org.springframework.security.core.Authentication;
@@ -33,10 +37,14 @@ public class DeskLayout {
 
   private final AgencyProperties agency;
   private final IdentityService identity;
+  private final Agencies agencies;
+  private final AgencyScope scope;
 
-  DeskLayout(AgencyProperties agency, IdentityService identity) {
+  DeskLayout(AgencyProperties agency, IdentityService identity, Agencies agencies, AgencyScope scope) {
     this.agency = agency;
     this.identity = identity;
+    this.agencies = agencies;
+    this.scope = scope;
   }
 
   public String agencyName() {
@@ -45,8 +53,35 @@ public class DeskLayout {
 
   public Page page(String title, String current, Authentication auth, HttpServletRequest request) {
     Set<String> roles = roles(auth);
-    return new Page(title, PRODUCT, agency.name(), displayName(auth.getName()), auth.getName(),
+    return new Page(title, PRODUCT, agencyOf(auth, roles), displayName(auth.getName()), auth.getName(),
         navigation(roles, current), csrf(request));
+  }
+
+  /**
+   * Whose desk this is, for the header and footer: on a one-agency platform the agency as before; with several, the
+   * user's own agencies; for the supervising office the government whose office it is (it sees every agency), and
+   * for an admin in no agency the platform's government.
+   */
+  private String agencyOf(Authentication auth, Set<String> roles) {
+    List<Agency> all = agencies.all();
+    if (all.size() <= 1) {
+      return agency.name();
+    }
+    if (roles.contains(Roles.SUPERVISOR)) {
+      return government(all) + " · 政府信息公开工作主管部门";
+    }
+    Set<String> mine = scope.memberships(auth.getName());
+    String names = all.stream().filter(a -> mine.contains(a.code())).map(Agency::name)
+        .collect(Collectors.joining("、"));
+    return !names.isEmpty() ? names : roles.contains(Roles.ADMIN) ? government(all) : "尚未加入任何机关";
+  }
+
+  /** The platform's people's government: the one GOVERNMENT without a parent on the platform, if there is one. */
+  private static String government(List<Agency> all) {
+    Set<String> codes = all.stream().map(Agency::code).collect(Collectors.toSet());
+    List<Agency> top = all.stream().filter(a -> a.kind() == AgencyKind.GOVERNMENT
+        && (a.parentCode() == null || !codes.contains(a.parentCode()))).toList();
+    return top.size() == 1 ? top.get(0).name() : "本平台各机关";
   }
 
   /** A page before sign-in (the login page): no user, no navigation. */
@@ -69,7 +104,8 @@ public class DeskLayout {
     boolean staff = admin || roles.stream().anyMatch(Roles.STAFF::contains);
     add(nav, current, "网上申请", "/submissions", admin || roles.contains(Roles.CLERK));
     add(nav, current, "台账", "/ledger", staff);
-    add(nav, current, "统计与年报", "/reports", admin || roles.contains(Roles.MANAGER));
+    add(nav, current, "统计与年报", "/reports", admin || roles.contains(Roles.MANAGER)
+        || roles.contains(Roles.SUPERVISOR));
     add(nav, current, "流程监控", COCKPIT, admin || roles.contains(Roles.MANAGER));
     add(nav, current, "工作日历", "/calendar", admin);
     add(nav, current, "机关", "/agencies", admin);

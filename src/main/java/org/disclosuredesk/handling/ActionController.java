@@ -221,7 +221,9 @@ public class ActionController {
       （`POST`、`EMAIL`、`PICKUP`、`ONLINE`、`IN_PERSON`，可选）；`reason` 理由；`alreadyPublic` 是否已主动公开；\
       `thirdPartyInterest` 保护的第三方权益（`TRADE_SECRET`、`PERSONAL_PRIVACY`、`OTHER`）；\
       `notHeldReason` 不掌握的原因（`DOES_NOT_EXIST`、`OTHER_AGENCY`）；\
-      `responsibleAgency` 负责公开的机关（`OTHER_AGENCY` 时必填）；\
+      `responsibleAgency` 负责公开的机关（`OTHER_AGENCY` 时必填；填平台上机关的代码或全称时，答复书写明该机关的名称、\
+      地址和电话（第三十六条第（五）项），申请详情的 `decision.responsiblePlatformAgency` 为其 `{code, name}`；\
+      不能是本机关或已撤销的机关）；\
       `relatedRequestId`、`relatedReference` 相关的申请（如重复申请）；`confidentialityReview` 保密审查 \
       `{reviewedBy, reviewedOn}`（公开类结果必填）。""",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(

@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.intake.DeliveryChannel;
@@ -22,17 +25,54 @@ public class Decisions {
       "alreadyPublic", "thirdPartyInterest", "notHeldReason", "responsibleAgency", "relatedRequestId",
       "relatedReference", "reviewedBy", "reviewedOn");
 
+  /**
+   * An agency of the platform named as responsible in an Art. 36(5) reply, as it was in the registry when the
+   * decision was made (kept in the DECIDED event, so a regenerated letter says the same).
+   */
+  public record ResponsibleAgency(String code, String name, String address, String phone, String email) {
+
+    static ResponsibleAgency of(Agency a) {
+      return new ResponsibleAgency(a.code(), a.name(), a.address(), a.phone(), a.email());
+    }
+
+    Map<String, Object> details() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("code", code);
+      m.put("name", name);
+      m.put("address", address);
+      m.put("phone", phone);
+      if (email != null) {
+        m.put("email", email);
+      }
+      return m;
+    }
+
+    /** 联系地址：…，联系电话：…: the contact Art. 36(5) asks the reply to give. */
+    public String contact() {
+      StringBuilder s = new StringBuilder();
+      if (address != null && !address.isBlank()) {
+        s.append("联系地址：").append(address);
+      }
+      if (phone != null && !phone.isBlank()) {
+        s.append(s.isEmpty() ? "" : "，").append("联系电话：").append(phone);
+      }
+      return s.toString();
+    }
+  }
+
   private final RequestRepository requests;
   private final RequestEvents events;
   private final BusinessClock clock;
   private final RequestStatusService status;
+  private final Agencies agencies;
 
   public Decisions(RequestRepository requests, RequestEvents events, BusinessClock clock,
-      RequestStatusService status) {
+      RequestStatusService status, Agencies agencies) {
     this.requests = requests;
     this.events = events;
     this.clock = clock;
     this.status = status;
+    this.agencies = agencies;
   }
 
   /** Records the decision; answers whether the office head must sign it off first. */
@@ -47,6 +87,12 @@ public class Decisions {
         outcome == Outcome.WITHHELD_THIRD_PARTY_RIGHTS);
     NotHeldReason notHeld = in.code("notHeldReason", NotHeldReason.class, outcome == Outcome.UNAVAILABLE_NOT_HELD);
     String agency = in.text("responsibleAgency", notHeld == NotHeldReason.OTHER_AGENCY, 200);
+    Agency named = notHeld == NotHeldReason.OTHER_AGENCY && agency != null ? onPlatform(agency.strip()) : null;
+    if (named != null && named.code().equals(row.agencyCode())) {
+      in.errors().add("responsibleAgency", "不能是本机关：信息由本机关负责公开时不能答复“不属于本机关负责公开”（第三十六条第（五）项）");
+    } else if (named != null && !named.active()) {
+      in.errors().add("responsibleAgency", named.name() + "已撤销，请写明现在负责公开该信息的机关");
+    }
     String relatedId = in.text("relatedRequestId", false, 36);
     String relatedRef = in.text("relatedReference", false, StepInput.TEXT_MAX);
     boolean disclosure = outcome != null && outcome.isDisclosure();
@@ -78,7 +124,8 @@ public class Decisions {
     cols.put("already_public", outcome == Outcome.DISCLOSED ? Boolean.TRUE.equals(alreadyPublic) : null);
     cols.put("third_party_interest", interest == null ? null : interest.name());
     cols.put("not_held_reason", notHeld == null ? null : notHeld.name());
-    cols.put("responsible_agency", agency);
+    // the full name, so the ledger, the mail and its export read as before; the code is in the DECIDED event
+    cols.put("responsible_agency", named == null ? agency : named.name());
     cols.put("related_request_id", relatedId);
     cols.put("related_reference", relatedRef);
     cols.put("confidentiality_reviewed_by", reviewedBy);
@@ -90,8 +137,52 @@ public class Decisions {
     if (reason != null) {
       details.put("reason", reason);
     }
+    if (named != null) {
+      details.put("responsibleAgency", ResponsibleAgency.of(named).details());
+    }
     events.record(row.id(), "DECIDED", actor, details);
     return outcome.needsSignOff();
+  }
+
+  /** The platform's agency a reviewer names by its code (any case) or its full name; null for one outside it. */
+  private Agency onPlatform(String text) {
+    return agencies.all().stream()
+        .filter(a -> a.code().equalsIgnoreCase(text) || a.name().equals(text))
+        .findFirst().orElse(null);
+  }
+
+  /** The agency of the platform an Art. 36(5) decision of this request names, if it names one. */
+  public Optional<ResponsibleAgency> responsibleAgency(RequestRow row) {
+    if (!NotHeldReason.OTHER_AGENCY.name().equals(row.notHeldReason()) || row.responsibleAgency() == null) {
+      return Optional.empty();
+    }
+    return responsibleAgency(row, events.list(row.id()));
+  }
+
+  /**
+   * The same from the request's history ({@link RequestEvents#list}): the latest decision's, as long as the request
+   * still names that agency (a later change of the text, e.g. a correction in the database, wins).
+   */
+  public static Optional<ResponsibleAgency> responsibleAgency(RequestRow row, List<Map<String, Object>> history) {
+    if (!NotHeldReason.OTHER_AGENCY.name().equals(row.notHeldReason()) || row.responsibleAgency() == null) {
+      return Optional.empty();
+    }
+    for (int i = history.size() - 1; i >= 0; i--) {
+      Map<String, Object> e = history.get(i);
+      if (!"DECIDED".equals(e.get("type"))) {
+        continue;
+      }
+      if (e.get("responsibleAgency") instanceof Map<?, ?> a && row.responsibleAgency().equals(a.get("name"))) {
+        return Optional.of(new ResponsibleAgency(string(a.get("code")), string(a.get("name")),
+            string(a.get("address")), string(a.get("phone")), string(a.get("email"))));
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static String string(Object o) {
+    return o == null ? null : o.toString();
   }
 
   /** Sign-off (签发): approved → the reply may leave; refused → back to handling. */

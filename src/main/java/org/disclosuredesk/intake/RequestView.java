@@ -10,6 +10,7 @@ import java.util.Map;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.DeadlineResult;
 import org.disclosuredesk.handling.Consultations;
+import org.disclosuredesk.handling.Decisions;
 import org.disclosuredesk.handling.Fees;
 import org.disclosuredesk.handling.RequestDeadlines;
 import org.disclosuredesk.security.PersonalData;
@@ -68,6 +69,7 @@ public class RequestView {
   public Map<String, Object> full(String id, boolean maskPersonalData) {
     RequestRow r = requests.get(id);
     DeadlineResult deadline = deadlines.compute(r);
+    List<Map<String, Object>> history = events.list(id);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
     m.put("trackingNumber", r.trackingNumber());
@@ -93,7 +95,7 @@ public class RequestView {
     m.put("deliveryChannel", r.deliveryChannel());
     m.put("externalReference", r.externalReference());
     m.put("supplement", r.supplementNoticeOn() == null ? null : supplement(r));
-    m.put("decision", r.outcome() == null ? null : decision(r));
+    m.put("decision", r.outcome() == null ? null : decision(r, history));
     m.put("feesCollectedYuan", r.feesCollectedYuan());
     m.put("suspensions", deadlines.suspensions(id).stream()
         .map(s -> {
@@ -110,7 +112,6 @@ public class RequestView {
     m.put("letters", List.of());
     m.put("appeals", List.of());
     sections.orderedStream().forEach(s -> m.put(s.name(), s.items(id)));
-    List<Map<String, Object>> history = events.list(id);
     m.put("warnings", warnings(deadline, history));
     m.put("events", history);
     return m;
@@ -161,7 +162,7 @@ public class RequestView {
     return s;
   }
 
-  private static Map<String, Object> decision(RequestRow r) {
+  private static Map<String, Object> decision(RequestRow r, List<Map<String, Object>> history) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("outcome", r.outcome());
     d.put("decidedOn", r.decidedOn());
@@ -172,6 +173,13 @@ public class RequestView {
     d.put("thirdPartyInterest", r.thirdPartyInterest());
     d.put("notHeldReason", r.notHeldReason());
     d.put("responsibleAgency", r.responsibleAgency());
+    // an agency of the platform named under Art. 36(5): {code, name} as the decision recorded it
+    Decisions.responsibleAgency(r, history).ifPresent(a -> {
+      Map<String, Object> named = new LinkedHashMap<>();
+      named.put("code", a.code());
+      named.put("name", a.name());
+      d.put("responsiblePlatformAgency", named);
+    });
     d.put("relatedRequestId", r.relatedRequestId());
     d.put("relatedReference", r.relatedReference());
     if (r.confidentialityReviewedBy() != null) {

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.disclosuredesk.common.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.handling.Consultations;
+import org.disclosuredesk.handling.Decisions;
 import org.disclosuredesk.handling.FeeMethod;
 import org.disclosuredesk.handling.Fees;
 import org.disclosuredesk.handling.NotHeldReason;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What goes into a letter: picks the template for the kind (and, for replies, the outcome) and fills the model from
- * the request's current data, so a regenerated letter says what the file says now.
+ * the request's current data, so a regenerated letter says what the file says now. Every letter is in the name of
+ * the request's agency (DOMAIN.md §8, Art. 4): its name, address and phone, and its reconsideration body and court
+ * in the rights notice, from the registry.
  */
 @Component
 public class LetterContent {
@@ -39,22 +43,26 @@ public class LetterContent {
   private final ObjectMapper json;
   private final Consultations consultations;
   private final Fees fees;
-  private final AgencyProperties agency;
+  private final Decisions decisions;
+  private final Agencies agencies;
   private final String seal;
 
-  public LetterContent(JdbcClient jdbc, ObjectMapper json, Consultations consultations, Fees fees, AgencyProperties agency,
-      @Value("${disclosure.letters.seal:【印章】}") String seal) {
+  public LetterContent(JdbcClient jdbc, ObjectMapper json, Consultations consultations, Fees fees,
+      Decisions decisions, Agencies agencies, @Value("${disclosure.letters.seal:【印章】}") String seal) {
     this.jdbc = jdbc;
     this.json = json;
     this.consultations = consultations;
     this.fees = fees;
-    this.agency = agency;
+    this.decisions = decisions;
+    this.agencies = agencies;
     this.seal = seal;
   }
 
   /** Empty when the request holds nothing for this letter (e.g. a waived fee, a reply before the conclusion). */
   public Optional<Prepared> prepare(LetterKind kind, String sourceId, RequestRow row) {
-    Map<String, Object> m = common(row);
+    // read now, not cached: an admin may have changed the agency's address on another node
+    Agency agency = agencies.get(row.agencyCode());
+    Map<String, Object> m = common(row, agency);
     return switch (kind) {
       case ACKNOWLEDGEMENT -> {
         m.put("channel", Channel.valueOf(row.channel()).label());
@@ -106,7 +114,7 @@ public class LetterContent {
             return new Prepared(kind, third ? "consultation-third-party" : "consultation-agency",
                 third ? "第三方意见征询函" : "政府信息公开征求意见函", m);
           });
-      case REPLY, DISCONTINUANCE_NOTICE -> reply(row, m);
+      case REPLY, DISCONTINUANCE_NOTICE -> reply(row, agency, m);
     };
   }
 
@@ -123,7 +131,7 @@ public class LetterContent {
         .optional();
   }
 
-  private Optional<Prepared> reply(RequestRow row, Map<String, Object> m) {
+  private Optional<Prepared> reply(RequestRow row, Agency agency, Map<String, Object> m) {
     if (row.outcome() == null || row.concludedOn() == null) {
       return Optional.empty();
     }
@@ -158,8 +166,7 @@ public class LetterContent {
       }
       case UNAVAILABLE_NOT_HELD -> {
         if (NotHeldReason.OTHER_AGENCY.name().equals(row.notHeldReason())) {
-          m.put("responsibleAgency", row.responsibleAgency() == null ? "其他行政机关" : row.responsibleAgency());
-          m.put("contactText", "请您向该机关咨询或者提出申请。");
+          otherAgency(row, m);
           yield "reply-other-agency";
         }
         yield "reply-not-held";
@@ -202,6 +209,20 @@ public class LetterContent {
     };
     LetterKind kind = outcome.isProcessOutcome() ? LetterKind.DISCONTINUANCE_NOTICE : LetterKind.REPLY;
     return Optional.of(new Prepared(kind, template, kind.title(), m));
+  }
+
+  /**
+   * Art. 36(5): the agency that holds the information, with its contact when it is one of the platform's (as the
+   * decision recorded it); one outside the platform as the reviewer wrote it.
+   */
+  private void otherAgency(RequestRow row, Map<String, Object> m) {
+    Optional<Decisions.ResponsibleAgency> named = decisions.responsibleAgency(row);
+    m.put("responsibleAgency", named.map(Decisions.ResponsibleAgency::name)
+        .orElse(row.responsibleAgency() == null ? "其他行政机关" : row.responsibleAgency()));
+    m.put("responsibleAgencyAddress", named.map(Decisions.ResponsibleAgency::address).orElse(""));
+    m.put("responsibleAgencyPhone", named.map(Decisions.ResponsibleAgency::phone).orElse(""));
+    String contact = named.map(Decisions.ResponsibleAgency::contact).orElse("");
+    m.put("contactText", (contact.isEmpty() ? "" : contact + "。") + "请您向该机关咨询或者提出申请。");
   }
 
   static String withheldGround(Outcome outcome, String interest) {
@@ -270,7 +291,7 @@ public class LetterContent {
     }
   }
 
-  private Map<String, Object> common(RequestRow row) {
+  private Map<String, Object> common(RequestRow row, Agency agency) {
     Map<String, Object> m = new HashMap<>();
     m.put("trackingNumber", row.trackingNumber());
     m.put("applicantName", row.applicantName());

@@ -50,14 +50,21 @@ public class LetterRenderer {
     t.start();
   }
 
-  /** An admin's template that does not render must not stop a statutory step: the built-in one is used instead. */
+  /** A letter of no particular agency (the platform's templates). */
   public byte[] render(String template, Map<String, Object> model) {
-    var custom = templates.override(template);
-    if (custom.isPresent()) {
+    return render(null, template, model);
+  }
+
+  /**
+   * A letter of this agency: its own template if it has one, else the platform's, else the built-in one. An admin's
+   * template that does not render must not stop a statutory step: the next one is used instead.
+   */
+  public byte[] render(String agencyCode, String template, Map<String, Object> model) {
+    for (LetterTemplates.Override custom : templates.overrides(agencyCode, template)) {
       try {
-        return renderTemplate(custom.get(), model);
+        return renderTemplate(custom.content(), model);
       } catch (RuntimeException | IOException e) {
-        log.warn("letter template {} from the template folder does not render ({}), using the built-in one", template, e.toString());
+        log.warn("letter template {} does not render ({}), using the next one", custom.file(), e.toString());
       }
     }
     try {

@@ -71,7 +71,7 @@ public class Letters {
   public Optional<Letter> generate(String requestId, LetterKind kind, String sourceId, String actor) {
     RequestRow row = requests.get(requestId);
     return content.prepare(kind, sourceId, row).map(p -> {
-      byte[] docx = renderer.render(p.template(), p.model());
+      byte[] docx = renderer.render(row.agencyCode(), p.template(), p.model());
       // one read of the request's letters gives both the series' latest version and the next number
       List<Letter> all = list(requestId);
       Optional<Letter> previous = all.stream()

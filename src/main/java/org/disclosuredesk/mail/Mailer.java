@@ -13,15 +13,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
-import org.disclosuredesk.common.AgencyProperties;
+import org.camunda.bpm.engine.variable.Variables;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.process.RequestProcess;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Queues a mail in the caller's transaction: the text is rendered from a Chinese template now, and a
- * {@code mail-delivery} process instance delivers it asynchronously with retries.
+ * {@code mail-delivery} process instance delivers it asynchronously with retries. The templates' {@code agency} is
+ * the agency in whose name the mail goes (DOMAIN.md §8): the request's, or the one the caller names.
  */
 @Service
 public class Mailer {
@@ -32,25 +39,42 @@ public class Mailer {
   private final JdbcClient jdbc;
   private final RuntimeService runtime;
   private final BusinessClock clock;
-  private final AgencyProperties agency;
+  private final RequestRepository requests;
+  private final Agencies agencies;
+  private final String defaultAgency;
   private final Mustache.Compiler mustache = Mustache.compiler().escapeHTML(false).defaultValue("").nullValue("");
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-  public Mailer(JdbcClient jdbc, RuntimeService runtime, BusinessClock clock, AgencyProperties agency) {
+  public Mailer(JdbcClient jdbc, RuntimeService runtime, BusinessClock clock, RequestRepository requests,
+      Agencies agencies, @Value("${disclosure.agency.code:AGENCY}") String defaultAgency) {
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.clock = clock;
-    this.agency = agency;
+    this.requests = requests;
+    this.agencies = agencies;
+    this.defaultAgency = defaultAgency;
   }
 
-  /** Queues one mail; returns its id, or null while {@link MailHold} holds mail. {@code attachments} are letter ids. */
+  /**
+   * Queues one mail in the name of the request's agency (without a request: the platform's default agency); returns
+   * its id, or null while {@link MailHold} holds mail. {@code attachments} are letter ids.
+   */
   public String queue(String requestId, String kind, String to, String subject, String template,
       Map<String, ?> model, List<String> attachments) {
+    return queueFor(null, requestId, kind, to, subject, template, model, attachments);
+  }
+
+  /**
+   * The same in the name of this agency (when null, the request's): for a mail about no request yet, such as an
+   * online submission, which belongs to the agency it was sent or forwarded to.
+   */
+  public String queueFor(String agencyCode, String requestId, String kind, String to, String subject,
+      String template, Map<String, ?> model, List<String> attachments) {
     if (MailHold.held()) {
       return null;
     }
     Map<String, Object> scope = new HashMap<>(model);
-    scope.put("agency", agency);
+    scope.put("agency", agency(agencyCode, requestId));
     String body = templates.computeIfAbsent(template, this::load).execute(scope);
     String id = UUID.randomUUID().toString();
     jdbc.sql("INSERT INTO dd_mail (id, request_id, kind, recipient, subject, body, attachments, status, created_at)"
@@ -59,8 +83,29 @@ public class Mailer {
             attachments == null || attachments.isEmpty() ? null : String.join(",", attachments),
             LocalDateTime.ofInstant(clock.now(), clock.zone()))
         .update();
-    runtime.createProcessInstanceByKey(PROCESS).businessKey(requestId).setVariable(MAIL_ID, id).execute();
+    // the mail's agency is the delivery's Camunda tenant (process.AgencyTenants): no other agency sees it
+    String tenant = agencyCode != null ? agencyCode : requestId == null ? null
+        : requests.find(requestId).map(RequestRow::agencyCode).orElse(null);
+    runtime.createProcessInstanceByKey(PROCESS).businessKey(requestId).setVariable(MAIL_ID, id)
+        .setVariable(RequestProcess.AGENCY, Variables.stringValue(tenant, true)).execute();
     return id;
+  }
+
+  /** Read from the registry on every mail: an admin may have changed the agency's contact on another node. */
+  private Agency agency(String agencyCode, String requestId) {
+    String code = agencyCode;
+    if (code == null && requestId != null) {
+      code = requests.find(requestId).map(RequestRow::agencyCode).orElse(null);
+    }
+    if (code == null) {
+      code = defaultAgency;
+    }
+    String wanted = code;
+    List<Agency> all = agencies.all();
+    // a mail must never fail its step for want of a name: the default agency, else the only one
+    return all.stream().filter(a -> a.code().equals(wanted)).findFirst()
+        .or(() -> all.stream().filter(a -> a.code().equals(defaultAgency)).findFirst())
+        .orElseGet(() -> all.isEmpty() ? null : all.get(0));
   }
 
   private Template load(String name) {

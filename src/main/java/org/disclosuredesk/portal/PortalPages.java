@@ -7,8 +7,16 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
+import org.disclosuredesk.agency.AgencyKind;
 import org.disclosuredesk.common.AgencyProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +32,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The applicant's pages (申请指南, 在线申请, 查询办理进度): Mustache templates in {@code portal/templates} rendered with
  * the agency's name and contacts (HTML-escaped), and their scripts, styles and the ALTCHA widget from
- * {@code portal/assets}, all served by us.
+ * {@code portal/assets}, all served by us. With more than one active agency the guide lists them and the form offers
+ * them, grouped by kind; read from the registry on every page, as another node may have changed it.
  */
 @Controller
 @ConditionalOnProperty(name = "disclosure.portal.enabled", havingValue = "true", matchIfMissing = true)
@@ -33,11 +42,13 @@ class PortalPages {
   private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
   private final AgencyProperties agency;
+  private final Agencies agencies;
   private final Mustache.Compiler mustache = Mustache.compiler().defaultValue("").withLoader(PortalPages::reader);
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-  PortalPages(AgencyProperties agency) {
+  PortalPages(AgencyProperties agency, Agencies agencies) {
     this.agency = agency;
+    this.agencies = agencies;
   }
 
   @GetMapping({"/public", "/public/"})
@@ -62,8 +73,56 @@ class PortalPages {
       } catch (IOException e) {
         throw new IllegalStateException("portal template missing: " + n, e);
       }
-    }).execute(Map.of("agency", agency));
+    }).execute(context());
     return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noCache()).body(html);
+  }
+
+  /**
+   * {@code agency} (the platform's own, for header and footer), {@code several} (more than one agency takes
+   * applications: the form must name one, API.md "Agencies") and {@code agencyGroups}: {@code [{label, agencies:
+   * [{code, name, shortName, hasShort, address, phone, search}]}]} in the order 人民政府, 工作部门, 其他.
+   */
+  private Map<String, Object> context() {
+    List<Agency> active = agencies.active();
+    List<Map<String, Object>> groups = new ArrayList<>();
+    for (AgencyKind kind : AgencyKind.values()) {
+      List<Map<String, Object>> members = active.stream().filter(a -> a.kind() == kind).map(PortalPages::entry)
+          .toList();
+      if (!members.isEmpty()) {
+        groups.add(Map.of("label", kind.label(), "agencies", members));
+      }
+    }
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("agency", platform(active));
+    context.put("several", active.size() > 1);
+    context.put("agencyGroups", groups);
+    return context;
+  }
+
+  /**
+   * Whose name heads the pages: the only agency; on a platform of several, the government at its top (the 本级人民政府
+   * that runs it, DOMAIN.md §8), else the agency of {@code disclosure.agency.*}.
+   */
+  private Object platform(List<Agency> active) {
+    if (active.size() == 1) {
+      return active.get(0);
+    }
+    return active.stream().filter(a -> a.kind() == AgencyKind.GOVERNMENT && a.parentCode() == null).findFirst()
+        .<Object>map(a -> a).orElse(agency);
+  }
+
+  private static Map<String, Object> entry(Agency a) {
+    String shortName = Objects.requireNonNullElse(a.shortName(), a.name());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("code", a.code());
+    m.put("name", a.name());
+    m.put("shortName", shortName);
+    m.put("hasShort", !shortName.equals(a.name()));
+    m.put("address", Objects.requireNonNullElse(a.address(), ""));
+    m.put("phone", Objects.requireNonNullElse(a.phone(), ""));
+    // what the form's filter box matches: part of the name, the short name or the code
+    m.put("search", (a.name() + " " + shortName + " " + a.code()).toLowerCase(Locale.ROOT));
+    return m;
   }
 
   private static Reader reader(String name) throws IOException {

@@ -2,6 +2,7 @@ package org.disclosuredesk.portal;
 
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
+import org.disclosuredesk.handling.Decisions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,12 +81,12 @@ public class PublicStatus {
     out.put("dueOn", r.dueOn() == null ? null : r.dueOn().toString());
     DeadlineResult deadline = deadlines.compute(r);
     out.put("remainingWorkingDays", deadlines.remainingWorkingDays(r, deadline, clock.today()));
+    List<Map<String, Object>> history = events.list(r.id());
     if (r.concluded()) {
       out.put("outcome", r.outcome());
       out.put("outcomeLabel", Outcome.valueOf(r.outcome()).label());
       out.put("concludedOn", r.concludedOn().toString());
-      Agency holder = "OTHER_AGENCY".equals(r.notHeldReason()) && r.responsibleAgency() != null
-          ? registry.get(r.responsibleAgency().strip()) : null;
+      Agency holder = Decisions.responsibleAgency(r, history).map(a -> registry.get(a.code())).orElse(null);
       if (holder != null && holder.active() && !holder.code().equals(r.agencyCode())) {
         // Art. 36(5): the agency that holds it is on this platform; the applicant may apply there themselves
         Map<String, Object> referral = new LinkedHashMap<>();
@@ -100,7 +101,7 @@ public class PublicStatus {
       supplement.put("dueOn", r.supplementDueOn() == null ? null : r.supplementDueOn().toString());
       out.put("supplementRequest", supplement);
     }
-    for (Map<String, Object> e : events.list(r.id())) {
+    for (Map<String, Object> e : history) {
       String text = text(e);
       if (text != null) {
         timeline.add(line(day(e), text));

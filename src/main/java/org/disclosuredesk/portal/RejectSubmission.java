@@ -24,7 +24,7 @@ public class RejectSubmission implements JavaDelegate {
     SubmissionRow row = submissions.lock(execution.getProcessBusinessKey());
     submissions.update(row.id(), Map.of("status", SubmissionStatus.REJECTED.name()));
     if (row.applicantEmail() != null) {
-      mailer.queue(null, "SUBMISSION_REJECTED", row.applicantEmail(), "网上申请不予受理：申请编号 " + row.submissionNumber(),
+      mailer.queueFor(row.agencyCode(), null, "SUBMISSION_REJECTED", row.applicantEmail(), "网上申请不予受理：申请编号 " + row.submissionNumber(),
           "submission-rejected", Map.of("submission", row), List.of());
     }
   }

@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.process.Rehoming;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +34,11 @@ public class SubmissionProcess {
   private final RequestProcess requestProcess;
   private final SubmissionRepository submissions;
   private final CalendarService calendars;
+  private final Rehoming rehoming;
 
   public SubmissionProcess(TaskService tasks, RuntimeService runtime, RequestProcess requestProcess,
-      SubmissionRepository submissions, CalendarService calendars) {
+      SubmissionRepository submissions, CalendarService calendars, Rehoming rehoming) {
+    this.rehoming = rehoming;
     this.tasks = tasks;
     this.runtime = runtime;
     this.requestProcess = requestProcess;
@@ -63,17 +66,15 @@ public class SubmissionProcess {
   }
 
   /**
-   * The submission now belongs to another agency: its waiting task moves with it, to that agency's clerks (the
-   * instance's Camunda tenant; see process.AgencyTenants).
+   * The submission now belongs to another agency: its waiting task moves with it, to that agency's clerks (a new
+   * instance in that agency's Camunda tenant, process.Rehoming), and the row follows the new instance.
    */
   void forwarded(SubmissionRow row) {
-    if (rehome != null) {
-      rehome.accept(row.processInstanceId(), row.agencyCode());
+    String moved = rehoming.rehome(row.processInstanceId(), row.agencyCode());
+    if (!moved.equals(row.processInstanceId())) {
+      submissions.update(row.id(), Map.of("process_instance_id", moved));
     }
   }
-
-  /** Set by the tenants' feature once it is there; until then the task stays where it was. */
-  private java.util.function.BiConsumer<String, String> rehome;
 
   private Task openTask(SubmissionRow row) {
     List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(row.id()).processDefinitionKey(KEY)

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
@@ -30,6 +31,7 @@ import org.disclosuredesk.intake.RequestEvents;
 import org.disclosuredesk.intake.RequestRepository;
 import org.disclosuredesk.intake.RequestRow;
 import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.process.RequestProcess;
 import org.disclosuredesk.common.RateLimits.Limit;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -132,7 +134,7 @@ public class Submissions {
         model.put("queryCode", code);
         model.put("submittedOn", today.toString());
         model.put("name", application.applicant().name().strip());
-        mailer.queue(null, "SUBMISSION_RECEIVED", email.strip(), "网上申请已提交：申请编号 " + n,
+        mailer.queueFor(agency, null, "SUBMISSION_RECEIVED", email.strip(), "网上申请已提交：申请编号 " + n,
             "submission-received", model, List.of());
       }
       return n;

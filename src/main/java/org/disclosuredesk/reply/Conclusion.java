@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.common.AgencyProperties;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
+import org.disclosuredesk.handling.Decisions;
 import org.disclosuredesk.handling.Outcome;
 import org.disclosuredesk.handling.Stops;
 import org.disclosuredesk.intake.RequestEvents;
@@ -25,15 +27,17 @@ public class Conclusion {
   private final RequestEvents events;
   private final Stops stops;
   private final Mailer mailer;
-  private final AgencyProperties agency;
+  private final Agencies agencies;
+  private final Decisions decisions;
 
   public Conclusion(RequestRepository requests, RequestEvents events, Stops stops, Mailer mailer,
-      AgencyProperties agency) {
+      Agencies agencies, Decisions decisions) {
     this.requests = requests;
     this.events = events;
     this.stops = stops;
     this.mailer = mailer;
-    this.agency = agency;
+    this.agencies = agencies;
+    this.decisions = decisions;
   }
 
   public void conclude(String requestId, String actor) {
@@ -62,8 +66,12 @@ public class Conclusion {
       model.put("outcomeLabel", outcome.label());
       model.put("reason", row.outcomeReason());
       model.put("responsibleAgency", row.responsibleAgency());
+      // Art. 36(5): an agency of the platform is named with its contact
+      decisions.responsibleAgency(row).map(Decisions.ResponsibleAgency::contact).filter(c -> !c.isEmpty())
+          .ifPresent(c -> model.put("responsibleAgencyContact", c));
       model.put("concludedOn", on);
-      model.put("rightsNotice", rightsNotice(outcome, agency));
+      // in the request's agency's name: its reconsideration body and court
+      model.put("rightsNotice", rightsNotice(outcome, agencies.get(row.agencyCode())));
       mailer.queue(requestId, "REPLY", row.applicantEmail(), "政府信息公开申请答复：" + row.trackingNumber(),
           "reply", model, List.of());
     }
@@ -71,9 +79,10 @@ public class Conclusion {
 
   /**
    * The rights notice every reply carries (行政复议法 2023 第二十条、第二十三条; 行政诉讼法 第四十六条): refusals and partial
-   * disclosure must go to reconsideration first; everything else may go to either.
+   * disclosure must go to reconsideration first; everything else may go to either. The bodies are those of the
+   * agency that replies (行政复议法 第二十四条: a department's own government; 行政诉讼法 第十八条: its court).
    */
-  public static String rightsNotice(Outcome outcome, AgencyProperties agency) {
+  public static String rightsNotice(Outcome outcome, Agency agency) {
     if (outcome.reconsiderationFirst()) {
       return "如对本答复不服，可以自收到本答复之日起60日内向" + agency.reconsiderationBody()
           + "申请行政复议；对行政复议决定不服的，可以依法提起行政诉讼（《中华人民共和国行政复议法》第二十条、第二十三条）。";

@@ -16,16 +16,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hands the Spring-authenticated user to the engine for {@code /engine-rest/**}, so Camunda's own authorizations
- * decide per resource (e.g. a clerk creating a user gets 403).
+ * decide per resource (e.g. a clerk creating a user gets 403), and with the user's agencies as tenant ids, so
+ * Camunda's tenant check hides other agencies' instances, tasks and history (DOMAIN.md §8).
  */
 public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizations;
+  private final EngineTenants tenants;
 
-  public EngineAuthenticationFilter(IdentityService identityService, AuthorizationService authorizations) {
+  public EngineAuthenticationFilter(IdentityService identityService, AuthorizationService authorizations,
+      EngineTenants tenants) {
     this.identityService = identityService;
     this.authorizations = authorizations;
+    this.tenants = tenants;
   }
 
   @Override
@@ -51,7 +55,8 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
       response.getWriter().write("{\"type\":\"AuthorizationException\",\"message\":\"当前用户无权创建用户\"}");
       return;
     }
-    identityService.setAuthentication(auth.getName(), groups);
+    // memberships read per call: one the admin changes holds at once, on every node
+    identityService.setAuthentication(auth.getName(), groups, tenants.of(auth.getName(), groups));
     try {
       chain.doFilter(request, response);
     } finally {

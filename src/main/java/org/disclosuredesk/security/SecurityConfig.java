@@ -197,9 +197,9 @@ public class SecurityConfig {
 
   @Bean
   FilterRegistrationBean<EngineAuthenticationFilter> engineAuthenticationFilter(IdentityService identityService,
-      org.camunda.bpm.engine.AuthorizationService authorizations) {
+      org.camunda.bpm.engine.AuthorizationService authorizations, EngineTenants tenants) {
     FilterRegistrationBean<EngineAuthenticationFilter> bean =
-        new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService, authorizations));
+        new FilterRegistrationBean<>(new EngineAuthenticationFilter(identityService, authorizations, tenants));
     bean.addUrlPatterns("/engine-rest/*");
     // after Spring Security's chain (order -100), before Jersey
     bean.setOrder(Ordered.LOWEST_PRECEDENCE - 10);

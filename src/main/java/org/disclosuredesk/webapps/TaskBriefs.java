@@ -155,7 +155,11 @@ public class TaskBriefs {
         g -> List.of("clerk", "reviewer", "office-head", "camunda-admin").contains(g))) {
       return null;
     }
+    // and only of their own agencies' submissions (the tenant ids of the webapp sign-on), as in Tasklist
+    boolean admin = auth.getGroupIds().contains("camunda-admin");
     return submissions.byNumber(submissionNumber)
+        .filter(s -> admin || auth.getTenantIds() != null
+            && auth.getTenantIds().contains(s.agencyCode()))
         .flatMap(s -> submissions.attachment(s.id(), attachmentId)).orElse(null);
   }
 

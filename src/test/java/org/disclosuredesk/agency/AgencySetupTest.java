@@ -42,6 +42,16 @@ class AgencySetupTest {
   }
 
   @Test
+  void everyAgencyIsACamundaTenantAlsoOnADatabaseFromBefore() {
+    assertThat(identity.createTenantQuery().tenantId("AGENCY").singleResult().getName()).isEqualTo(properties.name());
+    // a database from before the tenants: the next start creates them
+    identity.deleteTenant("AGENCY");
+    setup.setUp();
+    assertThat(identity.createTenantQuery().tenantId("AGENCY").singleResult().getName()).isEqualTo(properties.name());
+    assertThat(identity.createTenantQuery().tenantId("AGENCY").count()).isEqualTo(1);
+  }
+
+  @Test
   void theSupervisingOfficeIsAGroupWithAChineseName() {
     assertThat(identity.createGroupQuery().groupId("supervisor").singleResult().getName())
         .isEqualTo("政府信息公开工作主管部门");

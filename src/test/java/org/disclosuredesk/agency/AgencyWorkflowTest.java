@@ -146,6 +146,17 @@ class AgencyWorkflowTest {
     assertThat(request.get("receivedOn").asText()).isEqualTo(today.toString());
     assertThat(post("/api/submissions/" + number + "/forwarding", body.replace(a, b), "ca" + s).statusCode())
         .isEqualTo(409);
+
+    // the information is B's after all: a 36(5) reply naming B offers the applicant a new application to B
+    r = post("/api/requests/" + request.get("id").asText() + "/decision", "{\"outcome\":\"UNAVAILABLE_NOT_HELD\","
+        + "\"notHeldReason\":\"OTHER_AGENCY\",\"responsibleAgency\":\"" + b + "\",\"decidedOn\":\"" + today + "\"}",
+        "ra" + s);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    status = status(number, code);
+    assertThat(status.get("status").asText()).isEqualTo("CONCLUDED");
+    assertThat(status.get("referral").get("agency").get("code").asText()).isEqualTo(b);
+    assertThat(status.get("referral").get("agency").get("phone").asText()).isEqualTo("0631-5202" + s);
+    assertThat(status.get("referral").get("description").asText()).contains("养老保险基金");
   }
 
   @Test

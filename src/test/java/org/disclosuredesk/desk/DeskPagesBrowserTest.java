@@ -129,8 +129,10 @@ class DeskPagesBrowserTest extends ChromiumTest {
    */
   private void clean(String page) {
     Accessibility.check(browser, page);
-    // the user guide quotes settings and API paths on purpose
-    String shown = page.startsWith("/guide") ? "" : browser.findElement(By.tagName("body")).getText();
+    // the user guide quotes settings and API paths on purpose; tracking numbers carry the agency's code once there
+    // are several agencies (AgencyApiTest adds some to this application)
+    String shown = page.startsWith("/guide") ? "" : browser.findElement(By.tagName("body")).getText()
+        .replaceAll("\\b[A-Z0-9]+-\\d{4}-\\d+\\b", "");
     assertThat(shown).as("codes on %s", page).doesNotContainPattern("\\b[A-Z]{2,}(_[A-Z]+)*\\b(?<!CSV|XLSX|PDF|SSO|API|ID|UTF)");
     List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage)

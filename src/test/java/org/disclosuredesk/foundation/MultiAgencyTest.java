@@ -13,7 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=${disclosure.test.multi-agency-url:jdbc:h2:mem:agencies-${random.uuid};DB_CLOSE_DELAY=-1;"
-        + "LOCK_TIMEOUT=10000}"})
-public @interface MultiAgencyTest {}
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = MultiAgencyTest.DATABASE)
+public @interface MultiAgencyTest {
+
+  /** The database of these tests, for one that needs its own context too: add it to its test properties. */
+  String DATABASE = "spring.datasource.url=${disclosure.test.multi-agency-url:jdbc:h2:mem:agencies-${random.uuid};"
+      + "DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000}";
+}

@@ -413,7 +413,8 @@ class RequestProcessTest extends ProcessTestSupport {
     var tasks = engine.getTaskService();
     Task screening = tasks.createTaskQuery().processInstanceBusinessKey(r.id()).singleResult();
     assertThat((String) tasks.getVariableLocal(screening.getId(), "requestSummary")).contains(r.trackingNumber());
-    engine.getIdentityService().setAuthentication("reviewer", List.of("reviewer"));
+    // as Tasklist signs the reviewer in: with the agency as tenant
+    engine.getIdentityService().setAuthentication("reviewer", List.of("reviewer"), List.of("AGENCY"));
     try {
       tasks.complete(screening.getId(), java.util.Map.of("screeningResult", "PROCEED"));
       Task handling = tasks.createTaskQuery().processInstanceBusinessKey(r.id()).singleResult();

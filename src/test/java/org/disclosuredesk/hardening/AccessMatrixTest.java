@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.common.DatabaseProduct;
 import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.security.EngineTenants;
 import org.disclosuredesk.security.RoleSetup;
 import org.disclosuredesk.foundation.Http;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,7 @@ class AccessMatrixTest {
   @Autowired IdentityService identity;
   @Autowired AuthorizationService authorizations;
   @Autowired CalendarService calendars;
+  @Autowired EngineTenants tenants;
   Http http;
 
   @BeforeEach
@@ -237,7 +239,8 @@ class AccessMatrixTest {
         "manager", "manager");
     try {
       for (var e : groupOf.entrySet()) {
-        identity.setAuthentication(e.getKey(), List.of(e.getValue()));
+        // as the engine REST API and the webapps sign them in: with their agencies as tenants
+        identity.setAuthentication(e.getKey(), List.of(e.getValue()), tenants.of(e.getKey(), List.of(e.getValue())));
         List<Task> seen = tasks.createTaskQuery().list();
         identity.clearAuthentication();
         if (e.getKey().equals("manager")) {
@@ -269,7 +272,7 @@ class AccessMatrixTest {
       assertThat(inGroupFilter("reviewer", "reviewer", signOff)).isFalse();
       // and the engine refuses another group's task, whatever the client
       Task headsTask = tasks.createTaskQuery().processInstanceBusinessKey(signOff).singleResult();
-      identity.setAuthentication("reviewer", List.of("reviewer"));
+      identity.setAuthentication("reviewer", List.of("reviewer"), tenants.of("reviewer", List.of("reviewer")));
       assertThatThrownBy(() -> tasks.claim(headsTask.getId(), "reviewer"))
           .isInstanceOf(AuthorizationException.class);
       assertThatThrownBy(() -> tasks.complete(headsTask.getId())).isInstanceOf(AuthorizationException.class);
@@ -298,7 +301,7 @@ class AccessMatrixTest {
   /** Whether the request's open task is in the user's Tasklist filter 我组的任务. */
   boolean inGroupFilter(String user, String group, String requestId) {
     String filterId = filters.createFilterQuery().filterName("我组的任务").singleResult().getId();
-    identity.setAuthentication(user, List.of(group));
+    identity.setAuthentication(user, List.of(group), tenants.of(user, List.of(group)));
     try {
       return filters.list(filterId, tasks.createTaskQuery().processInstanceBusinessKey(requestId)).size() > 0;
     } finally {

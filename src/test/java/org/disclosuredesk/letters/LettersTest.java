@@ -1,6 +1,7 @@
 package org.disclosuredesk.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -30,6 +31,8 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.deadline.CalendarService;
 import org.disclosuredesk.handling.RequestActions;
 import org.disclosuredesk.intake.IntakeService;
@@ -41,7 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.disclosuredesk.foundation.MultiAgencyTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -52,7 +55,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every letter generated at its step for a realistic request, read back with Apache POI; the mails that carry
  * them; download, versions on regeneration, 404s; an admin's template folder.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@MultiAgencyTest
 class LettersTest {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -89,6 +92,8 @@ class LettersTest {
   @Autowired Letters letters;
   @Autowired TestRestTemplate http;
   @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired Agencies agencies;
+  @org.springframework.beans.factory.annotation.Value("${disclosure.agency.code:AGENCY}") String defaultAgency;
 
   @BeforeEach
   void clock() {
@@ -108,11 +113,16 @@ class LettersTest {
     return LetterContent.date(d);
   }
 
+  /** For the default agency: it names it, as the platform has several once the agency test has run. */
   RequestRow register(LocalDate arrivedOn, String email) {
+    return register(arrivedOn, email, defaultAgency);
+  }
+
+  RequestRow register(LocalDate arrivedOn, String email, String agencyCode) {
     var form = new RegistrationForm("ONLINE", arrivedOn.toString(), null,
         new RegistrationForm.Applicant("NATURAL_PERSON", "王五", "370102199001011234", null, email, "13800000000", null),
         null, "申请公开2025年就业补贴发放名单（" + UUID.randomUUID().toString().substring(0, 8) + "）", "就业信息", null,
-        null, null);
+        null, null).forAgency(agencyCode);
     return intake.register(form, "clerk").request();
   }
 
@@ -378,6 +388,9 @@ class LettersTest {
     assertThat(replyItem.get("kind").asText()).isEqualTo("REPLY");
     assertThat(replyItem.get("title").asText()).isEqualTo("政府信息公开申请答复书");
     assertThat(replyItem.get("version").asInt()).isEqualTo(1);
+    // free text names an agency outside the platform
+    assertThat(view.get("decision").get("responsibleAgency").asText()).isEqualTo("威海市财政局");
+    assertThat(view.get("decision").has("responsiblePlatformAgency")).isFalse();
     assertThat(replyItem.get("createdAt").isNull()).isFalse();
     String v1 = replyItem.get("id").asText();
 
@@ -448,6 +461,138 @@ class LettersTest {
       assertThat(text(s.id(), LetterKind.ACKNOWLEDGEMENT)).contains("政府信息公开申请收件回执", s.trackingNumber());
     } finally {
       Files.deleteIfExists(custom);
+    }
+  }
+
+  /** The plain text of the mails to this address, by subject. */
+  static Map<String, String> mailTexts(String to) throws Exception {
+    Map<String, String> out = new HashMap<>();
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      if (m.getAllRecipients()[0].toString().equals(to)) {
+        out.put(m.getSubject(), plainText(m));
+      }
+    }
+    return out;
+  }
+
+  private static String plainText(Part p) throws Exception {
+    if (p.isMimeType("text/plain")) {
+      return (String) p.getContent();
+    }
+    if (p.getContent() instanceof Multipart mp) {
+      for (int i = 0; i < mp.getCount(); i++) {
+        String t = plainText(mp.getBodyPart(i));
+        if (t != null) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * DOMAIN.md §8: each agency writes in its own name (name, address, phone, its reconsideration body and court in
+   * the rights notice); an Art. 36(5) reply that names an agency of the platform gives its contact from the registry,
+   * as it was when decided; an agency's own template folder wins over the platform's templates.
+   */
+  @Test
+  void eachAgencyWritesInItsOwnNameAndAReplyNamesAnotherPlatformAgencyWithItsContact() throws Exception {
+    String sfx = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 10000));
+    String gov = "GOV" + sfx;
+    String rsj = "RSJ" + sfx;
+    String zrj = "ZRJ" + sfx;
+    agencies.create(new Agencies.AgencyBody(gov, "示例市人民政府" + sfx, "市政府", "GOVERNMENT", null, "示例市人民路1号",
+        "0631-5200001", null, "示例省人民政府", "示例市中级人民法院", null));
+    // reconsideration body left out: its own government (行政复议法 第二十四条)
+    agencies.create(new Agencies.AgencyBody(rsj, "示例市人力资源和社会保障局" + sfx, "市人社局", "DEPARTMENT", gov,
+        "示例市人民路8号", "0631-5200008", null, null, "示例市环翠区人民法院", null));
+    agencies.create(new Agencies.AgencyBody(zrj, "示例市自然资源和规划局" + sfx, "市自然资源局", "DEPARTMENT", gov,
+        "示例市海滨路20号", "0631-5200020", "zrj@example.gov.cn", "示例省自然资源厅", "示例市铁路运输法院", null));
+
+    LocalDate d = LocalDate.of(2026, 10, 12);
+    RequestRow a = register(d, null, rsj);
+    String emailB = "zrj-" + UUID.randomUUID() + "@example.org";
+    RequestRow b = register(d, emailB, zrj);
+    assertThat(text(a.id(), LetterKind.ACKNOWLEDGEMENT)).contains("示例市人力资源和社会保障局" + sfx, "示例市人民路8号",
+        "0631-5200008").doesNotContain("示例市示例路1号", "自然资源");
+    assertThat(text(b.id(), LetterKind.ACKNOWLEDGEMENT)).contains("示例市自然资源和规划局" + sfx, "示例市海滨路20号",
+        "0631-5200020").doesNotContain("人力资源", "示例市示例路1号");
+
+    LocalDate on = wd(d, 5);
+    actions.decision(a.id(), body("outcome", "DISCLOSED", "decidedOn", on.toString(), "confidentialityReview",
+        review(on)), "reviewer");
+    assertThat(text(a.id(), LetterKind.REPLY)).contains("示例市人力资源和社会保障局" + sfx,
+        "60日内向示例市人民政府" + sfx + "申请行政复议", "6个月内向示例市环翠区人民法院提起行政诉讼");
+
+    // naming itself is no Art. 36(5) answer
+    RequestRow self = register(d, null, zrj);
+    assertThatThrownBy(() -> actions.decision(self.id(), body("outcome", "UNAVAILABLE_NOT_HELD", "notHeldReason",
+        "OTHER_AGENCY", "responsibleAgency", zrj, "decidedOn", on.toString()), "reviewer"))
+        .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.fields()).containsKey("responsibleAgency"));
+
+    // nor is sending the applicant to an agency that no longer exists
+    String old = "OLD" + sfx;
+    agencies.create(new Agencies.AgencyBody(old, "示例市劳动局" + sfx, null, "DEPARTMENT", gov, "示例市人民路9号",
+        "0631-5200009", null, null, "示例市环翠区人民法院", null));
+    agencies.update(old, new Agencies.AgencyBody(old, "示例市劳动局" + sfx, null, "DEPARTMENT", gov, "示例市人民路9号",
+        "0631-5200009", null, null, "示例市环翠区人民法院", false));
+    assertThatThrownBy(() -> actions.decision(self.id(), body("outcome", "UNAVAILABLE_NOT_HELD", "notHeldReason",
+        "OTHER_AGENCY", "responsibleAgency", "示例市劳动局" + sfx, "decidedOn", on.toString()), "reviewer"))
+        .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.fields().get("responsibleAgency"))
+            .contains("已撤销"));
+
+    // the code, in any case, names the platform's agency
+    actions.decision(b.id(), body("outcome", "UNAVAILABLE_NOT_HELD", "notHeldReason", "OTHER_AGENCY",
+        "responsibleAgency", rsj.toLowerCase(java.util.Locale.ROOT), "decidedOn", on.toString()), "reviewer");
+    Letters.Letter first = latest(b.id(), LetterKind.REPLY);
+    String reply = text(letters.content(first.id()));
+    assertThat(reply).contains("第三十六条第（五）项", "该政府信息由示例市人力资源和社会保障局" + sfx + "负责公开",
+        "联系地址：示例市人民路8号，联系电话：0631-5200008。请您向该机关咨询或者提出申请。",
+        "示例市自然资源和规划局" + sfx, "示例市海滨路20号", "60日内向示例省自然资源厅申请行政复议",
+        "6个月内向示例市铁路运输法院提起行政诉讼").doesNotContain("{{", "示例市示例路1号");
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "letters-agency-reply.docx"), letters.content(first.id()));
+
+    JsonNode decision = http.withBasicAuth("supervisor", "supervisor").getForObject("/api/requests/" + b.id(),
+        JsonNode.class).get("decision");
+    assertThat(decision.get("responsibleAgency").asText()).isEqualTo("示例市人力资源和社会保障局" + sfx);
+    assertThat(decision.get("responsiblePlatformAgency").get("code").asText()).isEqualTo(rsj);
+    assertThat(decision.get("responsiblePlatformAgency").get("name").asText()).isEqualTo("示例市人力资源和社会保障局" + sfx);
+
+    deliverMails();
+    String mail = mailTexts(emailB).get("政府信息公开申请答复：" + b.trackingNumber());
+    assertThat(mail).contains("该政府信息由示例市人力资源和社会保障局" + sfx
+            + "负责公开（联系地址：示例市人民路8号，联系电话：0631-5200008），请向其咨询。",
+        "示例省自然资源厅", "示例市自然资源和规划局" + sfx, "地址：示例市海滨路20号　电话：0631-5200020");
+    assertThat(mailTexts(emailB).get("收件回执：政府信息公开申请 " + b.trackingNumber()))
+        .contains("示例市自然资源和规划局" + sfx + "已收到您的政府信息公开申请").doesNotContain("人力资源");
+
+    // the letter says what was decided: a later change of the registry does not rewrite it
+    agencies.update(rsj, new Agencies.AgencyBody(rsj, "示例市人力资源和社会保障局" + sfx, "市人社局", "DEPARTMENT", gov,
+        "示例市人民路8号", "0631-5299999", null, null, "示例市环翠区人民法院", true));
+    Letters.Letter again = letters.regenerate(b.id(), first.id(), "reviewer");
+    assertThat(text(letters.content(again.id()))).contains("0631-5200008").doesNotContain("0631-5299999");
+
+    // an agency's own template wins over the built-in one, for its letters only; a broken one falls back
+    Path own = templateDir.resolve(zrj).resolve("acknowledgement.docx");
+    Files.createDirectories(own.getParent());
+    try {
+      try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(own)) {
+        doc.createParagraph().createRun().setText("{{agencyName}}专用回执 {{trackingNumber}} 电话{{agencyPhone}}");
+        doc.write(out);
+      }
+      RequestRow c = register(d, null, zrj);
+      assertThat(text(c.id(), LetterKind.ACKNOWLEDGEMENT))
+          .isEqualTo("示例市自然资源和规划局" + sfx + "专用回执 " + c.trackingNumber() + " 电话0631-5200020");
+      RequestRow other = register(d, null, rsj);
+      assertThat(text(other.id(), LetterKind.ACKNOWLEDGEMENT)).contains("政府信息公开申请收件回执")
+          .doesNotContain("专用回执");
+      Files.writeString(own, "not a word document");
+      RequestRow broken = register(d, null, zrj);
+      assertThat(text(broken.id(), LetterKind.ACKNOWLEDGEMENT)).contains("政府信息公开申请收件回执",
+          "示例市自然资源和规划局" + sfx);
+    } finally {
+      Files.deleteIfExists(own);
     }
   }
 

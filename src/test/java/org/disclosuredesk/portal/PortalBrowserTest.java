@@ -3,47 +3,18 @@ package org.disclosuredesk.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.deadline.CalendarService;
-import org.disclosuredesk.foundation.HeadlessChromium;
 import org.disclosuredesk.foundation.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The applicant's pages as a person meets them, on a phone (390 px wide) in headless Chromium: reads the guide,
@@ -53,52 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * to {@code target/screenshots}, or with {@code -Dscreenshots.dir=docs} to the README's pictures.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PortalBrowserTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  /** Latin on the applicant's screens: file kinds and units, the protocol's name, none else. */
-  private static final Set<String> LATIN_ALLOWED = Set.of("PDF", "JPG", "JPEG", "PNG", "MB", "KB", "pdf", "png",
-      "ALTCHA");
-
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
-  @Autowired BusinessClock clock;
-  @Autowired CalendarService calendars;
-
-  private WebDriver browser;
-  private WebDriverWait wait;
-  private Path profile;
-  private Path screenshots;
-  private Path files;
-  private LocalDate today;
-
-  @BeforeEach
-  void openBrowser() throws IOException {
-    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
-    today = clock.today();
-    screenshots = HeadlessChromium.screenshots();
-    profile = Files.createTempDirectory("chromium-profile");
-    files = Files.createTempDirectory("portal-files");
-    browser = HeadlessChromium.start(profile, Map.of());
-    browser.manage().window().setSize(new Dimension(390, 844));
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-  }
-
-  @AfterEach
-  void closeBrowser() throws IOException {
-    if (browser != null) {
-      Files.write(Path.of("target", "portal-browser-test-last-page.png"),
-          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-      browser.quit();
-    }
-    for (Path dir : new Path[] {profile, files}) {
-      if (dir != null) {
-        try (var walk = Files.walk(dir)) {
-          walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
-      }
-    }
-  }
+class PortalBrowserTest extends PortalBrowserSupport {
 
   @Test
   void anApplicantAppliesFollowsSupplementsAndWithdrawsOnAPhone() throws Exception {
@@ -204,84 +130,7 @@ class PortalBrowserTest {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("withdraw-panel")));
     chinese("status after withdrawal");
 
-    // nothing the browser said was a refusal of our own CSP or a script error
-    List<String> problems = new ArrayList<>();
-    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-      if (e.getMessage().contains("Content Security Policy") || e.getMessage().contains("Refused to")
-          || e.getMessage().contains("Uncaught")) {
-        problems.add(e.getMessage());
-      }
-    }
-    assertThat(problems).isEmpty();
-  }
-
-  // ---- a person's actions ---------------------------------------------------------------------------------------
-
-  private void open(String path) {
-    browser.get("http://localhost:" + port + path);
-  }
-
-  private WebElement find(String css) {
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-  }
-
-  private void type(String css, String text) {
-    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-  }
-
-  private String body() {
-    return browser.findElement(By.tagName("body")).getText();
-  }
-
-  private Path file(String name, byte[] content) throws IOException {
-    return Files.write(files.resolve(name), content);
-  }
-
-  private static byte[] pdf() {
-    return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj"
-        + " 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
-        .getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static byte[] png() {
-    return Base64.getDecoder().decode(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-  }
-
-  // ---- what the page must be ------------------------------------------------------------------------------------
-
-  /** At 360 px, the narrowest phone in use, nothing sticks out sideways. */
-  private void fitsAPhone(String where) {
-    Dimension before = browser.manage().window().getSize();
-    browser.manage().window().setSize(new Dimension(360, before.getHeight()));
-    try {
-      Object over = ((JavascriptExecutor) browser).executeScript(
-          "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-      assertThat(((Number) over).intValue()).as("sideways scrolling on the %s page", where).isLessThanOrEqualTo(0);
-    } finally {
-      browser.manage().window().setSize(before);
-    }
-  }
-
-  /** No Latin word on screen but file kinds and units; numbers, codes, e-mail addresses are data. */
-  private void chinese(String where) {
-    String shown = body().replaceAll("\\S+@\\S+|S\\d{8}-\\d{6}|[A-Z0-9]{12}|\\S+\\.(pdf|png|jpg)", " ");
-    List<String> found = new ArrayList<>();
-    Matcher word = Pattern.compile("[A-Za-z]{2,}").matcher(shown);
-    while (word.find()) {
-      if (!LATIN_ALLOWED.contains(word.group())) {
-        found.add(word.group());
-      }
-    }
-    assertThat(found).as("English on the %s page:\n%s", where, body()).isEmpty();
+    noRefusalsOrScriptErrors();
   }
 
   @Test
@@ -325,28 +174,5 @@ class PortalBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation")));
     assertThat(find("#conf-number").getText().strip()).matches("S\\d{8}-\\d{6}");
     accessible("confirmation after keyboard use");
-  }
-
-  private void accessible(String where) {
-    org.disclosuredesk.foundation.Accessibility.check(browser, where);
-  }
-
-  /** The whole page, as tall as it is, at the phone's width (Chromium's own full-page capture). */
-  private void shot(String name) throws IOException {
-    shot(name, Integer.MAX_VALUE);
-  }
-
-  private void shot(String name, int maxHeight) throws IOException {
-    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-    Map<String, Object> metrics = ((org.openqa.selenium.chrome.ChromeDriver) browser)
-        .executeCdpCommand("Page.getLayoutMetrics", Map.of());
-    @SuppressWarnings("unchecked")
-    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-    Map<String, Object> shot = ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand(
-        "Page.captureScreenshot", Map.of("captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
-            "width", ((Number) size.get("width")).doubleValue(),
-            "height", Math.min(maxHeight, ((Number) size.get("height")).doubleValue()),
-            "scale", 1)));
-    Files.write(screenshots.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
   }
 }
