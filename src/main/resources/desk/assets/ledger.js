@@ -22,6 +22,10 @@
     }
     var data = new FormData();
     data.append('file', file);
+    var agency = document.getElementById('import-agency');
+    if (agency) {
+      data.append('agencyCode', agency.value); // a clerk of several agencies names the one imported for
+    }
     show(dryRun ? '正在检查……' : '正在导入……', true);
     window.deskFetch('/api/ledger/import?dryRun=' + dryRun, {method: 'POST', body: data})
       .then(function (res) {

@@ -314,8 +314,8 @@ class HomePage {
           Paragraph.rate(f.onTimeRate(), 1), f.overdueNow(), n, "/reports/" + year + "?agency=" + encode(a.code())));
     }
     AgencyYear total = new AgencyYear(null, "合计", false, sum.received(), sum.concluded(),
-        Paragraph.rate(sum.onTimeRate(), 1), sum.overdueNow(), supervised, "/reports/" + year + "/consolidated");
-    return new Supervision(year, lists, rows, total, "/reports/" + year + "/consolidated",
+        Paragraph.rate(sum.onTimeRate(), 1), sum.overdueNow(), supervised, "/reports/" + year);
+    return new Supervision(year, lists, rows, total, "/reports/" + year,
         "/api/statistics/" + year + "/agencies", "/ledger?overdue=true");
   }
 

@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.desk.DeskLayout;
 import org.disclosuredesk.desk.DeskTemplates;
@@ -28,24 +29,31 @@ public class LedgerPage {
 
   static final int SHOWN = 100;
 
-  record Filter(String q, String year, String status, boolean overdue) {}
+  record Filter(String q, String year, String status, boolean overdue, String agency) {}
 
   record Option(String value, String label, boolean selected) {}
 
-  record Item(String trackingNumber, String applicant, String receivedOn, String dueOn, String status,
+  record Item(String trackingNumber, String agency, String applicant, String receivedOn, String dueOn, String status,
       String concludedOn, String outcome) {}
 
+  /**
+   * {@code agencies}: the agencies to narrow the list to, offered when the caller sees more than one (the supervising
+   * office, a member of several); {@code importAgencies}: the clerk's agencies to import for, when there are several.
+   */
   record Model(DeskLayout.Page page, Filter filter, List<Option> statuses, List<Item> items, boolean hasItems,
-      long total, boolean more, int shown, String error, String exportXlsx, String exportCsv, boolean mayImport) {}
+      long total, boolean more, int shown, String error, String exportXlsx, String exportCsv, boolean mayImport,
+      List<Option> agencies, boolean severalAgencies, List<Option> importAgencies, boolean chooseImportAgency) {}
 
   private final DeskTemplates templates;
   private final DeskLayout layout;
   private final LedgerSearch search;
   private final BusinessClock clock;
   private final AgencyScope agencies;
+  private final org.disclosuredesk.agency.Agencies registry;
 
   LedgerPage(DeskTemplates templates, DeskLayout layout, LedgerSearch search, BusinessClock clock,
-      AgencyScope agencies) {
+      AgencyScope agencies, org.disclosuredesk.agency.Agencies registry) {
+    this.registry = registry;
     this.agencies = agencies;
     this.templates = templates;
     this.layout = layout;
@@ -56,9 +64,14 @@ public class LedgerPage {
   @GetMapping("/ledger")
   ResponseEntity<String> page(Authentication auth, HttpServletRequest request,
       @RequestParam(required = false) String q, @RequestParam(required = false) String year,
-      @RequestParam(required = false) String status, @RequestParam(required = false) String overdue) {
+      @RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
+      @RequestParam(required = false) String agency) {
+    AgencyScope.Visible visible = agencies.visible(auth);
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    registry.all().stream().filter(a -> visible.includes(a.code())).forEach(a -> names.put(a.code(), a.name()));
+    String chosen = agency != null && names.containsKey(agency.strip()) ? agency.strip() : "";
     Filter filter = new Filter(q == null ? "" : q.strip(), year == null ? "" : year.strip(),
-        status == null ? "" : status, "true".equals(overdue));
+        status == null ? "" : status, "true".equals(overdue), chosen);
     String error = null;
     Integer y = null;
     if (!filter.year().isEmpty()) {
@@ -79,9 +92,9 @@ public class LedgerPage {
     long total = 0;
     if (error == null) {
       List<String> terms = LedgerSearch.terms(filter.q());
-      var found = search.page(agencies.visible(auth).filter(), y, s, filter.overdue() ? Boolean.TRUE : null, terms, clock.today(), 0, SHOWN);
+      var found = search.page(chosen.isEmpty() ? visible.filter() : List.of(chosen), y, s, filter.overdue() ? Boolean.TRUE : null, terms, clock.today(), 0, SHOWN);
       boolean masked = PersonalData.masked(auth);
-      items = found.items().stream().map(i -> new Item(i.trackingNumber(),
+      items = found.items().stream().map(i -> new Item(i.trackingNumber(), names.getOrDefault(i.agencyCode(), ""),
           masked ? PersonalData.maskName(i.applicantName()) : i.applicantName(), text(i.receivedOn()),
           text(i.dueOn()), RequestStatus.labelOf(i.status()), text(i.concludedOn()),
           i.outcome() == null ? "" : Outcome.valueOf(i.outcome()).label())).toList();
@@ -93,11 +106,26 @@ public class LedgerPage {
       statuses.add(new Option(st.name(), st.label(), st.name().equals(s)));
     }
     String query = "q=" + enc(filter.q()) + "&year=" + enc(filter.year()) + "&status=" + enc(s == null ? "" : s)
-        + (filter.overdue() ? "&overdue=true" : "");
+        + (filter.overdue() ? "&overdue=true" : "") + (chosen.isEmpty() ? "" : "&agency=" + enc(chosen));
     boolean mayImport = DeskLayout.roles(auth).stream().anyMatch(r -> r.equals(Roles.CLERK) || r.equals(Roles.ADMIN));
     return templates.page("ledger", new Model(layout.page("台账", "/ledger", auth, request), filter, statuses, items,
         !items.isEmpty(), total, total > items.size(), items.size(), error,
-        "/api/requests?" + query + "&format=xlsx", "/api/requests?" + query + "&format=csv", mayImport));
+        "/api/requests?" + query + "&format=xlsx", "/api/requests?" + query + "&format=csv", mayImport,
+        agencyOptions(names, chosen), names.size() > 1, importOptions(auth), importOptions(auth).size() > 1));
+  }
+
+  private static List<Option> agencyOptions(Map<String, String> names, String chosen) {
+    List<Option> out = new ArrayList<>();
+    out.add(new Option("", "全部机关", chosen.isEmpty()));
+    names.forEach((code, name) -> out.add(new Option(code, name, code.equals(chosen))));
+    return out;
+  }
+
+  /** The agencies a clerk imports for (the import needs one named when they belong to several). */
+  private List<Option> importOptions(Authentication auth) {
+    var mine = agencies.memberships(auth.getName());
+    return registry.active().stream().filter(a -> mine.contains(a.code()))
+        .map(a -> new Option(a.code(), a.name(), false)).toList();
   }
 
   private static String text(Object o) {

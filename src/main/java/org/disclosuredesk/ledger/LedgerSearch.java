@@ -224,7 +224,7 @@ public class LedgerSearch implements RequestRowObserver {
     pageParams.add((long) page * size);
     long[] counted = {-1};
     List<Hit> items = jdbc.sql("SELECT r.id, r.tracking_number, r.status, r.received_on, r.due_on,"
-            + " r.outcome, r.concluded_on, r.topic, r.applicant_name"
+            + " r.outcome, r.concluded_on, r.topic, r.applicant_name, r.agency_code"
             + (windowed ? ", COUNT(*) OVER () AS matching" : "") + from
             + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ? OFFSET ?")
         .params(pageParams)
@@ -235,7 +235,7 @@ public class LedgerSearch implements RequestRowObserver {
           return new Hit(rs.getString("id"), rs.getString("tracking_number"), rs.getString("status"),
               rs.getObject("received_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
               rs.getString("outcome"), rs.getObject("concluded_on", LocalDate.class), rs.getString("topic"),
-              rs.getString("applicant_name"));
+              rs.getString("applicant_name"), rs.getString("agency_code"));
         }).list();
     long total = counted[0] >= 0 ? counted[0] : items.isEmpty() && page == 0 && windowed ? 0
         : jdbc.sql("SELECT COUNT(*)" + from).params(all).query(Long.class).single();
@@ -244,7 +244,7 @@ public class LedgerSearch implements RequestRowObserver {
 
   /** One request of a ledger page, as the list and {@code GET /api/requests} show it. */
   public record Hit(String id, String trackingNumber, String status, LocalDate receivedOn, LocalDate dueOn,
-      String outcome, LocalDate concludedOn, String topic, String applicantName) {}
+      String outcome, LocalDate concludedOn, String topic, String applicantName, String agencyCode) {}
 
   /** One page of the ledger and the count of all the filters hold. */
   public record Page(List<Hit> items, long total, int page, int size) {}

@@ -148,6 +148,8 @@ public class SecurityConfig {
                 "/api/requests/*/decision", "/api/requests/*/appeals", "/api/requests/*/letters/**",
                 "/api/appeals/*/result", "/api/appeals/*/submission", "/api/appeals/*/rehandling")
             .hasAnyRole(REVIEWER, ADMIN)
+            // the supervising office reads every agency's statistics and changes none (DOMAIN.md §8)
+            .requestMatchers(GET, "/api/statistics/**", "/reports/**").hasAnyRole(MANAGER, Roles.SUPERVISOR, ADMIN)
             .requestMatchers("/api/statistics/**", "/reports/**").hasAnyRole(MANAGER, ADMIN)
             .requestMatchers(POST, "/api/calendar/**").hasRole(ADMIN)
             .requestMatchers(PUT, "/api/calendar/**").hasRole(ADMIN)

@@ -48,7 +48,9 @@ public class DrillDown {
       @Schema(description = "答复期限（现行有效的）") LocalDate dueOn,
       @Schema(description = "办结日期；未办结为 null") LocalDate concludedOn,
       @Schema(description = "办理结果代码；未办结为 null") String outcome,
-      String outcomeLabel) {}
+      String outcomeLabel,
+      @Schema(description = "所属机关代码（平台上有多个机关时）") @JsonInclude(JsonInclude.Include.NON_NULL)
+      String agency) {}
 
   @Schema(description = "表四中计入的一件复议或诉讼案件，连同引起它的申请（申请的字段在前，与 RequestItem 相同）")
   public record AppealItem(
@@ -74,11 +76,15 @@ public class DrillDown {
       @Schema(description = "只列此信息类别的申请；其他 含未填类别的（仅 row=NEW_THIS_YEAR）")
       @JsonInclude(JsonInclude.Include.NON_NULL) String topic,
       @Schema(description = "件数，即 items 的条数") int count,
-      List<RequestItem> items) {}
+      List<RequestItem> items,
+      @Schema(description = "计入的机关代码（平台上有多个机关时；汇总表的单元格为其汇总的各机关）")
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<String> agencies) {}
 
   @Schema(description = "表四一个单元格计入的复议、诉讼案件")
   public record AppealList(int year, String row, String column, String rowLabel, String columnLabel,
-      @Schema(description = "件数，即 items 的条数") int count, List<AppealItem> items) {}
+      @Schema(description = "件数，即 items 的条数") int count, List<AppealItem> items,
+      @Schema(description = "计入的机关代码（平台上有多个机关时）") @JsonInclude(JsonInclude.Include.NON_NULL)
+      List<String> agencies) {}
 
   @Schema(description = "旧版统计表一行计入的申请（行政复议、行政诉讼各行为案件）")
   public record LegacyList(
@@ -88,7 +94,9 @@ public class DrillDown {
       @Schema(description = "`REQUESTS`：items 为申请；`APPEALS`：items 为复议诉讼案件",
           allowableValues = {"REQUESTS", "APPEALS"}) String listOf,
       @Schema(description = "件数，即 items 的条数") int count,
-      @ArraySchema(schema = @Schema(oneOf = {RequestItem.class, AppealItem.class})) List<Object> items) {}
+      @ArraySchema(schema = @Schema(oneOf = {RequestItem.class, AppealItem.class})) List<Object> items,
+      @Schema(description = "计入的机关代码（平台上有多个机关时）") @JsonInclude(JsonInclude.Include.NON_NULL)
+      List<String> agencies) {}
 
   @Schema(description = "说明段落中的一个数字：它在段落中的位置、件数，以及列出这些申请的网页和接口")
   public record Figure(
@@ -104,7 +112,9 @@ public class DrillDown {
       @Schema(description = "列出这些申请的接口（JSON；加 `&format=xlsx` 为 Excel）") String api) {}
 
   @Schema(description = "说明段落及其中每个件数的来源")
-  public record ParagraphFigures(int year, String format, String paragraph, List<Figure> figures) {}
+  public record ParagraphFigures(int year, String format, String paragraph, List<Figure> figures,
+      @Schema(description = "计入的机关代码（平台上有多个机关时）") @JsonInclude(JsonInclude.Include.NON_NULL)
+      List<String> agencies) {}
 
   static final String LISTS_REQUESTS = "REQUESTS";
   static final String LISTS_APPEALS = "APPEALS";
@@ -125,12 +135,12 @@ public class DrillDown {
    * The requests of table 三's cell {@code row} × {@code column}; {@code channel} and {@code topic} (NEW_THIS_YEAR
    * only) narrow it to one count of the paragraph. Every bad parameter is named at once (400).
    */
-  public RequestList requests(String year, String row, String column, String channel, String topic,
-      boolean masked) {
+  public RequestList requests(ReportScope scope, String year, String row, String column, String channel,
+      String topic, boolean masked) {
     FieldErrors errors = new FieldErrors();
     int y = checkRequests(year, row, column, channel, topic, errors);
     errors.throwIfAny();
-    return requests(y, row, column, channel, topic, masked);
+    return requests(scope, y, row, column, channel, topic, masked);
   }
 
   /** Adds every bad parameter of {@link #requests} to {@code errors}; the year when it is good. */
@@ -161,16 +171,22 @@ public class DrillDown {
     return y;
   }
 
-  /** As above, for arguments already checked. */
+  /** As above, for arguments already checked, over every agency of the platform. */
   public RequestList requests(int year, String row, String column, String channel, String topic, boolean masked) {
+    return requests(statistics.platform(), year, row, column, channel, topic, masked);
+  }
+
+  /** As above, for arguments already checked. */
+  public RequestList requests(ReportScope scope, int year, String row, String column, String channel, String topic,
+      boolean masked) {
     Predicate<AnnualTable> inCell = t -> t.value(row, column) > 0
         && (channel == null || t.newByChannel().getOrDefault(channel, 0L) > 0)
         && (topic == null || t.newByTopic().getOrDefault(topic, 0L) > 0);
     List<DrillDownRepository.RequestRow> rows = counted(
-        repository.requests(facet(row), year, Layout.TOTAL.equals(column) ? null : column),
+        repository.requests(facet(row), year, Layout.TOTAL.equals(column) ? null : column, scope.filter()),
         g -> inCell.test(AnnualTable.compute(year, List.of(g))));
     return new RequestList(year, row, column, rowLabel(row), Layout.columnLabel(column), channel, topic,
-        rows.size(), sortedRequests(rows, masked));
+        rows.size(), sortedRequests(rows, masked, scope), agencies(scope));
   }
 
   /** Table 三 rows have codes of {@link Layout#ROWS}. */
@@ -196,11 +212,11 @@ public class DrillDown {
 
   // ---- table 四
 
-  public AppealList appeals(String year, String row, String column, boolean masked) {
+  public AppealList appeals(ReportScope scope, String year, String row, String column, boolean masked) {
     FieldErrors errors = new FieldErrors();
     int y = checkAppeals(year, row, column, errors);
     errors.throwIfAny();
-    return appeals(y, row, column, masked);
+    return appeals(scope, y, row, column, masked);
   }
 
   int checkAppeals(String year, String row, String column, FieldErrors errors) {
@@ -219,6 +235,10 @@ public class DrillDown {
   }
 
   public AppealList appeals(int year, String row, String column, boolean masked) {
+    return appeals(statistics.platform(), year, row, column, masked);
+  }
+
+  public AppealList appeals(ReportScope scope, int year, String row, String column, boolean masked) {
     int c = Layout.APPEAL_COLUMNS.indexOf(column);
     // table 四: decided in Y by result, open on Y-12-31 as 尚未审结; 总计 is both
     List<Tally.Facet> facets = switch (column) {
@@ -228,21 +248,21 @@ public class DrillDown {
     };
     List<DrillDownRepository.AppealRow> rows = new ArrayList<>();
     for (Tally.Facet f : facets) {
-      rows.addAll(counted(repository.appeals(f, year, row),
+      rows.addAll(counted(repository.appeals(f, year, row, scope.filter()),
           g -> AnnualTable.compute(year, List.of(g)).appeals().get(row)[c] > 0));
     }
     int i = Layout.APPEAL_ROWS.indexOf(row);
     return new AppealList(year, row, column, Layout.APPEAL_ROW_LABELS.get(i), Layout.APPEAL_COLUMN_LABELS.get(c),
-        rows.size(), sortedAppeals(rows, masked));
+        rows.size(), sortedAppeals(rows, masked, scope), agencies(scope));
   }
 
   // ---- the pre-2019 template
 
-  public LegacyList legacy(String year, String row, boolean masked) {
+  public LegacyList legacy(ReportScope scope, String year, String row, boolean masked) {
     FieldErrors errors = new FieldErrors();
     int y = checkLegacy(year, row, errors);
     errors.throwIfAny();
-    return legacy(y, row, masked);
+    return legacy(scope, y, row, masked);
   }
 
   int checkLegacy(String year, String row, FieldErrors errors) {
@@ -259,15 +279,19 @@ public class DrillDown {
   }
 
   public LegacyList legacy(int year, String row, boolean masked) {
+    return legacy(statistics.platform(), year, row, masked);
+  }
+
+  public LegacyList legacy(ReportScope scope, int year, String row, boolean masked) {
     Tally.Facet facet = legacyFacet(row);
     if (facet == Tally.Facet.APPEAL_DECIDED) {
-      List<DrillDownRepository.AppealRow> rows = counted(repository.appeals(facet, year, null),
+      List<DrillDownRepository.AppealRow> rows = counted(repository.appeals(facet, year, null, scope.filter()),
           g -> legacyTable(year, g, Map.of()).value(row) > 0);
       return new LegacyList(year, row, legacyRowLabel(row), LISTS_APPEALS, rows.size(),
-          List.copyOf(sortedAppeals(rows, masked)));
+          List.copyOf(sortedAppeals(rows, masked, scope)), agencies(scope));
     }
     List<DrillDownRepository.Counted<DrillDownRepository.RequestRow>> candidates =
-        repository.requests(facet, year, null);
+        repository.requests(facet, year, null, scope.filter());
     Map<LegacyTable.Key, String> answers = Map.of();
     if (facet == Tally.Facet.CONCLUDED) {
       // the mapping decision once per distinct input, as StatisticsService.legacyTable does
@@ -279,7 +303,7 @@ public class DrillDown {
     List<DrillDownRepository.RequestRow> rows = counted(candidates,
         g -> legacyTable(year, g, decided).value(row) > 0);
     return new LegacyList(year, row, legacyRowLabel(row), LISTS_REQUESTS, rows.size(),
-        List.copyOf(sortedRequests(rows, masked)));
+        List.copyOf(sortedRequests(rows, masked, scope)), agencies(scope));
   }
 
   private static LegacyTable legacyTable(int year, Tally g, Map<LegacyTable.Key, String> answers) {
@@ -332,13 +356,17 @@ public class DrillDown {
    * Each count of the annual paragraph ({@link Paragraph#annual}), in its order, with where it comes from: channel
    * and topic counts are the row NEW_THIS_YEAR narrowed to that channel or topic. Rates and fees are no counts.
    */
-  public ParagraphFigures paragraph(String year, String decimals) {
+  public ParagraphFigures paragraph(ReportScope scope, String year, String decimals) {
     int[] yd = yearAndDecimals(year, decimals);
-    int y = yd[0];
-    AnnualTable t = statistics.table(y);
-    String text = Paragraph.annual(t, yd[1]);
+    return paragraph(scope, statistics.table(yd[0], scope), yd[1]);
+  }
+
+  /** The same for a table already computed (the page shows one reading of the figures). */
+  public ParagraphFigures paragraph(ReportScope scope, AnnualTable t, int decimals) {
+    int y = t.year();
+    String text = Paragraph.annual(t, decimals);
     List<Figure> figures = new ArrayList<>();
-    Locator at = new Locator(text);
+    Locator at = new Locator(text, scope);
     figures.add(at.cell("共收到政府信息公开申请", t.total("NEW_THIS_YEAR"), y, "NEW_THIS_YEAR"));
     figures.add(at.cell("上年结转", t.total("CARRIED_OVER_FROM_LAST_YEAR"), y, "CARRIED_OVER_FROM_LAST_YEAR"));
     for (Channel c : Channel.values()) {
@@ -360,17 +388,17 @@ public class DrillDown {
         figures.add(at.cell(o.label(), t.total(o.name()), y, o.name()));
       }
     }
-    return new ParagraphFigures(y, StatisticsService.FORMAT, text, figures);
+    return new ParagraphFigures(y, StatisticsService.FORMAT, text, figures, agencies(scope));
   }
 
   /** The same for the pre-2019 paragraph ({@link Paragraph#legacy}); its topics are table 三's. */
-  public ParagraphFigures legacyParagraph(String year, String decimals) {
+  public ParagraphFigures legacyParagraph(ReportScope scope, String year, String decimals) {
     int[] yd = yearAndDecimals(year, decimals);
     int y = yd[0];
-    LegacyTable t = statistics.legacyTable(y);
+    LegacyTable t = statistics.legacyTable(y, scope);
     String text = Paragraph.legacy(t, yd[1]);
     List<Figure> figures = new ArrayList<>();
-    Locator at = new Locator(text);
+    Locator at = new Locator(text, scope);
     figures.add(at.legacy("共收到公开政府信息申请", t.value("RECEIVED_TOTAL"), y, "RECEIVED_TOTAL"));
     for (int i = 0; i < Paragraph.LEGACY_CHANNEL_ROWS.size(); i++) {
       String row = Paragraph.LEGACY_CHANNEL_ROWS.get(i);
@@ -392,7 +420,7 @@ public class DrillDown {
         figures.add(at.legacy("“" + Paragraph.ANSWER_NAMES.get(row) + "”", t.value(row), y, row));
       }
     }
-    return new ParagraphFigures(y, StatisticsService.LEGACY_FORMAT, text, figures);
+    return new ParagraphFigures(y, StatisticsService.LEGACY_FORMAT, text, figures, agencies(scope));
   }
 
   /**
@@ -401,25 +429,28 @@ public class DrillDown {
    */
   private static final class Locator {
     private final String text;
+    private final ReportScope scope;
     private int from;
 
-    Locator(String text) {
+    Locator(String text, ReportScope scope) {
       this.text = text;
+      this.scope = scope;
     }
 
     Figure cell(String name, long n, int year, String row) {
-      return figure(name, n, row, Layout.TOTAL, null, null, DrillDownLinks.requests(year, row, Layout.TOTAL),
-          DrillDownLinks.apiRequests(year, row, Layout.TOTAL));
+      return figure(name, n, row, Layout.TOTAL, null, null, DrillDownLinks.requests(year, row, Layout.TOTAL, scope),
+          DrillDownLinks.apiRequests(year, row, Layout.TOTAL, scope));
     }
 
     Figure newRequests(String name, long n, int year, String channel, String topic) {
       return figure(name, n, "NEW_THIS_YEAR", Layout.TOTAL, channel, topic,
-          DrillDownLinks.newRequests(year, channel, topic), DrillDownLinks.apiNewRequests(year, channel, topic));
+          DrillDownLinks.newRequests(year, channel, topic, scope),
+          DrillDownLinks.apiNewRequests(year, channel, topic, scope));
     }
 
     Figure legacy(String name, long n, int year, String row) {
-      return figure(name, n, row, null, null, null, DrillDownLinks.legacy(year, row),
-          DrillDownLinks.apiLegacy(year, row));
+      return figure(name, n, row, null, null, null, DrillDownLinks.legacy(year, row, scope),
+          DrillDownLinks.apiLegacy(year, row, scope));
     }
 
     private Figure figure(String name, long n, String row, String column, String channel, String topic,
@@ -475,17 +506,19 @@ public class DrillDown {
       .comparing(DrillDownRepository.RequestRow::receivedOn, Comparator.nullsLast(Comparator.naturalOrder()))
       .thenComparing(DrillDownRepository.RequestRow::trackingNumber, Comparator.nullsLast(Comparator.naturalOrder()));
 
-  private static List<RequestItem> sortedRequests(List<DrillDownRepository.RequestRow> rows, boolean masked) {
-    return rows.stream().sorted(BY_RECEIPT).map(r -> item(r, masked)).toList();
+  private static List<RequestItem> sortedRequests(List<DrillDownRepository.RequestRow> rows, boolean masked,
+      ReportScope scope) {
+    return rows.stream().sorted(BY_RECEIPT).map(r -> item(r, masked, scope)).toList();
   }
 
-  private static List<AppealItem> sortedAppeals(List<DrillDownRepository.AppealRow> rows, boolean masked) {
+  private static List<AppealItem> sortedAppeals(List<DrillDownRepository.AppealRow> rows, boolean masked,
+      ReportScope scope) {
     return rows.stream()
         .sorted(Comparator.comparing(DrillDownRepository.AppealRow::receivedOn,
                 Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(DrillDownRepository.AppealRow::caseNumber, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(DrillDownRepository.AppealRow::id))
-        .map(a -> new AppealItem(item(a.request(), masked), a.id(), a.kind(),
+        .map(a -> new AppealItem(item(a.request(), masked, scope), a.id(), a.kind(),
             label(AppealKind.values(), a.kind(), AppealKind::label), a.caseNumber(), a.receivedOn(), a.decidedOn(),
             a.result(), label(AppealResult.values(), a.result(), AppealResult::label)))
         .toList();
@@ -495,11 +528,17 @@ public class DrillDown {
    * Roles that do not deal with applicants (managers) see the name masked, as they see ID numbers and phones: a list
    * that answers "which requests?" needs the tracking number, not the person, and it travels on in spreadsheets.
    */
-  private static RequestItem item(DrillDownRepository.RequestRow r, boolean masked) {
+  private static RequestItem item(DrillDownRepository.RequestRow r, boolean masked, ReportScope scope) {
     return new RequestItem(r.id(), r.trackingNumber(),
         masked ? PersonalData.maskName(r.applicantName()) : r.applicantName(), r.applicantType(),
         label(ApplicantType.values(), r.applicantType(), ApplicantType::label), r.receivedOn(), r.dueOn(),
-        r.concludedOn(), r.outcome(), label(Outcome.values(), r.outcome(), Outcome::label));
+        r.concludedOn(), r.outcome(), label(Outcome.values(), r.outcome(), Outcome::label),
+        scope.whole() ? null : r.agencyCode());
+  }
+
+  /** Whose requests a list holds, once the platform has several agencies (a plain run's lists stay as they were). */
+  private static List<String> agencies(ReportScope scope) {
+    return scope.whole() ? null : scope.codes();
   }
 
   /** The Chinese label of a code, or null for none or an unknown code (a data error still lists, unlabelled). */

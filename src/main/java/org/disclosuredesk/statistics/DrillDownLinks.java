@@ -19,7 +19,16 @@ public final class DrillDownLinks {
 
   /** Table 三: {@code /reports/2024/requests?row=DISCLOSED&column=TOTAL}. */
   public static String requests(int year, String row, String column) {
-    return requests(PAGES, year, row, column, null, null);
+    return requests(year, row, column, null);
+  }
+
+  /**
+   * The same for one agency's table or a consolidated one: {@code &agency=RSJ}, {@code &agencies=RSJ,ZRJ} (a
+   * consolidated cell opens the requests of every agency it counted); null or an agency of a one-agency platform:
+   * no parameter.
+   */
+  public static String requests(int year, String row, String column, ReportScope scope) {
+    return requests(PAGES, year, row, column, null, null, scope);
   }
 
   /**
@@ -27,37 +36,66 @@ public final class DrillDownLinks {
    * the topic 其他 includes requests without one.
    */
   public static String newRequests(int year, String channel, String topic) {
-    return requests(PAGES, year, "NEW_THIS_YEAR", Layout.TOTAL, channel, topic);
+    return newRequests(year, channel, topic, null);
+  }
+
+  public static String newRequests(int year, String channel, String topic, ReportScope scope) {
+    return requests(PAGES, year, "NEW_THIS_YEAR", Layout.TOTAL, channel, topic, scope);
   }
 
   /** Table 四: {@code /reports/2024/appeals?row=RECONSIDERATION&column=UPHELD}. */
   public static String appeals(int year, String row, String column) {
-    return appeals(PAGES, year, row, column);
+    return appeals(year, row, column, null);
+  }
+
+  public static String appeals(int year, String row, String column, ReportScope scope) {
+    return appeals(PAGES, year, row, column, scope);
   }
 
   /** Pre-2019 template: {@code /reports/2017/legacy/requests?row=ANSWERED_DISCLOSED}. */
   public static String legacy(int year, String row) {
-    return legacy(PAGES, year, row);
+    return legacy(year, row, null);
+  }
+
+  public static String legacy(int year, String row, ReportScope scope) {
+    return legacy(PAGES, year, row, scope);
   }
 
   /** The same lists as JSON ({@code &format=xlsx} appended gives the spreadsheet). */
   public static String apiRequests(int year, String row, String column) {
-    return requests(API, year, row, column, null, null);
+    return apiRequests(year, row, column, null);
+  }
+
+  public static String apiRequests(int year, String row, String column, ReportScope scope) {
+    return requests(API, year, row, column, null, null, scope);
   }
 
   public static String apiNewRequests(int year, String channel, String topic) {
-    return requests(API, year, "NEW_THIS_YEAR", Layout.TOTAL, channel, topic);
+    return apiNewRequests(year, channel, topic, null);
+  }
+
+  public static String apiNewRequests(int year, String channel, String topic, ReportScope scope) {
+    return requests(API, year, "NEW_THIS_YEAR", Layout.TOTAL, channel, topic, scope);
   }
 
   public static String apiAppeals(int year, String row, String column) {
-    return appeals(API, year, row, column);
+    return apiAppeals(year, row, column, null);
+  }
+
+  public static String apiAppeals(int year, String row, String column, ReportScope scope) {
+    return appeals(API, year, row, column, scope);
   }
 
   public static String apiLegacy(int year, String row) {
-    return legacy(API, year, row);
+    return apiLegacy(year, row, null);
   }
 
-  private static String requests(String base, int year, String row, String column, String channel, String topic) {
+  public static String apiLegacy(int year, String row, ReportScope scope) {
+    return legacy(API, year, row, scope);
+  }
+
+  private static String requests(String base, int year, String row, String column, String channel, String topic,
+      ReportScope scope) {
     require(DrillDown.isRow(row), "row", row);
     require(Layout.COLUMNS.contains(column), "column", column);
     StringBuilder url = new StringBuilder(base).append(year).append("/requests?row=").append(encode(row))
@@ -69,18 +107,22 @@ public final class DrillDownLinks {
     if (topic != null) {
       url.append("&topic=").append(encode(topic));
     }
-    return url.toString();
+    return scoped(url.toString(), scope);
   }
 
-  private static String appeals(String base, int year, String row, String column) {
+  private static String appeals(String base, int year, String row, String column, ReportScope scope) {
     require(Layout.APPEAL_ROWS.contains(row), "row", row);
     require(Layout.APPEAL_COLUMNS.contains(column), "column", column);
-    return base + year + "/appeals?row=" + encode(row) + "&column=" + encode(column);
+    return scoped(base + year + "/appeals?row=" + encode(row) + "&column=" + encode(column), scope);
   }
 
-  private static String legacy(String base, int year, String row) {
+  private static String legacy(String base, int year, String row, ReportScope scope) {
     require(DrillDown.isLegacyRow(row), "row", row);
-    return base + year + "/legacy/requests?row=" + encode(row);
+    return scoped(base + year + "/legacy/requests?row=" + encode(row), scope);
+  }
+
+  private static String scoped(String url, ReportScope scope) {
+    return scope == null ? url : scope.link(url);
   }
 
   private static boolean isChannel(String code) {

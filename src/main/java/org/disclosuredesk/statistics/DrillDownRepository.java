@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,7 +21,7 @@ public class DrillDownRepository {
 
   /** A request as a drill-down lists it (name unmasked: masking is the caller's, by role). */
   record RequestRow(String id, String trackingNumber, String applicantName, String applicantType,
-      LocalDate receivedOn, LocalDate dueOn, LocalDate concludedOn, String outcome) {}
+      LocalDate receivedOn, LocalDate dueOn, LocalDate concludedOn, String outcome, String agencyCode) {}
 
   /** An appeal with its request. */
   record AppealRow(String id, String kind, String caseNumber, LocalDate receivedOn, LocalDate decidedOn,
@@ -29,7 +31,7 @@ public class DrillDownRepository {
   record Counted<T>(Tally group, T row) {}
 
   private static final String REQUEST_COLUMNS = "r.id, r.tracking_number, r.applicant_name, r.applicant_type,"
-      + " r.received_on, r.due_on, r.concluded_on, r.outcome";
+      + " r.received_on, r.due_on, r.concluded_on, r.outcome, r.agency_code";
 
   private final JdbcClient jdbc;
 
@@ -39,9 +41,10 @@ public class DrillDownRepository {
 
   /**
    * The requests a facet of table 三 counts in the year; {@code applicantType} (null: all) only narrows the read,
-   * since a group's key carries its type.
+   * since a group's key carries its type. {@code agencies}: whose requests (null: every agency's).
    */
-  List<Counted<RequestRow>> requests(Tally.Facet facet, int year, String applicantType) {
+  List<Counted<RequestRow>> requests(Tally.Facet facet, int year, String applicantType,
+      Collection<String> agencies) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
     List<Object> params = new ArrayList<>();
@@ -68,6 +71,7 @@ public class DrillDownRepository {
       where = "(" + where + ") AND applicant_type = ?";
       params.add(applicantType);
     }
+    where += in("agency_code", agencies, params);
     return jdbc.sql("SELECT " + REQUEST_COLUMNS + ", r.stat_new_key, r.stat_concluded_key, r.topic"
             + " FROM dd_request r WHERE " + where)
         .params(params)
@@ -75,8 +79,11 @@ public class DrillDownRepository {
         .list();
   }
 
-  /** The appeals a facet of table 四 counts in the year, with their requests; {@code kind} (null: all) narrows. */
-  List<Counted<AppealRow>> appeals(Tally.Facet facet, int year, String kind) {
+  /**
+   * The appeals a facet of table 四 counts in the year, with their requests; {@code kind} (null: all) narrows, and
+   * {@code agencies} (null: all): an appeal belongs to its request's agency.
+   */
+  List<Counted<AppealRow>> appeals(Tally.Facet facet, int year, String kind, Collection<String> agencies) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
     List<Object> params = new ArrayList<>();
@@ -99,7 +106,8 @@ public class DrillDownRepository {
     return jdbc.sql("SELECT a.id a_id, a.kind a_kind, a.case_number a_case_number, a.received_on a_received_on,"
             + " a.decided_on a_decided_on, a.result a_result, " + REQUEST_COLUMNS
             + " FROM (SELECT id, request_id, kind, case_number, received_on, decided_on, result FROM dd_appeal"
-            + " WHERE " + where + ") a JOIN dd_request r ON r.id = a.request_id")
+            + " WHERE " + where + ") a JOIN dd_request r ON r.id = a.request_id WHERE 1 = 1"
+            + in("r.agency_code", agencies, params))
         .params(params)
         .query((rs, i) -> new Counted<>(
             StatisticsRepository.tally(facet, 0, rs.getString("a_kind"),
@@ -125,6 +133,15 @@ public class DrillDownRepository {
     return new RequestRow(rs.getString("id"), rs.getString("tracking_number"), rs.getString("applicant_name"),
         rs.getString("applicant_type"), rs.getObject("received_on", LocalDate.class),
         rs.getObject("due_on", LocalDate.class), rs.getObject("concluded_on", LocalDate.class),
-        rs.getString("outcome"));
+        rs.getString("outcome"), rs.getString("agency_code"));
+  }
+
+  /** " AND column IN (?, …)" with the codes added to the parameters; "" for null (every agency). */
+  private static String in(String column, Collection<String> agencies, List<Object> params) {
+    if (agencies == null) {
+      return "";
+    }
+    params.addAll(agencies);
+    return " AND " + column + " IN (" + String.join(", ", Collections.nCopies(agencies.size(), "?")) + ")";
   }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -35,6 +40,11 @@ import org.springframework.stereotype.Service;
  * concluded in Y or earlier (earlier = back-filled, explained). Applicant columns and the other outcome rows cannot
  * be reconciled from history. Years whose history was cleaned up (time-to-live) are reported as unavailable.
  * This is a check, run on demand: it reads history per year with a few list queries, never per request.
+ *
+ * <p>Each agency reconciles its own figures (DOMAIN.md §8). History knows no agency, but a tracking number does:
+ * {@code RSJ-2024-0001} carries its agency's code, and a number without one was given on a platform of one agency,
+ * whose requests stay the default agency's; a history entry whose request row is missing altogether is counted in
+ * the agency its number names (else the default agency).
  */
 @Service
 public class Reconciliation {
@@ -52,44 +62,80 @@ public class Reconciliation {
   private final JdbcClient jdbc;
   private final ZoneId zone;
   private final StatisticsRepository repository;
+  private final ReportScopes scopes;
+  private final String defaultAgency;
 
   public Reconciliation(HistoryService history, JdbcClient jdbc, BusinessClock clock,
-      StatisticsRepository repository) {
+      StatisticsRepository repository, ReportScopes scopes,
+      @Value("${disclosure.agency.code:AGENCY}") String defaultAgency) {
     this.history = history;
     this.jdbc = jdbc;
     this.zone = clock.zone();
     this.repository = repository;
+    this.scopes = scopes;
+    this.defaultAgency = defaultAgency;
   }
+
+  /** "RSJ-2024-0001" → (RSJ, 2024); "2024-0001" → (null, 2024); anything else → null. */
+  static final Pattern NUMBER = Pattern.compile("(?:([A-Z0-9]+)-)?(\\d{4})-\\d+");
 
   record Reported(String id, String trackingNumber, String processInstanceId, LocalDate concludedOn, String path) {}
 
+  /** Every agency of the platform (a plain run's one agency). */
   public Map<String, Object> check(int year) {
+    return check(year, scopes.platform());
+  }
+
+  public Map<String, Object> check(int year, ReportScope scope) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
     List<Map<String, Object>> checks = new ArrayList<>();
+    Predicate<String> inScope = agency -> scope.whole() || scope.codes().contains(agency);
 
     // (1) received per receipt year: tracking numbers in history vs dd_request received in Y
-    Set<String> reportedReceived = new TreeSet<>(jdbc.sql(
-            "SELECT tracking_number FROM dd_request WHERE received_on BETWEEN ? AND ?")
-        .params(start, end).query(String.class).list());
+    Map<String, String> agencyByNumber = new HashMap<>();
+    jdbc.sql("SELECT tracking_number, agency_code FROM dd_request WHERE received_on BETWEEN ? AND ?")
+        .params(start, end).query(rs -> {
+          agencyByNumber.put(rs.getString(1), rs.getString(2));
+        });
+    Set<String> reportedReceived = new TreeSet<>();
+    agencyByNumber.forEach((number, agency) -> {
+      if (inScope.test(agency)) {
+        reportedReceived.add(number);
+      }
+    });
     Set<String> historyReceived = new TreeSet<>();
     Map<String, String> trackingByInstance = new HashMap<>();
+    // the year anywhere in the number (an agency's code may stand in front); the exact year is checked below
     for (HistoricProcessInstance p : history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(RequestProcess.KEY).variableValueLike("trackingNumber", year + "-%").list()) {
+        .processDefinitionKey(RequestProcess.KEY).variableValueLike("trackingNumber", "%" + year + "-%").list()) {
       trackingByInstance.put(p.getId(), null);
     }
     if (!trackingByInstance.isEmpty()) {
       history.createHistoricVariableInstanceQuery().variableName("trackingNumber")
           .processInstanceIdIn(trackingByInstance.keySet().toArray(String[]::new)).list()
-          .forEach(v -> historyReceived.add(String.valueOf(v.getValue())));
+          .forEach(v -> {
+            String number = String.valueOf(v.getValue());
+            Matcher m = NUMBER.matcher(number);
+            if (m.matches() && Integer.parseInt(m.group(2)) == year && inScope.test(agencyByNumber
+                .getOrDefault(number, m.group(1) == null ? defaultAgency : m.group(1)))) {
+              historyReceived.add(number);
+            }
+          });
     }
     checks.add(compare("RECEIVED", "本年新收申请（按受理编号年份）", reportedReceived, historyReceived, Set.of()));
 
     // (2) concluded in Y per path
+    List<Object> params = new ArrayList<>(List.of(start, end));
+    String agencies = "";
+    if (scope.filter() != null) {
+      agencies = " AND r.agency_code IN (" + String.join(", ", Collections.nCopies(scope.codes().size(), "?")) + ")";
+      params.addAll(scope.codes());
+    }
     List<Reported> concluded = jdbc.sql("SELECT r.id, r.tracking_number, r.process_instance_id, r.concluded_on,"
             + " r.outcome, (SELECT COUNT(*) FROM dd_event e WHERE e.request_id = r.id AND e.type = 'WITHDRAWN') w"
-            + " FROM dd_request r WHERE r.concluded_on BETWEEN ? AND ?")
-        .params(start, end)
+            + " FROM dd_request r WHERE r.concluded_on BETWEEN ? AND ?" + agencies)
+        .params(params)
         .query((rs, i) -> new Reported(rs.getString("id"), rs.getString("tracking_number"),
             rs.getString("process_instance_id"), rs.getObject("concluded_on", LocalDate.class),
             path(rs.getString("outcome"), rs.getLong("w") > 0)))
@@ -133,6 +179,9 @@ public class Reconciliation {
           continue;
         }
         Other other = others.get(f.getKey());
+        if (other != null ? !inScope.test(other.agency()) : !scope.whole()) {
+          continue; // another agency's request (one with no request row at all shows where every request counts)
+        }
         String tn = other == null ? "流程实例 " + f.getKey() : other.trackingNumber();
         if (other != null && other.concludedOn() != null && other.concludedOn().isBefore(start)) {
           backfilled.add(tn);
@@ -147,7 +196,7 @@ public class Reconciliation {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("year", year);
     out.put("historyAvailable", available);
-    Map<String, Object> tallies = tallies(year);
+    Map<String, Object> tallies = tallies(year, scope.filter());
     out.put("consistent", available && checks.stream().allMatch(c -> Boolean.TRUE.equals(c.get("consistent")))
         && Boolean.TRUE.equals(tallies.get("consistent")));
     out.put("checks", checks);
@@ -163,21 +212,33 @@ public class Reconciliation {
    * past the application (then StatisticsTallies.rebuild() recounts them).
    */
   Map<String, Object> tallies(int year) {
-    Map<Tally, Long> tallied = counts(repository.tallies(year));
-    Map<Tally, Long> recounted = counts(repository.recount(year));
+    return tallies(year, null);
+  }
+
+  /** The same for some agencies (null: all), agency by agency: a group counted in the wrong agency is a difference. */
+  Map<String, Object> tallies(int year, java.util.Collection<String> agencies) {
+    Map<String, List<Tally>> talliedByAgency = repository.talliesByAgency(year, agencies);
+    Map<String, List<Tally>> recountedByAgency = repository.recountByAgency(year, agencies);
+    Set<String> codes = new TreeSet<>(talliedByAgency.keySet());
+    codes.addAll(recountedByAgency.keySet());
     List<Map<String, Object>> differences = new ArrayList<>();
-    Set<Tally> groups = new LinkedHashSet<>(recounted.keySet());
-    groups.addAll(tallied.keySet());
-    for (Tally g : groups) {
-      long a = tallied.getOrDefault(g, 0L);
-      long b = recounted.getOrDefault(g, 0L);
-      if (a != b) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("group", g.facet() + " " + Stream.of(g.applicantType(), g.k1(), g.k2(), g.k3(), g.k4(),
-            g.k5(), g.month() == 0 ? null : g.month() + "月").filter(Objects::nonNull).toList());
-        d.put("tallied", a);
-        d.put("recounted", b);
-        differences.add(d);
+    for (String agency : codes) {
+      Map<Tally, Long> tallied = counts(talliedByAgency.getOrDefault(agency, List.of()));
+      Map<Tally, Long> recounted = counts(recountedByAgency.getOrDefault(agency, List.of()));
+      Set<Tally> groups = new LinkedHashSet<>(recounted.keySet());
+      groups.addAll(tallied.keySet());
+      for (Tally g : groups) {
+        long a = tallied.getOrDefault(g, 0L);
+        long b = recounted.getOrDefault(g, 0L);
+        if (a != b) {
+          Map<String, Object> d = new LinkedHashMap<>();
+          d.put("agency", agency);
+          d.put("group", g.facet() + " " + Stream.of(g.applicantType(), g.k1(), g.k2(), g.k3(), g.k4(),
+              g.k5(), g.month() == 0 ? null : g.month() + "月").filter(Objects::nonNull).toList());
+          d.put("tallied", a);
+          d.put("recounted", b);
+          differences.add(d);
+        }
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -220,7 +281,7 @@ public class Reconciliation {
     return !"CONCLUDED_WITHDRAWN".equals(path);
   }
 
-  record Other(String trackingNumber, LocalDate concludedOn) {}
+  record Other(String trackingNumber, LocalDate concludedOn, String agency) {}
 
   /** Conclusion dates of the other requests whose path activities finished since the year began. */
   private Map<String, Other> otherConclusions(Set<String> instances, Set<String> known) {
@@ -229,11 +290,12 @@ public class Reconciliation {
     for (int i = 0; i < wanted.size(); i += 500) {
       List<String> chunk = wanted.subList(i, Math.min(wanted.size(), i + 500));
       String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-      jdbc.sql("SELECT process_instance_id, tracking_number, concluded_on FROM dd_request"
+      jdbc.sql("SELECT process_instance_id, tracking_number, concluded_on, agency_code FROM dd_request"
               + " WHERE process_instance_id IN (" + in + ")")
           .params(chunk.toArray())
           .query(rs -> {
-            out.put(rs.getString(1), new Other(rs.getString(2), rs.getObject(3, LocalDate.class)));
+            out.put(rs.getString(1), new Other(rs.getString(2), rs.getObject(3, LocalDate.class),
+                rs.getString(4)));
           });
     }
     return out;

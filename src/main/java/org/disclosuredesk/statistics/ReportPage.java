@@ -9,15 +9,45 @@ import org.disclosuredesk.desk.DeskLayout;
 /**
  * The manager's statistics page ({@code /reports/{year}}) as the template {@code desk/templates/reports.html} draws
  * it: tables 三 and 四 whose every non-zero count opens its requests, the paragraph whose every count does the same,
- * the freeze and its differences, table 二's form and the charts.
+ * the freeze and its differences, table 二's form and the charts. With several agencies (DOMAIN.md §8) it is one
+ * agency's page or a consolidated one ({@code scope}); a chooser leads to the others the caller may read, and the
+ * supervising office's consolidated page lists every agency's year above the sum.
  */
 record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Link> downloads, Frozen frozen,
     List<String> identityBreaks, List<Segment> paragraph, Figures figures, List<GridView> tables,
-    List<ProactiveBlock> proactive, String proactiveUrl, String proactiveSaved, Charts.All charts) {
+    List<ProactiveBlock> proactive, String proactiveUrl, String proactiveSaved, Charts.All charts, Scope scope) {
 
   public boolean hasBreaks() {
     return !identityBreaks.isEmpty();
   }
+
+  /**
+   * Whose page this is: {@code title} (null on a plain run), the agencies to switch to, the overview of every agency
+   * and the form that adds chosen agencies up (the supervising office's), whether table 二 can be saved here.
+   */
+  record Scope(String title, boolean consolidated, List<Choice> choices, List<OverviewLine> overview,
+      List<Box> boxes, boolean editable) {
+    public boolean hasChoices() {
+      return choices.size() > 1;
+    }
+
+    public boolean hasOverview() {
+      return !overview.isEmpty();
+    }
+
+    public boolean hasBoxes() {
+      return !boxes.isEmpty();
+    }
+  }
+
+  record Choice(String label, String href, boolean current) {}
+
+  /** One agency's line of the overview (API.md {@code GET /api/statistics/{year}/agencies}). */
+  record OverviewLine(String code, String name, String href, long newThisYear, long carriedOver, long concluded,
+      String onTimeRate, long overdueNow, long carriedForward, boolean identityHolds, String frozenAt) {}
+
+  /** A checkbox of the form that builds a consolidated table of chosen agencies. */
+  record Box(String code, String name, boolean checked) {}
 
   record YearLink(int year, String href, boolean current) {}
 
@@ -42,20 +72,25 @@ record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Lin
 
   @SuppressWarnings("unchecked")
   static ReportPage of(DeskLayout.Page page, AnnualTable t, Map<String, Object> json, int decimals, int thisYear,
-      ProactiveRepository.Saved proactive, DrillDown.ParagraphFigures paragraph) {
+      ProactiveRepository.Saved proactive, DrillDown.ParagraphFigures paragraph, ReportScope scope, Scope scoping) {
     int y = t.year();
     List<YearLink> years = new ArrayList<>();
     for (int i = thisYear; i > thisYear - 6; i--) {
-      years.add(new YearLink(i, "/reports/" + i, i == y));
+      years.add(new YearLink(i, scope.link("/reports/" + i), i == y));
     }
     if (y > thisYear || y <= thisYear - 6) {
-      years.add(new YearLink(y, "/reports/" + y, true)); // an older year opened by its address
+      years.add(new YearLink(y, scope.link("/reports/" + y), true)); // an older year opened by its address
     }
-    List<Link> downloads = List.of(
-        new Link("download-csv", "/reports/" + y + "/statistics-" + y + ".csv", "下载 CSV"),
-        new Link("download-xlsx", "/reports/" + y + "/statistics-" + y + ".xlsx", "下载 Excel（XLSX）"),
-        new Link("download-docx", "/reports/" + y + "/report-" + y + ".docx", "下载年度报告（Word）"),
-        new Link("download-ledger", "/api/requests?year=" + y + "&format=xlsx", "下载本年申请台账（Excel）"));
+    List<Link> downloads = new ArrayList<>(List.of(
+        new Link("download-csv", scope.link("/reports/" + y + "/statistics-" + y + ".csv"), "下载 CSV"),
+        new Link("download-xlsx", scope.link("/reports/" + y + "/statistics-" + y + ".xlsx"), "下载 Excel（XLSX）")));
+    if (!scope.consolidated()) {
+      // an agency's report and ledger; a consolidated table has neither (each agency reports in its own name)
+      downloads.add(new Link("download-docx", scope.link("/reports/" + y + "/report-" + y + ".docx"),
+          "下载年度报告（Word）"));
+      downloads.add(new Link("download-ledger", scope.link("/api/requests?year=" + y + "&format=xlsx"),
+          "下载本年申请台账（Excel）"));
+    }
     Frozen frozen = null;
     if (json.get("frozen") instanceof Map<?, ?> f) {
       List<Difference> diffs = ((List<Map<String, Object>>) json.get("differences")).stream()
@@ -72,12 +107,12 @@ record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Lin
     }
     Figures figures = new Figures(t.total("NEW_THIS_YEAR"), t.concluded(), Paragraph.rate(t.onTimeRate(), decimals),
         t.feesYuan().setScale(2, RoundingMode.HALF_UP).toPlainString(), Paragraph.tenThousand(t.feesYuan()));
-    return new ReportPage(page, y, years, downloads, frozen, breaks, segments(paragraph),
-        figures, List.of(GridView.of(Grid.table3(t), "table-3"), GridView.of(Grid.table4(t), "table-4")),
-        proactive(proactive), "/reports/" + y + "/proactive",
+    return new ReportPage(page, y, years, List.copyOf(downloads), frozen, breaks, segments(paragraph), figures,
+        List.of(GridView.of(Grid.table3(t, scope), "table-3"), GridView.of(Grid.table4(t, scope), "table-4")),
+        scope.consolidated() ? List.of() : proactive(proactive), scope.link("/reports/" + y + "/proactive"),
         proactive == null ? null : "最后保存：" + proactive.updatedAt().toString().replace('T', ' ') + "（"
             + proactive.updatedBy() + "）",
-        Charts.of(t, decimals));
+        Charts.of(t, decimals), scoping);
   }
 
   /** The paragraph cut at its counts, each count linked to the list of its requests. */

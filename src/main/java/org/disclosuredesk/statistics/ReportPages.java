@@ -20,7 +20,7 @@ final class ReportPages {
   private ReportPages() {}
 
   @SuppressWarnings("unchecked")
-  static String printable(DeskTemplates templates, AnnualTable t, Map<String, Object> json) {
+  static String printable(DeskTemplates templates, AnnualTable t, Map<String, Object> json, ReportScope scope) {
     List<String> breaks = new ArrayList<>();
     if (!t.consistent()) {
       for (Map<String, Object> br : (List<Map<String, Object>>) json.get("breaks")) {
@@ -28,14 +28,21 @@ final class ReportPages {
             + String.join("，", (List<String>) br.get("problems")));
       }
     }
-    return templates.render("print", new Printable(t.year() + "年政府信息公开申请统计",
-        t.year() + "年政府信息公开工作年度报告（依申请公开统计）", (String) json.get("paragraph"), breaks,
-        List.of(GridView.of(Grid.table3(t), "table-3"), GridView.of(Grid.table4(t), "table-4"))));
+    String who = whose(scope);
+    return templates.render("print", new Printable(who + t.year() + "年政府信息公开申请统计",
+        who + t.year() + "年政府信息公开工作年度报告（依申请公开统计）", (String) json.get("paragraph"), breaks,
+        List.of(GridView.of(Grid.table3(t, scope), "table-3"), GridView.of(Grid.table4(t, scope), "table-4"))));
   }
 
-  static String legacy(DeskTemplates templates, LegacyTable t, String paragraph) {
-    return templates.render("print", new Printable(t.year() + "年政府信息公开工作情况统计表",
-        t.year() + "年政府信息公开工作情况统计表", paragraph, List.of(),
-        List.of(GridView.of(Grid.legacy(t), "legacy-table"))));
+  static String legacy(DeskTemplates templates, LegacyTable t, String paragraph, ReportScope scope) {
+    String who = whose(scope);
+    return templates.render("print", new Printable(who + t.year() + "年政府信息公开工作情况统计表",
+        who + t.year() + "年政府信息公开工作情况统计表", paragraph, List.of(),
+        List.of(GridView.of(Grid.legacy(t, scope), "legacy-table"))));
+  }
+
+  /** Whose table it is, in front of its title once the platform has several agencies; nothing on a plain run. */
+  static String whose(ReportScope scope) {
+    return scope == null || scope.whole() && !scope.consolidated() ? "" : scope.title() + " ";
   }
 }

@@ -4,13 +4,18 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.disclosuredesk.handling.NotHeldReason;
 import org.disclosuredesk.handling.Outcome;
 import org.disclosuredesk.handling.ThirdPartyInterest;
 import org.disclosuredesk.intake.ApplicantType;
 import org.disclosuredesk.intake.Channel;
+import org.disclosuredesk.intake.RequestRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,35 +67,6 @@ public class StatisticsRepository {
   /** dd_appeal, APPEAL_PENDING facet; parameters: Y-12-31 twice. */
   static final String APPEAL_OPEN_AT_END = "received_on <= ? AND (decided_on IS NULL OR decided_on > ?)";
 
-  /** The two big groupings counted from dd_request: what {@link StatisticsTallies} keeps running totals of. */
-  static final String RECOUNTED = String.join("\n",
-      "SELECT 'CONCLUDED' f, stat_concluded_key k, NULL a, NULL t, COUNT(*) n, 0 amt",
-      "FROM dd_request WHERE " + CONCLUDED_IN_YEAR + " GROUP BY stat_concluded_key",
-      "UNION ALL",
-      "SELECT 'NEW', stat_new_key, NULL, topic, COUNT(*), 0",
-      "FROM dd_request WHERE " + RECEIVED_IN_YEAR + " GROUP BY stat_new_key, topic");
-
-  /** The same two groupings from the running tallies: a few hundred rows whatever the volume. */
-  static final String TALLIED = String.join("\n",
-      "SELECT facet f, stat_key k, NULL a, topic t, n, 0 amt FROM dd_stat_tally WHERE stat_year = ? AND n <> 0");
-
-  /** Open at a date, appeals and fees: small index ranges, always counted directly. */
-  static final String DIRECT = String.join("\n",
-      "SELECT 'CARRIED_OVER', 0, applicant_type, NULL, COUNT(*), 0",
-      "FROM dd_request WHERE " + OPEN_AT_START + " GROUP BY applicant_type",
-      "UNION ALL",
-      "SELECT 'CARRIED_FORWARD', 0, applicant_type, NULL, COUNT(*), 0",
-      "FROM dd_request WHERE " + OPEN_AT_END + " GROUP BY applicant_type",
-      "UNION ALL",
-      "SELECT 'APPEAL_DECIDED', 0, kind, result, COUNT(*), 0",
-      "FROM dd_appeal WHERE " + APPEAL_DECIDED_IN_YEAR + " GROUP BY kind, result",
-      "UNION ALL",
-      "SELECT 'APPEAL_PENDING', 0, kind, NULL, COUNT(*), 0",
-      "FROM dd_appeal WHERE " + APPEAL_OPEN_AT_END + " GROUP BY kind",
-      "UNION ALL",
-      "SELECT 'FEES', 0, NULL, NULL, COUNT(*), COALESCE(SUM(amount_yuan), 0)",
-      "FROM dd_fee_notice WHERE status = 'PAID' AND paid_on BETWEEN ? AND ?");
-
   private final JdbcClient jdbc;
 
   public StatisticsRepository(JdbcClient jdbc) {
@@ -99,27 +75,166 @@ public class StatisticsRepository {
 
   /**
    * A year's groups in one statement (one snapshot, so a commit in between cannot fake an identity break): the two
-   * big groupings from the running tallies, the rest counted directly.
+   * big groupings from the running tallies, the rest counted directly. A group may come once per agency: whoever
+   * reads the list adds counts up ({@link AnnualTable#compute} does). {@code agencies}: whose requests (DOMAIN.md
+   * §8: each agency's table is its own; several = the cell-by-cell sum); null = every request on the platform.
    */
+  public List<Tally> tallies(int year, Collection<String> agencies) {
+    return query(year, agencies, true, false).getOrDefault(null, List.of());
+  }
+
+  /** Every request of the platform (a platform of one agency). */
   public List<Tally> tallies(int year) {
-    return query(TALLIED + "\nUNION ALL\n" + DIRECT, year, List.of(year));
+    return tallies(year, null);
+  }
+
+  /** The same groups per agency, in one statement: the overview of every agency's year. */
+  public Map<String, List<Tally>> talliesByAgency(int year, Collection<String> agencies) {
+    return query(year, agencies, true, true);
   }
 
   /** The same groups, all counted from dd_request: what the tallies must equal (reconciliation, tests). */
   public List<Tally> recount(int year) {
-    return query(RECOUNTED + "\nUNION ALL\n" + DIRECT, year, List.of(year, year));
+    return recount(year, null);
   }
 
-  private List<Tally> query(String sql, int year, List<Object> leading) {
+  public List<Tally> recount(int year, Collection<String> agencies) {
+    return query(year, agencies, false, false).getOrDefault(null, List.of());
+  }
+
+  public Map<String, List<Tally>> recountByAgency(int year, Collection<String> agencies) {
+    return query(year, agencies, false, true);
+  }
+
+  /**
+   * Builds the statement: {@code tallied} reads the two big groupings from dd_stat_tally (else recounts them from
+   * dd_request); {@code byAgency} keeps each agency's groups apart (the map's keys), else one list under null.
+   */
+  private Map<String, List<Tally>> query(int year, Collection<String> agencies, boolean tallied, boolean byAgency) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
-    List<Object> params = new ArrayList<>(leading);
-    params.addAll(List.of(start, start, end, end, start, end, end, end, start, end));
-    return jdbc.sql(sql)
-        .params(params)
-        .query((rs, i) -> tally(Tally.Facet.valueOf(rs.getString("f").trim()), rs.getLong("k"),
-            rs.getString("a"), blankToNull(rs.getString("t")), rs.getLong("n"), rs.getBigDecimal("amt")))
-        .list();
+    Statement q = new Statement(agencies, byAgency);
+    if (tallied) {
+      // the running tallies: a few hundred rows per agency whatever the volume
+      // one row per agency and group; for a sum of agencies the tables add the agencies' rows of a group up (no
+      // GROUP BY here: it would sort tens of thousands of rows for 40 agencies, where reading them in key order is
+      // what the overview costs)
+      q.branch("SELECT " + q.group("agency_code") + " g, facet f, stat_key k, NULL a, topic t, n, 0 amt"
+          + " FROM dd_stat_tally WHERE stat_year = ? AND n <> 0", year)
+          .filter("agency_code");
+    } else {
+      q.branch("SELECT " + q.group("agency_code") + " g, 'CONCLUDED' f, stat_concluded_key k, NULL a, NULL t,"
+          + " COUNT(*) n, 0 amt FROM dd_request WHERE " + CONCLUDED_IN_YEAR, year)
+          .filter("agency_code").groupBy("agency_code", "stat_concluded_key");
+      q.branch("SELECT " + q.group("agency_code") + ", 'NEW', stat_new_key, NULL, topic, COUNT(*), 0"
+          + " FROM dd_request WHERE " + RECEIVED_IN_YEAR, year)
+          .filter("agency_code").groupBy("agency_code", "stat_new_key, topic");
+    }
+    // open at a date, appeals and fees: small index ranges, always counted directly
+    q.branch("SELECT " + q.group("agency_code") + ", 'CARRIED_OVER', 0, applicant_type, NULL, COUNT(*), 0"
+        + " FROM dd_request WHERE " + OPEN_AT_START, start, start)
+        .filter("agency_code").groupBy("agency_code", "applicant_type");
+    q.branch("SELECT " + q.group("agency_code") + ", 'CARRIED_FORWARD', 0, applicant_type, NULL, COUNT(*), 0"
+        + " FROM dd_request WHERE " + OPEN_AT_END, end, end)
+        .filter("agency_code").groupBy("agency_code", "applicant_type");
+    // an appeal or a fee belongs to its request's agency
+    if (q.perAgency()) {
+      q.branch("SELECT " + q.group("r.agency_code") + ", 'APPEAL_DECIDED', 0, ap.kind, ap.result, COUNT(*), 0"
+          + " FROM (SELECT request_id, kind, result FROM dd_appeal WHERE " + APPEAL_DECIDED_IN_YEAR + ") ap"
+          + " JOIN dd_request r ON r.id = ap.request_id WHERE 1 = 1", start, end)
+          .filter("r.agency_code").groupBy("r.agency_code", "ap.kind, ap.result");
+      q.branch("SELECT " + q.group("r.agency_code") + ", 'APPEAL_PENDING', 0, ap.kind, NULL, COUNT(*), 0"
+          + " FROM (SELECT request_id, kind FROM dd_appeal WHERE " + APPEAL_OPEN_AT_END + ") ap"
+          + " JOIN dd_request r ON r.id = ap.request_id WHERE 1 = 1", end, end)
+          .filter("r.agency_code").groupBy("r.agency_code", "ap.kind");
+      q.branch("SELECT " + q.group("r.agency_code") + ", 'FEES', 0, NULL, NULL, COUNT(*),"
+          + " COALESCE(SUM(fn.amount_yuan), 0) FROM dd_fee_notice fn JOIN dd_request r ON r.id = fn.request_id"
+          + " WHERE fn.status = 'PAID' AND fn.paid_on BETWEEN ? AND ?", start, end)
+          .filter("r.agency_code").groupBy("r.agency_code", null);
+    } else {
+      q.branch("SELECT NULL, 'APPEAL_DECIDED', 0, kind, result, COUNT(*), 0"
+          + " FROM dd_appeal WHERE " + APPEAL_DECIDED_IN_YEAR + " GROUP BY kind, result", start, end);
+      q.branch("SELECT NULL, 'APPEAL_PENDING', 0, kind, NULL, COUNT(*), 0"
+          + " FROM dd_appeal WHERE " + APPEAL_OPEN_AT_END + " GROUP BY kind", end, end);
+      q.branch("SELECT NULL, 'FEES', 0, NULL, NULL, COUNT(*), COALESCE(SUM(amount_yuan), 0)"
+          + " FROM dd_fee_notice WHERE status = 'PAID' AND paid_on BETWEEN ? AND ?", start, end);
+    }
+    Map<String, List<Tally>> out = new LinkedHashMap<>();
+    jdbc.sql(q.text())
+        .params(q.params())
+        .query(rs -> {
+          String agency = byAgency ? rs.getString("g") : null;
+          out.computeIfAbsent(agency, a -> new ArrayList<>()).add(tally(Tally.Facet.valueOf(rs.getString("f").trim()),
+              rs.getLong("k"), rs.getString("a"), blankToNull(rs.getString("t")), rs.getLong("n"),
+              rs.getBigDecimal("amt")));
+        });
+    return out;
+  }
+
+  /**
+   * One statement of UNION ALL branches, each optionally narrowed to some agencies ({@code agency_code IN (…)}) and
+   * grouped by agency; the parameters in the order the text needs them.
+   */
+  private static final class Statement {
+    private final Collection<String> agencies;
+    private final boolean byAgency;
+    private final StringBuilder text = new StringBuilder();
+    private final List<Object> params = new ArrayList<>();
+
+    Statement(Collection<String> agencies, boolean byAgency) {
+      this.agencies = agencies == null ? null : List.copyOf(agencies);
+      this.byAgency = byAgency;
+    }
+
+    /** Whether branches must look at the agency at all (else the one-agency statements, unchanged). */
+    boolean perAgency() {
+      return agencies != null || byAgency;
+    }
+
+    String group(String column) {
+      return byAgency ? column : "NULL";
+    }
+
+    Statement branch(String sql, Object... values) {
+      if (!text.isEmpty()) {
+        text.append("\nUNION ALL\n");
+      }
+      text.append(sql);
+      params.addAll(List.of(values));
+      return this;
+    }
+
+    Statement filter(String column) {
+      if (agencies != null) {
+        text.append(" AND ").append(column).append(" IN (")
+            .append(String.join(", ", Collections.nCopies(agencies.size(), "?"))).append(")");
+        params.addAll(agencies);
+      }
+      return this;
+    }
+
+    /** GROUP BY the agency (when kept apart) and {@code rest} (null: nothing else). */
+    Statement groupBy(String agencyColumn, String rest) {
+      List<String> by = new ArrayList<>();
+      if (byAgency) {
+        by.add(agencyColumn);
+      }
+      if (rest != null) {
+        by.add(rest);
+      }
+      if (!by.isEmpty()) {
+        text.append(" GROUP BY ").append(String.join(", ", by));
+      }
+      return this;
+    }
+
+    String text() {
+      return text.toString();
+    }
+
+    List<Object> params() {
+      return params;
+    }
   }
 
   static String blankToNull(String s) {
@@ -158,18 +273,34 @@ public class StatisticsRepository {
     return b.append(" ELSE 0 END)").toString();
   }
 
+  /** Requests open and past their due date today, per agency (the overview's "overdue now"). */
+  public Map<String, Long> overdueByAgency(LocalDate today) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    jdbc.sql("SELECT agency_code, COUNT(*) n FROM dd_request WHERE " + RequestRepository.OVERDUE
+            + " GROUP BY agency_code")
+        .param(today)
+        .query(rs -> {
+          out.put(rs.getString("agency_code"), rs.getLong("n"));
+        });
+    return out;
+  }
+
   public record Offender(String trackingNumber, String applicantType, String problem) {}
 
   /**
    * Only when the identity breaks: the requests that make it break — concluded before they were received, concluded
    * without a known outcome, or with an unknown applicant type — named by tracking number.
    */
-  public List<Offender> offenders(int year) {
+  public List<Offender> offenders(int year, Collection<String> agencies) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
     String outcomes = Arrays.stream(Outcome.values()).map(o -> "'" + o.name() + "'").collect(Collectors.joining(","));
     String types = Arrays.stream(ApplicantType.values()).map(o -> "'" + o.name() + "'")
         .collect(Collectors.joining(","));
+    List<Object> params = new ArrayList<>(List.of(end, start, start, start, end));
+    if (agencies != null) {
+      params.addAll(agencies);
+    }
     List<Offender> out = new ArrayList<>();
     jdbc.sql("SELECT tracking_number, applicant_type, received_on, concluded_on, outcome FROM dd_request"
             + " WHERE ((received_on <= ? AND (concluded_on IS NULL OR concluded_on >= ? OR received_on >= ?))"
@@ -177,8 +308,10 @@ public class StatisticsRepository {
             + " AND ((concluded_on IS NOT NULL AND concluded_on < received_on)"
             + "   OR (concluded_on IS NOT NULL AND (outcome IS NULL OR outcome NOT IN (" + outcomes + ")))"
             + "   OR applicant_type NOT IN (" + types + "))"
+            + (agencies == null ? "" : " AND agency_code IN (" + String.join(", ", Collections.nCopies(
+                agencies.size(), "?")) + ")")
             + " ORDER BY tracking_number")
-        .params(end, start, start, start, end)
+        .params(params)
         .query(rs -> {
           LocalDate received = rs.getObject("received_on", LocalDate.class);
           LocalDate concluded = rs.getObject("concluded_on", LocalDate.class);

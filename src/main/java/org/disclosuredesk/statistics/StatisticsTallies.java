@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps dd_stat_tally (V9) equal to a recount of dd_request, so a year's table reads a few hundred rows instead of
- * two index ranges as long as the year's requests.
+ * Keeps dd_stat_tally (V9; per agency since V19) equal to a recount of dd_request, so a year's table reads a few
+ * hundred rows instead of two index ranges as long as the year's requests.
  *
  * <p>In each transaction it notes, at the first write to a request, which groups the request counted in (read under
  * the row lock), and just before the commit which groups it counts in now; the difference goes into the tallies,
@@ -36,12 +36,13 @@ public class StatisticsTallies implements RequestRowObserver {
   /** The columns the generated stat_* columns of V6 are computed from. */
   static final Set<String> COLUMNS = Set.of("received_on", "applicant_type", "channel", "topic", "concluded_on",
       "outcome", "already_public", "third_party_interest", "not_held_reason", "due_on", "original_due_on",
-      "extension_working_days");
+      "extension_working_days", "agency_code");
 
-  /** One tally row: NEW by receipt year, CONCLUDED by conclusion year. */
-  record Group(String facet, int year, int key, String topic) {
-    static final Comparator<Group> ORDER = Comparator.comparing(Group::facet).thenComparingInt(Group::year)
-        .thenComparingInt(Group::key).thenComparing(Group::topic);
+  /** One tally row: NEW by receipt year, CONCLUDED by conclusion year; each agency's own (DOMAIN.md §8, V19). */
+  record Group(String facet, int year, String agency, int key, String topic) {
+    /** The primary key's order, so concurrent commits lock rows in one order. */
+    static final Comparator<Group> ORDER = Comparator.comparingInt(Group::year).thenComparing(Group::agency)
+        .thenComparing(Group::facet).thenComparingInt(Group::key).thenComparing(Group::topic);
   }
 
   private final JdbcClient jdbc;
@@ -142,8 +143,9 @@ public class StatisticsTallies implements RequestRowObserver {
       // Now this transaction only updates.
       create.executeWithoutResult(s -> {
         try {
-          jdbc.sql("INSERT INTO dd_stat_tally (facet, stat_year, stat_key, topic, n) VALUES (?, ?, ?, ?, 0)")
-              .params(g.facet(), g.year(), g.key(), g.topic()).update();
+          jdbc.sql("INSERT INTO dd_stat_tally (stat_year, agency_code, facet, stat_key, topic, n)"
+                  + " VALUES (?, ?, ?, ?, ?, 0)")
+              .params(g.year(), g.agency(), g.facet(), g.key(), g.topic()).update();
         } catch (DuplicateKeyException raced) {
           // another transaction created it first
         }
@@ -153,26 +155,27 @@ public class StatisticsTallies implements RequestRowObserver {
   }
 
   private int increment(Group g, long n) {
-    return jdbc.sql("UPDATE dd_stat_tally SET n = n + ? WHERE facet = ? AND stat_year = ? AND stat_key = ?"
-            + " AND topic = ?")
-        .params(n, g.facet(), g.year(), g.key(), g.topic()).update();
+    return jdbc.sql("UPDATE dd_stat_tally SET n = n + ? WHERE stat_year = ? AND agency_code = ? AND facet = ?"
+            + " AND stat_key = ? AND topic = ?")
+        .params(n, g.year(), g.agency(), g.facet(), g.key(), g.topic()).update();
   }
 
   /** The groups the given requests count in, as dd_request holds them now (optionally locking the rows). */
   private Map<String, List<Group>> groups(List<String> ids, boolean lock) {
     Map<String, List<Group>> out = new HashMap<>();
     String in = String.join(",", Collections.nCopies(ids.size(), "?"));
-    jdbc.sql("SELECT id, stat_received_year, stat_new_key, topic, stat_concluded_year, stat_concluded_key"
-            + " FROM dd_request WHERE id IN (" + in + ")" + (lock ? " FOR UPDATE" : ""))
+    jdbc.sql("SELECT id, agency_code, stat_received_year, stat_new_key, topic, stat_concluded_year,"
+            + " stat_concluded_key FROM dd_request WHERE id IN (" + in + ")" + (lock ? " FOR UPDATE" : ""))
         .params(ids.toArray())
         .query(rs -> {
           List<Group> g = new ArrayList<>(2);
           String topic = rs.getString("topic");
-          g.add(new Group(Tally.Facet.NEW.name(), rs.getInt("stat_received_year"), rs.getInt("stat_new_key"),
+          String agency = rs.getString("agency_code");
+          g.add(new Group(Tally.Facet.NEW.name(), rs.getInt("stat_received_year"), agency, rs.getInt("stat_new_key"),
               topic == null ? "" : topic));
           int concluded = rs.getInt("stat_concluded_year");
           if (!rs.wasNull()) {
-            g.add(new Group(Tally.Facet.CONCLUDED.name(), concluded, rs.getInt("stat_concluded_key"), ""));
+            g.add(new Group(Tally.Facet.CONCLUDED.name(), concluded, agency, rs.getInt("stat_concluded_key"), ""));
           }
           out.put(rs.getString("id"), g);
         });
@@ -180,17 +183,20 @@ public class StatisticsTallies implements RequestRowObserver {
   }
 
   /**
-   * Recounts all tallies from dd_request (the statement of V9), for data written past the application: a bulk
+   * Recounts all tallies from dd_request (the statement of V19), for data written past the application: a bulk
    * load, a hand correction. In the caller's transaction; meant for a quiet moment: writers wait for it, and one
    * that adds a new group at the same instant can make it fail (it then changes nothing: run it again).
    */
   public void rebuild() {
     jdbc.sql("DELETE FROM dd_stat_tally").update();
-    jdbc.sql("INSERT INTO dd_stat_tally (facet, stat_year, stat_key, topic, n)"
-        + " SELECT 'CONCLUDED', stat_concluded_year, stat_concluded_key, '', COUNT(*) FROM dd_request"
-        + " WHERE stat_concluded_year IS NOT NULL GROUP BY stat_concluded_year, stat_concluded_key").update();
-    jdbc.sql("INSERT INTO dd_stat_tally (facet, stat_year, stat_key, topic, n)"
-        + " SELECT 'NEW', stat_received_year, stat_new_key, COALESCE(topic, ''), COUNT(*) FROM dd_request"
-        + " GROUP BY stat_received_year, stat_new_key, COALESCE(topic, '')").update();
+    jdbc.sql("INSERT INTO dd_stat_tally (stat_year, agency_code, facet, stat_key, topic, n)"
+        + " SELECT stat_concluded_year, agency_code, 'CONCLUDED', stat_concluded_key, '', COUNT(*) FROM dd_request"
+        + " WHERE stat_concluded_year IS NOT NULL GROUP BY stat_concluded_year, agency_code, stat_concluded_key")
+        .update();
+    // in index order first, then no topic and '' merged (V19 says why)
+    jdbc.sql("INSERT INTO dd_stat_tally (stat_year, agency_code, facet, stat_key, topic, n)"
+        + " SELECT y, a, 'NEW', k, t, SUM(c) FROM (SELECT stat_received_year y, agency_code a, stat_new_key k,"
+        + " COALESCE(topic, '') t, COUNT(*) c FROM dd_request GROUP BY stat_received_year, agency_code, stat_new_key,"
+        + " topic) g GROUP BY y, a, k, t").update();
   }
 }

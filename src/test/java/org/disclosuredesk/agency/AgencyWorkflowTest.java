@@ -102,6 +102,14 @@ class AgencyWorkflowTest {
     assertThat(onlyB.get("items").findValuesAsText("id")).contains(b1.get("id").asText()).doesNotContain(a1id);
     assertThat(post("/api/requests/" + a1id + "/screening", "{\"result\":\"PROCEED\"}", "sup" + s).statusCode())
         .isEqualTo(403);
+    // the ledger page: the supervising office narrows it to one agency; B's clerk has no choice and sees only B
+    String page = get("/ledger?agency=" + b, "sup" + s).body();
+    assertThat(page).contains("<select id=\"agency\"").contains(b1.get("trackingNumber").asText())
+        .doesNotContain(a1.get("trackingNumber").asText());
+    page = get("/ledger", "cb" + s).body();
+    assertThat(page).doesNotContain("<select id=\"agency\"").doesNotContain(a1.get("trackingNumber").asText());
+    // a clerk of two agencies picks the one a ledger file is imported for
+    assertThat(get("/ledger", "cab" + s).body()).contains("<select id=\"import-agency\"");
     // a manager may not narrow the ledger to an agency they do not see, nor read the platform's metrics
     assertThat(get("/api/requests?agency=" + a, "mb" + s).statusCode()).isEqualTo(400);
     assertThat(get("/actuator/prometheus", "mb" + s).statusCode()).isEqualTo(403);
@@ -134,6 +142,11 @@ class AgencyWorkflowTest {
     assertThat(json.readTree(r.body()).get("agency").get("code").asText()).isEqualTo(a);
     assertThat(pending("ca" + s)).contains(number);
     assertThat(pending("cb" + s)).doesNotContain(number);
+    // the clerk's task moved with it: A's Camunda tenant
+    String submissionId = jdbc.sql("SELECT id FROM dd_submission WHERE submission_number = ?").param(number)
+        .query(String.class).single();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(submissionId).singleResult().getTenantId())
+        .isEqualTo(a);
 
     JsonNode status = status(number, code);
     assertThat(status.get("agency").get("code").asText()).isEqualTo(a);

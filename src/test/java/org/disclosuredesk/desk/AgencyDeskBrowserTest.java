@@ -76,7 +76,7 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     assertThat(browser.findElement(By.id("supervision-due-soon")).getText()).contains(number(jyj), JYJ);
     WebElement year = browser.findElement(By.id("agencies-year"));
     assertThat(year.getText()).contains(RSJ, ZRJ, JYJ, "示例市人民政府", "示例市城关街道办事处", "合计");
-    assertThat(year.findElement(By.cssSelector("a[href='/reports/" + today.getYear() + "/consolidated']"))).isNotNull();
+    assertThat(year.findElement(By.cssSelector("a[href='/reports/" + today.getYear() + "']"))).isNotNull();
     fullShot("desk-supervisor-home");
     clean("supervisor's home");
 

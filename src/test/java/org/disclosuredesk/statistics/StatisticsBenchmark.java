@@ -44,6 +44,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class StatisticsBenchmark {
 
   static final int YEAR = 2024;
+  /** The requests are spread over this many agencies (DOMAIN.md §8): AG00, AG01, … ({@code -Dbench.agencies}). */
+  static final int AGENCIES = Integer.getInteger("bench.agencies", 40);
 
   public static void main(String[] args) throws Exception {
     int[] sizes = ints(System.getProperty("bench.sizes", "10000,100000,1000000"));
@@ -58,7 +60,8 @@ public final class StatisticsBenchmark {
         + System.getProperty("java.version") + ". Median of 5 runs after 2 warm-ups.");
     lines.add("");
     lines.add("All N requests concluded in " + YEAR + " (about 5% received in " + (YEAR - 1)
-        + ", so 二 is not empty), random applicant types, channels, topics and outcomes; ~8% overdue, ~5% extended.");
+        + ", so 二 is not empty), random applicant types, channels, topics and outcomes; ~8% overdue, ~5% extended;"
+        + " spread evenly over " + AGENCIES + " agencies (one agency's table: AG00; the overview: all of them).");
     lines.add("Running tallies = `StatisticsRepository.tallies`, what the app serves: one statement over dd_stat_tally"
         + " (kept in each request's transaction; after the bulk load here recounted once by"
         + " `StatisticsTallies.rebuild`) plus the small direct ranges (carried over/forward, appeals, fees), then"
@@ -77,6 +80,8 @@ public final class StatisticsBenchmark {
           lines.add(row("H2 (in memory)", n, "rebuild of the tallies after the bulk load (once)", rebuild(h2)));
           lines.add(row("H2 (in memory)", n, "SQL, running tallies (served)", sqlRoute(h2, n, true)));
           lines.add(row("H2 (in memory)", n, "SQL, recount from dd_request", sqlRoute(h2, n, false)));
+          lines.add(row("H2 (in memory)", n, "one agency's table of " + AGENCIES + " (served)", agencyRoute(h2)));
+          lines.add(row("H2 (in memory)", n, "overview of " + AGENCIES + " agencies (served)", overviewRoute(h2, n)));
           for (int hn : historySizes) {
             if (hn == n) {
               lines.add(row("H2 (in memory)", n, "HistoryService (per request)", historyRoute(h2, n)));
@@ -99,6 +104,8 @@ public final class StatisticsBenchmark {
           lines.add(row(db, n, "rebuild of the tallies after the bulk load (once)", rebuild(my)));
           lines.add(row(db, n, "SQL, running tallies (served)", sqlRoute(my, n, true)));
           lines.add(row(db, n, "SQL, recount from dd_request", sqlRoute(my, n, false)));
+          lines.add(row(db, n, "one agency's table of " + AGENCIES + " (served)", agencyRoute(my)));
+          lines.add(row(db, n, "overview of " + AGENCIES + " agencies (served)", overviewRoute(my, n)));
         }
         try (Connection c = my.getConnection()) {
           if (!Boolean.getBoolean("bench.keep")) {
@@ -138,6 +145,45 @@ public final class StatisticsBenchmark {
         e.getValue(), AnnualTable.compute(YEAR, repo.recount(YEAR)).rows().get(e.getKey()))),
         "running tallies differ from the recount");
     return new Result(ms, concluded[0]);
+  }
+
+  /** One agency's table (its tallies and its direct ranges): what a manager's page reads. */
+  static Result agencyRoute(DataSource ds) {
+    StatisticsRepository repo = new StatisticsRepository(JdbcClient.create(ds));
+    long[] concluded = new long[1];
+    double ms = median(() -> concluded[0] = AnnualTable.compute(YEAR, repo.tallies(YEAR, List.of(agency(0))))
+        .concluded());
+    check(concluded[0] == AnnualTable.compute(YEAR, repo.recount(YEAR, List.of(agency(0)))).concluded(),
+        "one agency's tallies differ from its recount");
+    return new Result(ms, concluded[0]);
+  }
+
+  /**
+   * The supervising office's overview (StatisticsService.overview): every agency's groups in one statement, what is
+   * overdue now per agency, then one table per agency; the concluded column is their sum.
+   */
+  static Result overviewRoute(DataSource ds, int n) {
+    StatisticsRepository repo = new StatisticsRepository(JdbcClient.create(ds));
+    long[] concluded = new long[1];
+    double ms = median(() -> {
+      Map<String, List<Tally>> byAgency = repo.talliesByAgency(YEAR, null);
+      Map<String, Long> overdue = repo.overdueByAgency(LocalDate.of(YEAR + 1, 3, 1));
+      long sum = 0;
+      long late = 0;
+      for (int a = 0; a < AGENCIES; a++) {
+        AnnualTable t = AnnualTable.compute(YEAR, byAgency.getOrDefault(agency(a), List.of()));
+        sum += t.concluded();
+        late += overdue.getOrDefault(agency(a), 0L);
+      }
+      check(late == 0, "every request here is concluded, none overdue: " + late);
+      concluded[0] = sum;
+    });
+    check(concluded[0] == n, "overview counted " + concluded[0] + " of " + n);
+    return new Result(ms, concluded[0]);
+  }
+
+  static String agency(int i) {
+    return String.format("AG%02d", i);
   }
 
   /** The bulk load wrote past the application: recount the tallies once, as an operator would. */
@@ -248,8 +294,9 @@ public final class StatisticsBenchmark {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO dd_request (id, tracking_number, receipt_year,"
           + " channel, arrived_on, received_on, period_working_days, extension_working_days, due_on, original_due_on,"
           + " applicant_type, applicant_name, applicant_key, description, topic, status, outcome, decided_on,"
-          + " concluded_on, already_public, third_party_interest, not_held_reason, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, 20, ?, ?, ?, ?, '申请人', ?, '申请公开', ?, 'CONCLUDED', ?, ?, ?, ?, ?, ?, ?)")) {
+          + " concluded_on, already_public, third_party_interest, not_held_reason, created_at, agency_code)"
+          + " VALUES (?, ?, ?, ?, ?, ?, 20, ?, ?, ?, ?, '申请人', ?, '申请公开', ?, 'CONCLUDED', ?, ?, ?, ?, ?, ?, ?,"
+          + " ?)")) {
         for (int i = 0; i < n; i++) {
           LocalDate concluded = LocalDate.of(YEAR, 1, 1).plusDays(rnd.nextInt(365));
           LocalDate received = concluded.minusDays(rnd.nextInt(rnd.nextInt(20) == 0 ? 60 : 25));
@@ -277,6 +324,7 @@ public final class StatisticsBenchmark {
           ps.setString(18, o == Outcome.UNAVAILABLE_NOT_HELD ? (rnd.nextBoolean() ? "OTHER_AGENCY" : "DOES_NOT_EXIST")
               : null);
           ps.setTimestamp(19, Timestamp.valueOf(concluded.atTime(9, 0)));
+          ps.setString(20, agency(i % AGENCIES));
           ps.addBatch();
           if (i % 5000 == 4999) {
             ps.executeBatch();
@@ -298,7 +346,9 @@ public final class StatisticsBenchmark {
       throw new IllegalStateException(e);
     }
     Flyway.configure().dataSource(ds).table("dd_schema_history")
-        .locations("classpath:db/migration/common", "classpath:db/callback/" + vendor).load().migrate();
+        .placeholders(Map.of("default_agency", "AGENCY"))
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor,
+            "classpath:db/callback/" + vendor).load().migrate();
   }
 
   static HikariDataSource dataSource(String url, String user) {
