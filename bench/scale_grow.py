@@ -287,9 +287,11 @@ def finish(dialect, with_grams, years, several=False, tally_per_agency=False):
         run("INSERT INTO dd_stat_tally (stat_year, agency_code, facet, stat_key, topic, n) SELECT stat_concluded_year,"
             " agency_code, 'CONCLUDED', stat_concluded_key, '', COUNT(*) FROM dd_request"
             " WHERE stat_concluded_year IS NOT NULL GROUP BY stat_concluded_year, agency_code, stat_concluded_key")
-        run("INSERT INTO dd_stat_tally (stat_year, agency_code, facet, stat_key, topic, n) SELECT stat_received_year,"
-            " agency_code, 'NEW', stat_new_key, COALESCE(topic, ''), COUNT(*) FROM dd_request"
-            " GROUP BY stat_received_year, agency_code, stat_new_key, COALESCE(topic, '')")
+        # grouped in index order, then no topic and '' merged (as V19: grouping on COALESCE sorts on disk)
+        run("INSERT INTO dd_stat_tally (stat_year, agency_code, facet, stat_key, topic, n) SELECT y, a, 'NEW', k, t,"
+            " SUM(c) FROM (SELECT stat_received_year y, agency_code a, stat_new_key k, COALESCE(topic, '') t,"
+            " COUNT(*) c FROM dd_request GROUP BY stat_received_year, agency_code, stat_new_key, topic) g"
+            " GROUP BY y, a, k, t")
         return tail(out)
     # as migration V9 builds them from the rows
     run("DELETE FROM dd_stat_tally")
