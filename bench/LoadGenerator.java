@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  * Each round is bounded by time and by count; a fixed thread pool of {@code clients} threads sends the calls.
  * Prints and writes a markdown table of per-round rates and their medians. With {@code --conclude-registered} the
  * requests that {@code register} left open are concluded afterwards (not timed), so that a measurement which follows
- * sees the open requests it was set up with, not those plus this run's.
+ * sees the open requests it was set up with, not those plus this run's. {@code --clerks=a,b,…} registers as these
+ * users in turn (on a platform of several agencies, each for their own agency) and {@code --reviewer=r} decides;
+ * passwords other than the user's name come as {@code -Dbench.password.<user>=…}.
  */
 public class LoadGenerator {
 
@@ -64,6 +66,10 @@ public class LoadGenerator {
   final ConcurrentHashMap<String, AtomicInteger> errors = new ConcurrentHashMap<>();
   /** Requests {@code register} left open, for {@code --conclude-registered}. */
   final ConcurrentLinkedQueue<String> registered = new ConcurrentLinkedQueue<>();
+  /** Who registers (in turn: on a platform of several agencies, each registers for their own) and who decides. */
+  String[] clerks = {"clerk"};
+  String reviewer = "reviewer";
+  final AtomicLong turn = new AtomicLong();
 
   LoadGenerator(String base) {
     if (!base.startsWith("http://127.0.0.1:") && !base.startsWith("http://localhost:")) {
@@ -82,6 +88,8 @@ public class LoadGenerator {
     String label = arg(args, "label", "");
     String out = arg(args, "out", null);
     LoadGenerator g = new LoadGenerator(base);
+    g.clerks = arg(args, "clerks", "clerk").split(",");
+    g.reviewer = arg(args, "reviewer", "reviewer");
     g.deployBare();
     // warm-up: JIT, pools, caches (not counted)
     int warm = Integer.parseInt(arg(args, "warmup", "8"));
@@ -188,7 +196,7 @@ public class LoadGenerator {
   }
 
   boolean register() throws Exception {
-    String reg = expect("register", post("/api/requests", registration(), "clerk"), 201);
+    String reg = expect("register", post("/api/requests", registration(), nextClerk()), 201);
     if (reg == null) {
       return false;
     }
@@ -198,11 +206,11 @@ public class LoadGenerator {
 
   boolean conclude(String id) throws Exception {
     return id != null && expect("conclude", post("/api/requests/" + id + "/decision",
-        "{\"outcome\":\"NOT_PROCESSED_PETITION\",\"decidedOn\":\"" + today + "\"}", "reviewer"), 200) != null;
+        "{\"outcome\":\"NOT_PROCESSED_PETITION\",\"decidedOn\":\"" + today + "\"}", reviewer), 200) != null;
   }
 
   boolean lifecycle() throws Exception {
-    String reg = expect("lifecycle", post("/api/requests", registration(), "clerk"), 201);
+    String reg = expect("lifecycle", post("/api/requests", registration(), nextClerk()), 201);
     if (reg == null) {
       return false;
     }
@@ -210,8 +218,12 @@ public class LoadGenerator {
     if (!conclude(id)) {
       return false;
     }
-    String file = expect("lifecycle", get("/api/requests/" + id, "reviewer"), 200);
+    String file = expect("lifecycle", get("/api/requests/" + id, reviewer), 200);
     return file != null && "CONCLUDED".equals(field(file, "status"));
+  }
+
+  String nextClerk() {
+    return clerks[(int) (turn.getAndIncrement() % clerks.length)];
   }
 
   String registration() {

@@ -6,13 +6,13 @@ def free_port():
     s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
 
 
-def call(base, method, path, body=None, user="clerk"):
-    """(status, parsed JSON or None) of one API call as `user` (password = name, the demo users)."""
+def call(base, method, path, body=None, user="clerk", password=None):
+    """(status, parsed JSON or None) of one API call as `user` (password: by default the name, as the demo users')."""
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(base + path, data=data, method=method)
     if body is not None:
         req.add_header("Content-Type", "application/json")
-    req.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{user}".encode()).decode())
+    req.add_header("Authorization", "Basic " + base64.b64encode(f"{user}:{password or user}".encode()).decode())
     try:
         with urllib.request.urlopen(req, timeout=60) as r:
             return r.status, json.loads(r.read() or b"null")

@@ -9,8 +9,12 @@ Every row the templates left, ours and Camunda's (history, and runtime for the o
     their timers fall due as the templates' do;
   * people: each copied request gets its own applicant name, ID number, phone, e-mail and description, built from
     the same word lists as the templates, and a placeholder tracking number; afterwards the tracking numbers are
-    renumbered per year of receipt in order of receipt, the counters set, and the statistics tallies rebuilt from
-    the rows by the same statements as migration V9.
+    renumbered per agency and year of receipt in order of receipt, the counters set, and the statistics tallies
+    rebuilt from the rows by the same statements as migrations V9 (one agency) and V19 (per agency);
+  * agencies (scale_test.py --agencies): each copied request belongs to one agency, drawn by its number from buckets
+    sized as the agencies are; its rows, ours (agency_code) and Camunda's (TENANT_ID_, as process.AgencyTenants sets
+    it), all carry that agency. The templates' own Camunda rows get the default agency, as a one-agency platform
+    gives them.
 Letters, mails, events and Camunda's summaries keep the template's text. Camunda's task meter log is not copied.
 """
 import scale_lifecycles as words
@@ -21,7 +25,7 @@ NEVER_MILLIS = 30000000000000  # Camunda date variables past this are the "never
 STATIC_PREFIXES = ("ACT_RE_", "ACT_ID_", "ACT_GE_PROPERTY", "ACT_GE_SCHEMA_LOG", "ACT_RU_JOBDEF", "ACT_RU_FILTER",
                    "ACT_RU_METER_LOG", "ACT_RU_TASK_METER_LOG")
 OUR_STATIC = {"dd_schema_history", "dd_calendar_year", "dd_calendar_day", "dd_calendar_revision", "dd_setting",
-              "dd_tracking_counter", "dd_stat_tally", "dd_statistics_freeze", "dd_request_gram", "dd_submission",
+              "dd_tracking_counter", "dd_agency_counter", "dd_stat_tally", "dd_statistics_freeze", "dd_request_gram", "dd_submission",
               "dd_submission_attachment", "dd_rate_limit", "dd_altcha_used"}
 NOT_REWRITTEN = {"DEPLOYMENT_ID_", "JOB_DEF_ID_", "PROC_DEF_ID_", "PROCESS_DEF_ID_", "DECISION_DEF_ID_", "DEC_DEF_ID_",
                  "CASE_DEF_ID_", "DEC_REQ_ID_", "TENANT_ID_"}
@@ -53,6 +57,26 @@ class Dialect:
 
     def code_point(self, ch):
         return f"ORD(CONVERT({ch} USING utf32))" if self.name == "mysql" else f"ASCII({ch})"
+
+
+BUCKETS = 10007  # a prime: request number × 7919 modulo it visits every bucket evenly
+
+
+def buckets(weights):
+    """[(code, first bucket past it)] with each agency's share of the BUCKETS by its weight (at least one each)."""
+    total, acc, out = sum(w for _, w in weights), 0.0, []
+    for i, (code, w) in enumerate(weights):
+        acc += w
+        out.append((code, BUCKETS if i == len(weights) - 1 else max(round(BUCKETS * acc / total),
+                                                                     (out[-1][1] if out else 0) + 1)))
+    return out
+
+
+def agency_expr(d, u, plan):
+    """The agency of request number `u` (SQL), by the bucket plan of buckets()."""
+    bucket = f"MOD({d.bigint(u)} * 7919, {BUCKETS})"
+    whens = " ".join(f"WHEN {bucket} < {end} THEN '{code}'" for code, end in plan[:-1])
+    return f"CASE {whens} ELSE '{plan[-1][0]}' END" if whens else f"'{plan[-1][0]}'"
 
 
 def columns(query, dialect):
@@ -120,12 +144,14 @@ def id_columns(query, table, cs):
     return {c for c, n in zip(candidates, row) if n not in ("", "NULL", "null") and int(n) > 0}
 
 
-def select_list(d, table, cs, k, shift, u, ids):
-    """The copied row: (columns, expressions) for table `table` with alias x."""
+def select_list(d, table, cs, k, shift, u, ids, agencies=None):
+    """The copied row: (columns, expressions) for table `table` with alias x; `agencies` a plan of buckets()."""
     name, idnum, credit, desc = name_exprs(d, u)
     special = {}
+    if agencies:
+        special["agency_code" if table.lower().startswith("dd_") else "tenant_id_"] = agency_expr(d, u, agencies)
     if table.lower() == "dd_request":
-        special = {
+        special.update({
             "tracking_number": f"CONCAT('S', LPAD({d.text(u)}, 12, '0'))",
             "receipt_year": f"EXTRACT(YEAR FROM {d.shift('x.received_on', shift)})",
             "applicant_name": f"CASE WHEN x.applicant_type = 'NATURAL_PERSON' THEN {name} ELSE CONCAT({name}, '公司') END",
@@ -136,7 +162,7 @@ def select_list(d, table, cs, k, shift, u, ids):
             "applicant_phone": f"CASE WHEN x.applicant_phone IS NULL THEN NULL ELSE CONCAT('13', LPAD({d.text(f'MOD({u}, 1000000000)')}, 9, '0')) END",
             "applicant_email": f"CASE WHEN x.applicant_email IS NULL THEN NULL ELSE CONCAT('a', {d.text(u)}, '@example.test') END",
             "description": desc,
-        }
+        })
     cols, exprs = [], []
     for c, kind in cs:
         cols.append(c)
@@ -155,9 +181,10 @@ def select_list(d, table, cs, k, shift, u, ids):
     return cols, exprs
 
 
-def grow(query, dialect, concluded_copies, open_copies, weeks=521, batch=2000):
+def grow(query, dialect, concluded_copies, open_copies, weeks=521, batch=2000, agencies=None, default_agency=None):
     """(setup statements, {table: its copy statements}); the tables are independent of each other, so they may be
-    copied side by side. ("-- log", text) items are progress markers."""
+    copied side by side. ("-- log", text) items are progress markers. `agencies`: a plan of buckets(), whose
+    requests' Camunda rows carry their agency as tenant; the templates' carry `default_agency`."""
     d = dialect
     out = ["DROP TABLE IF EXISTS bench_seq", "DROP TABLE IF EXISTS bench_req", "DROP TABLE IF EXISTS bench_root"]
     m = max(concluded_copies, open_copies, 200)
@@ -194,6 +221,14 @@ def grow(query, dialect, concluded_copies, open_copies, weeks=521, batch=2000):
         else:
             join = f"JOIN bench_root m ON m.tid = x.{link}"
         plan.append((table, cs, join, id_columns(query, table, cs)))
+    if agencies and default_agency:
+        # the templates were driven on a platform of one agency: their instances are its tenant's
+        for table, cs, join, ids in plan:
+            if table.upper().startswith("ACT_") and any(c.upper() == "TENANT_ID_" for c, _ in cs):
+                key = next((c for c in ("ID_", "TASK_ID_") if c in {n for n, _ in cs}), None)
+                if key:
+                        out.append(f"UPDATE {table} SET TENANT_ID_ = '{default_agency}' WHERE {key} IN"
+                               f" (SELECT x.{key} FROM (SELECT x.{key} FROM {table} x {join}) x)")
     copies_of = {}
     for table, cs, join, ids in plan:
         # the template rows with their request's number and group, apart: each batch then reads a few dozen rows
@@ -207,7 +242,7 @@ def grow(query, dialect, concluded_copies, open_copies, weeks=521, batch=2000):
                 hi = min(copies, lo + batch - 1)
                 shift = "q.shift" if grp == "C" else "0"
                 u = "(q.k * 100 + x.bench_idx)" if grp == "C" else f"(({concluded_copies} + q.k) * 100 + x.bench_idx)"
-                cols, exprs = select_list(d, table, cs, "q.k", shift, u, ids)
+                cols, exprs = select_list(d, table, cs, "q.k", shift, u, ids, agencies)
                 mine.append(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM {stage} x"
                             f" JOIN bench_seq q ON q.k BETWEEN {lo} AND {hi} WHERE x.bench_grp = '{grp}'")
                 mine.append(("-- log", f"{table}: {'concluded' if grp == 'C' else 'open'} copies {lo}..{hi} of {copies}"))
@@ -215,8 +250,9 @@ def grow(query, dialect, concluded_copies, open_copies, weeks=521, batch=2000):
     return out, copies_of
 
 
-def finish(dialect, with_grams, years):
-    """Statements: tracking numbers per year in order of receipt, the counters, the statistics tallies, the search
+def finish(dialect, with_grams, years, several=False, tally_per_agency=False):
+    """Statements: tracking numbers per agency and year in order of receipt (with the agency's code in front once
+    there are `several`, as intake.TrackingNumbers numbers them), the counters, the statistics tallies, the search
     index of the copies (as SearchGrams cuts it: every two adjacent characters, by code point)."""
     d = dialect
     out = []
@@ -230,9 +266,11 @@ def finish(dialect, with_grams, years):
                     f" FROM dd_request r JOIN {d.numbers(200)} ON s.n < CHAR_LENGTH(r.description)"
                     f" WHERE r.receipt_year = {year} AND NOT EXISTS (SELECT 1 FROM bench_req t WHERE t.tid = r.id)")
                 run(("-- log", f"search index: {year}"))
-    ranked = ("SELECT id, receipt_year, ROW_NUMBER() OVER (PARTITION BY receipt_year ORDER BY received_on, created_at,"
-              " id) AS rn FROM dd_request")
-    number = (f"CONCAT({d.text('y.receipt_year')}, '-', CASE WHEN y.rn < 10000 THEN LPAD({d.text('y.rn')}, 4, '0')"
+    ranked = ("SELECT id, agency_code, receipt_year, ROW_NUMBER() OVER (PARTITION BY agency_code, receipt_year"
+              " ORDER BY received_on, created_at, id) AS rn FROM dd_request")
+    prefix = "y.agency_code, '-', " if several else ""
+    number = (f"CONCAT({prefix}"
+              f"{d.text('y.receipt_year')}, '-', CASE WHEN y.rn < 10000 THEN LPAD({d.text('y.rn')}, 4, '0')"
               f" ELSE {d.text('y.rn')} END)")
     # first out of the way of the unique index, then the final numbers
     run("UPDATE dd_request SET tracking_number = CONCAT('T', LEFT(id, 8), RIGHT(id, 11))")
@@ -241,9 +279,20 @@ def finish(dialect, with_grams, years):
     else:
         run(f"MERGE INTO dd_request r USING ({ranked}) y ON r.id = y.id WHEN MATCHED THEN UPDATE SET"
             f" r.tracking_number = {number}")
-    run("DELETE FROM dd_tracking_counter")
-    run("INSERT INTO dd_tracking_counter (receipt_year, last_value) SELECT receipt_year, COUNT(*) FROM dd_request"
-        " GROUP BY receipt_year")
+    run("DELETE FROM dd_agency_counter")
+    run("INSERT INTO dd_agency_counter (agency_code, receipt_year, last_value) SELECT agency_code, receipt_year,"
+        " COUNT(*) FROM dd_request GROUP BY agency_code, receipt_year")
+    if tally_per_agency:  # as migration V19 builds them from the rows
+        run("DELETE FROM dd_stat_tally")
+        run("INSERT INTO dd_stat_tally (stat_year, agency_code, facet, stat_key, topic, n) SELECT stat_concluded_year,"
+            " agency_code, 'CONCLUDED', stat_concluded_key, '', COUNT(*) FROM dd_request"
+            " WHERE stat_concluded_year IS NOT NULL GROUP BY stat_concluded_year, agency_code, stat_concluded_key")
+        # grouped in index order, then no topic and '' merged (as V19: grouping on COALESCE sorts on disk)
+        run("INSERT INTO dd_stat_tally (stat_year, agency_code, facet, stat_key, topic, n) SELECT y, a, 'NEW', k, t,"
+            " SUM(c) FROM (SELECT stat_received_year y, agency_code a, stat_new_key k, COALESCE(topic, '') t,"
+            " COUNT(*) c FROM dd_request GROUP BY stat_received_year, agency_code, stat_new_key, topic) g"
+            " GROUP BY y, a, k, t")
+        return tail(out)
     # as migration V9 builds them from the rows
     run("DELETE FROM dd_stat_tally")
     run("INSERT INTO dd_stat_tally (facet, stat_year, stat_key, topic, n) SELECT 'CONCLUDED', stat_concluded_year,"
@@ -252,7 +301,11 @@ def finish(dialect, with_grams, years):
     run("INSERT INTO dd_stat_tally (facet, stat_year, stat_key, topic, n) SELECT 'NEW', stat_received_year,"
         " stat_new_key, COALESCE(topic, ''), COUNT(*) FROM dd_request"
         " GROUP BY stat_received_year, stat_new_key, COALESCE(topic, '')")
+    return tail(out)
+
+
+def tail(out):
     for t in ("bench_seq", "bench_req", "bench_root"):
-        run(f"DROP TABLE {t}")
-    run(("-- log", "tracking numbers, counters and tallies rebuilt"))
+        out.append(f"DROP TABLE {t}")
+    out.append(("-- log", "tracking numbers, counters and tallies rebuilt"))
     return out

@@ -2,7 +2,7 @@
 """Ten years of requests: does the cost stay flat as the data grows?
 
     ./mvnw -B -q -DskipTests package
-    python3 bench/scale_test.py --db mysql|h2 --requests N [--open K] [--keep SCHEMA] [--reuse SCHEMA]
+    python3 bench/scale_test.py --db mysql|h2 --requests N [--open K] [--keep SCHEMA] [--reuse SCHEMA] [--agencies K]
 
 1. A fresh database is grown to N concluded requests over ten years plus K open ones (default 5,000):
    the app itself first drives every kind of lifecycle once through its API (bench/scale_lifecycles.py), then those
@@ -14,6 +14,17 @@
    and count of the filter 我组的任务), and a year's statistics.
 3. History cleanup (ten-year time-to-live) runs on the grown database with its batch window opened for the
    measurement: finished process instances removed per minute.
+
+A city at scale: `--agencies K` spreads the N requests over K agencies sized as real ones are (Zipf-like, `--zipf S`:
+the agency of rank r gets a share ∝ 1/r^S, a few large bureaus and many small offices). The agencies, one clerk each
+and a reviewer of all are created through the API (POST /api/agencies, engine REST users, members); the grown rows
+carry their agency in SQL (dd_request.agency_code, Camunda's TENANT_ID_ of the request's instances, the numbers
+<CODE>-<year>-<seq>, dd_agency_counter, the statistics tallies). Measured instead of the one-agency kinds, next to the
+empty one-agency database: an agency clerk's Tasklist group filter and ledger search (clerks of the largest, a middle
+and the smallest agency in turn), a supervisor's consolidated table of all agencies and overview per agency, and
+registrations/s by all the agencies' clerks in turn (K agencies) against the demo clerk's (one agency). Writes
+bench-results/scale-agencies-<db>-<n>.md; the last line printed is
+`scale N=<N> agencies=<K>: registration <K>/1 <x>; p95 ms tasklist <a> search <b> consolidated <c> overview <d>`.
 
 Loopback only. MySQL/MariaDB at 127.0.0.1:3306 (root, no password); H2 in a temp dir. --keep SCHEMA keeps the grown
 database (a schema of that name, or for H2 a directory /tmp/SCHEMA) and --reuse SCHEMA measures a kept one again.
@@ -37,15 +48,22 @@ ap.add_argument("--reuse", help="measure a database kept by an earlier --keep")
 ap.add_argument("--rounds", type=int, default=3)
 ap.add_argument("--seconds", type=int, default=15, help="per throughput mode and round")
 ap.add_argument("--clients", type=int, default=4)
+ap.add_argument("--warmup", type=int, default=5, help="seconds per throughput mode before the first round (longer"
+                " fills a cold InnoDB buffer pool first: the script resizes it, which empties it)")
 ap.add_argument("--samples", type=int, default=40, help="per latency kind, app and round")
 ap.add_argument("--cleanup-minutes", type=float, default=3)
 ap.add_argument("--buffer-pool-gb", type=float, default=8,
                 help="MySQL/MariaDB: innodb_buffer_pool_size for the run, as a production server would have it"
                      " (restored afterwards); 0 leaves it as it is")
+ap.add_argument("--agencies", type=int, default=0, help="spread the requests over K agencies (see above)")
+ap.add_argument("--zipf", type=float, default=1.0, help="with --agencies: share of the agency of rank r ∝ 1/r^S")
 ap.add_argument("--grow-only", action="store_true", help="grow and keep the database (with --keep), measure nothing")
 ap.add_argument("--out")
 opt = ap.parse_args()
-out_file = opt.out or os.path.join(ROOT, "bench-results", f"scale-{opt.db}.md")
+size_name = (f"{opt.requests // 1_000_000}m" if opt.requests % 1_000_000 == 0 else
+             f"{opt.requests // 1000}k" if opt.requests % 1000 == 0 else str(opt.requests))
+out_file = opt.out or os.path.join(ROOT, "bench-results", f"scale-agencies-{opt.db}-{size_name}.md" if opt.agencies
+                                   else f"scale-{opt.db}.md")
 jar = next(j for j in sorted(glob.glob(os.path.join(ROOT, "target", "disclosure-desk-*.jar"))) if "original" not in j)
 h2_jar = sorted(glob.glob(os.path.expanduser("~/.m2/repository/com/h2database/h2/*/h2-*.jar")))[-1]
 today = datetime.now(timezone(timedelta(hours=8))).date()  # the business date, Asia/Shanghai
@@ -53,6 +71,16 @@ work = tempfile.mkdtemp(prefix="dd-scale.")
 sink = benchlib.Sink()
 dialect = scale_grow.Dialect(opt.db)
 started = time.time()
+
+
+# users of the agencies' run (scale_test creates them): Camunda's password policy wants a strong password; the demo
+# users' password is their name
+PASSWORD = "Bench#2026!kQz"
+passwords = {}
+
+
+def password(user):
+    return passwords.get(user, user)
 
 
 def log(msg):
@@ -164,7 +192,7 @@ class App:
         log(f"{label}: started in {self.startup:.1f} s on port {self.port}")
 
     def call(self, method, path, body=None, user="reviewer"):
-        return benchlib.call(self.base, method, path, body, user)
+        return benchlib.call(self.base, method, path, body, user, password(user))
 
     def stop(self):
         os.killpg(self.proc.pid, signal.SIGTERM)
@@ -181,17 +209,19 @@ class App:
 
 
 class TasklistSession:
-    """Tasklist as the browser uses it: its page (session and XSRF cookies), the login, then the webapp's own engine
-    API under /camunda/api/engine with the session cookie and the X-XSRF-TOKEN header."""
+    """Tasklist as the browser uses it: the desk's sign-in page (one session for all staff pages, security.SignOn),
+    Tasklist's page (its XSRF cookie), then the webapp's own engine API under /camunda/api/engine with the session
+    cookie and the X-XSRF-TOKEN header."""
     def __init__(self, base, user):
         import http.cookiejar
         self.base, self.jar = base, http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        self.opener.open(base + "/camunda/app/tasklist/default/", timeout=60).read()
-        self.post("/camunda/api/admin/auth/user/default/login/tasklist",
-                  urllib.parse.urlencode({"username": user, "password": user}).encode(),
-                  "application/x-www-form-urlencoded")
-        # the login starts a new session, whose XSRF token comes with the next page, as in the browser
+        page = self.opener.open(base + "/login", timeout=60).read().decode()
+        csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+        form = urllib.parse.urlencode({"username": user, "password": password(user), "_csrf": csrf}).encode()
+        with self.opener.open(urllib.request.Request(base + "/login", data=form, method="POST"), timeout=60) as r:
+            if "/login" in urllib.parse.urlparse(r.geturl()).path:
+                sys.exit(f"Tasklist: {user} could not sign in")
         self.opener.open(base + "/camunda/app/tasklist/default/", timeout=60).read()
 
     def token(self):
@@ -218,7 +248,8 @@ class TasklistSession:
 
 def get_text(url, user, method="GET", body=None, accept=None):
     req = urllib.request.Request(url, method=method, data=None if body is None else json.dumps(body).encode())
-    req.add_header("Authorization", "Basic " + __import__("base64").b64encode(f"{user}:{user}".encode()).decode())
+    req.add_header("Authorization", "Basic " + __import__("base64").b64encode(
+        f"{user}:{password(user)}".encode()).decode())
     if body is not None:
         req.add_header("Content-Type", "application/json")
     if accept:
@@ -227,23 +258,108 @@ def get_text(url, user, method="GET", body=None, accept=None):
         return r.read().decode()
 
 
+# ---------------------------------------------------------------- agencies
+# a city's agencies, roughly largest first: the default agency (the city government's office) is rank 1
+CITY = [("RSJ", "人力资源和社会保障局", "人社局"), ("ZJJ", "住房和城乡建设局", "住建局"),
+        ("GHZY", "规划和自然资源局", "规划自然资源局"), ("GAJ", "公安局", "公安局"), ("JYJ", "教育局", "教育局"),
+        ("WJW", "卫生健康委员会", "卫健委"), ("SCJG", "市场监督管理局", "市场监管局"), ("STHJ", "生态环境局", "生态环境局"),
+        ("CYQ", "朝阳区人民政府", "朝阳区政府"), ("HDQ", "海淀区人民政府", "海淀区政府"), ("CZJ", "财政局", "财政局"),
+        ("FGW", "发展和改革委员会", "发改委"), ("JTJ", "交通运输局", "交通局"), ("MZJ", "民政局", "民政局"),
+        ("FTQ", "丰台区人民政府", "丰台区政府"), ("CGJ", "城市管理局", "城管局"), ("SWJ", "水务局", "水务局"),
+        ("NYJ", "农业农村局", "农业农村局"), ("YBJ", "医疗保障局", "医保局"), ("SFJ", "司法局", "司法局"),
+        ("WLJ", "文化和旅游局", "文旅局"), ("YJJ", "应急管理局", "应急局"), ("TJJ", "统计局", "统计局"),
+        ("SJJ", "审计局", "审计局"), ("GJJ", "住房公积金管理中心", "公积金中心"), ("SWXJ", "商务局", "商务局"),
+        ("KJJ", "科学技术局", "科技局"), ("JXJ", "经济和信息化局", "经信局"), ("GZW", "国有资产监督管理委员会", "国资委"),
+        ("LYJ", "园林绿化局", "园林局"), ("TRJ", "退役军人事务局", "退役军人局"), ("TYJ", "体育局", "体育局"),
+        ("ZWFW", "政务服务管理局", "政务服务局"), ("XFJ", "信访局", "信访局"), ("MZZJ", "民族宗教事务委员会", "民宗委"),
+        ("RFB", "人民防空办公室", "人防办"), ("DAJ", "档案局", "档案局"), ("QXJ", "气象局", "气象局"),
+        ("DZJ", "地震局", "地震局"), ("YCJ", "烟草专卖局", "烟草局")]
+
+
+def catalogue(k, default_code):
+    """[{code, name, …, weight}] of the K agencies, rank 1 the default one (it keeps its name)."""
+    out = [{"code": default_code, "rank": 1}]
+    for r in range(2, k + 1):
+        code, name, short = CITY[r - 2] if r - 2 < len(CITY) else (f"JG{r:03d}", f"第{r}机关", f"第{r}机关")
+        kind = "GOVERNMENT" if name.endswith("人民政府") else "OTHER" if name.endswith("中心") else "DEPARTMENT"
+        out.append({"code": code, "rank": r, "body": {
+            "code": code, "name": "示例市" + name, "shortName": "市" + short if kind != "GOVERNMENT" else short,
+            "kind": kind, "address": f"示例市人民路{r}号", "phone": f"010-6{r:07d}", "email": f"gk{r}@example.test",
+            "reconsiderationBody": "示例市人民政府",
+            "court": "示例市第一中级人民法院" if kind == "GOVERNMENT" else "示例市东城区人民法院"}})
+    for a in out:
+        a["weight"] = 1 / a["rank"] ** opt.zipf
+        a["clerk"] = "clerk" + a["code"].lower()
+    return out
+
+
+def default_agency(app):
+    st, items = app.call("GET", "/api/agencies", user="admin")
+    if st != 200 or not items:
+        sys.exit(f"GET /api/agencies: HTTP {st} {items}")
+    return items[0]["code"] if len(items) == 1 else next(a["code"] for a in items if a["code"] == "AGENCY")
+
+
+def set_up_agencies(app, agencies):
+    """The agencies, one clerk each and a reviewer of all (who concludes what the load generator registered),
+    through the API, as an administrator would; idempotent (a database grown earlier has them)."""
+    def must(st_body, want, what):
+        st, body = st_body
+        if st not in want:
+            sys.exit(f"{what}: HTTP {st} {body}")
+    existing = {a["code"] for a in app.call("GET", "/api/agencies", user="admin")[1]}
+    for a in agencies:
+        if a["code"] not in existing:
+            must(app.call("POST", "/api/agencies", a["body"], "admin"), (201,), f"agency {a['code']}")
+
+    def user(uid, group, last):
+        passwords[uid] = PASSWORD
+        st, body = app.call("GET", f"/engine-rest/user/{uid}/profile", user="admin")
+        if st == 404:
+            must(app.call("POST", "/engine-rest/user/create", {
+                "profile": {"id": uid, "firstName": "压测", "lastName": last, "email": f"{uid}@example.test"},
+                "credentials": {"password": PASSWORD}}, "admin"), (204,), f"user {uid}")
+        st, members = app.call("GET", f"/engine-rest/user?memberOfGroup={group}&id={uid}", user="admin")
+        if st != 200 or not members:
+            must(app.call("PUT", f"/engine-rest/group/{group}/members/{uid}", None, "admin"), (204,), f"group of {uid}")
+    for a in agencies:
+        user(a["clerk"], "clerk", "登记员")
+        must(app.call("PUT", f"/api/agencies/{a['code']}/members/{a['clerk']}", None, "admin"), (204,),
+             f"member {a['clerk']}")
+    user("benchreviewer", "reviewer", "审核员")
+    for a in agencies:
+        must(app.call("PUT", f"/api/agencies/{a['code']}/members/benchreviewer", None, "admin"), (204,),
+             "member benchreviewer")
+    log(f"{len(agencies)} agencies with a clerk each and a reviewer of all")
+
+
 # ---------------------------------------------------------------- 1. grow
 def grow(db):
     app = App(db, "templates")
-    counts = scale_lifecycles.drive(lambda m, p, b, u: app.call(m, p, b, u), today, log)
-    for _ in range(240):  # every mail sent, every due job done: the templates are at rest
-        if app.gauge("disclosure_mails_waiting") == 0 and app.gauge("disclosure_jobs_due") == 0:
-            break
-        time.sleep(0.5)
-    else:
-        sys.exit("the templates' mails and jobs did not settle within 2 minutes")
-    app.stop()
+    try:  # a failure here must not leave the app running (its pool would create the dropped schema again)
+        counts = scale_lifecycles.drive(lambda m, p, b, u: app.call(m, p, b, u), today, log)
+        for _ in range(240):  # every mail sent, every due job done: the templates are at rest
+            if app.gauge("disclosure_mails_waiting") == 0 and app.gauge("disclosure_jobs_due") == 0:
+                break
+            time.sleep(0.5)
+        else:
+            sys.exit("the templates' mails and jobs did not settle within 2 minutes")
+        plan = default = None
+        if opt.agencies:
+            # after the templates: they were registered on a platform of one agency, as every platform starts
+            default = default_agency(app)
+            agencies = catalogue(opt.agencies, default)
+            set_up_agencies(app, agencies)
+            plan = scale_grow.buckets([(a["code"], a["weight"]) for a in agencies])
+    finally:
+        app.stop()
     concluded_copies = max(0, math.ceil((opt.requests - counts["concluded"]) / counts["concluded"]))
     open_copies = max(0, math.ceil((opt.open - counts["open"]) / counts["open"]))
     t0 = time.time()
     # 530 weeks: the oldest two months are past the ten-year time-to-live, for the history cleanup to remove
     setup, copies = scale_grow.grow(db.query, dialect, concluded_copies, open_copies, weeks=530,
-                                    batch=2000 if opt.db == "mysql" else 100)
+                                    batch=2000 if opt.db == "mysql" else 100, agencies=plan,
+                                    default_agency=default)
     if opt.db == "mysql":  # the tables side by side, one session per core
         db.script(setup, "setup")
         readd = drop_secondary_indexes(db, copies.keys())
@@ -255,7 +371,8 @@ def grow(db):
     else:
         db.script(setup + [s for st in copies.values() for s in st], "copy")
     years = {int(r[0]) for r in db.query("SELECT DISTINCT receipt_year FROM dd_request")}
-    db.script(scale_grow.finish(dialect, has_table(db, "dd_request_gram"), years), "finish")
+    db.script(scale_grow.finish(dialect, has_table(db, "dd_request_gram"), years, several=opt.agencies > 1,
+                                tally_per_agency=has_column(db, "dd_stat_tally", "agency_code")), "finish")
     if opt.db == "mysql":
         log("indexes back")
         db.script(readd, "indexes")
@@ -297,11 +414,21 @@ def has_table(db, name):
     return int(db.query(q % name)[0][0]) > 0
 
 
-def sample_values(db):
-    """What a clerk looks for: existing tracking numbers, names, ID numbers, ids; two words of a description."""
+def has_column(db, table, column):
+    q = ("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = '%s'"
+         " AND column_name = '%s'" if opt.db == "mysql" else
+         "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = 'PUBLIC' AND table_name = UPPER('%s')"
+         " AND column_name = UPPER('%s')")
+    return int(db.query(q % (table, column))[0][0]) > 0
+
+
+def sample_values(db, agency=None):
+    """What a clerk looks for: existing tracking numbers, names, ID numbers, ids; two words of a description.
+    With `agency`, of that agency's requests."""
     order = "RAND()"
+    where = f" WHERE agency_code = '{agency}'" if agency else ""
     rows = db.query(f"SELECT id, tracking_number, applicant_name, COALESCE(applicant_id_number, ''), receipt_year"
-                    f" FROM dd_request ORDER BY {order} LIMIT 400")
+                    f" FROM dd_request{where} ORDER BY {order} LIMIT 400")
     years = sorted({int(r[4]) for r in rows})
     rng = random.Random(7)
     words = [f"{rng.choice(scale_lifecycles.PLACES)} {rng.choice(scale_lifecycles.SUBJECTS)}" for _ in range(400)]
@@ -346,12 +473,16 @@ def latencies(app, s, rng, n, filter_id, tasklist):
     return out
 
 
-def throughput(app, seconds, warmup):
+def throughput(app, seconds, warmup, clerks=None, reviewer=None):
+    """(registrations/s, lifecycles/s); `clerks` register in turn and `reviewer` decides (default: the demo users)."""
     table = os.path.join(work, f"lg-{app.label}.md")
-    text = subprocess.run(["java", os.path.join(ROOT, "bench", "LoadGenerator.java"), f"--base={app.base}",
+    users = ([f"--clerks={','.join(clerks)}"] if clerks else []) + ([f"--reviewer={reviewer}"] if reviewer else [])
+    props = [f"-Dbench.password.{u}={password(u)}" for u in (clerks or []) + ([reviewer] if reviewer else [])
+             if password(u) != u]
+    text = subprocess.run(["java"] + props + [os.path.join(ROOT, "bench", "LoadGenerator.java"), f"--base={app.base}",
                            f"--clients={opt.clients}", f"--seconds={seconds}", "--rounds=1", f"--warmup={warmup}",
                            "--modes=register,lifecycle", f"--label={app.label}", f"--out={table}",
-                           "--conclude-registered"],
+                           "--conclude-registered"] + users,
                           capture_output=True, text=True).stdout
     rates = dict(re.findall(r"round 1 (\S+)\s+([0-9.]+) /s", text))
     if "register" not in rates or "lifecycle" not in rates:
@@ -420,13 +551,19 @@ def run():
     full = Db(full_name, fresh=not opt.reuse)
     grow_s = None
     if not opt.reuse:
-        grow_s = grow(full)
+        try:
+            grow_s = grow(full)
+        except BaseException:
+            if not opt.keep:
+                full.drop()
+            raise
     if opt.grow_only:
         log(f"grown in {grow_s / 60:.1f} min and kept as {full_name}; measure it with --reuse {full_name}")
         return
     n_full = int(full.query("SELECT COUNT(*) FROM dd_request")[0][0])
     n_open = int(full.query("SELECT COUNT(*) FROM dd_request WHERE status <> 'CONCLUDED'")[0][0])
     s = sample_values(full)
+    city = city_facts(full) if opt.agencies else None  # H2: no query while the app holds the file
     empty = Db(empty_name, fresh=True)
     cleanup_window = ["--camunda.bpm.generic-properties.properties.historyCleanupBatchWindowStartTime=00:00",
                       "--camunda.bpm.generic-properties.properties.historyCleanupBatchWindowEndTime=23:59"]
@@ -434,6 +571,9 @@ def run():
     try:
         apps["full"] = App(full, "full")
         apps["empty"] = App(empty, "empty")
+        if opt.agencies:
+            measure_agencies(city, apps, n_full, n_open, grow_s)
+            return
         filters = {k: group_filter(a) for k, a in apps.items()}
         tasklists = {k: TasklistSession(a.base, "reviewer") for k, a in apps.items()}
         page, count = tasklists["full"].open_filter(filters["full"])
@@ -445,7 +585,7 @@ def run():
         for r in range(opt.rounds):
             order = ["full", "empty"] if r % 2 == 0 else ["empty", "full"]
             for k in order:
-                reg, lc = throughput(apps[k], opt.seconds, 5 if r == 0 else 0)
+                reg, lc = throughput(apps[k], opt.seconds, opt.warmup if r == 0 else 0)
                 rates[k]["register"].append(reg)
                 rates[k]["lifecycle"].append(lc)
                 log(f"round {r + 1} {k}: registration {reg:.1f}/s, lifecycle {lc:.1f}/s")
@@ -480,6 +620,163 @@ def run():
             f"{p95(lat['full']['overdue']):.0f} tasklist {p95(lat['full']['tasklist']):.0f} statistics "
             f"{p95(lat['full']['statistics']):.0f}")
     print(line)
+
+
+# ---------------------------------------------------------------- 2'. measure a city of agencies
+AKINDS = ["search tracking number", "search applicant name", "search ID number", "search two words", "tasklist",
+          "consolidated", "overview"]
+SEARCH = AKINDS[:4]
+
+
+def city_facts(full):
+    """What the measurement needs of the grown database before the app runs on it: the agencies (rank 1 the first
+    one, the default), requests and open ones per agency, open tasks per tenant, search values of the measured
+    agencies (the largest, a middle one and the smallest)."""
+    present = [r[0] for r in full.query("SELECT code FROM dd_agency ORDER BY created_at, code")]
+    agencies = catalogue(opt.agencies, present[0])
+    missing = {a["code"] for a in agencies} - set(present)
+    if missing:
+        sys.exit(f"the database was grown without --agencies {opt.agencies} (missing {sorted(missing)[:5]}…)")
+    ranks = sorted({1, (len(agencies) + 1) // 2, len(agencies)})
+    picks = [agencies[r - 1] for r in ranks]
+    return {"agencies": agencies, "picks": picks,
+            "counts": dict(full.query("SELECT agency_code, COUNT(*) FROM dd_request GROUP BY agency_code")),
+            "open": dict(full.query("SELECT agency_code, COUNT(*) FROM dd_request WHERE status <> 'CONCLUDED'"
+                                    " GROUP BY agency_code")),
+            "tenants": dict(full.query("SELECT COALESCE(TENANT_ID_, '-'), COUNT(*) FROM ACT_RU_TASK"
+                                       " GROUP BY TENANT_ID_")),
+            "samples": {a["code"]: sample_values(full, a["code"]) for a in picks}}
+
+
+def measure_agencies(city, apps, n_full, n_open, grow_s):
+    """K agencies (full) next to one (empty): an agency clerk's Tasklist group filter and ledger search (the clerks of
+    the largest, a middle and the smallest agency in turn; on the empty database the demo clerk), a supervisor's
+    consolidated table and overview, and registrations/s by every agency's clerk in turn against the demo clerk's."""
+    agencies, picks, samples = city["agencies"], city["picks"], city["samples"]
+    counts, open_counts, tenants = city["counts"], city["open"], city["tenants"]
+    set_up_agencies(apps["full"], agencies)
+    years = sorted({y for v in samples.values() for y in v["years"]})
+    filters = {k: group_filter(a) for k, a in apps.items()}
+    sessions = {"full": {a["code"]: TasklistSession(apps["full"].base, a["clerk"]) for a in picks}}
+    demo = TasklistSession(apps["empty"].base, "clerk")
+    sessions["empty"] = {a["code"]: demo for a in picks}
+    clerk_of = {"full": {a["code"]: a["clerk"] for a in picks}, "empty": {a["code"]: "clerk" for a in picks}}
+    shown = {a["code"]: sessions["full"][a["code"]].open_filter(filters["full"])[1] for a in picks}
+    for a in picks:
+        log(f"agency {a['code']} (rank {a['rank']}): {int(counts.get(a['code'], 0)):,} requests,"
+            f" {int(open_counts.get(a['code'], 0)):,} open; its clerk's 我组的任务 shows {shown[a['code']]} tasks")
+    year = max(years)
+    available = {}
+    for kind, path in (("consolidated", "/api/statistics/{y}/consolidated"), ("overview", "/api/statistics/{y}/agencies")):
+        st, body = apps["full"].call("GET", path.format(y=year), user="supervisor")
+        available[kind] = st == 200
+        if st != 200:
+            log(f"{kind}: GET {path.format(y=year)} answered HTTP {st}: not measured")
+    lat = {k: {kind: [] for kind in AKINDS} for k in apps}
+    by_agency = {k: {(kind, a["code"]): [] for kind in AKINDS for a in picks} for k in apps}
+    rates = {k: {"register": [], "lifecycle": []} for k in apps}
+    rng = random.Random(11)
+    for r in range(opt.rounds):
+        for k in (["full", "empty"] if r % 2 == 0 else ["empty", "full"]):
+            app = apps[k]
+            reg, lc = throughput(app, opt.seconds, opt.warmup if r == 0 else 0,
+                                 [a["clerk"] for a in agencies] if k == "full" else None,
+                                 "benchreviewer" if k == "full" else None)
+            rates[k]["register"].append(reg)
+            rates[k]["lifecycle"].append(lc)
+            log(f"round {r + 1} {k}: registration {reg:.1f}/s, lifecycle {lc:.1f}/s")
+            got = {kind: [] for kind in AKINDS}
+            for i in range(opt.samples * len(picks)):
+                a = picks[i % len(picks)]
+                code, sv, clerk = a["code"], samples[a["code"]], clerk_of[k][a["code"]]
+                q = lambda text: ok(app.call("GET", "/api/requests?q=" + urllib.parse.quote(text), user=clerk),  # noqa
+                                    "search " + text)
+                ms = {"search tracking number": timed(lambda: q(rng.choice(sv["tracking"]))),
+                      "search applicant name": timed(lambda: q(rng.choice(sv["names"]))),
+                      "search ID number": timed(lambda: q(rng.choice(sv["idnumbers"]))),
+                      "search two words": timed(lambda: q(rng.choice(sv["words"]))),
+                      "tasklist": timed(lambda: sessions[k][code].open_filter(filters[k]))}
+                y = rng.choice(years)
+                if available["consolidated"]:
+                    ms["consolidated"] = timed(lambda: ok(app.call(
+                        "GET", f"/api/statistics/{y}/consolidated", user="supervisor"), "consolidated"))
+                if available["overview"]:
+                    ms["overview"] = timed(lambda: ok(app.call(
+                        "GET", f"/api/statistics/{y}/agencies", user="supervisor"), "overview"))
+                for kind, v in ms.items():
+                    got[kind].append(v)
+                    by_agency[k][(kind, code)].append(v)
+            for kind, xs in got.items():
+                lat[k][kind] += xs
+            log(f"round {r + 1} {k}: p95 ms " + ", ".join(f"{kind} {p95(xs):.0f}" for kind, xs in got.items() if xs))
+    med = lambda k, m: statistics.median(rates[k][m])  # noqa: E731
+    ratio = med("full", "register") / med("empty", "register")
+    search = lambda k: [x for kind in SEARCH for x in lat[k][kind]]  # noqa: E731
+    fig = lambda k, kind: f"{p95(lat[k][kind]):.0f}" if lat[k][kind] else "n/a"  # noqa: E731
+    report_agencies(agencies, counts, open_counts, tenants, picks, shown, n_full, n_open, grow_s, rates, med, ratio,
+                    lat, by_agency, search, fig, available)
+    print(f"scale N={opt.requests} agencies={opt.agencies}: registration {opt.agencies}/1 {ratio:.2f}; p95 ms tasklist "
+          f"{fig('full', 'tasklist')} search {p95(search('full')):.0f} consolidated {fig('full', 'consolidated')}"
+          f" overview {fig('full', 'overview')}")
+
+
+def report_agencies(agencies, counts, open_counts, tenants, picks, shown, n_full, n_open, grow_s, rates, med, ratio,
+                    lat, by_agency, search, fig, available):
+    k_ = opt.agencies
+    sizes = sorted((int(counts.get(a["code"], 0)) for a in agencies), reverse=True)
+    mark = lambda v, t: "✔" if v <= t else "✘"  # noqa: E731
+    lines = [f"# A city at scale — {opt.db}, N = {opt.requests:,}, {k_} agencies", "",
+             f"`python3 bench/scale_test.py --db {opt.db} --requests {opt.requests} --open {opt.open} --agencies {k_}"
+             + (f" --zipf {opt.zipf}" if opt.zipf != 1.0 else "") + (f" --reuse {opt.reuse}" if opt.reuse else "")
+             + f" --rounds {opt.rounds} --samples {opt.samples}" + (f" --warmup {opt.warmup}" if opt.warmup != 5 else "")
+             + f"` ({datetime.now().strftime('%Y-%m-%d %H:%M')},"
+             f" {os.cpu_count()} cores, {opt.rounds} interleaved rounds, {opt.clients} clients × {opt.seconds} s per"
+             f" mode, {opt.samples} samples per kind, agency and round).", "",
+             f"Grown database: {n_full:,} requests, {n_open:,} open" + (
+                 f", grown in {grow_s / 60:.1f} min" if grow_s else "") + f", over {k_} agencies sized 1/rank"
+             + (f"^{opt.zipf}" if opt.zipf != 1.0 else "") + f": largest {sizes[0]:,}, then {sizes[1]:,}, {sizes[2]:,}"
+             f" …, median {sizes[len(sizes) // 2]:,}, smallest {sizes[-1]:,}. Open tasks by tenant (agency): "
+             + ", ".join(f"{t} {int(n):,}" for t, n in sorted(tenants.items(), key=lambda kv: -int(kv[1]))[:5])
+             + (" …" if len(tenants) > 5 else "") + ".", "",
+             "Measured as the clerks of " + ", ".join(
+                 f"{a['code']} (rank {a['rank']}, {int(counts.get(a['code'], 0)):,} requests,"
+                 f" {int(open_counts.get(a['code'], 0)):,} open, {shown[a['code']]} tasks in 我组的任务)" for a in picks)
+             + " in turn; on the empty one-agency database the demo clerk. The consolidated table and the overview"
+             " as the demo supervisor.", "",
+             "| throughput (median of rounds) | one agency, empty | K agencies, grown | K / 1 | target |",
+             "|---|---:|---:|---:|---|",
+             f"| registrations/s (K: every agency's clerk in turn) | {med('empty', 'register'):.1f} |"
+             f" {med('full', 'register'):.1f} | **{ratio:.2f}** | ≥ 0.9 {'✔' if ratio >= 0.9 else '✘'} |",
+             f"| full lifecycles/s | {med('empty', 'lifecycle'):.1f} | {med('full', 'lifecycle'):.1f} |"
+             f" {med('full', 'lifecycle') / med('empty', 'lifecycle'):.2f} | |", "",
+             "Rounds, registrations/s: K agencies " + " / ".join(f"{x:.1f}" for x in rates["full"]["register"])
+             + "; one agency " + " / ".join(f"{x:.1f}" for x in rates["empty"]["register"]) + ". K / 1 compares the"
+             " grown database of K agencies with the same run's empty database of one, so it carries the cost of"
+             " the grown data too; one agency's registrations wait for each other on its year's counter row"
+             " (dd_agency_counter), K agencies' mostly do not.", "",
+             "| p95 latency, ms | one agency, empty | K agencies, grown | " + " | ".join(
+                 f"{a['code']} (rank {a['rank']})" for a in picks) + " | target |",
+             "|---|---:|---:|" + "---:|" * len(picks) + "---|"]
+    for kind in AKINDS:
+        if not lat["full"][kind]:
+            continue
+        lines.append(f"| {kind} | {fig('empty', kind)} | {fig('full', kind)} | " + " | ".join(
+            f"{p95(by_agency['full'][(kind, a['code'])]):.0f}" for a in picks) + " | |")
+    targets = [("search (all four)", search("empty"), search("full"), lambda a: [
+        x for kind in SEARCH for x in by_agency["full"][(kind, a["code"])]], 300)] + [
+        (kind, lat["empty"][kind], lat["full"][kind], lambda a, kind=kind: by_agency["full"][(kind, a["code"])], t)
+        for kind, t in (("tasklist", 300), ("consolidated", 1000), ("overview", 1000))]
+    for name, xe, xf, per, t in targets:
+        if not xf:
+            lines.append(f"| **{name}** | | not measured (the endpoint answered no 200) |" + " |" * len(picks)
+                         + f" ≤ {t:,} |")
+            continue
+        lines.append(f"| **{name}** | {p95(xe):.0f} | **{p95(xf):.0f}** | " + " | ".join(
+            f"{p95(per(a)):.0f}" for a in picks) + f" | ≤ {t:,} {mark(p95(xf), t)} |")
+    os.makedirs(os.path.dirname(out_file), exist_ok=True)
+    with open(out_file, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    log(f"wrote {out_file}")
 
 
 def report(n_full, n_open, grow_s, med, ratio_reg, ratio_lc, lat, search, cleanup, due):
