@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -170,7 +171,13 @@ public class LedgerImport {
 
   /** Runs one row's steps; false when its 原编号 is already here (imported before, or this system's own number). */
   private boolean apply(Entry e, String actor, String agency) {
-    if (requests.findByReferenceOrTrackingNumber(e.ref()).isPresent()) {
+    Optional<RequestRow> existing = requests.findByReferenceOrTrackingNumber(e.ref());
+    if (existing.isPresent()) {
+      // another agency's request is not this agency's "already imported": say so, touch nothing of it (DOMAIN.md §8)
+      if (agency != null && !agency.equals(existing.get().agencyCode())) {
+        throw new RowFailed(List.of(new Problem(e.line().number(), LedgerColumn.EXTERNAL_REFERENCE.header(),
+            "该原编号已被平台上的其他机关使用，请换用本机关的原编号")));
+      }
       return false;
     }
     String id = step(e, LedgerColumn.EXTERNAL_REFERENCE, REGISTRATION,
