@@ -3,8 +3,10 @@ package org.disclosuredesk.agency;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
@@ -52,8 +54,10 @@ public class Agencies {
     return repository.members(code);
   }
 
-  List<AgencyRepository.Member> memberships() {
-    return repository.members();
+  /** Agency code → the user ids that belong to it, for the agencies page. */
+  public Map<String, List<String>> membersByAgency() {
+    return repository.members().stream().collect(Collectors.groupingBy(AgencyRepository.Member::agencyCode,
+        Collectors.mapping(AgencyRepository.Member::userId, Collectors.toList())));
   }
 
   @Transactional

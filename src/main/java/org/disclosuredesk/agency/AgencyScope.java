@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.ForbiddenException;
-import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.kernel.Roles;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 

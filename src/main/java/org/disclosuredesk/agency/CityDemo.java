@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.disclosuredesk.common.AgencyProperties;
 import org.disclosuredesk.common.ConflictException;
-import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.kernel.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,7 +1,7 @@
 package org.disclosuredesk.agency;
 
 import java.util.function.Supplier;
-import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.kernel.Roles;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.FieldErrors;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,5 +1,6 @@
 package org.disclosuredesk.appeal;
 
+import org.disclosuredesk.kernel.ProcessKeys;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppealProcess {
 
-  public static final String KEY = "appeal";
+  public static final String KEY = ProcessKeys.APPEAL;
   public static final String APPEAL_ID = "appealId";
   public static final String REQUEST_ID = "requestId";
   /** Transient inputs of the API's start (the persistent appealId/requestId are set by the first step). */

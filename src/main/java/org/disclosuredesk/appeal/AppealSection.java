@@ -3,7 +3,7 @@ package org.disclosuredesk.appeal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.intake.RequestView;
+import org.disclosuredesk.handling.RequestView;
 import org.springframework.stereotype.Component;
 
 /** The request's appeals in {@code GET /api/requests/{id}}. */

@@ -2,8 +2,8 @@ package org.disclosuredesk.appeal;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.disclosuredesk.intake.RequestRepository;
-import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.TaskDates;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +51,7 @@ public class AppealTaskOpened implements TaskListener {
     }
     s.append("\n\n**原申请** ").append(r.trackingNumber()).append("（收到 ").append(r.receivedOn()).append("）");
     if (r.outcome() != null) {
-      s.append("　**答复结果** ").append(org.disclosuredesk.handling.Outcome.valueOf(r.outcome()).label())
+      s.append("　**答复结果** ").append(org.disclosuredesk.kernel.Outcome.valueOf(r.outcome()).label())
           .append("　**答复日期** ").append(r.concludedOn());
     } else {
       s.append("　**尚未答复**，法定答复期限 ").append(r.dueOn());

@@ -5,7 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.process.TaskDates;
 import org.springframework.stereotype.Component;

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.DeadlineCalculator;
-import org.disclosuredesk.handling.Outcome;
-import org.disclosuredesk.intake.RequestEvents;
-import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.StepInput;
 import org.springframework.stereotype.Service;
 

@@ -12,7 +12,7 @@ import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.agency.AgencyKind;
 import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.common.AgencyProperties;
-import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.kernel.Roles;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.csrf.CsrfToken;

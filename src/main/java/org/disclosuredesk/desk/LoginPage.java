@@ -69,7 +69,8 @@ class LoginPage {
     } else if (expired != null) {
       message = new Message("warn", "登录页面已过期，请重新输入用户名和密码。");
     }
-    List<DeskLayout.Link> sso = singleSignOn.links();
+    List<DeskLayout.Link> sso = singleSignOn.providers().stream()
+        .map(p -> new DeskLayout.Link(p.label(), p.href(), false, false)).toList();
     return templates.page("login", new Model(layout.anonymous("登录", request), message, username,
         sso.isEmpty() ? null : new Sso(sso), Math.max(1, idleTimeout.toMinutes())));
   }

@@ -11,12 +11,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.disclosuredesk.deadline.CalendarChangedEvent;
+import org.disclosuredesk.calendar.CalendarChangedEvent;
 import org.disclosuredesk.deadline.CalendarImpact;
 import org.disclosuredesk.deadline.DeadlineCalculator;
-import org.disclosuredesk.intake.RequestEvents;
-import org.disclosuredesk.intake.RequestRepository;
-import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.TaskDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +129,7 @@ public class CalendarChangeRecalculation implements CalendarImpact {
       return null;
     }
     return new DueDateChange(row.id(), row.trackingNumber(), row.status(),
-        org.disclosuredesk.intake.RequestStatus.labelOf(row.status()), row.dueOn(), after, List.copyOf(periods));
+        org.disclosuredesk.kernel.RequestStatus.labelOf(row.status()), row.dueOn(), after, List.copyOf(periods));
   }
 
   boolean recompute(String requestId, int revision) {

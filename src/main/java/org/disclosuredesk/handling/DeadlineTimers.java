@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
-import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.TaskDates;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,8 @@
 package org.disclosuredesk.handling;
 
+import org.disclosuredesk.kernel.NotHeldReason;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.ThirdPartyInterest;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +12,10 @@ import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
-import org.disclosuredesk.intake.DeliveryChannel;
-import org.disclosuredesk.intake.RequestEvents;
-import org.disclosuredesk.intake.RequestRepository;
-import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.kernel.DeliveryChannel;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.RequestStatusService;
 import org.disclosuredesk.process.StepInput;
 import org.springframework.stereotype.Service;

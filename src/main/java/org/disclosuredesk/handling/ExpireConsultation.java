@@ -3,7 +3,7 @@ package org.disclosuredesk.handling;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Component;
 
 /** BPMN "视为无意见": 15 working days passed without an answer (Art. 32, 34); the stop ends on the last day. */

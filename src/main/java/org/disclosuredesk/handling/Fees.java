@@ -1,5 +1,7 @@
 package org.disclosuredesk.handling;
 
+import org.disclosuredesk.kernel.FeeMethod;
+import org.disclosuredesk.kernel.Outcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -13,9 +15,9 @@ import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.deadline.DeadlineCalculator;
 import org.disclosuredesk.deadline.SuspensionKind;
-import org.disclosuredesk.intake.RequestEvents;
-import org.disclosuredesk.intake.RequestRepository;
-import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.mail.Mailer;
 import org.disclosuredesk.process.RequestStatusService;
 import org.disclosuredesk.process.StepInput;

@@ -1,5 +1,6 @@
 package org.disclosuredesk.handling;
 
+import org.disclosuredesk.kernel.Outcome;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,10 +9,10 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.deadline.DeadlineCalculator;
-import org.disclosuredesk.intake.RequestEvents;
-import org.disclosuredesk.intake.RequestRepository;
-import org.disclosuredesk.intake.RequestRow;
-import org.disclosuredesk.intake.RequestStatus;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
+import org.disclosuredesk.kernel.RequestStatus;
 import org.disclosuredesk.mail.Mailer;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.TaskDates;

@@ -1,5 +1,14 @@
 package org.disclosuredesk.intake;
 
+import org.disclosuredesk.identity.ApplicantIdentity;
+import org.disclosuredesk.kernel.Channel;
+import org.disclosuredesk.kernel.IdType;
+import org.disclosuredesk.kernel.RequestStatus;
+import org.disclosuredesk.request.IdentityCheck;
+import org.disclosuredesk.request.RegistrationForm;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package org.disclosuredesk.intake;
 
+import org.disclosuredesk.request.RegistrationForm;
+import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.agency.AgencyScope;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

@@ -1,5 +1,8 @@
 package org.disclosuredesk.intake;
 
+import org.disclosuredesk.handling.RequestView;
+import org.disclosuredesk.request.RegistrationForm;
+import org.disclosuredesk.request.RequestRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;

@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.disclosuredesk.handling.NotHeldReason;
-import org.disclosuredesk.handling.Outcome;
-import org.disclosuredesk.handling.ThirdPartyInterest;
-import org.disclosuredesk.intake.ApplicantType;
-import org.disclosuredesk.intake.Channel;
-import org.disclosuredesk.intake.IdType;
+import org.disclosuredesk.kernel.NotHeldReason;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.ThirdPartyInterest;
+import org.disclosuredesk.kernel.ApplicantType;
+import org.disclosuredesk.kernel.Channel;
+import org.disclosuredesk.kernel.IdType;
 
 /**
  * The coded columns of a ledger file: a cell holds either DOMAIN.md's code or the Chinese label our forms show,

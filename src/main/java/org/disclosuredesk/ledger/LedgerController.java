@@ -11,7 +11,7 @@ import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.FieldErrors;
-import org.disclosuredesk.intake.RequestStatus;
+import org.disclosuredesk.kernel.RequestStatus;
 import org.disclosuredesk.security.PersonalData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

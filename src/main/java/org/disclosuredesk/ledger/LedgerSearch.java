@@ -13,8 +13,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.disclosuredesk.common.DatabaseProduct;
 import org.disclosuredesk.common.LikePattern;
-import org.disclosuredesk.intake.RequestRepository;
-import org.disclosuredesk.intake.RequestRowObserver;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRowObserver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

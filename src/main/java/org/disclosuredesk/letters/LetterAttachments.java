@@ -1,7 +1,7 @@
 package org.disclosuredesk.letters;
 
 import java.util.List;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.mail.MailAttachments;
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.apidocs.ApiDocumentation;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -3,8 +3,8 @@ package org.disclosuredesk.letters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.disclosuredesk.intake.RequestRow;
-import org.disclosuredesk.process.TaskBriefing;
+import org.disclosuredesk.request.RequestRow;
+import org.disclosuredesk.handling.TaskBriefing;
 import org.springframework.stereotype.Component;
 
 /** The request's letters (latest version of each) as links at the top of every Tasklist form. */

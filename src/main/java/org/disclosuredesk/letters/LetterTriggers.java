@@ -1,6 +1,6 @@
 package org.disclosuredesk.letters;
 
-import org.disclosuredesk.intake.RequestEventRecorded;
+import org.disclosuredesk.request.RequestEventRecorded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;

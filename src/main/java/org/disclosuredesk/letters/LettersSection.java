@@ -2,7 +2,7 @@ package org.disclosuredesk.letters;
 
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.intake.RequestView;
+import org.disclosuredesk.handling.RequestView;
 import org.springframework.stereotype.Component;
 
 /** {@code letters} in {@code GET /api/requests/{id}}: every version, oldest first. */

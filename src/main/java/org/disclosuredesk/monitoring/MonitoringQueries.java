@@ -1,7 +1,7 @@
 package org.disclosuredesk.monitoring;
 
 import java.time.LocalDate;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

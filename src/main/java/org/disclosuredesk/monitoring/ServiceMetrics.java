@@ -7,7 +7,7 @@ import java.util.function.ToDoubleFunction;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.DueStatus;
 import org.disclosuredesk.portal.SubmissionProcess;
 import org.slf4j.Logger;

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.common.OneOf;
-import org.disclosuredesk.intake.ApplicantType;
-import org.disclosuredesk.intake.DeliveryChannel;
-import org.disclosuredesk.intake.IdType;
-import org.disclosuredesk.intake.RegistrationForm;
-import org.disclosuredesk.intake.RequestedForm;
+import org.disclosuredesk.kernel.ApplicantType;
+import org.disclosuredesk.kernel.DeliveryChannel;
+import org.disclosuredesk.kernel.IdType;
+import org.disclosuredesk.request.RegistrationForm;
+import org.disclosuredesk.kernel.RequestedForm;
 
 /**
  * An application made on the website ({@code POST /public/api/applications}): what Art. 29 asks for — the

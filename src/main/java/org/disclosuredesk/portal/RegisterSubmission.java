@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.disclosuredesk.intake.IntakeService;
-import org.disclosuredesk.intake.RegistrationForm;
+import org.disclosuredesk.request.RegistrationForm;
 import org.disclosuredesk.process.Actors;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.kernel.ProcessKeys;
 import org.disclosuredesk.process.Rehoming;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -11,7 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.disclosuredesk.common.ConflictException;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.process.RequestProcess;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubmissionProcess {
 
-  public static final String KEY = "online-submission";
+  public static final String KEY = ProcessKeys.SUBMISSION;
   /** Routing variable of the gateway "确认？": CONFIRM or REJECT. */
   static final String DECISION = "submissionDecision";
   /** The day of confirmation, handed from the task to "登记为申请". */

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.NotFoundException;
-import org.disclosuredesk.intake.RequestView;
+import org.disclosuredesk.handling.RequestView;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

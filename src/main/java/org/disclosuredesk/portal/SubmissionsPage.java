@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.desk.DeskLayout;
 import org.disclosuredesk.desk.DeskTemplates;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

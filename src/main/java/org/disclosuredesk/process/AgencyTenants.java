@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.disclosuredesk.agency.AgencyScope;
-import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.kernel.Roles;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 

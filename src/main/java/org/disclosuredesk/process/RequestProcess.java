@@ -1,5 +1,6 @@
 package org.disclosuredesk.process;
 
+import org.disclosuredesk.kernel.ProcessKeys;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestProcess {
 
-  public static final String KEY = "disclosure-request";
+  public static final String KEY = ProcessKeys.REQUEST;
   public static final String ACTOR = "actor";
   /** The agency the instance belongs to, given at its start (transient): its Camunda tenant. */
   public static final String AGENCY = "agencyCode";

@@ -1,8 +1,8 @@
 package org.disclosuredesk.process;
 
-import org.disclosuredesk.intake.RequestRepository;
-import org.disclosuredesk.intake.RequestRow;
-import org.disclosuredesk.intake.RequestStatus;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
+import org.disclosuredesk.kernel.RequestStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,7 +18,7 @@ public class RequestStatusService {
     this.jdbc = jdbc;
   }
 
-  void taskOpened(RequestRow row, String taskKey) {
+  public void taskOpened(RequestRow row, String taskKey) {
     RequestStatus next = switch (taskKey) {
       case "Screening" -> RequestStatus.SCREENING;
       case "RecordSupplement" -> RequestStatus.AWAITING_SUPPLEMENT;

@@ -3,7 +3,7 @@ package org.disclosuredesk.reply;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.disclosuredesk.intake.RequestEvents;
+import org.disclosuredesk.request.RequestEvents;
 import org.springframework.stereotype.Component;
 
 /** BPMN "归档" (Art. 45): the request's file is closed; its history stays readable. */

@@ -7,12 +7,12 @@ import java.util.Map;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.handling.Decisions;
-import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.handling.Stops;
-import org.disclosuredesk.intake.RequestEvents;
-import org.disclosuredesk.intake.RequestRepository;
-import org.disclosuredesk.intake.RequestRow;
-import org.disclosuredesk.intake.RequestStatus;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
+import org.disclosuredesk.kernel.RequestStatus;
 import org.disclosuredesk.mail.Mailer;
 import org.springframework.stereotype.Service;
 

@@ -1,5 +1,6 @@
 package org.disclosuredesk.security;
 
+import org.disclosuredesk.kernel.Roles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

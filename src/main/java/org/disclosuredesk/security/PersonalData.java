@@ -1,5 +1,6 @@
 package org.disclosuredesk.security;
 
+import org.disclosuredesk.kernel.Roles;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package org.disclosuredesk.security;
 
+import org.disclosuredesk.kernel.Roles;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.disclosuredesk.portal.SubmissionProcess;
+import org.disclosuredesk.kernel.ProcessKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,8 +34,6 @@ import org.springframework.stereotype.Component;
 public class RoleSetup implements org.springframework.beans.factory.SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(RoleSetup.class);
-  static final String REQUEST_PROCESS = "disclosure-request";
-  static final String APPEAL_PROCESS = "appeal";
   /** Raise when a filter's query or properties change, so existing databases get the new version at start-up. */
   static final int FILTER_VERSION = 2;
   static final String FILTER_VERSION_PROPERTY = "disclosureDeskVersion";
@@ -82,11 +81,11 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
     }
     grant(Roles.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     // clerks register requests (start form in Tasklist)
-    grant(Roles.CLERK, Resources.PROCESS_DEFINITION, REQUEST_PROCESS,
+    grant(Roles.CLERK, Resources.PROCESS_DEFINITION, ProcessKeys.REQUEST,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.CLERK, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     // reviewers open appeals (start form in Tasklist)
-    grant(Roles.REVIEWER, Resources.PROCESS_DEFINITION, APPEAL_PROCESS,
+    grant(Roles.REVIEWER, Resources.PROCESS_DEFINITION, ProcessKeys.APPEAL,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.REVIEWER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     // managers read everything, change nothing
@@ -99,7 +98,7 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
     // is the first thing Camunda's task check looks at: H2 answers it once per query, not once per task.
     for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD)) {
       grant(g, Resources.TASK, Authorization.ANY, Permissions.READ);
-      for (String process : List.of(REQUEST_PROCESS, APPEAL_PROCESS, SubmissionProcess.KEY)) {
+      for (String process : List.of(ProcessKeys.REQUEST, ProcessKeys.APPEAL, ProcessKeys.SUBMISSION)) {
         grant(g, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
         // what gave them their tasks up to now; the grant on all tasks above does, and one way is enough
         withdraw(g, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_TASK);

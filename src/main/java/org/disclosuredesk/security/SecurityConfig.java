@@ -1,12 +1,13 @@
 package org.disclosuredesk.security;
 
-import static org.disclosuredesk.security.Roles.ADMIN;
-import static org.disclosuredesk.security.Roles.CLERK;
-import static org.disclosuredesk.security.Roles.MANAGER;
-import static org.disclosuredesk.security.Roles.SUPERVISOR;
-import static org.disclosuredesk.security.Roles.MONITORING;
-import static org.disclosuredesk.security.Roles.OFFICE_HEAD;
-import static org.disclosuredesk.security.Roles.REVIEWER;
+import org.disclosuredesk.kernel.Roles;
+import static org.disclosuredesk.kernel.Roles.ADMIN;
+import static org.disclosuredesk.kernel.Roles.CLERK;
+import static org.disclosuredesk.kernel.Roles.MANAGER;
+import static org.disclosuredesk.kernel.Roles.SUPERVISOR;
+import static org.disclosuredesk.kernel.Roles.MONITORING;
+import static org.disclosuredesk.kernel.Roles.OFFICE_HEAD;
+import static org.disclosuredesk.kernel.Roles.REVIEWER;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;

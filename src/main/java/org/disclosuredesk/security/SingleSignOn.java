@@ -3,7 +3,6 @@ package org.disclosuredesk.security;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.disclosuredesk.desk.DeskLayout;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -67,16 +66,19 @@ public class SingleSignOn {
     return "用户名或密码错误，请重新输入";
   }
 
+  /** A login button: the platform's name and where it starts. */
+  public record Provider(String label, String href) {}
+
   /** The login page's buttons, one per configured registration (its client name, e.g. 统一身份认证登录). */
-  public List<DeskLayout.Link> links() {
+  public List<Provider> providers() {
     ClientRegistrationRepository repository = registrations.getIfAvailable();
-    List<DeskLayout.Link> links = new ArrayList<>();
+    List<Provider> links = new ArrayList<>();
     if (repository instanceof Iterable<?> all) {
       for (Object o : all) {
         ClientRegistration r = (ClientRegistration) o;
         String name = r.getClientName() == null || r.getClientName().equals(r.getRegistrationId())
             ? "统一身份认证登录" : r.getClientName();
-        links.add(new DeskLayout.Link(name, "/oauth2/authorization/" + r.getRegistrationId(), false, false));
+        links.add(new Provider(name, "/oauth2/authorization/" + r.getRegistrationId()));
       }
     }
     return links;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.handling.Outcome;
-import org.disclosuredesk.intake.ApplicantType;
-import org.disclosuredesk.intake.Channel;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.ApplicantType;
+import org.disclosuredesk.kernel.Channel;
 
 /**
  * Table 三 and 四 of one year, computed from the grouped tallies (pure Java, no engine, no database). Each counting

@@ -3,7 +3,7 @@ package org.disclosuredesk.statistics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.kernel.Outcome;
 
 /**
  * The manager page's charts, worked out here and drawn as inline SVG by the template {@code desk/templates/charts.html}:

@@ -17,9 +17,9 @@ import org.disclosuredesk.appeal.AppealKind;
 import org.disclosuredesk.appeal.AppealResult;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.FieldErrors;
-import org.disclosuredesk.handling.Outcome;
-import org.disclosuredesk.intake.ApplicantType;
-import org.disclosuredesk.intake.Channel;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.ApplicantType;
+import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.security.PersonalData;
 import org.springframework.stereotype.Service;
 

@@ -2,7 +2,7 @@ package org.disclosuredesk.statistics;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.disclosuredesk.intake.Channel;
+import org.disclosuredesk.kernel.Channel;
 
 /**
  * Where each number of the reports opens its requests: the page ({@code /reports/...}) and the API

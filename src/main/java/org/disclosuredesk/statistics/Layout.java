@@ -3,8 +3,8 @@ package org.disclosuredesk.statistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.handling.Outcome;
-import org.disclosuredesk.intake.ApplicantType;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.ApplicantType;
 
 /** Row and column labels of table 二, 三 and 四 exactly as printed in 国办公开办函〔2021〕30号. */
 public final class Layout {

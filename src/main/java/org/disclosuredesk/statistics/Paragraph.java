@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.handling.Outcome;
-import org.disclosuredesk.intake.Channel;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.Channel;
 
 /**
  * The annual-report paragraph on requests, in the style of the seed reports (totals, channel shares, on-time rate,

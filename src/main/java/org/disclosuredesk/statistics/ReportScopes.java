@@ -10,7 +10,7 @@ import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.ForbiddenException;
 import org.disclosuredesk.common.NotFoundException;
-import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.kernel.Roles;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 

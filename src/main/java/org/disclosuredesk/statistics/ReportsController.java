@@ -11,7 +11,7 @@ import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.desk.DeskLayout;
 import org.disclosuredesk.desk.DeskTemplates;
 import org.disclosuredesk.security.PersonalData;
-import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.kernel.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

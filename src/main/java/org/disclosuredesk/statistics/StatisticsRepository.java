@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.disclosuredesk.handling.NotHeldReason;
-import org.disclosuredesk.handling.Outcome;
-import org.disclosuredesk.handling.ThirdPartyInterest;
-import org.disclosuredesk.intake.ApplicantType;
-import org.disclosuredesk.intake.Channel;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.kernel.NotHeldReason;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.ThirdPartyInterest;
+import org.disclosuredesk.kernel.ApplicantType;
+import org.disclosuredesk.kernel.Channel;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,8 +1,8 @@
 package org.disclosuredesk.supervision;
 
 import java.util.List;
-import org.disclosuredesk.intake.RequestRow;
-import org.disclosuredesk.process.TaskBriefing;
+import org.disclosuredesk.request.RequestRow;
+import org.disclosuredesk.handling.TaskBriefing;
 import org.springframework.stereotype.Component;
 
 /** The 督办 notices at the top of every task of the request, until it concludes (DOMAIN.md §8). */

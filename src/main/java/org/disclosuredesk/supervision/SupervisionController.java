@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.disclosuredesk.apidocs.ApiDocumentation;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

@@ -2,7 +2,7 @@ package org.disclosuredesk.supervision;
 
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.intake.RequestView;
+import org.disclosuredesk.handling.RequestView;
 import org.springframework.stereotype.Component;
 
 /** {@code supervision} of {@code GET /api/requests/{id}}: the 督办 notices until the request concludes. */

@@ -2,7 +2,7 @@ package org.disclosuredesk.webapps;
 
 import java.util.Date;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.DueStatus;
 import org.springframework.stereotype.Component;
 

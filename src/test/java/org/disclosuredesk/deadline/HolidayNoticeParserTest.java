@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * against the shipped calendar), read back into exactly the shipped days off and make-up days; and what a notice
  * pasted wrongly gives.
  */
-class HolidayNoticeParserTest {
+public class HolidayNoticeParserTest {
 
-  static String notice(int year) {
+  public static String notice(int year) {
     try (InputStream in = HolidayNoticeParserTest.class.getResourceAsStream("/calendar/notices/" + year + ".txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

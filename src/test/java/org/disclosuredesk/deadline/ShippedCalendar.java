@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** The shipped notices, and a naive day-by-day oracle of them to check the precomputed calendar against. */
-final class ShippedCalendar {
+public final class ShippedCalendar {
 
-  static final Map<Integer, YearNotice> NOTICES = load();
+  public static final Map<Integer, YearNotice> NOTICES = load();
   static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.of(NOTICES.values());
   private static final Set<LocalDate> OFF = new HashSet<>();
   private static final Set<LocalDate> WORK = new HashSet<>();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.foundation.Accessibility;
 import org.disclosuredesk.foundation.AltchaSolver;

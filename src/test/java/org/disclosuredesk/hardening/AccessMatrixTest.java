@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.common.DatabaseProduct;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.security.EngineTenants;
 import org.disclosuredesk.security.RoleSetup;
 import org.disclosuredesk.foundation.Http;

@@ -1,5 +1,8 @@
 package org.disclosuredesk.intake;
 
+import org.disclosuredesk.request.RegistrationForm;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;

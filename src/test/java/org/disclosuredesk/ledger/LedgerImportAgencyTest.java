@@ -14,8 +14,8 @@ import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.foundation.MultiAgencyTest;
 import org.disclosuredesk.intake.IntakeService;
-import org.disclosuredesk.intake.RegistrationForm;
-import org.disclosuredesk.intake.RequestRow;
+import org.disclosuredesk.request.RegistrationForm;
+import org.disclosuredesk.request.RequestRow;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

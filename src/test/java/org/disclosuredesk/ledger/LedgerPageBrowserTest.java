@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.foundation.DeskSignIn;
 import org.disclosuredesk.foundation.HeadlessChromium;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.request.RequestRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.disclosuredesk.foundation.Http;
-import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.request.RequestRepository;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.BeforeEach;

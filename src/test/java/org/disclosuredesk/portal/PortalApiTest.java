@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.foundation.AltchaSolver;
 import org.disclosuredesk.foundation.Http;
 import org.junit.jupiter.api.BeforeEach;

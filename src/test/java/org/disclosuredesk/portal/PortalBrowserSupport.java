@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.deadline.CalendarService;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.foundation.HeadlessChromium;
 import org.disclosuredesk.foundation.Http;
 import org.junit.jupiter.api.AfterEach;

@@ -22,8 +22,8 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.disclosuredesk.handling.Outcome;
-import org.disclosuredesk.intake.RegistrationForm;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.request.RegistrationForm;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.foundation.DeskSignIn;
 import org.disclosuredesk.foundation.HeadlessChromium;
-import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.kernel.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -23,9 +23,9 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.disclosuredesk.handling.Outcome;
-import org.disclosuredesk.intake.ApplicantType;
-import org.disclosuredesk.intake.Channel;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.ApplicantType;
+import org.disclosuredesk.kernel.Channel;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

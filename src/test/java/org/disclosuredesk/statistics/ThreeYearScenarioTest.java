@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.kernel.Outcome;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,0 @@
-package org.disclosuredesk.intake;
-
-/** Requested form of provision (Art. 29(2)(3)). */
-public enum RequestedForm {
-  PAPER, ELECTRONIC, INSPECTION
-}

@@ -1,0 +1,59 @@
+package org.disclosuredesk.reply;
+
+import org.disclosuredesk.kernel.Outcome;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.process.Actors;
+import org.disclosuredesk.process.StepInput;
+import org.disclosuredesk.process.StepValues;
+import org.springframework.stereotype.Component;
+
+/** BPMN "撤回办结": the applicant withdrew; concluded as OTHER on the withdrawal date. */
+@Component("concludeWithdrawn")
+public class ConcludeWithdrawn implements JavaDelegate {
+
+  private final RequestRepository requests;
+  private final RequestEvents events;
+  private final BusinessClock clock;
+  private final Conclusion conclusion;
+  private final IdentityService identity;
+
+  public ConcludeWithdrawn(RequestRepository requests, RequestEvents events, BusinessClock clock,
+      Conclusion conclusion, IdentityService identity) {
+    this.requests = requests;
+    this.events = events;
+    this.clock = clock;
+    this.conclusion = conclusion;
+    this.identity = identity;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var row = requests.lock(execution.getProcessBusinessKey());
+    StepInput in = StepValues.read(execution);
+    LocalDate on = in.pastDate("withdrawnOn", true, clock.today(), row.receivedOn(), "收到申请之日");
+    String note = in.text("note", false, StepInput.TEXT_MAX);
+    in.errors().throwIfAny();
+    String actor = Actors.of(execution, identity);
+    Map<String, Object> cols = new LinkedHashMap<>();
+    cols.put("outcome", Outcome.OTHER.name());
+    cols.put("decided_on", on);
+    cols.put("signed_off_on", null);
+    cols.put("outcome_reason", note == null ? "申请人撤回申请" : "申请人撤回申请：" + note);
+    requests.update(row.id(), cols);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("withdrawnOn", on.toString());
+    if (note != null) {
+      details.put("note", note);
+    }
+    events.record(row.id(), "WITHDRAWN", actor, details);
+    conclusion.conclude(row.id(), actor);
+  }
+}
