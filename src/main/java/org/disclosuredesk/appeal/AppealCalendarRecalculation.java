@@ -1,5 +1,6 @@
 package org.disclosuredesk.appeal;
 
+import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,8 +128,8 @@ public class AppealCalendarRecalculation implements CalendarImpact {
       return false;
     }
     LocalDate due = change.dueOnAfter();
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("response_due_on", due);
+    Columns cols = new Columns();
+    cols.set("response_due_on", due);
     appeals.update(a.id(), cols);
     if (a.processInstanceId() != null) {
       for (Task t : tasks.createTaskQuery().processInstanceId(a.processInstanceId()).list()) {

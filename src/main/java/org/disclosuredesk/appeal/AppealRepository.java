@@ -1,5 +1,6 @@
 package org.disclosuredesk.appeal;
 
+import org.disclosuredesk.common.Columns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,23 +86,14 @@ public class AppealRepository {
         .params(requestId, kind, caseNumber).query(Integer.class).single() > 0;
   }
 
-  public void insert(Map<String, Object> columns) {
-    String names = String.join(", ", columns.keySet());
-    String marks = columns.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
-    var spec = jdbc.sql("INSERT INTO dd_appeal (" + names + ") VALUES (" + marks + ")");
-    for (var e : columns.entrySet()) {
-      spec = spec.param(e.getKey(), e.getValue());
-    }
-    spec.update();
+  public void insert(Columns columns) {
+    jdbc.sql(columns.insertInto("dd_appeal")).params(columns.parameters()).update();
   }
 
-  public void update(String id, Map<String, Object> columns) {
-    Map<String, Object> cols = new LinkedHashMap<>(columns);
-    String set = cols.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "));
-    var spec = jdbc.sql("UPDATE dd_appeal SET " + set + " WHERE id = :id").param("id", id);
-    for (var e : cols.entrySet()) {
-      spec = spec.param(e.getKey(), e.getValue());
-    }
-    spec.update();
+
+  public void update(String id, Columns columns) {
+    jdbc.sql("UPDATE dd_appeal SET " + columns.assignments() + " WHERE id = :id").params(columns.parameters())
+        .param("id", id).update();
   }
+
 }

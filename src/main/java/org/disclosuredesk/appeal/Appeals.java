@@ -1,5 +1,6 @@
 package org.disclosuredesk.appeal;
 
+import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -88,20 +89,20 @@ public class Appeals {
       warnings.add("节假日安排尚未覆盖 " + dueOn.getYear() + " 年，期限按周一至周五推算，请在公布后核对");
     }
 
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("id", appealId);
-    cols.put("request_id", request.id());
-    cols.put("kind", kind.name());
-    cols.put("received_on", receivedOn);
-    cols.put("case_number", caseNumber);
-    cols.put("body", body);
-    cols.put("simple_procedure", simpleProcedure);
-    cols.put("response_due_on", dueOn);
-    cols.put("status", AppealStatus.RESPONDING.name());
-    cols.put("warning", warnings.isEmpty() ? null : String.join("；", warnings));
-    cols.put("process_instance_id", processInstanceId);
-    cols.put("created_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
-    cols.put("created_by", actor);
+    Columns cols = new Columns();
+    cols.set("id", appealId);
+    cols.set("request_id", request.id());
+    cols.set("kind", kind.name());
+    cols.set("received_on", receivedOn);
+    cols.set("case_number", caseNumber);
+    cols.set("body", body);
+    cols.set("simple_procedure", simpleProcedure);
+    cols.set("response_due_on", dueOn);
+    cols.set("status", AppealStatus.RESPONDING.name());
+    cols.set("warning", warnings.isEmpty() ? null : String.join("；", warnings));
+    cols.set("process_instance_id", processInstanceId);
+    cols.set("created_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
+    cols.set("created_by", actor);
     appeals.insert(cols);
 
     Map<String, Object> details = new LinkedHashMap<>();
@@ -131,7 +132,7 @@ public class Appeals {
     String note = in.text("note", false, StepInput.TEXT_MAX);
     in.errors().throwIfAny();
     if (note != null) {
-      appeals.update(appeal.id(), Map.of("response_note", note));
+      appeals.update(appeal.id(), Columns.of("response_note", note));
     }
   }
 
@@ -143,10 +144,10 @@ public class Appeals {
   }
 
   private void recordSubmission(AppealRow appeal, LocalDate on, String actor) {
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("submitted_on", on);
+    Columns cols = new Columns();
+    cols.set("submitted_on", on);
     if (AppealStatus.RESPONDING.name().equals(appeal.status())) {
-      cols.put("status", AppealStatus.AWAITING_RESULT.name());
+      cols.set("status", AppealStatus.AWAITING_RESULT.name());
     }
     appeals.update(appeal.id(), cols);
     Map<String, Object> details = new LinkedHashMap<>();
@@ -203,12 +204,12 @@ public class Appeals {
       redoDueOn = calendars.calculator().calendar().addWorkingDays(decidedOn,
           redoDays == null ? DEFAULT_REDO_WORKING_DAYS : redoDays);
     }
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("result", result.name());
-    cols.put("decided_on", decidedOn);
-    cols.put("result_note", note);
-    cols.put("redo_due_on", redoDueOn);
-    cols.put("status", (corrected ? AppealStatus.REHANDLING : AppealStatus.CLOSED).name());
+    Columns cols = new Columns();
+    cols.set("result", result.name());
+    cols.set("decided_on", decidedOn);
+    cols.set("result_note", note);
+    cols.set("redo_due_on", redoDueOn);
+    cols.set("status", (corrected ? AppealStatus.REHANDLING : AppealStatus.CLOSED).name());
     appeals.update(appeal.id(), cols);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("appealId", appeal.id());
@@ -231,11 +232,11 @@ public class Appeals {
     Outcome outcome = in.code("outcome", Outcome.class, false);
     String note = in.text("note", false, StepInput.TEXT_MAX);
     in.errors().throwIfAny();
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("rehandled_on", repliedOn);
-    cols.put("rehandled_outcome", outcome == null ? null : outcome.name());
-    cols.put("rehandle_note", note);
-    cols.put("status", AppealStatus.CLOSED.name());
+    Columns cols = new Columns();
+    cols.set("rehandled_on", repliedOn);
+    cols.set("rehandled_outcome", outcome == null ? null : outcome.name());
+    cols.set("rehandle_note", note);
+    cols.set("status", AppealStatus.CLOSED.name());
     appeals.update(appeal.id(), cols);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("appealId", appeal.id());

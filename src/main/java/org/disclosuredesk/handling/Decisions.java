@@ -1,5 +1,6 @@
 package org.disclosuredesk.handling;
 
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.NotHeldReason;
 import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ThirdPartyInterest;
@@ -118,21 +119,21 @@ public class Decisions {
     if (status.hasOpenStop(row.id())) {
       throw new ConflictException("征求意见或缴费期间尚未结束，请先登记答复或缴费");
     }
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("outcome", outcome.name());
-    cols.put("decided_on", decidedOn);
-    cols.put("signed_off_on", null);
-    cols.put("delivery_method", delivery == null ? null : delivery.name());
-    cols.put("outcome_reason", reason);
-    cols.put("already_public", outcome == Outcome.DISCLOSED ? Boolean.TRUE.equals(alreadyPublic) : null);
-    cols.put("third_party_interest", interest == null ? null : interest.name());
-    cols.put("not_held_reason", notHeld == null ? null : notHeld.name());
+    Columns cols = new Columns();
+    cols.set("outcome", outcome.name());
+    cols.set("decided_on", decidedOn);
+    cols.set("signed_off_on", null);
+    cols.set("delivery_method", delivery == null ? null : delivery.name());
+    cols.set("outcome_reason", reason);
+    cols.set("already_public", outcome == Outcome.DISCLOSED ? Boolean.TRUE.equals(alreadyPublic) : null);
+    cols.set("third_party_interest", interest == null ? null : interest.name());
+    cols.set("not_held_reason", notHeld == null ? null : notHeld.name());
     // the full name, so the ledger, the mail and its export read as before; the code is in the DECIDED event
-    cols.put("responsible_agency", named == null ? agency : named.name());
-    cols.put("related_request_id", relatedId);
-    cols.put("related_reference", relatedRef);
-    cols.put("confidentiality_reviewed_by", reviewedBy);
-    cols.put("confidentiality_reviewed_on", reviewedOn);
+    cols.set("responsible_agency", named == null ? agency : named.name());
+    cols.set("related_request_id", relatedId);
+    cols.set("related_reference", relatedRef);
+    cols.set("confidentiality_reviewed_by", reviewedBy);
+    cols.set("confidentiality_reviewed_on", reviewedOn);
     requests.update(row.id(), cols);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("outcome", outcome.name());
@@ -205,9 +206,9 @@ public class Decisions {
       requests.update(row.id(), "signed_off_on", on);
       events.record(row.id(), "SIGNED_OFF", actor, details);
     } else {
-      Map<String, Object> cols = new LinkedHashMap<>();
-      cols.put("outcome", null);
-      cols.put("decided_on", null);
+      Columns cols = new Columns();
+      cols.set("outcome", null);
+      cols.set("decided_on", null);
       requests.update(row.id(), cols);
       events.record(row.id(), "SIGN_OFF_REFUSED", actor, details);
     }

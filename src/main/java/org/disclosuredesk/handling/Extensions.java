@@ -1,5 +1,6 @@
 package org.disclosuredesk.handling;
 
+import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,9 +105,9 @@ public class Extensions {
     if (row.concluded()) {
       throw new ConflictException("申请已办结");
     }
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("period_working_days", days);
-    cols.put("custom_period_reason", reason);
+    Columns cols = new Columns();
+    cols.set("period_working_days", days);
+    cols.set("custom_period_reason", reason);
     requests.update(row.id(), cols);
     deadlines.refresh(row.id());
     RequestRow now = requests.get(row.id());

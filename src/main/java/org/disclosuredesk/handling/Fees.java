@@ -1,5 +1,6 @@
 package org.disclosuredesk.handling;
 
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.FeeMethod;
 import org.disclosuredesk.kernel.Outcome;
 import java.math.BigDecimal;
@@ -154,10 +155,10 @@ public class Fees {
     FeeNotice fee = get(row.id(), feeId);
     jdbc.sql("UPDATE dd_fee_notice SET status = 'EXPIRED' WHERE id = ?").param(fee.id()).update();
     stops.close(fee.id(), fee.paymentDueOn());
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("outcome", Outcome.OTHER_FEE_UNPAID.name());
-    cols.put("decided_on", DeadlineCalculator.expiryConclusionDate(fee.paymentDueOn()));
-    cols.put("outcome_reason", "申请人逾期未缴纳信息处理费，视为放弃申请");
+    Columns cols = new Columns();
+    cols.set("outcome", Outcome.OTHER_FEE_UNPAID.name());
+    cols.set("decided_on", DeadlineCalculator.expiryConclusionDate(fee.paymentDueOn()));
+    cols.set("outcome_reason", "申请人逾期未缴纳信息处理费，视为放弃申请");
     requests.update(row.id(), cols);
     events.record(row.id(), "FEE_EXPIRED", "system", Map.of("paymentDueOn", fee.paymentDueOn().toString()));
   }

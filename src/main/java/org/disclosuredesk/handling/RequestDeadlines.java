@@ -1,5 +1,6 @@
 package org.disclosuredesk.handling;
 
+import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,9 +106,9 @@ public class RequestDeadlines {
   public DeadlineResult refresh(String requestId, DeadlineCalculator calc) {
     RequestRow row = requests.get(requestId);
     DueDates dates = dueDates(row, calc);
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("due_on", dates.dueOn());
-    cols.put("original_due_on", dates.originalDueOn());
+    Columns cols = new Columns();
+    cols.set("due_on", dates.dueOn());
+    cols.set("original_due_on", dates.originalDueOn());
     if (!java.util.Objects.equals(dates.dueOn(), row.dueOn())
         || !java.util.Objects.equals(dates.originalDueOn(), row.originalDueOn())) {
       requests.update(requestId, cols);

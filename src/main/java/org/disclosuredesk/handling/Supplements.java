@@ -1,5 +1,6 @@
 package org.disclosuredesk.handling;
 
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.Outcome;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -56,11 +57,11 @@ public class Supplements {
     }
     DeadlineCalculator calc = deadlines.calculator();
     LocalDate limit = calc.supplementNoticeLimit(row.receivedOn());
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("supplement_notice_on", noticeOn);
-    cols.put("supplement_due_on", dueOn);
-    cols.put("supplement_items", items);
-    cols.put("status", RequestStatus.AWAITING_SUPPLEMENT.name());
+    Columns cols = new Columns();
+    cols.set("supplement_notice_on", noticeOn);
+    cols.set("supplement_due_on", dueOn);
+    cols.set("supplement_items", items);
+    cols.set("status", RequestStatus.AWAITING_SUPPLEMENT.name());
     requests.update(row.id(), cols);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("noticeOn", noticeOn.toString());
@@ -90,10 +91,10 @@ public class Supplements {
     if (on.isAfter(row.supplementDueOn())) {
       throw new ConflictException("补正期限（" + row.supplementDueOn() + "）已过，不能再登记补正");
     }
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("supplement_received_on", on);
-    cols.put("clock_start_on", on);
-    cols.put("status", RequestStatus.SCREENING.name());
+    Columns cols = new Columns();
+    cols.set("supplement_received_on", on);
+    cols.set("clock_start_on", on);
+    cols.set("status", RequestStatus.SCREENING.name());
     requests.update(row.id(), cols);
     events.record(row.id(), "SUPPLEMENT_RECEIVED", actor, Map.of("receivedOn", on.toString()));
     deadlines.refresh(row.id());
@@ -102,10 +103,10 @@ public class Supplements {
   /** The period ran out: deemed abandoned, concluded the day after its last day. */
   public void expired(RequestRow row) {
     LocalDate concluded = DeadlineCalculator.expiryConclusionDate(row.supplementDueOn());
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("outcome", Outcome.OTHER_NO_SUPPLEMENT.name());
-    cols.put("decided_on", concluded);
-    cols.put("outcome_reason", "申请人逾期未补正，视为放弃申请（第三十条）");
+    Columns cols = new Columns();
+    cols.set("outcome", Outcome.OTHER_NO_SUPPLEMENT.name());
+    cols.set("decided_on", concluded);
+    cols.set("outcome_reason", "申请人逾期未补正，视为放弃申请（第三十条）");
     requests.update(row.id(), cols);
     events.record(row.id(), "SUPPLEMENT_EXPIRED", "system", Map.of("supplementDueOn", row.supplementDueOn().toString()));
   }

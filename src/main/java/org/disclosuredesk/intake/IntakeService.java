@@ -1,5 +1,6 @@
 package org.disclosuredesk.intake;
 
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.identity.ApplicantIdentity;
 import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.kernel.IdType;
@@ -168,43 +169,43 @@ public class IntakeService {
     LocalDate confirmed = form.confirmedOn() == null ? null : LocalDate.parse(form.confirmedOn());
     LocalDate received = channel.receiptDate(arrived, confirmed);
     var applicant = form.applicant();
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("id", id);
-    cols.put("agency_code", form.agencyCode());
-    cols.put("tracking_number", placeholder(id));
-    cols.put("receipt_year", received.getYear());
-    cols.put("channel", channel.name());
-    cols.put("arrived_on", arrived);
-    cols.put("confirmed_on", channel.receivedOnConfirmation() ? (confirmed != null ? confirmed : arrived) : null);
-    cols.put("received_on", received);
-    cols.put("clock_start_on", received);
-    cols.put("period_working_days", RequestDeadlines.REPLY_WORKING_DAYS);
-    cols.put("applicant_type", applicant.type());
-    cols.put("applicant_name", applicant.name().strip());
-    cols.put("applicant_id_number", blankToNull(applicant.idNumber()));
-    cols.put("applicant_id_type", applicant.idType() != null ? applicant.idType()
+    Columns cols = new Columns();
+    cols.set("id", id);
+    cols.set("agency_code", form.agencyCode());
+    cols.set("tracking_number", placeholder(id));
+    cols.set("receipt_year", received.getYear());
+    cols.set("channel", channel.name());
+    cols.set("arrived_on", arrived);
+    cols.set("confirmed_on", channel.receivedOnConfirmation() ? (confirmed != null ? confirmed : arrived) : null);
+    cols.set("received_on", received);
+    cols.set("clock_start_on", received);
+    cols.set("period_working_days", RequestDeadlines.REPLY_WORKING_DAYS);
+    cols.set("applicant_type", applicant.type());
+    cols.set("applicant_name", applicant.name().strip());
+    cols.set("applicant_id_number", blankToNull(applicant.idNumber()));
+    cols.set("applicant_id_type", applicant.idType() != null ? applicant.idType()
         : applicant.idNumber() == null || applicant.idNumber().isBlank() ? null
         : IdType.defaultFor(applicant.idNumber()).name());
-    cols.put("applicant_credit_code", blankToNull(applicant.creditCode()));
-    cols.put("applicant_email", blankToNull(applicant.email()));
-    cols.put("applicant_phone", blankToNull(applicant.phone()));
-    cols.put("applicant_address", blankToNull(applicant.address()));
-    cols.put("applicant_key", ApplicantIdentity.key(applicant.name(), applicant.idNumber(), applicant.creditCode(),
+    cols.set("applicant_credit_code", blankToNull(applicant.creditCode()));
+    cols.set("applicant_email", blankToNull(applicant.email()));
+    cols.set("applicant_phone", blankToNull(applicant.phone()));
+    cols.set("applicant_address", blankToNull(applicant.address()));
+    cols.set("applicant_key", ApplicantIdentity.key(applicant.name(), applicant.idNumber(), applicant.creditCode(),
         applicant.email(), applicant.phone()));
-    cols.put("agent_name", form.agent() == null ? null : form.agent().name());
-    cols.put("agent_id_number", form.agent() == null ? null : blankToNull(form.agent().idNumber()));
-    cols.put("agent_phone", form.agent() == null ? null : blankToNull(form.agent().phone()));
-    cols.put("agent_id_type", form.agent() == null || form.agent().idNumber() == null ? null
+    cols.set("agent_name", form.agent() == null ? null : form.agent().name());
+    cols.set("agent_id_number", form.agent() == null ? null : blankToNull(form.agent().idNumber()));
+    cols.set("agent_phone", form.agent() == null ? null : blankToNull(form.agent().phone()));
+    cols.set("agent_id_type", form.agent() == null || form.agent().idNumber() == null ? null
         : form.agent().idType() != null ? form.agent().idType() : IdType.defaultFor(form.agent().idNumber()).name());
-    cols.put("description", form.description());
-    cols.put("topic", blankToNull(form.topic()));
-    cols.put("requested_forms", form.requestedForms() == null ? null : String.join(",", form.requestedForms()));
-    cols.put("delivery_channel", form.deliveryChannel());
-    cols.put("external_reference", form.externalReference());
-    cols.put("status", RequestStatus.SCREENING.name());
-    cols.put("process_instance_id", processInstanceId);
-    cols.put("created_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
-    cols.put("created_by", actor);
+    cols.set("description", form.description());
+    cols.set("topic", blankToNull(form.topic()));
+    cols.set("requested_forms", form.requestedForms() == null ? null : String.join(",", form.requestedForms()));
+    cols.set("delivery_channel", form.deliveryChannel());
+    cols.set("external_reference", form.externalReference());
+    cols.set("status", RequestStatus.SCREENING.name());
+    cols.set("process_instance_id", processInstanceId);
+    cols.set("created_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
+    cols.set("created_by", actor);
     requests.insert(cols);
     deadlines.refresh(id);
     return requests.get(id);

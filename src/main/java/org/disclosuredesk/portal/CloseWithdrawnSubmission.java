@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.Columns;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,10 +24,10 @@ public class CloseWithdrawnSubmission implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SubmissionRow row = submissions.lock(execution.getProcessBusinessKey());
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("status", SubmissionStatus.WITHDRAWN.name());
-    cols.put("withdrawn_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
-    cols.put("withdrawal_reason", execution.getVariable(SubmissionProcess.WITHDRAWAL_NOTE));
+    Columns cols = new Columns();
+    cols.set("status", SubmissionStatus.WITHDRAWN.name());
+    cols.set("withdrawn_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
+    cols.set("withdrawal_reason", execution.getVariable(SubmissionProcess.WITHDRAWAL_NOTE));
     submissions.update(row.id(), cols);
   }
 }

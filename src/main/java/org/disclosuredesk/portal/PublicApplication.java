@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.Columns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -82,28 +83,28 @@ public record PublicApplication(
   }
 
   /** The submission's columns from the application, as typed (trimmed, identity numbers upper-cased). */
-  Map<String, Object> columns() {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("applicant_type", applicant.type());
-    c.put("applicant_name", applicant.name().strip());
+  Columns columns() {
+    Columns c = new Columns();
+    c.set("applicant_type", applicant.type());
+    c.set("applicant_name", applicant.name().strip());
     String idNumber = upper(applicant.idNumber());
-    c.put("applicant_id_type", idNumber == null ? null
+    c.set("applicant_id_type", idNumber == null ? null
         : applicant.idType() != null ? applicant.idType() : IdType.defaultFor(idNumber).name());
-    c.put("applicant_id_number", idNumber);
-    c.put("applicant_credit_code", upper(applicant.creditCode()));
-    c.put("applicant_email", trim(applicant.email()));
-    c.put("applicant_phone", trim(applicant.phone()));
-    c.put("applicant_address", trim(applicant.address()));
-    c.put("agent_name", agent == null ? null : agent.name().strip());
+    c.set("applicant_id_number", idNumber);
+    c.set("applicant_credit_code", upper(applicant.creditCode()));
+    c.set("applicant_email", trim(applicant.email()));
+    c.set("applicant_phone", trim(applicant.phone()));
+    c.set("applicant_address", trim(applicant.address()));
+    c.set("agent_name", agent == null ? null : agent.name().strip());
     String agentId = agent == null ? null : upper(agent.idNumber());
-    c.put("agent_id_type", agentId == null ? null
+    c.set("agent_id_type", agentId == null ? null
         : agent.idType() != null ? agent.idType() : IdType.defaultFor(agentId).name());
-    c.put("agent_id_number", agentId);
-    c.put("agent_phone", agent == null ? null : trim(agent.phone()));
-    c.put("description", description.strip());
-    c.put("requested_forms", requestedForms == null || requestedForms.isEmpty() ? null
+    c.set("agent_id_number", agentId);
+    c.set("agent_phone", agent == null ? null : trim(agent.phone()));
+    c.set("description", description.strip());
+    c.set("requested_forms", requestedForms == null || requestedForms.isEmpty() ? null
         : String.join(",", requestedForms.stream().distinct().toList()));
-    c.put("delivery_channel", deliveryChannel);
+    c.set("delivery_channel", deliveryChannel);
     return c;
   }
 

@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.Columns;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -43,8 +44,7 @@ public class RegisterSubmission implements JavaDelegate {
         row.requestedForms() == null ? null : List.of(row.requestedForms().split(",")),
         row.deliveryChannel(), row.submissionNumber()).forAgency(row.agencyCode());
     var registered = intake.register(form, actor);
-    submissions.update(row.id(), Map.of("status", SubmissionStatus.CONFIRMED.name(),
-        "request_id", registered.request().id()));
+    submissions.update(row.id(), Columns.of("status", SubmissionStatus.CONFIRMED.name()).set("request_id", registered.request().id()));
     execution.removeVariable(SubmissionProcess.CONFIRMED_ON);
   }
 }

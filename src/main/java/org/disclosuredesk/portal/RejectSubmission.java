@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.Columns;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +23,7 @@ public class RejectSubmission implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SubmissionRow row = submissions.lock(execution.getProcessBusinessKey());
-    submissions.update(row.id(), Map.of("status", SubmissionStatus.REJECTED.name()));
+    submissions.update(row.id(), Columns.of("status", SubmissionStatus.REJECTED.name()));
     if (row.applicantEmail() != null) {
       mailer.queueFor(row.agencyCode(), null, "SUBMISSION_REJECTED", row.applicantEmail(), "网上申请不予受理：申请编号 " + row.submissionNumber(),
           "submission-rejected", Map.of("submission", row), List.of());

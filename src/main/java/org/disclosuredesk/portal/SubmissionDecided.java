@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.Columns;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +45,11 @@ public class SubmissionDecided implements TaskListener {
     }
     in.errors().throwIfAny();
     String actor = Actors.of(task, identity);
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("decided_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
-    cols.put("decided_by", actor);
+    Columns cols = new Columns();
+    cols.set("decided_at", LocalDateTime.ofInstant(clock.now(), clock.zone()));
+    cols.set("decided_by", actor);
     if (decision == Decision.REJECT) {
-      cols.put("rejection_reason", reason);
+      cols.set("rejection_reason", reason);
     }
     submissions.update(row.id(), cols);
     var instance = task.getExecution().getProcessInstance();

@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.ProcessKeys;
 import org.disclosuredesk.process.Rehoming;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ public class SubmissionProcess {
   void forwarded(SubmissionRow row) {
     String moved = rehoming.rehome(row.processInstanceId(), row.agencyCode());
     if (!moved.equals(row.processInstanceId())) {
-      submissions.update(row.id(), Map.of("process_instance_id", moved));
+      submissions.update(row.id(), Columns.of("process_instance_id", moved));
     }
   }
 

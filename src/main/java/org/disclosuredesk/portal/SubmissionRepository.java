@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.Columns;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Collection;
@@ -29,15 +30,10 @@ public class SubmissionRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(Map<String, Object> columns) {
-    String names = String.join(", ", columns.keySet());
-    String marks = columns.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
-    var spec = jdbc.sql("INSERT INTO dd_submission (" + names + ") VALUES (" + marks + ")");
-    for (var e : columns.entrySet()) {
-      spec = spec.param(e.getKey(), e.getValue());
-    }
-    spec.update();
+  public void insert(Columns columns) {
+    jdbc.sql(columns.insertInto("dd_submission")).params(columns.parameters()).update();
   }
+
 
   public Optional<SubmissionRow> byNumber(String number) {
     if (number == null || number.length() > 40) {
@@ -128,15 +124,11 @@ public class SubmissionRepository {
             rs.getObject(4, LocalDateTime.class))).list();
   }
 
-  public void update(String id, Map<String, Object> columns) {
-    Map<String, Object> cols = new LinkedHashMap<>(columns);
-    String set = cols.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "));
-    var spec = jdbc.sql("UPDATE dd_submission SET " + set + " WHERE id = :id").param("id", id);
-    for (var e : cols.entrySet()) {
-      spec = spec.param(e.getKey(), e.getValue());
-    }
-    spec.update();
+  public void update(String id, Columns columns) {
+    jdbc.sql("UPDATE dd_submission SET " + columns.assignments() + " WHERE id = :id").params(columns.parameters())
+        .param("id", id).update();
   }
+
 
   public void addAttachment(String id, String submissionId, String name, String contentType, byte[] content,
       String sha256, String purpose, LocalDateTime at) {

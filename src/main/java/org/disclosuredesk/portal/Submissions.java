@@ -1,5 +1,6 @@
 package org.disclosuredesk.portal;
 
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.process.RequestProcess;
@@ -126,7 +127,7 @@ public class Submissions {
           // not personal: the agency is the instance's Camunda tenant (its clerks confirm it)
           .setVariable(RequestProcess.AGENCY, Variables.stringValue(agency, true))
           .execute().getId();
-      submissions.update(id, Map.of("process_instance_id", instance));
+      submissions.update(id, Columns.of("process_instance_id", instance));
       String email = application.applicant().email();
       if (email != null && !email.isBlank()) {
         Map<String, Object> model = new LinkedHashMap<>();
@@ -322,7 +323,7 @@ public class Submissions {
         throw new BadInputException("agencyCode", "该网上申请已在" + target.name());
       }
       submissions.addForwarding(UUID.randomUUID().toString(), row.id(), row.agencyCode(), to, why, now(), actor);
-      submissions.update(row.id(), Map.of("agency_code", to));
+      submissions.update(row.id(), Columns.of("agency_code", to));
       process.forwarded(submissions.get(row.id()));
       return submissions.get(row.id());
     });
@@ -359,15 +360,15 @@ public class Submissions {
       LocalDate today) {
     for (int attempt = 0; ; attempt++) {
       String number = "S" + today.toString().replace("-", "") + "-" + String.format("%06d", RANDOM.nextInt(1_000_000));
-      Map<String, Object> cols = a.columns();
-      cols.put("id", id);
-      cols.put("submission_number", number);
-      cols.put("agency_code", agency);
-      cols.put("status", SubmissionStatus.AWAITING_CONFIRMATION.name());
-      cols.put("submitted_at", now);
-      cols.put("submitted_on", today);
-      cols.put("query_code_salt", salt);
-      cols.put("query_code_hash", hash);
+      Columns cols = a.columns();
+      cols.set("id", id);
+      cols.set("submission_number", number);
+      cols.set("agency_code", agency);
+      cols.set("status", SubmissionStatus.AWAITING_CONFIRMATION.name());
+      cols.set("submitted_at", now);
+      cols.set("submitted_on", today);
+      cols.set("query_code_salt", salt);
+      cols.set("query_code_hash", hash);
       try {
         submissions.insert(cols);
         return number;

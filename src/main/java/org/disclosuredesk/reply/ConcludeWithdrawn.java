@@ -1,5 +1,6 @@
 package org.disclosuredesk.reply;
 
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.Outcome;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -42,11 +43,11 @@ public class ConcludeWithdrawn implements JavaDelegate {
     String note = in.text("note", false, StepInput.TEXT_MAX);
     in.errors().throwIfAny();
     String actor = Actors.of(execution, identity);
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("outcome", Outcome.OTHER.name());
-    cols.put("decided_on", on);
-    cols.put("signed_off_on", null);
-    cols.put("outcome_reason", note == null ? "申请人撤回申请" : "申请人撤回申请：" + note);
+    Columns cols = new Columns();
+    cols.set("outcome", Outcome.OTHER.name());
+    cols.set("decided_on", on);
+    cols.set("signed_off_on", null);
+    cols.set("outcome_reason", note == null ? "申请人撤回申请" : "申请人撤回申请：" + note);
     requests.update(row.id(), cols);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("withdrawnOn", on.toString());

@@ -1,5 +1,6 @@
 package org.disclosuredesk.reply;
 
+import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +49,9 @@ public class Conclusion {
     LocalDate on = row.signedOffOn() != null && row.signedOffOn().isAfter(row.decidedOn())
         ? row.signedOffOn() : row.decidedOn();
     Outcome outcome = Outcome.valueOf(row.outcome());
-    Map<String, Object> cols = new LinkedHashMap<>();
-    cols.put("concluded_on", on);
-    cols.put("status", RequestStatus.CONCLUDED.name());
+    Columns cols = new Columns();
+    cols.set("concluded_on", on);
+    cols.set("status", RequestStatus.CONCLUDED.name());
     requests.update(requestId, cols);
     stops.closeAll(requestId, on);
     Map<String, Object> details = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.disclosuredesk.request;
 
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.RequestStatus;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -34,7 +35,6 @@ public class RequestRepository {
   public static final String OVERDUE = OPEN + " AND due_on < ?";
 
   private static final RowMapper<RequestRow> ROWS = new RecordRowMapper<>(RequestRow.class);
-  private static final Pattern COLUMN = Pattern.compile("[a-z_]+");
   private static final Object HELD = new Object();
 
   private final JdbcClient jdbc;
@@ -182,43 +182,28 @@ public class RequestRepository {
     return jdbc.sql("SELECT * FROM dd_request WHERE external_reference = ?").param(ref).query(ROWS).optional();
   }
 
-  public void insert(Map<String, Object> columns) {
-    String names = String.join(", ", columns.keySet());
-    String marks = columns.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "));
-    columns.keySet().forEach(RequestRepository::checkColumn);
-    var spec = jdbc.sql("INSERT INTO dd_request (" + names + ") VALUES (" + marks + ")");
-    for (var e : columns.entrySet()) {
-      spec = spec.param(e.getKey(), e.getValue());
-    }
+  public void insert(Columns columns) {
     String id = String.valueOf(columns.get("id"));
-    observers.forEach(o -> o.beforeWrite(id, true, columns.keySet()));
-    spec.update();
+    observers.forEach(o -> o.beforeWrite(id, true, columns.names()));
+    jdbc.sql(columns.insertInto("dd_request")).params(columns.parameters()).update();
     forget(id);
-    observers.forEach(o -> o.afterWrite(id, true, columns.keySet()));
+    observers.forEach(o -> o.afterWrite(id, true, columns.names()));
   }
 
   /** Sets the given columns and bumps the row version. */
-  public void update(String id, Map<String, Object> columns) {
-    Map<String, Object> cols = new LinkedHashMap<>(columns);
-    cols.keySet().forEach(RequestRepository::checkColumn);
-    String set = cols.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(", "));
-    var spec = jdbc.sql("UPDATE dd_request SET " + set + ", version = version + 1 WHERE id = :id").param("id", id);
-    for (var e : cols.entrySet()) {
-      spec = spec.param(e.getKey(), e.getValue());
-    }
-    observers.forEach(o -> o.beforeWrite(id, false, cols.keySet()));
-    int updated = spec.update();
+  public void update(String id, Columns columns) {
+    observers.forEach(o -> o.beforeWrite(id, false, columns.names()));
+    int updated = jdbc.sql("UPDATE dd_request SET " + columns.assignments() + ", version = version + 1 WHERE id = :id")
+        .params(columns.parameters()).param("id", id).update();
     forget(id);
     if (updated != 1) {
       throw new NotFoundException("没有这个申请：" + id);
     }
-    observers.forEach(o -> o.afterWrite(id, false, cols.keySet()));
+    observers.forEach(o -> o.afterWrite(id, false, columns.names()));
   }
 
   public void update(String id, String column, Object value) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put(column, value);
-    update(id, m);
+    update(id, Columns.of(column, value));
   }
 
   /** A written row stays held (its lock lasts), its last read does not. */
@@ -229,9 +214,5 @@ public class RequestRepository {
     }
   }
 
-  private static void checkColumn(String c) {
-    if (!COLUMN.matcher(c).matches()) {
-      throw new IllegalArgumentException("not a column name: " + c);
-    }
-  }
+
 }

@@ -1,5 +1,6 @@
 package org.disclosuredesk.statistics;
 
+import org.disclosuredesk.common.Columns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -239,22 +240,22 @@ class StatisticsApiTest extends StatisticsTestSupport {
   void identityBreakIsShownLoudly() throws Exception {
     String tn = "2016-BAD-" + UUID.randomUUID().toString().substring(0, 6);
     // written through the application's one writer of dd_request, as a faulty step or a back-filled import would
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("id", UUID.randomUUID().toString());
-    row.put("tracking_number", tn);
-    row.put("receipt_year", 2016);
-    row.put("channel", "ONLINE");
-    row.put("arrived_on", LocalDate.of(2016, 5, 10));
-    row.put("received_on", LocalDate.of(2016, 5, 10));
-    row.put("period_working_days", 20);
-    row.put("applicant_type", "NATURAL_PERSON");
-    row.put("applicant_name", "某人");
-    row.put("applicant_key", "k-" + tn);
-    row.put("description", "坏数据");
-    row.put("status", "CONCLUDED");
-    row.put("outcome", "DISCLOSED");
-    row.put("concluded_on", LocalDate.of(2015, 12, 1));
-    row.put("created_at", LocalDateTime.now());
+    Columns row = new Columns();
+    row.set("id", UUID.randomUUID().toString());
+    row.set("tracking_number", tn);
+    row.set("receipt_year", 2016);
+    row.set("channel", "ONLINE");
+    row.set("arrived_on", LocalDate.of(2016, 5, 10));
+    row.set("received_on", LocalDate.of(2016, 5, 10));
+    row.set("period_working_days", 20);
+    row.set("applicant_type", "NATURAL_PERSON");
+    row.set("applicant_name", "某人");
+    row.set("applicant_key", "k-" + tn);
+    row.set("description", "坏数据");
+    row.set("status", "CONCLUDED");
+    row.set("outcome", "DISCLOSED");
+    row.set("concluded_on", LocalDate.of(2015, 12, 1));
+    row.set("created_at", LocalDateTime.now());
     requests.insert(row);
     JsonNode s = getJson("/api/statistics/2016");
     assertThat(s.get("consistent").asBoolean()).isFalse();

@@ -1,5 +1,6 @@
 package org.disclosuredesk.statistics;
 
+import org.disclosuredesk.common.Columns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -88,7 +89,7 @@ class StatisticsTalliesTest extends StatisticsTestSupport {
     outer.executeWithoutResult(status -> {
       requests.update(a, conclusion(Outcome.DISCLOSED, LocalDate.of(2042, 12, 30)));
       inner.executeWithoutResult(s -> requests.update(b, conclusion(Outcome.OTHER, LocalDate.of(2043, 1, 6))));
-      requests.update(a, Map.of("topic", "改了的主题"));
+      requests.update(a, Columns.of("topic", "改了的主题"));
       status.setRollbackOnly();
     });
     assertThat(requests.get(a).concludedOn()).isNull();
@@ -163,55 +164,55 @@ class StatisticsTalliesTest extends StatisticsTestSupport {
 
   private String insert(int year, String type, String channel, String topic, LocalDate received) {
     String id = UUID.randomUUID().toString();
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("id", id);
-    row.put("tracking_number", "T" + id.substring(0, 18));
-    row.put("receipt_year", year);
-    row.put("channel", channel);
-    row.put("arrived_on", received);
-    row.put("received_on", received);
-    row.put("period_working_days", 20);
-    row.put("due_on", received.plusDays(28));
-    row.put("original_due_on", received.plusDays(28));
-    row.put("applicant_type", type);
-    row.put("applicant_name", "某人");
-    row.put("applicant_key", "k-" + id);
-    row.put("description", "累计表测试");
-    row.put("topic", topic);
-    row.put("status", "HANDLING");
-    row.put("created_at", LocalDateTime.of(2025, 6, 1, 10, 0));
+    Columns row = new Columns();
+    row.set("id", id);
+    row.set("tracking_number", "T" + id.substring(0, 18));
+    row.set("receipt_year", year);
+    row.set("channel", channel);
+    row.set("arrived_on", received);
+    row.set("received_on", received);
+    row.set("period_working_days", 20);
+    row.set("due_on", received.plusDays(28));
+    row.set("original_due_on", received.plusDays(28));
+    row.set("applicant_type", type);
+    row.set("applicant_name", "某人");
+    row.set("applicant_key", "k-" + id);
+    row.set("description", "累计表测试");
+    row.set("topic", topic);
+    row.set("status", "HANDLING");
+    row.set("created_at", LocalDateTime.of(2025, 6, 1, 10, 0));
     requests.insert(row);
     return id;
   }
 
-  private static Map<String, Object> conclusion(Outcome outcome, LocalDate on) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", "CONCLUDED");
-    m.put("outcome", outcome.name());
-    m.put("concluded_on", on);
+  private static Columns conclusion(Outcome outcome, LocalDate on) {
+    Columns m = new Columns();
+    m.set("status", "CONCLUDED");
+    m.set("outcome", outcome.name());
+    m.set("concluded_on", on);
     return m;
   }
 
   /** A change to one or more columns, with and without a bearing on the groups. */
-  private static Map<String, Object> change(Random rnd) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  private static Columns change(Random rnd) {
+    Columns m = new Columns();
     switch (rnd.nextInt(8)) {
-      case 0 -> m.putAll(conclusion(Outcome.values()[rnd.nextInt(Outcome.values().length)],
+      case 0 -> m.setAll(conclusion(Outcome.values()[rnd.nextInt(Outcome.values().length)],
           LocalDate.of(2041 + rnd.nextInt(4), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28))));
       case 1 -> {
-        m.put("concluded_on", null);
-        m.put("outcome", null);
-        m.put("status", "HANDLING");
+        m.set("concluded_on", null);
+        m.set("outcome", null);
+        m.set("status", "HANDLING");
       }
-      case 2 -> m.put("topic", TOPICS[rnd.nextInt(TOPICS.length)]);
-      case 3 -> m.put("applicant_type", TYPES[rnd.nextInt(TYPES.length)]);
-      case 4 -> m.put("received_on", LocalDate.of(2041 + rnd.nextInt(3), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)));
+      case 2 -> m.set("topic", TOPICS[rnd.nextInt(TOPICS.length)]);
+      case 3 -> m.set("applicant_type", TYPES[rnd.nextInt(TYPES.length)]);
+      case 4 -> m.set("received_on", LocalDate.of(2041 + rnd.nextInt(3), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)));
       case 5 -> {
-        m.put("due_on", LocalDate.of(2042, 1 + rnd.nextInt(12), 10));
-        m.put("extension_working_days", rnd.nextBoolean() ? 20 : 0);
+        m.set("due_on", LocalDate.of(2042, 1 + rnd.nextInt(12), 10));
+        m.set("extension_working_days", rnd.nextBoolean() ? 20 : 0);
       }
-      case 6 -> m.put("channel", CHANNELS[rnd.nextInt(CHANNELS.length)]);
-      default -> m.put("status", "SCREENING"); // no bearing on the groups
+      case 6 -> m.set("channel", CHANNELS[rnd.nextInt(CHANNELS.length)]);
+      default -> m.set("status", "SCREENING"); // no bearing on the groups
     }
     return m;
   }
