@@ -3,7 +3,7 @@
 
     ./mvnw -B -q -DskipTests package && python3 bench/backup_test.py --db h2|mysql [--seconds 16] [--clients 6]
 
-Loopback only; the commands are those of README "备份与恢复 / Backup and restore".
+Loopback only; the commands are those of docs/operations.md "备份与恢复 / Backup and restore".
   h2:    the jar on a fresh data dir (the shipped H2 URL under disclosure.data-dir); backup = POST /api/admin/backup
          as admin (H2 BACKUP TO, online); restore = `unzip` of that zip into a new, empty data dir.
   mysql: the jar with profile mysql on a fresh schema at 127.0.0.1:3306 (root, no password); backup =
@@ -267,7 +267,7 @@ try:
     print(f"first app stopped: {len(acked)} registrations acknowledged ({len(before)} before the backup, "
           f"{len(during)} while it ran), {len(actions)} actions, {sink_a.total} mails delivered")
 
-    # ---- 2. restore into a fresh database, exactly as README says
+    # ---- 2. restore into a fresh database, exactly as docs/operations.md says
     t0 = time.time()
     if opt.db == "h2":
         os.makedirs(f"{work}/restored")
