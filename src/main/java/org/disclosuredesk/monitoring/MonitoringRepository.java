@@ -1,6 +1,7 @@
 package org.disclosuredesk.monitoring;
 
 import java.time.LocalDate;
+import org.disclosuredesk.portal.SubmissionStatus;
 import org.disclosuredesk.request.RequestRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,13 +38,14 @@ class MonitoringRepository {
   }
 
   long unconfirmedSubmissions() {
-    return count("SELECT COUNT(*) FROM dd_submission WHERE status = 'AWAITING_CONFIRMATION'");
+    return jdbc.sql("SELECT COUNT(*) FROM dd_submission WHERE status = ?")
+        .param(SubmissionStatus.AWAITING_CONFIRMATION.name()).query(Long.class).single();
   }
 
   /** Awaiting confirmation and submitted before {@code day}. */
   long unconfirmedSubmittedBefore(LocalDate day) {
-    return jdbc.sql("SELECT COUNT(*) FROM dd_submission WHERE status = 'AWAITING_CONFIRMATION' AND submitted_on < ?")
-        .param(day).query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM dd_submission WHERE status = ? AND submitted_on < ?")
+        .params(SubmissionStatus.AWAITING_CONFIRMATION.name(), day).query(Long.class).single();
   }
 
   private long count(String sql) {
