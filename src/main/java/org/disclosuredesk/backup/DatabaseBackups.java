@@ -3,20 +3,15 @@ package org.disclosuredesk.backup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DatabaseMetaData;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import javax.sql.DataSource;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,22 +29,20 @@ public class DatabaseBackups {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
   private static final Logger log = LoggerFactory.getLogger(DatabaseBackups.class);
 
-  private final DataSource dataSource;
-  private final JdbcTemplate jdbc;
+  private final BackupRepository database;
   private final BusinessClock clock;
   private final Path folder;
 
-  public DatabaseBackups(DataSource dataSource, BusinessClock clock,
+  public DatabaseBackups(BackupRepository database, BusinessClock clock,
       @Value("${disclosure.data-dir:./data}") String dataDir) {
-    this.dataSource = dataSource;
-    this.jdbc = new JdbcTemplate(dataSource);
+    this.database = database;
     this.clock = clock;
     this.folder = Path.of(dataDir, "backups").toAbsolutePath().normalize();
   }
 
   /** One backup into {@code ${disclosure.data-dir}/backups}; one at a time (H2 is never clustered). */
   public synchronized Backup backUp() {
-    Database db = database();
+    BackupRepository.Database db = database.database();
     if (db.vendor().contains("mysql") || db.vendor().contains("mariadb")) {
       throw new ConflictException("当前数据库为 MySQL/MariaDB，请在数据库服务器上用 mariadb-dump（或 mysqldump）"
           + " --single-transaction 做一致性备份，命令见 README「备份与恢复」");
@@ -68,8 +61,7 @@ public class DatabaseBackups {
       throw new IllegalStateException("cannot create the backup folder " + folder, e);
     }
     long t0 = System.nanoTime();
-    // flushes the store and copies it with space reuse switched off: a consistent image of what was committed
-    jdbc.update("BACKUP TO ?", file.toString());
+    database.backUpH2To(file);
     long size;
     try {
       size = Files.size(file);
@@ -88,18 +80,5 @@ public class DatabaseBackups {
       file = folder.resolve(stem + "-" + i + ".zip");
     }
     return file;
-  }
-
-  private record Database(String vendor, String productName, String url) {}
-
-  private Database database() {
-    try {
-      return JdbcUtils.extractDatabaseMetaData(dataSource, (DatabaseMetaData md) -> {
-        String product = md.getDatabaseProductName();
-        return new Database(product.toLowerCase(Locale.ROOT), product, md.getURL());
-      });
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("cannot read the database's metadata", e);
-    }
   }
 }

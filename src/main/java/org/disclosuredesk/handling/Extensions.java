@@ -125,4 +125,16 @@ public class Extensions {
         .param(requestId).query(Integer.class).single() > 0;
   }
 
+  /** An approved extension: how long, why, and when it was approved (letters, the ledger's export). */
+  public record Approved(String requestId, int workingDays, String reason, LocalDate decidedOn) {}
+
+  /** The approved extensions of these requests, the latest decision first. */
+  public List<Approved> approved(java.util.Collection<String> requestIds) {
+    if (requestIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT request_id, working_days, reason, decided_on FROM dd_extension WHERE status = 'APPROVED'"
+            + " AND request_id IN (:ids) ORDER BY decided_on DESC").param("ids", List.copyOf(requestIds))
+        .query(new RecordRowMapper<>(Approved.class)).list();
+  }
 }

@@ -24,12 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class LedgerController {
 
-  private final LedgerSearch ledger;
+  private final LedgerSearchRepository ledger;
   private final LedgerExport export;
   private final BusinessClock clock;
   private final AgencyScope agencies;
 
-  public LedgerController(LedgerSearch ledger, LedgerExport export, BusinessClock clock, AgencyScope agencies) {
+  public LedgerController(LedgerSearchRepository ledger, LedgerExport export, BusinessClock clock,
+      AgencyScope agencies) {
     this.agencies = agencies;
     this.ledger = ledger;
     this.export = export;
@@ -79,8 +80,8 @@ public class LedgerController {
     }
     if (q != null && q.length() > 200) {
       errors.add("q", "不能超过 200 个字符");
-    } else if (LedgerSearch.terms(q).size() > LedgerSearch.MAX_TERMS) {
-      errors.add("q", "最多 " + LedgerSearch.MAX_TERMS + " 个检索词（以空格分隔）");
+    } else if (LedgerSearchRepository.terms(q).size() > LedgerSearchRepository.MAX_TERMS) {
+      errors.add("q", "最多 " + LedgerSearchRepository.MAX_TERMS + " 个检索词（以空格分隔）");
     }
     AgencyScope.Visible visible = agencies.visible(who);
     java.util.Collection<String> scope = visible.filter();
@@ -94,9 +95,10 @@ public class LedgerController {
     String st = status == null || status.isBlank() ? null : status;
     Boolean od = overdue == null || overdue.isBlank() ? null : Boolean.valueOf(overdue);
     if (format == null || format.equals("json")) {
-      return ResponseEntity.ok(ledger.page(scope, y, st, od, LedgerSearch.terms(q), clock.today(), p, s));
+      return ResponseEntity.ok(ledger.page(scope, y, st, od, LedgerSearchRepository.terms(q), clock.today(), p, s));
     }
-    List<String> ids = ledger.ids(scope, y, st, od, LedgerSearch.terms(q), clock.today(), LedgerExport.MAX_ROWS + 1);
+    List<String> ids = ledger.ids(scope, y, st, od, LedgerSearchRepository.terms(q), clock.today(),
+        LedgerExport.MAX_ROWS + 1);
     if (ids.size() > LedgerExport.MAX_ROWS) {
       throw new BadInputException("year", "超过 " + LedgerExport.MAX_ROWS + " 件：请按年份分别导出");
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.disclosuredesk.handling.Extensions;
 import org.disclosuredesk.kernel.NotHeldReason;
 import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ThirdPartyInterest;
@@ -17,14 +18,13 @@ import org.disclosuredesk.kernel.IdType;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.security.PersonalData;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /**
  * The ledger out (台账导出): the requests the ledger's filters hold, in the columns of the import template and with
  * the labels it accepts, so that what is exported imports again unchanged.
  */
-@Repository
+@Service
 public class LedgerExport {
 
   /** Ten years of a busy agency in one file; a bigger ledger is exported year by year. */
@@ -33,11 +33,11 @@ public class LedgerExport {
   private static final int CHUNK = 500;
 
   private final RequestRepository requests;
-  private final JdbcClient jdbc;
+  private final Extensions extensions;
 
-  public LedgerExport(RequestRepository requests, JdbcClient jdbc) {
+  public LedgerExport(RequestRepository requests, Extensions extensions) {
     this.requests = requests;
-    this.jdbc = jdbc;
+    this.extensions = extensions;
   }
 
   /** The rows of these requests, in the order given; {@code masked}: ID numbers and phones as managers see them. */
@@ -58,11 +58,10 @@ public class LedgerExport {
     return out;
   }
 
+  /** When each request's extension was approved (the latest approval, should there be more than one). */
   private Map<String, LocalDate> extensionsApproved(List<String> ids) {
     Map<String, LocalDate> m = new HashMap<>();
-    jdbc.sql("SELECT request_id, decided_on FROM dd_extension WHERE status = 'APPROVED' AND request_id IN (:ids)")
-        .param("ids", ids)
-        .query((rs, n) -> m.put(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
+    extensions.approved(ids).forEach(e -> m.putIfAbsent(e.requestId(), e.decidedOn()));
     return m;
   }
 

@@ -83,15 +83,10 @@ public class LedgerFileController {
       throw new BadInputException(bad);
     }
     String agency = agencies.forRegistration(who, agencyCode);
+    // {rows, imported, unchanged, errors, dryRun}, as API.md has it
     LedgerImport.Result r = ledgerImport.run(file.getOriginalFilename(), file.getBytes(), "true".equals(dryRun),
         who.getName(), agency);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("rows", r.rows());
-    out.put("imported", r.imported());
-    out.put("unchanged", r.unchanged());
-    out.put("errors", r.errors());
-    out.put("dryRun", r.dryRun());
-    return ResponseEntity.ok(out);
+    return ResponseEntity.ok(r);
   }
 
   /**

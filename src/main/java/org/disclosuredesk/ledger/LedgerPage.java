@@ -46,12 +46,12 @@ public class LedgerPage {
 
   private final DeskTemplates templates;
   private final DeskLayout layout;
-  private final LedgerSearch search;
+  private final LedgerSearchRepository search;
   private final BusinessClock clock;
   private final AgencyScope agencies;
   private final org.disclosuredesk.agency.Agencies registry;
 
-  LedgerPage(DeskTemplates templates, DeskLayout layout, LedgerSearch search, BusinessClock clock,
+  LedgerPage(DeskTemplates templates, DeskLayout layout, LedgerSearchRepository search, BusinessClock clock,
       AgencyScope agencies, org.disclosuredesk.agency.Agencies registry) {
     this.registry = registry;
     this.agencies = agencies;
@@ -83,15 +83,15 @@ public class LedgerPage {
     }
     if (filter.q().length() > 200) {
       error = "检索词不能超过 200 个字符";
-    } else if (LedgerSearch.terms(filter.q()).size() > LedgerSearch.MAX_TERMS) {
-      error = "最多 " + LedgerSearch.MAX_TERMS + " 个检索词（以空格分隔）";
+    } else if (LedgerSearchRepository.terms(filter.q()).size() > LedgerSearchRepository.MAX_TERMS) {
+      error = "最多 " + LedgerSearchRepository.MAX_TERMS + " 个检索词（以空格分隔）";
     }
     String s = java.util.Arrays.stream(RequestStatus.values()).map(Enum::name)
         .filter(filter.status()::equals).findFirst().orElse(null);
     List<Item> items = List.of();
     long total = 0;
     if (error == null) {
-      List<String> terms = LedgerSearch.terms(filter.q());
+      List<String> terms = LedgerSearchRepository.terms(filter.q());
       var found = search.page(chosen.isEmpty() ? visible.filter() : List.of(chosen), y, s, filter.overdue() ? Boolean.TRUE : null, terms, clock.today(), 0, SHOWN);
       boolean masked = PersonalData.masked(auth);
       items = found.items().stream().map(i -> new Item(i.trackingNumber(), names.getOrDefault(i.agencyCode(), ""),

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.request.RequestRepository;
 import org.springframework.http.ContentDisposition;
@@ -41,7 +40,7 @@ public class LetterController {
 
       `[{id, kind, title, version, createdAt}]`：告知书、答复书等，同一文书重新生成后各版本都保留。""")
   @GetMapping
-  List<Map<String, Object>> list(@PathVariable String id) {
+  List<Letters.Summary> list(@PathVariable String id) {
     requests.get(id);
     return letters.list(id).stream().map(Letters.Letter::summary).toList();
   }
@@ -75,7 +74,7 @@ public class LetterController {
       `{id, kind, title, version, createdAt}`。""",
       responses = @ApiResponse(responseCode = "201", description = "已生成新版本"))
   @PostMapping("/{letterId}/regenerate")
-  ResponseEntity<Map<String, Object>> regenerate(@PathVariable String id, @PathVariable String letterId,
+  ResponseEntity<Letters.Summary> regenerate(@PathVariable String id, @PathVariable String letterId,
       Authentication who) {
     requests.get(id);
     return ResponseEntity.status(HttpStatus.CREATED).body(letters.regenerate(id, letterId, who.getName()).summary());

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fills a template's {@code {{placeholders}}} with poi-tl (which also joins tags Word split across runs); a template
  * of plain text tags and boolean sections is prepared by poi-tl once and then filled without reopening it
- * ({@link PreparedTemplate}).
+ * ({@link PreparedTemplate}). A model is poi-tl's data model: values by tag name ({@link LetterFields#tags}), as the
+ * tags are whatever a template, built-in or an admin's, names.
  */
 @Component
 public class LetterRenderer {
@@ -51,7 +52,7 @@ public class LetterRenderer {
   }
 
   /** A letter of no particular agency (the platform's templates). */
-  public byte[] render(String template, Map<String, Object> model) {
+  public byte[] render(String template, Map<String, ?> model) {
     return render(null, template, model);
   }
 
@@ -59,7 +60,7 @@ public class LetterRenderer {
    * A letter of this agency: its own template if it has one, else the platform's, else the built-in one. An admin's
    * template that does not render must not stop a statutory step: the next one is used instead.
    */
-  public byte[] render(String agencyCode, String template, Map<String, Object> model) {
+  public byte[] render(String agencyCode, String template, Map<String, ?> model) {
     for (LetterTemplates.Override custom : templates.overrides(agencyCode, template)) {
       try {
         return renderTemplate(custom.content(), model);
@@ -74,7 +75,7 @@ public class LetterRenderer {
     }
   }
 
-  byte[] renderTemplate(byte[] template, Map<String, Object> model) throws IOException {
+  byte[] renderTemplate(byte[] template, Map<String, ?> model) throws IOException {
     Optional<PreparedTemplate> prepared = prepared(template);
     if (prepared.isPresent()) {
       try {

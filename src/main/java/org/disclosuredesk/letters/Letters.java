@@ -1,18 +1,14 @@
 package org.disclosuredesk.letters;
 
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
-import org.disclosuredesk.common.RecordRowMapper;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,32 +28,25 @@ public class Letters {
       return title + "-" + trackingNumber + "-第" + version + "版.docx";
     }
 
-    public Map<String, Object> summary() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", id);
-      m.put("kind", kind);
-      m.put("title", title);
-      m.put("version", version);
-      m.put("createdAt", createdAt);
-      m.put("createdBy", createdBy);
-      return m;
+    /** What the API and the request's view show of it: {@code {id, kind, title, version, createdAt, createdBy}}. */
+    public Summary summary() {
+      return new Summary(id, kind, title, version, createdAt, createdBy);
     }
   }
 
-  private static final RecordRowMapper<Letter> ROWS = new RecordRowMapper<>(Letter.class);
+  /** A letter as {@code GET /api/requests/{id}/letters} lists it. */
+  public record Summary(String id, String kind, String title, int version, LocalDateTime createdAt,
+      String createdBy) {}
 
-  private static final String COLUMNS = "id, request_id, series_id, seq, kind, source_id, template, title, version,"
-      + " created_at, created_by";
-
-  private final JdbcClient jdbc;
+  private final LetterRepository letters;
   private final RequestRepository requests;
   private final LetterContent content;
   private final LetterRenderer renderer;
   private final BusinessClock clock;
 
-  public Letters(JdbcClient jdbc, RequestRepository requests, LetterContent content, LetterRenderer renderer,
-      BusinessClock clock) {
-    this.jdbc = jdbc;
+  public Letters(LetterRepository letters, RequestRepository requests, LetterContent content,
+      LetterRenderer renderer, BusinessClock clock) {
+    this.letters = letters;
     this.requests = requests;
     this.content = content;
     this.renderer = renderer;
@@ -71,7 +60,7 @@ public class Letters {
   public Optional<Letter> generate(String requestId, LetterKind kind, String sourceId, String actor) {
     RequestRow row = requests.get(requestId);
     return content.prepare(kind, sourceId, row).map(p -> {
-      byte[] docx = renderer.render(row.agencyCode(), p.template(), p.model());
+      byte[] docx = renderer.render(row.agencyCode(), p.template(), p.tags());
       // one read of the request's letters gives both the series' latest version and the next number
       List<Letter> all = list(requestId);
       Optional<Letter> previous = all.stream()
@@ -83,12 +72,10 @@ public class Letters {
       String id = UUID.randomUUID().toString();
       // whole seconds, as the DATETIME column keeps them on every database
       LocalDateTime createdAt = LocalDateTime.ofInstant(clock.now(), clock.zone()).withNano(0);
-      jdbc.sql("INSERT INTO dd_letter (" + COLUMNS + ", content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(id, requestId, series, seq, p.kind().name(), sourceId, p.template(), p.title(), version,
-              createdAt, actor, docx)
-          .update();
-      return new Letter(id, requestId, series, seq, p.kind().name(), sourceId, p.template(), p.title(), version,
-          createdAt, actor);
+      Letter letter = new Letter(id, requestId, series, seq, p.kind().name(), sourceId, p.template(), p.title(),
+          version, createdAt, actor);
+      letters.insert(letter, docx);
+      return letter;
     });
   }
 
@@ -102,22 +89,19 @@ public class Letters {
   }
 
   public List<Letter> list(String requestId) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM dd_letter WHERE request_id = ? ORDER BY seq").param(requestId)
-        .query(ROWS).list();
+    return letters.list(requestId);
   }
 
   public Letter get(String requestId, String letterId) {
     if (letterId == null || letterId.length() > 36) {
       throw new NotFoundException("没有这个文书：" + letterId);
     }
-    return jdbc.sql("SELECT " + COLUMNS + " FROM dd_letter WHERE id = ? AND request_id = ?")
-        .params(letterId, requestId).query(ROWS).optional()
+    return letters.find(requestId, letterId)
         .orElseThrow(() -> new NotFoundException("没有这个文书：" + letterId));
   }
 
   public byte[] content(String letterId) {
-    return jdbc.sql("SELECT content FROM dd_letter WHERE id = ?").param(letterId)
-        .query((rs, i) -> rs.getBytes(1)).single();
+    return letters.content(letterId);
   }
 
   /** The newest letter (latest version) that travels with this mail kind, if any. */

@@ -134,6 +134,7 @@ final class PreparedTemplate {
 
   /** poi-tl's own rendering with markers for the text tags and the given sections shown, split into parts. */
   private List<Part> render(int shown) {
+    // poi-tl's data model for this template's own tags: a marker (text) or a section's boolean
     Map<String, Object> markers = new HashMap<>();
     for (int i = 0; i < tags.size(); i++) {
       markers.put(tags.get(i), marker(i));

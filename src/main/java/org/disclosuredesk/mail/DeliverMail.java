@@ -11,7 +11,6 @@ import org.disclosuredesk.request.RequestEvents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,7 @@ public class DeliverMail implements JavaDelegate {
 
   public static final String MAIL_ID_HEADER = "X-Disclosure-Mail-Id";
 
-  private final JdbcClient jdbc;
+  private final MailRepository mails;
   private final JavaMailSender sender;
   private final RequestEvents events;
   private final BusinessClock clock;
@@ -36,10 +35,10 @@ public class DeliverMail implements JavaDelegate {
   private final String from;
   private final TransactionTemplate outside;
 
-  public DeliverMail(JdbcClient jdbc, JavaMailSender sender, RequestEvents events, BusinessClock clock,
+  public DeliverMail(MailRepository mails, JavaMailSender sender, RequestEvents events, BusinessClock clock,
       ObjectProvider<MailAttachments> attachments, @Value("${disclosure.mail.from}") String from,
       PlatformTransactionManager txm) {
-    this.jdbc = jdbc;
+    this.mails = mails;
     this.sender = sender;
     this.events = events;
     this.clock = clock;
@@ -52,55 +51,46 @@ public class DeliverMail implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) throws Exception {
     String id = (String) execution.getVariable(Mailer.MAIL_ID);
-    Map<String, Object> mail = jdbc.sql("SELECT * FROM dd_mail WHERE id = ?").param(id).query().singleRow();
-    Map<String, Object> m = lower(mail);
-    if ("SENT".equals(m.get("status"))) {
+    MailRepository.Mail mail = mails.get(id);
+    if (mail.status() == MailStatus.SENT) {
       return;
     }
-    if ("SENDING".equals(m.get("status"))) {
+    if (mail.status() == MailStatus.SENDING) {
       // an earlier attempt died between handing the mail to the SMTP server and recording it (kill -9, power):
       // it may have gone out, so it is not sent again; the job's retries run out and leave an incident to check
       throw new IllegalStateException("邮件上次发送中断，可能已经发出，请人工核实后处理（dd_mail " + id + "）");
     }
     MimeMessage message = sender.createMimeMessage();
-    String requestId = (String) m.get("request_id");
+    String requestId = mail.requestId();
     MailAttachments source = attachments.getIfAvailable();
     List<MailAttachments.Attachment> files = source == null || requestId == null ? List.of()
-        : source.attachmentsFor(requestId, (String) m.get("kind"));
+        : source.attachmentsFor(requestId, mail.kind());
     MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
     // the outbox id travels with the mail: a mail sent again after a crash between sending and recording it is
     // recognisable as the same one (crash test, receiving systems)
     message.setHeader(MAIL_ID_HEADER, id);
     helper.setFrom(from);
-    helper.setTo((String) m.get("recipient"));
-    helper.setSubject((String) m.get("subject"));
-    helper.setText((String) m.get("body"), false);
+    helper.setTo(mail.recipient());
+    helper.setSubject(mail.subject());
+    helper.setText(mail.body(), false);
     for (MailAttachments.Attachment a : files) {
       helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
     }
     // committed before the hand-off, so a crash during it is recognisable afterwards (see above)
-    mark(id, "QUEUED", "SENDING");
+    mark(id, MailStatus.QUEUED, MailStatus.SENDING);
     try {
       sender.send(message);
     } catch (RuntimeException failed) {
-      mark(id, "SENDING", "QUEUED"); // the server refused or was unreachable: nothing went out, retry
+      mark(id, MailStatus.SENDING, MailStatus.QUEUED); // the server refused or was unreachable: nothing went out, retry
       throw failed;
     }
-    jdbc.sql("UPDATE dd_mail SET status = 'SENT', sent_at = ?, attempts = attempts + 1 WHERE id = ?")
-        .params(LocalDateTime.ofInstant(clock.now(), clock.zone()), id).update();
+    mails.sent(id, LocalDateTime.ofInstant(clock.now(), clock.zone()));
     if (requestId != null) {
-      events.record(requestId, "MAIL_SENT", "system", Map.of("kind", m.get("kind"), "subject", m.get("subject")));
+      events.record(requestId, "MAIL_SENT", "system", Map.of("kind", mail.kind(), "subject", mail.subject()));
     }
   }
 
-  private void mark(String id, String from, String to) {
-    outside.executeWithoutResult(tx -> jdbc.sql("UPDATE dd_mail SET status = ? WHERE id = ? AND status = ?")
-        .params(to, id, from).update());
-  }
-
-  private static Map<String, Object> lower(Map<String, Object> row) {
-    Map<String, Object> out = new java.util.HashMap<>();
-    row.forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
-    return out;
+  private void mark(String id, MailStatus from, MailStatus to) {
+    outside.executeWithoutResult(tx -> mails.mark(id, from, to));
   }
 }

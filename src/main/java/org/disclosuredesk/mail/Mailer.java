@@ -5,9 +5,9 @@ import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +22,6 @@ import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.RequestProcess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,7 +35,7 @@ public class Mailer {
   public static final String PROCESS = "mail-delivery";
   public static final String MAIL_ID = "mailId";
 
-  private final JdbcClient jdbc;
+  private final MailRepository mails;
   private final RuntimeService runtime;
   private final BusinessClock clock;
   private final RequestRepository requests;
@@ -45,9 +44,9 @@ public class Mailer {
   private final Mustache.Compiler mustache = Mustache.compiler().escapeHTML(false).defaultValue("").nullValue("");
   private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-  public Mailer(JdbcClient jdbc, RuntimeService runtime, BusinessClock clock, RequestRepository requests,
+  public Mailer(MailRepository mails, RuntimeService runtime, BusinessClock clock, RequestRepository requests,
       Agencies agencies, @Value("${disclosure.agency.code:AGENCY}") String defaultAgency) {
-    this.jdbc = jdbc;
+    this.mails = mails;
     this.runtime = runtime;
     this.clock = clock;
     this.requests = requests;
@@ -73,16 +72,13 @@ public class Mailer {
     if (MailHold.held()) {
       return null;
     }
-    Map<String, Object> scope = new HashMap<>(model);
-    scope.put("agency", agency(agencyCode, requestId));
-    String body = templates.computeIfAbsent(template, this::load).execute(scope);
+    // the caller's values first, then the agency the mail goes in the name of (no caller names one "agency")
+    StringWriter body = new StringWriter();
+    templates.computeIfAbsent(template, this::load).execute(model, new Sender(agency(agencyCode, requestId)), body);
     String id = UUID.randomUUID().toString();
-    jdbc.sql("INSERT INTO dd_mail (id, request_id, kind, recipient, subject, body, attachments, status, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)")
-        .params(id, requestId, kind, to, subject, body,
-            attachments == null || attachments.isEmpty() ? null : String.join(",", attachments),
-            LocalDateTime.ofInstant(clock.now(), clock.zone()))
-        .update();
+    mails.insert(id, requestId, kind, to, subject, body.toString(),
+        attachments == null || attachments.isEmpty() ? null : String.join(",", attachments),
+        LocalDateTime.ofInstant(clock.now(), clock.zone()));
     // the mail's agency is the delivery's Camunda tenant (process.AgencyTenants): no other agency sees it
     String tenant = agencyCode != null ? agencyCode : requestId == null ? null
         : requests.find(requestId).map(RequestRow::agencyCode).orElse(null);
@@ -90,6 +86,9 @@ public class Mailer {
         .setVariable(RequestProcess.AGENCY, Variables.stringValue(tenant, true)).execute();
     return id;
   }
+
+  /** What every mail template may say beside the caller's values: {@code {{agency.name}}} and the like. */
+  private record Sender(Agency agency) {}
 
   /** Read from the registry on every mail: an admin may have changed the agency's contact on another node. */
   private Agency agency(String agencyCode, String requestId) {

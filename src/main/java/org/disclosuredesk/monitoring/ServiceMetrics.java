@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.DueStatus;
+import org.disclosuredesk.mail.MailRepository;
 import org.disclosuredesk.portal.SubmissionProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +25,18 @@ class ServiceMetrics implements MeterBinder {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceMetrics.class);
 
-  private final MonitoringQueries queries;
+  private final MonitoringRepository queries;
+  private final MailRepository mails;
   private final ManagementService management;
   private final RuntimeService runtime;
   private final BusinessClock clock;
   private final CalendarService calendars;
   private final SubmissionProcess submissions;
 
-  ServiceMetrics(MonitoringQueries queries, ManagementService management, RuntimeService runtime,
-      BusinessClock clock, CalendarService calendars, SubmissionProcess submissions) {
+  ServiceMetrics(MonitoringRepository queries, MailRepository mails, ManagementService management,
+      RuntimeService runtime, BusinessClock clock, CalendarService calendars, SubmissionProcess submissions) {
     this.queries = queries;
+    this.mails = mails;
     this.management = management;
     this.runtime = runtime;
     this.clock = clock;
@@ -53,7 +56,7 @@ class ServiceMetrics implements MeterBinder {
     gauge(registry, "disclosure.submissions.unconfirmed", "网上申请：等待确认", m -> m.queries.unconfirmedSubmissions());
     gauge(registry, "disclosure.submissions.late", "网上申请：超过提交后第一个工作日仍未确认",
         m -> m.queries.unconfirmedSubmittedBefore(m.submissions.lateWhenSubmittedBefore(m.clock.today())));
-    gauge(registry, "disclosure.mails.waiting", "邮件：待发送", m -> m.queries.mailsWaiting());
+    gauge(registry, "disclosure.mails.waiting", "邮件：待发送", m -> m.mails.waiting());
     gauge(registry, "disclosure.mails.failing", "邮件：发送失败、等待重试或已成为异常事件",
         m -> m.management.createJobQuery().processDefinitionKey("mail-delivery").withException().count());
     gauge(registry, "disclosure.incidents", "流程引擎：未处理的异常事件", m -> m.runtime.createIncidentQuery().count());

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.disclosuredesk.common.BusinessClock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -61,5 +62,18 @@ public class RequestEvents {
           return e;
         })
         .list();
+  }
+
+  /** A field of the latest event of this type, as text (e.g. the date an Art. 35 decision was taken). */
+  public Optional<String> latestDetail(String requestId, String type, String field) {
+    return jdbc.sql("SELECT details FROM dd_event WHERE request_id = ? AND type = ? ORDER BY seq DESC")
+        .params(requestId, type).query(String.class).list().stream().findFirst()
+        .map(details -> {
+          try {
+            return json.readTree(details).path(field).asText(null);
+          } catch (JsonProcessingException e) {
+            return null;
+          }
+        });
   }
 }

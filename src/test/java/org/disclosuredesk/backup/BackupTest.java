@@ -73,7 +73,7 @@ class BackupTest {
     JdbcTemplate live = new JdbcTemplate(h2(dir.resolve("live/disclosure-desk")));
     live.execute("CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20))");
     live.update("INSERT INTO t VALUES (1, '𠀀测试')");
-    DatabaseBackups backups = new DatabaseBackups(live.getDataSource(), clock, dir.resolve("live").toString());
+    DatabaseBackups backups = new DatabaseBackups(new BackupRepository(live.getDataSource()), clock, dir.resolve("live").toString());
 
     DatabaseBackups.Backup first = backups.backUp();
     DatabaseBackups.Backup second = backups.backUp();

@@ -158,6 +158,9 @@ class LedgerImportTest {
     assertThat(disclosed.concludedOn()).isEqualTo(LocalDate.of(2009, 3, 20));
     assertThat(disclosed.alreadyPublic()).isTrue();
     assertThat(disclosed.confidentialityReviewedBy()).isEqualTo(LedgerImport.FROM_LEDGER);
+    // 答复日期 is when it was decided and, before that or on the day, reviewed
+    assertThat(disclosed.decidedOn()).isEqualTo(LocalDate.of(2009, 3, 20));
+    assertThat(disclosed.confidentialityReviewedOn()).isEqualTo(LocalDate.of(2009, 3, 20));
     assertThat(byRef("L-2009-002").signedOffOn()).isEqualTo(LocalDate.of(2009, 5, 25));
     assertThat(byRef("L-2009-002").receivedOn()).isEqualTo(LocalDate.of(2009, 5, 5));
     assertThat(byRef("L-2009-004").outcome()).isEqualTo("OTHER_NO_SUPPLEMENT");
@@ -240,6 +243,69 @@ class LedgerImportTest {
     // managers read the export with ID numbers and phones masked
     String managers = new String(get("/api/requests?year=2009&format=csv", "manager").body(), StandardCharsets.UTF_8);
     assertThat(managers).doesNotContain("110101199003072316").doesNotContain("13800000001").contains("1101****");
+  }
+
+  /**
+   * Issue #26: the import reported a problem with the reviewer (reviewedBy) in the 答复日期 column. Each field a row's
+   * steps send carries the cell of the column its problems are reported in; 答复日期 is the day of the decision, of
+   * its sign-off and of the confidentiality review; the reviewer, whom the ledger does not name, is no cell's.
+   */
+  @Test
+  void everyFieldAStepSendsComesFromTheColumnItsProblemsAreReportedIn() {
+    Map<LedgerColumn, String> cells = row(EXTERNAL_REFERENCE, "M-1", CHANNEL, "IN_PERSON", ARRIVED_ON, "2009-01-05",
+        APPLICANT_TYPE, "NATURAL_PERSON", APPLICANT_NAME, "马映射", ID_NUMBER, "110101199003072316",
+        EMAIL, "m@example.org", DESCRIPTION, "申请公开映射", TOPIC, "社保信息",
+        SUPPLEMENT_NOTICE_ON, "2009-01-06", SUPPLEMENT_DUE_ON, "2009-01-20", SUPPLEMENT_RECEIVED_ON, "2009-01-12",
+        EXTENSION_WORKING_DAYS, "15", EXTENSION_APPROVED_ON, "2009-02-02",
+        OUTCOME, "DISCLOSED", ALREADY_PUBLIC, "true", REPLIED_ON, "2009-02-27", NOTE, "说明");
+    List<LedgerImport.Problem> problems = new ArrayList<>();
+    LedgerRow row = LedgerRow.parse(new LedgerFile.Line(2, cells), LocalDate.of(2010, 3, 15), problems);
+    assertThat(problems).isEmpty();
+
+    LocalDate replied = LocalDate.of(2009, 2, 27);
+    assertThat(row.repliedOn()).isEqualTo(replied);
+    assertThat(row.decision().decidedOn()).isEqualTo(replied);
+    assertThat(row.signOff().decidedOn()).isEqualTo(replied);
+    assertThat(row.decision().confidentialityReview().reviewedOn()).isEqualTo(replied);
+    assertThat(row.decision().confidentialityReview().reviewedBy()).isEqualTo(LedgerImport.FROM_LEDGER);
+    assertThat(LedgerImport.DECISION).containsEntry("decidedOn", REPLIED_ON).containsEntry("reviewedOn", REPLIED_ON)
+        .doesNotContainKey("reviewedBy");
+
+    assertFromTheirColumns(row.registration(null), LedgerImport.REGISTRATION, cells);
+    assertFromTheirColumns(row.supplementRequest(), LedgerImport.SUPPLEMENT, cells);
+    assertFromTheirColumns(row.supplement(), LedgerImport.SUPPLEMENT, cells);
+    assertFromTheirColumns(row.extensionRequest(), LedgerImport.EXTENSION, cells);
+    assertFromTheirColumns(row.extensionDecision(), LedgerImport.EXTENSION, cells);
+    assertFromTheirColumns(row.decision(), LedgerImport.DECISION, cells);
+    assertFromTheirColumns(row.signOff(), LedgerImport.DECISION, cells);
+  }
+
+  /**
+   * Every value of the step's body whose field a column is named for (by its path, {@code applicant.name}, or, as
+   * the decision's review reaches the process, by its own name) is that column's cell.
+   */
+  private void assertFromTheirColumns(Record step, Map<String, LedgerColumn> columns, Map<LedgerColumn, String> cells) {
+    List<String> checked = new ArrayList<>();
+    walk(json.valueToTree(step), "", (path, value) -> {
+      String name = path.substring(path.lastIndexOf('.') + 1);
+      LedgerColumn column = columns.containsKey(path) ? columns.get(path) : columns.get(name);
+      if (column != null) {
+        assertThat(value.asText()).as(step + " " + path).isEqualTo(cells.get(column));
+        checked.add(path);
+      }
+    });
+    assertThat(checked).as(step.toString()).isNotEmpty();
+  }
+
+  private static void walk(JsonNode node, String path, java.util.function.BiConsumer<String, JsonNode> leaf) {
+    node.fields().forEachRemaining(f -> {
+      String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+      if (f.getValue().isObject()) {
+        walk(f.getValue(), at, leaf);
+      } else if (!f.getValue().isNull()) {
+        leaf.accept(at, f.getValue());
+      }
+    });
   }
 
   @Test

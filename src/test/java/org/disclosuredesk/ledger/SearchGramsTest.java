@@ -21,22 +21,22 @@ class SearchGramsTest {
   void theWordsOfASearchGiveTheirPairsInTurn() {
     List<Long> place = List.copyOf(SearchGrams.of("朝阳区"));
     List<Long> subject = List.copyOf(SearchGrams.of("征收补偿"));
-    assertThat(LedgerSearch.interleaved(List.of(place, subject))).containsExactly(
+    assertThat(LedgerSearchRepository.interleaved(List.of(place, subject))).containsExactly(
         pair("朝阳"), pair("征收"), pair("阳区"), pair("收补"), pair("补偿"));
     // a pair two words share is joined once
-    assertThat(LedgerSearch.interleaved(List.of(List.copyOf(SearchGrams.of("补偿")), subject)))
+    assertThat(LedgerSearchRepository.interleaved(List.of(List.copyOf(SearchGrams.of("补偿")), subject)))
         .containsExactly(pair("补偿"), pair("征收"), pair("收补"));
   }
 
   @Test
   void aPrefixRangeEndsAtTheLeastStringAboveThePrefix() {
-    assertThat(LedgerSearch.successor("2026-0")).isEqualTo("2026-1");
-    assertThat(LedgerSearch.successor("张")).isEqualTo(String.valueOf((char) ('张' + 1)));
-    assertThat(LedgerSearch.successor("a\uFFFF")).isEqualTo("b");
-    assertThat(LedgerSearch.successor("\uFFFF")).isNull();
+    assertThat(LedgerSearchRepository.successor("2026-0")).isEqualTo("2026-1");
+    assertThat(LedgerSearchRepository.successor("张")).isEqualTo(String.valueOf((char) ('张' + 1)));
+    assertThat(LedgerSearchRepository.successor("a\uFFFF")).isEqualTo("b");
+    assertThat(LedgerSearchRepository.successor("\uFFFF")).isNull();
     // everything starting with the prefix lies below it, a character outside the BMP included
-    assertThat("2026-0999").isLessThan(LedgerSearch.successor("2026-0"));
-    assertThat("张𠀋").isLessThan(LedgerSearch.successor("张"));
+    assertThat("2026-0999").isLessThan(LedgerSearchRepository.successor("2026-0"));
+    assertThat("张𠀋").isLessThan(LedgerSearchRepository.successor("张"));
   }
 
   @Test
@@ -64,8 +64,8 @@ class SearchGramsTest {
 
   @Test
   void aSearchIsSplitIntoWordsAtWhiteSpace() {
-    assertThat(LedgerSearch.terms("  朝阳区　征收补偿 2026-0001 ")).isEqualTo(List.of("朝阳区", "征收补偿", "2026-0001"));
-    assertThat(LedgerSearch.terms(" ")).isEmpty();
-    assertThat(LedgerSearch.terms(null)).isEmpty();
+    assertThat(LedgerSearchRepository.terms("  朝阳区　征收补偿 2026-0001 ")).isEqualTo(List.of("朝阳区", "征收补偿", "2026-0001"));
+    assertThat(LedgerSearchRepository.terms(" ")).isEmpty();
+    assertThat(LedgerSearchRepository.terms(null)).isEmpty();
   }
 }

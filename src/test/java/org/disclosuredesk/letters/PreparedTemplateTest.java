@@ -12,12 +12,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -70,6 +73,27 @@ class PreparedTemplateTest {
       assertSameDocument(prepared.get().fill(model).orElseThrow(), expected, name + " round " + round);
       assertSameDocument(new LetterRenderer(null).renderTemplate(template, model), expected, name + " renderer");
     }
+  }
+
+  /** The records of {@link LetterFields} name every tag the built-in templates use: none is left empty by a typo. */
+  @ParameterizedTest
+  @MethodSource("templates")
+  void everyTagOfABuiltInTemplateIsALetterField(String name) throws Exception {
+    List<String> tags = new ArrayList<>();
+    List<String> sections = new ArrayList<>();
+    walk(Files.readAllBytes(BUILT_IN.resolve(name + ".docx")), tags, sections);
+    Set<String> fields = new HashSet<>();
+    // the heading and every record of the sealed parts, nested ones too
+    List<Class<?>> types = new ArrayList<>(List.of(LetterFields.Heading.class, LetterFields.Part.class));
+    for (int i = 0; i < types.size(); i++) {
+      Class<?> c = types.get(i);
+      if (c.isRecord()) {
+        Stream.of(c.getRecordComponents()).map(RecordComponent::getName).forEach(fields::add);
+      } else {
+        types.addAll(List.of(c.getPermittedSubclasses()));
+      }
+    }
+    assertThat(fields).as(name).containsAll(tags).containsAll(sections);
   }
 
   @Test

@@ -1,17 +1,22 @@
 package org.disclosuredesk.monitoring;
 
 import java.time.LocalDate;
+import org.disclosuredesk.portal.SubmissionStatus;
 import org.disclosuredesk.request.RequestRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The counts behind the service's gauges, read from our tables (the same on every node of a cluster). */
+/**
+ * The counts behind the service's gauges, read from our tables (the same on every node of a cluster). It counts the
+ * requests' and the online submissions' rows itself: an accepted exception to "each feature's tables through its
+ * owner" (issue #26), as a gauge is a count of rows by status and nothing else.
+ */
 @Repository
-class MonitoringQueries {
+class MonitoringRepository {
 
   private final JdbcClient jdbc;
 
-  MonitoringQueries(JdbcClient jdbc) {
+  MonitoringRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -33,18 +38,14 @@ class MonitoringQueries {
   }
 
   long unconfirmedSubmissions() {
-    return count("SELECT COUNT(*) FROM dd_submission WHERE status = 'AWAITING_CONFIRMATION'");
+    return jdbc.sql("SELECT COUNT(*) FROM dd_submission WHERE status = ?")
+        .param(SubmissionStatus.AWAITING_CONFIRMATION.name()).query(Long.class).single();
   }
 
   /** Awaiting confirmation and submitted before {@code day}. */
   long unconfirmedSubmittedBefore(LocalDate day) {
-    return jdbc.sql("SELECT COUNT(*) FROM dd_submission WHERE status = 'AWAITING_CONFIRMATION' AND submitted_on < ?")
-        .param(day).query(Long.class).single();
-  }
-
-  /** Mails not yet sent (queued, or being sent right now). */
-  long mailsWaiting() {
-    return count("SELECT COUNT(*) FROM dd_mail WHERE status IN ('QUEUED', 'SENDING')");
+    return jdbc.sql("SELECT COUNT(*) FROM dd_submission WHERE status = ? AND submitted_on < ?")
+        .params(SubmissionStatus.AWAITING_CONFIRMATION.name(), day).query(Long.class).single();
   }
 
   private long count(String sql) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.disclosuredesk.common.DatabaseProduct;
 import org.disclosuredesk.common.LikePattern;
+import org.disclosuredesk.kernel.RequestStatus;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRowObserver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Repository;
  * found through the pairs index dd_request_gram (V12, {@link SearchGrams}) instead of reading every description.
  * Keeps that index with every write of a request's description. A word of one character has no pair, so it matches
  * only a number or a name from its start (a scan of every description is what this index is there to avoid).
+ * It joins dd_request itself, the ledger search being an accepted exception to reading another feature's tables
+ * only through its owner (issue #26): the index and the requests' columns are searched in one statement.
  */
 @Repository
-public class LedgerSearch implements RequestRowObserver {
+public class LedgerSearchRepository implements RequestRowObserver {
 
   /** Words in one search; more narrows nothing a clerk needs and each costs a lookup. */
   public static final int MAX_TERMS = 5;
@@ -46,7 +49,7 @@ public class LedgerSearch implements RequestRowObserver {
   /** H2: prefix matches also carry a range (see {@link #startingWith}). */
   private final boolean prefixAsRange;
 
-  public LedgerSearch(JdbcClient jdbc, DataSource dataSource) {
+  public LedgerSearchRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
     this.prefixAsRange = DatabaseProduct.of(dataSource) == DatabaseProduct.H2;
   }
@@ -288,7 +291,8 @@ public class LedgerSearch implements RequestRowObserver {
       where.append(" AND ").append(RequestRepository.OVERDUE);
       params.add(today);
     } else if (Boolean.FALSE.equals(overdue)) {
-      where.append(" AND (r.status = 'CONCLUDED' OR r.due_on IS NULL OR r.due_on >= ?)");
+      where.append(" AND (r.status = ? OR r.due_on IS NULL OR r.due_on >= ?)");
+      params.add(RequestStatus.CONCLUDED.name());
       params.add(today);
     }
     Match match = matching(terms);
