@@ -23,9 +23,4 @@ public enum Timeliness {
     }
     return ON_TIME;
   }
-
-  /** DOMAIN.md §6: 按时 = on or before the due date in force, so an approved extension still counts as on time. */
-  public boolean answeredInTime() {
-    return this != OVERDUE;
-  }
 }
