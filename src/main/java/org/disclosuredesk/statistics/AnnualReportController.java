@@ -121,8 +121,7 @@ public class AnnualReportController {
   /** The agency's report in its own name, address and phone from the registry. */
   private ResponseEntity<byte[]> docx(ReportScope scope, int year, int decimals) {
     Agency a = scope.agency();
-    AnnualTable t = statistics.table(year, scope);
-    byte[] body = AnnualReportDocument.build(t, statistics.annual(t, scope, decimals),
+    byte[] body = AnnualReportDocument.build(statistics.annual(statistics.table(year, scope), scope, decimals),
         proactive.figures(a.code(), year),
         new AgencyProperties(a.name(), a.address(), a.phone(), a.reconsiderationBody(), a.court()));
     String title = (scope.whole() ? "" : a.name()) + AnnualReportDocument.title(year);

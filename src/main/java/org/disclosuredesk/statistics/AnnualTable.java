@@ -46,6 +46,13 @@ public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]
     return brokenColumns.isEmpty();
   }
 
+  /** Every cell of table 三 and 四, keyed by row code: what a freeze keeps and later compares. */
+  public Map<String, long[]> cells() {
+    Map<String, long[]> cells = new LinkedHashMap<>(rows);
+    cells.putAll(appeals);
+    return cells;
+  }
+
   public static AnnualTable compute(int year, List<Tally> tallies) {
     Map<String, long[]> rows = new LinkedHashMap<>();
     for (Layout.RowDef def : Layout.ROWS) {

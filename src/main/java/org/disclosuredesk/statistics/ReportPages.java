@@ -1,8 +1,6 @@
 package org.disclosuredesk.statistics;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.desk.DeskTemplates;
 
 /**
@@ -19,18 +17,11 @@ final class ReportPages {
 
   private ReportPages() {}
 
-  @SuppressWarnings("unchecked")
-  static String printable(DeskTemplates templates, AnnualTable t, Map<String, Object> json, ReportScope scope) {
-    List<String> breaks = new ArrayList<>();
-    if (!t.consistent()) {
-      for (Map<String, Object> br : (List<Map<String, Object>>) json.get("breaks")) {
-        breaks.add(Layout.columnLabel((String) br.get("column")) + "列："
-            + String.join("，", (List<String>) br.get("problems")));
-      }
-    }
+  static String printable(DeskTemplates templates, AnnualStatistics s, ReportScope scope) {
+    AnnualTable t = s.table();
     String who = whose(scope);
     return templates.render("print", new Printable(who + t.year() + "年政府信息公开申请统计",
-        who + t.year() + "年政府信息公开工作年度报告（依申请公开统计）", (String) json.get("paragraph"), breaks,
+        who + t.year() + "年政府信息公开工作年度报告（依申请公开统计）", s.paragraph(), s.breakLines(),
         List.of(GridView.of(Grid.table3(t, scope), "table-3"), GridView.of(Grid.table4(t, scope), "table-4"))));
   }
 

@@ -108,7 +108,7 @@ public class StatisticsController {
       overdueNow, carriedForward, identityHolds, frozenAt, active}]}`；`onTimeRate` 在没有办结时为 null，\
       `overdueNow` 为现在已逾期未办结的件数，`frozenAt` 为最近一次冻结的时间（未冻结为 null）。""")
   @GetMapping("/agencies")
-  Map<String, Object> overview(@PathVariable String year, Authentication who) {
+  AgencyOverview overview(@PathVariable String year, Authentication who) {
     scopes.requireSupervisor(who, "各机关概况只供政府信息公开工作主管部门查看");
     return statistics.overview(statistics.year(year));
   }
@@ -126,7 +126,7 @@ public class StatisticsController {
     return switch (f) {
       case "csv" -> file(Exports.csv(t), CSV, name + ".csv");
       case "xlsx" -> file(xlsx(t), XLSX, name + ".xlsx");
-      default -> ResponseEntity.ok().contentType(HTML).body(ReportPages.printable(templates, t,
+      default -> ResponseEntity.ok().contentType(HTML).body(ReportPages.printable(templates,
           statistics.annual(t, scope, d), scope).getBytes(StandardCharsets.UTF_8));
     };
   }
@@ -172,7 +172,7 @@ public class StatisticsController {
       responses = @ApiResponse(responseCode = "201", description = "已冻结"))
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = AGENCY)
   @PostMapping("/freeze")
-  ResponseEntity<Map<String, Object>> freeze(@PathVariable String year,
+  ResponseEntity<FreezeReceipt> freeze(@PathVariable String year,
       @RequestParam(required = false) String agency, Authentication who) {
     ReportScope scope = scopes.agency(who, agency);
     scopes.requireOwn(who, scope, "只有本机关的管理人员可以冻结本机关的统计");
