@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
 import org.springframework.http.HttpHeaders;
@@ -186,7 +185,7 @@ public class StatisticsController {
       按 Camunda 历史和申请表重新计数该年，与统计数据逐项核对，列出不一致之处。""")
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = AGENCY)
   @GetMapping("/reconciliation")
-  Map<String, Object> reconciliation(@PathVariable String year, @RequestParam(required = false) String agency,
+  Reconciliation.Report reconciliation(@PathVariable String year, @RequestParam(required = false) String agency,
       Authentication who) {
     ReportScope scope = scopes.agency(who, agency);
     return reconciliation.check(statistics.year(year), scope);
