@@ -206,7 +206,7 @@ public class Reconciliation {
 
   /**
    * (3) the running tallies the table reads against a recount of dd_request: they differ only if rows were written
-   * past the application (then StatisticsTallies.rebuild() recounts them).
+   * past the application (then TalliesService.rebuild recounts them).
    */
   TallyCheck tallies(int year) {
     return tallies(year, null);
