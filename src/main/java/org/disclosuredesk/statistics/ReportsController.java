@@ -154,8 +154,12 @@ public class ReportsController {
     ReportScope scope = scopes.lists(auth, agency, agencies);
     DrillDown.LegacyList list = drillDown.legacy(scope, year, row, PersonalData.masked(auth));
     List<ListLine> lines = new ArrayList<>();
-    for (Object item : list.items()) {
-      lines.add(item instanceof DrillDown.AppealItem a ? line(a) : line((DrillDown.RequestItem) item));
+    for (DrillDown.ListItem item : list.items()) {
+      if (item instanceof DrillDown.AppealItem a) {
+        lines.add(line(a));
+      } else if (item instanceof DrillDown.RequestItem r) {
+        lines.add(line(r));
+      }
     }
     return listPage(auth, request, scope, list.year(), "旧版统计表 " + list.rowLabel(), null,
         DrillDown.LISTS_APPEALS.equals(list.listOf()), lines,
