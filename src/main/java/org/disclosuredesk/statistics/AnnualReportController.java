@@ -11,6 +11,7 @@ import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.AgencyProperties;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.statistics.counting.ProactiveFigures;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

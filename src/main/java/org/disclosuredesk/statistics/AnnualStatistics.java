@@ -7,6 +7,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Layout;
+import org.disclosuredesk.statistics.counting.Paragraph;
 
 /**
  * Tables 三 and 四 of one year as the API shows them (API.md "Statistics JSON"), each part typed: the JSON of

@@ -21,6 +21,11 @@ import org.disclosuredesk.handling.Outcome;
 import org.disclosuredesk.intake.ApplicantType;
 import org.disclosuredesk.intake.Channel;
 import org.disclosuredesk.security.PersonalData;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Layout;
+import org.disclosuredesk.statistics.counting.LegacyTable;
+import org.disclosuredesk.statistics.counting.Paragraph;
+import org.disclosuredesk.statistics.counting.Tally;
 import org.springframework.stereotype.Service;
 
 /**

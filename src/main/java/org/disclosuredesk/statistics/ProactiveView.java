@@ -2,6 +2,7 @@ package org.disclosuredesk.statistics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.disclosuredesk.statistics.counting.ProactiveFigures;
 
 /**
  * Table 二 as {@code GET}/{@code PUT /api/statistics/{year}/proactive} answer it: {@code {year, agency?, every figure

@@ -4,6 +4,10 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.disclosuredesk.desk.DeskLayout;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Layout;
+import org.disclosuredesk.statistics.counting.Paragraph;
+import org.disclosuredesk.statistics.counting.ProactiveFigures;
 
 /**
  * The manager's statistics page ({@code /reports/{year}}) as the template {@code desk/templates/reports.html} draws
@@ -100,7 +104,7 @@ record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Lin
     Figures figures = new Figures(t.total("NEW_THIS_YEAR"), t.concluded(), Paragraph.rate(t.onTimeRate(), decimals),
         t.feesYuan().setScale(2, RoundingMode.HALF_UP).toPlainString(), Paragraph.tenThousand(t.feesYuan()));
     return new ReportPage(page, y, years, List.copyOf(downloads), frozen, s.breakLines(), segments(paragraph), figures,
-        List.of(GridView.of(Grid.table3(t, scope), "table-3"), GridView.of(Grid.table4(t, scope), "table-4")),
+        GridView.tables(t, DrillDownLinks.cells(scope)),
         scope.consolidated() ? List.of() : proactive(proactive), scope.link("/reports/" + y + "/proactive"),
         proactive == null ? null : "最后保存：" + proactive.updatedAt().toString().replace('T', ' ') + "（"
             + proactive.updatedBy() + "）",

@@ -12,6 +12,8 @@ import org.disclosuredesk.desk.DeskLayout;
 import org.disclosuredesk.desk.DeskTemplates;
 import org.disclosuredesk.security.PersonalData;
 import org.disclosuredesk.security.Roles;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Paragraph;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Grid;
+import org.disclosuredesk.statistics.counting.LegacyTable;
+import org.disclosuredesk.statistics.counting.Paragraph;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -157,7 +161,7 @@ public class StatisticsController {
     String name = "statistics-" + y + "-legacy" + DrillDownController.suffix(scope);
     return switch (f) {
       case "csv" -> file(Exports.csv(t), CSV, name + ".csv");
-      case "xlsx" -> file(Exports.xlsx(List.of(Grid.legacy(t, scope)), List.of("统计表")), XLSX, name + ".xlsx");
+      case "xlsx" -> file(Exports.xlsx(List.of(Grid.legacy(t)), List.of("统计表")), XLSX, name + ".xlsx");
       default -> ResponseEntity.ok().contentType(HTML)
           .body(ReportPages.legacy(templates, t, Paragraph.legacy(t, d), scope).getBytes(StandardCharsets.UTF_8));
     };

@@ -16,6 +16,9 @@ import org.disclosuredesk.handling.ThirdPartyInterest;
 import org.disclosuredesk.intake.ApplicantType;
 import org.disclosuredesk.intake.Channel;
 import org.disclosuredesk.intake.RequestRepository;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Tally;
+import org.disclosuredesk.statistics.counting.Timeliness;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

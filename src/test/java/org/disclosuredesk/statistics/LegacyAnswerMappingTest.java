@@ -7,6 +7,7 @@ import java.util.List;
 import org.disclosuredesk.handling.NotHeldReason;
 import org.disclosuredesk.handling.Outcome;
 import org.disclosuredesk.handling.ThirdPartyInterest;
+import org.disclosuredesk.statistics.counting.LegacyTable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -26,6 +26,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.disclosuredesk.handling.Outcome;
 import org.disclosuredesk.intake.ApplicantType;
 import org.disclosuredesk.intake.Channel;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Tally;
+import org.disclosuredesk.statistics.counting.Timeliness;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.disclosuredesk.handling.Outcome;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.LegacyTable;
 import org.junit.jupiter.api.Test;
 
 /**

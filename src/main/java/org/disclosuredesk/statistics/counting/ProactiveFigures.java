@@ -1,4 +1,4 @@
-package org.disclosuredesk.statistics;
+package org.disclosuredesk.statistics.counting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
