@@ -68,9 +68,12 @@ public final class Paragraph {
     return s.toString();
   }
 
-  /** The legacy paragraph's channels and answers, with the rows of the template they are counted in (the drill-down lists them by these rows). */
-  public static final List<String> LEGACY_CHANNEL_ROWS = List.of("RECEIVED_IN_PERSON", "RECEIVED_FAX", "RECEIVED_ONLINE",
-      "RECEIVED_LETTER", "RECEIVED_OTHER");
+  /**
+   * The legacy paragraph's channels and answers, with the rows of the template they are counted in (by which the
+   * drill-down lists them).
+   */
+  public static final List<String> LEGACY_CHANNEL_ROWS = List.of("RECEIVED_IN_PERSON", "RECEIVED_FAX",
+      "RECEIVED_ONLINE", "RECEIVED_LETTER", "RECEIVED_OTHER");
   public static final List<String> LEGACY_CHANNEL_NAMES = List.of("当面申请", "以传真形式申请", "以网上提交表单形式申请",
       "以信函形式申请", "以其他形式申请");
   public static final List<String> LEGACY_ANSWER_ROWS = List.of("ANSWERED_ALREADY_PUBLIC", "ANSWERED_DISCLOSED",
