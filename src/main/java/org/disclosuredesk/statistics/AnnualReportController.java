@@ -5,14 +5,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.AgencyProperties;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.statistics.counting.ProactiveFigures;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -83,7 +82,7 @@ public class AnnualReportController {
       **角色**：管理人员；主管部门只读。返回该年度表二“主动公开政府信息情况”已填写的数字，未填写的为 null。""")
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = StatisticsController.AGENCY)
   @GetMapping("/api/statistics/{year}/proactive")
-  Map<String, Object> proactive(@PathVariable String year, @RequestParam(required = false) String agency,
+  ProactiveView proactive(@PathVariable String year, @RequestParam(required = false) String agency,
       Authentication who) {
     ReportScope scope = scopes.agency(who, agency);
     return view(scope, statistics.year(year));
@@ -94,7 +93,7 @@ public class AnnualReportController {
       返回保存后的表二。平台上有多个机关时为本机关的表二（`agency`）。""")
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = StatisticsController.AGENCY)
   @PutMapping({"/api/statistics/{year}/proactive", "/reports/{year}/proactive"})
-  Map<String, Object> saveProactive(@PathVariable String year, @RequestBody(required = false) JsonNode body,
+  ProactiveView saveProactive(@PathVariable String year, @RequestBody(required = false) JsonNode body,
       @RequestParam(required = false) String agency, Authentication who) {
     ReportScope scope = scopes.agency(who, agency);
     scopes.requireOwn(who, scope, "只有本机关的管理人员可以填写本机关的表二");
@@ -105,24 +104,18 @@ public class AnnualReportController {
     return view(scope, y);
   }
 
-  private Map<String, Object> view(ReportScope scope, int year) {
+  private ProactiveView view(ReportScope scope, int year) {
     var saved = proactive.find(scope.agency().code(), year);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("year", year);
-    if (!scope.whole()) {
-      out.put("agency", Map.of("code", scope.agency().code(), "name", scope.agency().name()));
-    }
-    out.putAll(saved.map(ProactiveRepository.Saved::figures).orElse(ProactiveFigures.BLANK).fields());
-    out.put("updatedAt", saved.map(s -> s.updatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).orElse(null));
-    out.put("updatedBy", saved.map(ProactiveRepository.Saved::updatedBy).orElse(null));
-    return out;
+    return new ProactiveView(year, AgencyRef.of(scope),
+        saved.map(ProactiveRepository.Saved::figures).orElse(ProactiveFigures.BLANK).plain(),
+        saved.map(s -> s.updatedAt().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).orElse(null),
+        saved.map(ProactiveRepository.Saved::updatedBy).orElse(null));
   }
 
   /** The agency's report in its own name, address and phone from the registry. */
   private ResponseEntity<byte[]> docx(ReportScope scope, int year, int decimals) {
     Agency a = scope.agency();
-    AnnualTable t = statistics.table(year, scope);
-    byte[] body = AnnualReportDocument.build(t, statistics.annual(t, scope, decimals),
+    byte[] body = AnnualReportDocument.build(statistics.annual(statistics.table(year, scope), scope, decimals),
         proactive.figures(a.code(), year),
         new AgencyProperties(a.name(), a.address(), a.phone(), a.reconsiderationBody(), a.court()));
     String title = (scope.whole() ? "" : a.name()) + AnnualReportDocument.title(year);

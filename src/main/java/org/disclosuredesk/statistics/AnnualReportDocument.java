@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagePartName;
@@ -29,6 +28,11 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.disclosuredesk.common.AgencyProperties;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Grid;
+import org.disclosuredesk.statistics.counting.Layout;
+import org.disclosuredesk.statistics.counting.Paragraph;
+import org.disclosuredesk.statistics.counting.ProactiveFigures;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFldChar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
@@ -87,12 +91,11 @@ final class AnnualReportDocument {
   private AnnualReportDocument() {}
 
   /**
-   * @param t the year's tables, read once
-   * @param json {@link StatisticsService#annual(AnnualTable, int)} of that same table: paragraph, frozen, differences
+   * @param s the year's statistics, read once: its tables, paragraph, breaks, freeze and differences
    */
-  static byte[] build(AnnualTable t, Map<String, Object> json, ProactiveFigures proactive, AgencyProperties agency) {
+  static byte[] build(AnnualStatistics s, ProactiveFigures proactive, AgencyProperties agency) {
     AnnualReportDocument d = new AnnualReportDocument();
-    d.write(t, json, proactive, agency);
+    d.write(s, proactive, agency);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       d.doc.write(out);
       d.doc.close();
@@ -106,8 +109,8 @@ final class AnnualReportDocument {
     return year + "年政府信息公开工作年度报告";
   }
 
-  @SuppressWarnings("unchecked")
-  private void write(AnnualTable t, Map<String, Object> json, ProactiveFigures proactive, AgencyProperties agency) {
+  private void write(AnnualStatistics s, ProactiveFigures proactive, AgencyProperties agency) {
+    AnnualTable t = s.table();
     int y = t.year();
     String name = agency == null || blank(agency.name()) ? "【机关名称】" : agency.name();
     page();
@@ -136,7 +139,7 @@ final class AnnualReportDocument {
     subheading("（一）主动公开政府信息情况");
     promptParagraph("【请在此补充主动公开政府信息情况。】");
     subheading("（二）依申请公开政府信息情况");
-    body((String) json.get("paragraph"));
+    body(s.paragraph());
     subheading("（三）政府信息管理情况");
     promptParagraph("【请在此补充政府信息管理情况。】");
     subheading("（四）平台建设情况");
@@ -153,13 +156,11 @@ final class AnnualReportDocument {
     heading("三、收到和处理政府信息公开申请情况");
     table(Grid.table3(t), TABLE3_WIDTHS, 3);
     if (!t.consistent()) {
-      List<Map<String, Object>> breaks = (List<Map<String, Object>>) json.get("breaks");
-      StringBuilder s = new StringBuilder("【注意：本表勾稽关系不成立（第一项加第二项之和应等于第三项加第四项之和），请核对后再发布。");
-      for (Map<String, Object> b : breaks) {
-        s.append(columnLabel((String) b.get("column"))).append("列：")
-            .append(String.join("，", (List<String>) b.get("problems"))).append("。");
+      StringBuilder note = new StringBuilder("【注意：本表勾稽关系不成立（第一项加第二项之和应等于第三项加第四项之和），请核对后再发布。");
+      for (AnnualStatistics.Break b : s.breaks()) {
+        note.append(columnLabel(b.column())).append("列：").append(String.join("，", b.problems())).append("。");
       }
-      promptParagraph(s.append("】").toString());
+      promptParagraph(note.append("】").toString());
     }
 
     heading("四、政府信息公开行政复议、行政诉讼情况");
@@ -172,10 +173,9 @@ final class AnnualReportDocument {
     int n = 0;
     subheading(ORDINALS[n++] + "政府信息公开信息处理费收费情况");
     body(fees(t));
-    Object frozen = json.get("frozen");
-    if (frozen != null) {
+    if (s.frozen() != null) {
       subheading(ORDINALS[n++] + "统计数据说明");
-      frozenNote((Map<String, Object>) frozen, (List<Map<String, Object>>) json.get("differences"));
+      frozenNote(s.frozen(), s.differences());
     }
     subheading(ORDINALS[n] + "其他事项");
     promptParagraph("【请在此补充其他需要报告的事项，如落实上级年度政务公开工作要点情况、人大代表建议和政协委员提案办理结果"
@@ -207,19 +207,17 @@ final class AnnualReportDocument {
    * As the JSON and the page: the tables show the figures as recorded now; a freeze is named with its time and
    * person, and every cell that moved since is listed, so the manager decides which figures to publish.
    */
-  private void frozenNote(Map<String, Object> frozen, List<Map<String, Object>> differences) {
-    String at = LocalDateTime.parse((String) frozen.get("at"))
-        .format(DateTimeFormatter.ofPattern("yyyy年M月d日HH:mm"));
-    StringBuilder s = new StringBuilder("本年度统计数据已于").append(at).append("由").append(frozen.get("by"))
+  private void frozenNote(AnnualStatistics.Frozen frozen, List<AnnualStatistics.Difference> differences) {
+    String at = LocalDateTime.parse(frozen.at()).format(DateTimeFormatter.ofPattern("yyyy年M月d日HH:mm"));
+    StringBuilder s = new StringBuilder("本年度统计数据已于").append(at).append("由").append(frozen.by())
         .append("冻结发布。本报告表三、表四为生成本报告时办理记录中的数据，");
     if (differences.isEmpty()) {
       body(s.append("与冻结时一致。").toString());
       return;
     }
     body(s.append("冻结后有").append(differences.size()).append("项数据发生变化：").toString());
-    for (Map<String, Object> d : differences) {
-      body(rowLabel((String) d.get("row")) + "（" + columnLabel((String) d.get("column")) + "）：冻结时"
-          + d.get("frozen") + "，现为" + d.get("current") + "。");
+    for (AnnualStatistics.Difference d : differences) {
+      body(rowLabel(d.row()) + "（" + columnLabel(d.column()) + "）：冻结时" + d.frozen() + "，现为" + d.current() + "。");
     }
   }
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Paragraph;
 
 /**
  * The manager page's charts, worked out here and drawn as inline SVG by the template {@code desk/templates/charts.html}:
@@ -62,7 +64,7 @@ public final class Charts {
         counts.add(t.total(o.name()));
       }
     }
-    List<BigDecimal> shares = org.disclosuredesk.statistics.Shares.of(
+    List<BigDecimal> shares = org.disclosuredesk.statistics.counting.Shares.of(
         counts.stream().mapToLong(Long::longValue).toArray(), decimals);
     List<Share> rows = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {

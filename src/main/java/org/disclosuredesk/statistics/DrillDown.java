@@ -21,6 +21,11 @@ import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.security.PersonalData;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Layout;
+import org.disclosuredesk.statistics.counting.LegacyTable;
+import org.disclosuredesk.statistics.counting.Paragraph;
+import org.disclosuredesk.statistics.counting.Tally;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +42,9 @@ import org.springframework.stereotype.Service;
 // no read-only transaction, as StatisticsService: the legacy rows evaluate the DMN mapping, which writes history
 public class DrillDown {
 
+  /** A line of a list: a request, or an appeal with its request (the pre-2019 template's lists hold either). */
+  public sealed interface ListItem permits RequestItem, AppealItem {}
+
   @Schema(description = "表中计入的一件申请；管理人员看到的申请人姓名或名称打码（如 张**）")
   public record RequestItem(
       String id,
@@ -50,7 +58,7 @@ public class DrillDown {
       @Schema(description = "办理结果代码；未办结为 null") String outcome,
       String outcomeLabel,
       @Schema(description = "所属机关代码（平台上有多个机关时）") @JsonInclude(JsonInclude.Include.NON_NULL)
-      String agency) {}
+      String agency) implements ListItem {}
 
   @Schema(description = "表四中计入的一件复议或诉讼案件，连同引起它的申请（申请的字段在前，与 RequestItem 相同）")
   public record AppealItem(
@@ -62,7 +70,7 @@ public class DrillDown {
       @Schema(description = "收到复议申请或起诉的日期") LocalDate appealReceivedOn,
       @Schema(description = "审结日期；尚未审结为 null") LocalDate decidedOn,
       @Schema(description = "UPHELD、CORRECTED 或 OTHER；尚未审结为 null") String result,
-      String resultLabel) {}
+      String resultLabel) implements ListItem {}
 
   @Schema(description = "表三一个单元格计入的申请")
   public record RequestList(
@@ -94,7 +102,7 @@ public class DrillDown {
       @Schema(description = "`REQUESTS`：items 为申请；`APPEALS`：items 为复议诉讼案件",
           allowableValues = {"REQUESTS", "APPEALS"}) String listOf,
       @Schema(description = "件数，即 items 的条数") int count,
-      @ArraySchema(schema = @Schema(oneOf = {RequestItem.class, AppealItem.class})) List<Object> items,
+      @ArraySchema(schema = @Schema(oneOf = {RequestItem.class, AppealItem.class})) List<ListItem> items,
       @Schema(description = "计入的机关代码（平台上有多个机关时）") @JsonInclude(JsonInclude.Include.NON_NULL)
       List<String> agencies) {}
 

@@ -45,11 +45,17 @@ final class DrillDownExport {
   }
 
   /** A legacy row lists requests or appeals, whichever its items are. */
-  @SuppressWarnings("unchecked")
   static byte[] legacy(String title, DrillDown.LegacyList list) {
-    return DrillDown.LISTS_APPEALS.equals(list.listOf())
-        ? appeals(title, (List<DrillDown.AppealItem>) (List<?>) list.items())
-        : requests(title, (List<DrillDown.RequestItem>) (List<?>) list.items());
+    List<DrillDown.RequestItem> requests = new ArrayList<>();
+    List<DrillDown.AppealItem> appeals = new ArrayList<>();
+    for (DrillDown.ListItem item : list.items()) {
+      if (item instanceof DrillDown.AppealItem a) {
+        appeals.add(a);
+      } else if (item instanceof DrillDown.RequestItem r) {
+        requests.add(r);
+      }
+    }
+    return DrillDown.LISTS_APPEALS.equals(list.listOf()) ? appeals(title, appeals) : requests(title, requests);
   }
 
   private static List<String> cells(DrillDown.RequestItem i) {

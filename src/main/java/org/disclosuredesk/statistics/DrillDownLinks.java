@@ -3,6 +3,9 @@ package org.disclosuredesk.statistics;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.disclosuredesk.kernel.Channel;
+import org.disclosuredesk.statistics.counting.CellLinks;
+import org.disclosuredesk.statistics.counting.Grid;
+import org.disclosuredesk.statistics.counting.Layout;
 
 /**
  * Where each number of the reports opens its requests: the page ({@code /reports/...}) and the API
@@ -59,6 +62,26 @@ public final class DrillDownLinks {
 
   public static String legacy(int year, String row, ReportScope scope) {
     return legacy(PAGES, year, row, scope);
+  }
+
+  /** The pages of a table's cells, for the agency (or agencies) counted: what a {@link Grid} links its counts to. */
+  public static CellLinks cells(ReportScope scope) {
+    return new CellLinks() {
+      @Override
+      public String requests(int year, String row, String column) {
+        return DrillDownLinks.requests(year, row, column, scope);
+      }
+
+      @Override
+      public String appeals(int year, String row, String column) {
+        return DrillDownLinks.appeals(year, row, column, scope);
+      }
+
+      @Override
+      public String legacy(int year, String row) {
+        return DrillDownLinks.legacy(year, row, scope);
+      }
+    };
   }
 
   /** The same lists as JSON ({@code &format=xlsx} appended gives the spreadsheet). */

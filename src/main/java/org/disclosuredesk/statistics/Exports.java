@@ -15,6 +15,10 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.RegionUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Grid;
+import org.disclosuredesk.statistics.counting.Layout;
+import org.disclosuredesk.statistics.counting.LegacyTable;
 
 /** CSV and XLSX of the tables. */
 public final class Exports {

@@ -3,6 +3,9 @@ package org.disclosuredesk.statistics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.CellLinks;
+import org.disclosuredesk.statistics.counting.Grid;
 
 /**
  * A {@link Grid} as the staff pages' template draws it ({@code desk/templates/grid.html}): rows of cells with their
@@ -15,6 +18,11 @@ public record GridView(String id, String title, List<Row> rows) {
   /** {@code rowSpan}/{@code colSpan} are null when 1, so the template writes no attribute. */
   public record CellView(boolean header, boolean label, Integer rowSpan, Integer colSpan, String text, String href,
       String title) {}
+
+  /** Tables 三 and 四 as the page and the printable page draw them, each count opening its requests. */
+  public static List<GridView> tables(AnnualTable t, CellLinks links) {
+    return List.of(of(Grid.table3(t, links), "table-3"), of(Grid.table4(t, links), "table-4"));
+  }
 
   public static GridView of(Grid g, String id) {
     List<Row> rows = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.disclosuredesk.statistics.counting.LegacyTable;
 import org.springframework.stereotype.Component;
 
 /**

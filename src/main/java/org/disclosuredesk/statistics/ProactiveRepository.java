@@ -3,6 +3,7 @@ package org.disclosuredesk.statistics;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.disclosuredesk.common.RecordRowMapper;
+import org.disclosuredesk.statistics.counting.ProactiveFigures;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,13 +17,13 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.disclosuredesk.statistics.counting.Tally;
 import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.process.RequestProcess;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,17 +58,17 @@ public class Reconciliation {
   }
 
   private final HistoryService history;
-  private final JdbcClient jdbc;
+  private final ReconciliationRepository requests;
   private final ZoneId zone;
   private final StatisticsRepository repository;
   private final ReportScopes scopes;
   private final String defaultAgency;
 
-  public Reconciliation(HistoryService history, JdbcClient jdbc, BusinessClock clock,
+  public Reconciliation(HistoryService history, ReconciliationRepository requests, BusinessClock clock,
       StatisticsRepository repository, ReportScopes scopes,
       @Value("${disclosure.agency.code:AGENCY}") String defaultAgency) {
     this.history = history;
-    this.jdbc = jdbc;
+    this.requests = requests;
     this.zone = clock.zone();
     this.repository = repository;
     this.scopes = scopes;
@@ -81,23 +80,36 @@ public class Reconciliation {
 
   record Reported(String id, String trackingNumber, String processInstanceId, LocalDate concludedOn, String path) {}
 
+  /**
+   * The answer of {@code GET /api/statistics/{year}/reconciliation}: each check, the running tallies' recount and
+   * what history cannot tell ({@code limits}).
+   */
+  public record Report(int year, boolean historyAvailable, boolean consistent, List<Check> checks,
+      TallyCheck runningTallies, String limits) {}
+
+  /** One count held against history: the requests each side has that the other lacks, and the back-filled ones. */
+  public record Check(String code, String label, int reporting, int history, List<String> missingInHistory,
+      List<String> missingInReporting, List<String> backfilledFromEarlierYears, boolean consistent) {}
+
+  /** The running tallies against a recount of dd_request. */
+  public record TallyCheck(String label, boolean consistent, List<TallyDifference> differences) {}
+
+  /** A group whose tally differs from its recount; {@code group}: the facet and its keys as a person reads them. */
+  public record TallyDifference(String agency, String group, long tallied, long recounted) {}
+
   /** Every agency of the platform (a plain run's one agency). */
-  public Map<String, Object> check(int year) {
+  public Report check(int year) {
     return check(year, scopes.platform());
   }
 
-  public Map<String, Object> check(int year, ReportScope scope) {
+  public Report check(int year, ReportScope scope) {
     LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
-    List<Map<String, Object>> checks = new ArrayList<>();
+    List<Check> checks = new ArrayList<>();
     Predicate<String> inScope = agency -> scope.whole() || scope.codes().contains(agency);
 
     // (1) received per receipt year: tracking numbers in history vs dd_request received in Y
-    Map<String, String> agencyByNumber = new HashMap<>();
-    jdbc.sql("SELECT tracking_number, agency_code FROM dd_request WHERE received_on BETWEEN ? AND ?")
-        .params(start, end).query(rs -> {
-          agencyByNumber.put(rs.getString(1), rs.getString(2));
-        });
+    Map<String, String> agencyByNumber = requests.agencyByNumberReceived(start, end);
     Set<String> reportedReceived = new TreeSet<>();
     agencyByNumber.forEach((number, agency) -> {
       if (inScope.test(agency)) {
@@ -126,20 +138,10 @@ public class Reconciliation {
     checks.add(compare("RECEIVED", "本年新收申请（按受理编号年份）", reportedReceived, historyReceived, Set.of()));
 
     // (2) concluded in Y per path
-    List<Object> params = new ArrayList<>(List.of(start, end));
-    String agencies = "";
-    if (scope.filter() != null) {
-      agencies = " AND r.agency_code IN (" + String.join(", ", Collections.nCopies(scope.codes().size(), "?")) + ")";
-      params.addAll(scope.codes());
-    }
-    List<Reported> concluded = jdbc.sql("SELECT r.id, r.tracking_number, r.process_instance_id, r.concluded_on,"
-            + " r.outcome, (SELECT COUNT(*) FROM dd_event e WHERE e.request_id = r.id AND e.type = 'WITHDRAWN') w"
-            + " FROM dd_request r WHERE r.concluded_on BETWEEN ? AND ?" + agencies)
-        .params(params)
-        .query((rs, i) -> new Reported(rs.getString("id"), rs.getString("tracking_number"),
-            rs.getString("process_instance_id"), rs.getObject("concluded_on", LocalDate.class),
-            path(rs.getString("outcome"), rs.getLong("w") > 0)))
-        .list();
+    List<Reported> concluded = requests.concluded(start, end, scope.filter()).stream()
+        .map(c -> new Reported(c.id(), c.trackingNumber(), c.processInstanceId(), c.concludedOn(),
+            path(c.outcome(), c.withdrawn())))
+        .toList();
     Date from = Date.from(start.atStartOfDay(zone).toInstant());
     Map<String, Map<String, LocalDate>> finishedByPath = new LinkedHashMap<>();
     Set<String> instances = new java.util.HashSet<>();
@@ -157,7 +159,8 @@ public class Reconciliation {
     Map<String, Reported> byInstance = new HashMap<>();
     concluded.forEach(r -> byInstance.put(r.processInstanceId(), r));
     // requests the report does not count in Y but whose path ended in Y: earlier business dates are back-filling
-    Map<String, Other> others = otherConclusions(instances, byInstance.keySet());
+    Map<String, ReconciliationRepository.ByInstance> others = requests.byProcessInstance(
+        instances.stream().filter(i -> !byInstance.containsKey(i)).toList());
     for (var e : PATHS.entrySet()) {
       String path = e.getKey();
       Map<String, LocalDate> finished = finishedByPath.get(path);
@@ -178,7 +181,7 @@ public class Reconciliation {
         if (byInstance.containsKey(f.getKey()) || f.getValue().isBefore(start) || f.getValue().isAfter(end)) {
           continue;
         }
-        Other other = others.get(f.getKey());
+        ReconciliationRepository.ByInstance other = others.get(f.getKey());
         if (other != null ? !inScope.test(other.agency()) : !scope.whole()) {
           continue; // another agency's request (one with no request row at all shows where every request counts)
         }
@@ -193,35 +196,30 @@ public class Reconciliation {
     }
     boolean available = reportedReceived.isEmpty() && concluded.isEmpty() || !historyReceived.isEmpty()
         || finishedByPath.values().stream().anyMatch(m -> !m.isEmpty());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("year", year);
-    out.put("historyAvailable", available);
-    Map<String, Object> tallies = tallies(year, scope.filter());
-    out.put("consistent", available && checks.stream().allMatch(c -> Boolean.TRUE.equals(c.get("consistent")))
-        && Boolean.TRUE.equals(tallies.get("consistent")));
-    out.put("checks", checks);
-    out.put("runningTallies", tallies);
-    out.put("limits", "流程历史只记录受理编号和各环节的系统完成时间，不记录业务日期、办理结果和申请人类型："
-        + "因此只核对按年份的收到数和按办结路径（答复、逾期不补正、逾期未缴费、撤回）的办结数；"
-        + "补录的历史案件在系统时间上晚于业务日期，按补录说明，不计为差异。历史数据超过保存期限（默认10年）后无法核对。");
-    return out;
+    TallyCheck tallies = tallies(year, scope.filter());
+    return new Report(year, available, available && checks.stream().allMatch(Check::consistent)
+        && tallies.consistent(), List.copyOf(checks), tallies, LIMITS);
   }
+
+  static final String LIMITS = "流程历史只记录受理编号和各环节的系统完成时间，不记录业务日期、办理结果和申请人类型："
+      + "因此只核对按年份的收到数和按办结路径（答复、逾期不补正、逾期未缴费、撤回）的办结数；"
+      + "补录的历史案件在系统时间上晚于业务日期，按补录说明，不计为差异。历史数据超过保存期限（默认10年）后无法核对。";
 
   /**
    * (3) the running tallies the table reads against a recount of dd_request: they differ only if rows were written
-   * past the application (then StatisticsTallies.rebuild() recounts them).
+   * past the application (then TalliesService.rebuild recounts them).
    */
-  Map<String, Object> tallies(int year) {
+  TallyCheck tallies(int year) {
     return tallies(year, null);
   }
 
   /** The same for some agencies (null: all), agency by agency: a group counted in the wrong agency is a difference. */
-  Map<String, Object> tallies(int year, java.util.Collection<String> agencies) {
+  TallyCheck tallies(int year, java.util.Collection<String> agencies) {
     Map<String, List<Tally>> talliedByAgency = repository.talliesByAgency(year, agencies);
     Map<String, List<Tally>> recountedByAgency = repository.recountByAgency(year, agencies);
     Set<String> codes = new TreeSet<>(talliedByAgency.keySet());
     codes.addAll(recountedByAgency.keySet());
-    List<Map<String, Object>> differences = new ArrayList<>();
+    List<TallyDifference> differences = new ArrayList<>();
     for (String agency : codes) {
       Map<Tally, Long> tallied = counts(talliedByAgency.getOrDefault(agency, List.of()));
       Map<Tally, Long> recounted = counts(recountedByAgency.getOrDefault(agency, List.of()));
@@ -231,21 +229,13 @@ public class Reconciliation {
         long a = tallied.getOrDefault(g, 0L);
         long b = recounted.getOrDefault(g, 0L);
         if (a != b) {
-          Map<String, Object> d = new LinkedHashMap<>();
-          d.put("agency", agency);
-          d.put("group", g.facet() + " " + Stream.of(g.applicantType(), g.k1(), g.k2(), g.k3(), g.k4(),
-              g.k5(), g.month() == 0 ? null : g.month() + "月").filter(Objects::nonNull).toList());
-          d.put("tallied", a);
-          d.put("recounted", b);
-          differences.add(d);
+          differences.add(new TallyDifference(agency, g.facet() + " " + Stream.of(g.applicantType(), g.k1(), g.k2(),
+              g.k3(), g.k4(), g.k5(), g.month() == 0 ? null : g.month() + "月").filter(Objects::nonNull).toList(),
+              a, b));
         }
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("label", "统计累计表与逐条重新计数一致");
-    out.put("consistent", differences.isEmpty());
-    out.put("differences", differences);
-    return out;
+    return new TallyCheck("统计累计表与逐条重新计数一致", differences.isEmpty(), List.copyOf(differences));
   }
 
   /** Groups without their count, to compare two lists of tallies. */
@@ -281,39 +271,11 @@ public class Reconciliation {
     return !"CONCLUDED_WITHDRAWN".equals(path);
   }
 
-  record Other(String trackingNumber, LocalDate concludedOn, String agency) {}
-
-  /** Conclusion dates of the other requests whose path activities finished since the year began. */
-  private Map<String, Other> otherConclusions(Set<String> instances, Set<String> known) {
-    Map<String, Other> out = new HashMap<>();
-    List<String> wanted = instances.stream().filter(i -> !known.contains(i)).toList();
-    for (int i = 0; i < wanted.size(); i += 500) {
-      List<String> chunk = wanted.subList(i, Math.min(wanted.size(), i + 500));
-      String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-      jdbc.sql("SELECT process_instance_id, tracking_number, concluded_on, agency_code FROM dd_request"
-              + " WHERE process_instance_id IN (" + in + ")")
-          .params(chunk.toArray())
-          .query(rs -> {
-            out.put(rs.getString(1), new Other(rs.getString(2), rs.getObject(3, LocalDate.class),
-                rs.getString(4)));
-          });
-    }
-    return out;
-  }
-
-  private static Map<String, Object> compare(String code, String label, Set<String> reported, Set<String> history,
+  private static Check compare(String code, String label, Set<String> reported, Set<String> history,
       Set<String> explained) {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("code", code);
-    c.put("label", label);
-    c.put("reporting", reported.size());
-    c.put("history", history.size());
     List<String> missing = reported.stream().filter(t -> !history.contains(t)).toList();
     List<String> extra = history.stream().filter(t -> !reported.contains(t)).toList();
-    c.put("missingInHistory", missing);
-    c.put("missingInReporting", extra);
-    c.put("backfilledFromEarlierYears", List.copyOf(explained));
-    c.put("consistent", missing.isEmpty() && extra.isEmpty());
-    return c;
+    return new Check(code, label, reported.size(), history.size(), missing, extra, List.copyOf(explained),
+        missing.isEmpty() && extra.isEmpty());
   }
 }

@@ -3,8 +3,11 @@ package org.disclosuredesk.statistics;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.desk.DeskLayout;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Layout;
+import org.disclosuredesk.statistics.counting.Paragraph;
+import org.disclosuredesk.statistics.counting.ProactiveFigures;
 
 /**
  * The manager's statistics page ({@code /reports/{year}}) as the template {@code desk/templates/reports.html} draws
@@ -53,7 +56,7 @@ record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Lin
 
   record Link(String id, String href, String label) {}
 
-  record Difference(String row, String column, Object frozen, Object current) {}
+  record Difference(String row, String column, long frozen, long current) {}
 
   record Frozen(String at, String by, boolean unchanged, int count, List<Difference> differences) {}
 
@@ -70,9 +73,9 @@ record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Lin
 
   record ProactiveBlock(String article, List<HeaderColumn> columns, List<Item> items) {}
 
-  @SuppressWarnings("unchecked")
-  static ReportPage of(DeskLayout.Page page, AnnualTable t, Map<String, Object> json, int decimals, int thisYear,
+  static ReportPage of(DeskLayout.Page page, AnnualStatistics s, int decimals, int thisYear,
       ProactiveRepository.Saved proactive, DrillDown.ParagraphFigures paragraph, ReportScope scope, Scope scoping) {
+    AnnualTable t = s.table();
     int y = t.year();
     List<YearLink> years = new ArrayList<>();
     for (int i = thisYear; i > thisYear - 6; i--) {
@@ -92,23 +95,16 @@ record ReportPage(DeskLayout.Page page, int year, List<YearLink> years, List<Lin
           "下载本年申请台账（Excel）"));
     }
     Frozen frozen = null;
-    if (json.get("frozen") instanceof Map<?, ?> f) {
-      List<Difference> diffs = ((List<Map<String, Object>>) json.get("differences")).stream()
-          .map(d -> new Difference((String) d.get("row"), (String) d.get("column"), d.get("frozen"), d.get("current")))
+    if (s.frozen() != null) {
+      List<Difference> diffs = s.differences().stream()
+          .map(d -> new Difference(d.row(), d.column(), d.frozen(), d.current()))
           .toList();
-      frozen = new Frozen((String) f.get("at"), (String) f.get("by"), diffs.isEmpty(), diffs.size(), diffs);
-    }
-    List<String> breaks = new ArrayList<>();
-    if (!t.consistent()) {
-      for (Map<String, Object> br : (List<Map<String, Object>>) json.get("breaks")) {
-        breaks.add(Layout.columnLabel((String) br.get("column")) + "列："
-            + String.join("，", (List<String>) br.get("problems")));
-      }
+      frozen = new Frozen(s.frozen().at(), s.frozen().by(), diffs.isEmpty(), diffs.size(), diffs);
     }
     Figures figures = new Figures(t.total("NEW_THIS_YEAR"), t.concluded(), Paragraph.rate(t.onTimeRate(), decimals),
         t.feesYuan().setScale(2, RoundingMode.HALF_UP).toPlainString(), Paragraph.tenThousand(t.feesYuan()));
-    return new ReportPage(page, y, years, List.copyOf(downloads), frozen, breaks, segments(paragraph), figures,
-        List.of(GridView.of(Grid.table3(t, scope), "table-3"), GridView.of(Grid.table4(t, scope), "table-4")),
+    return new ReportPage(page, y, years, List.copyOf(downloads), frozen, s.breakLines(), segments(paragraph), figures,
+        GridView.tables(t, DrillDownLinks.cells(scope)),
         scope.consolidated() ? List.of() : proactive(proactive), scope.link("/reports/" + y + "/proactive"),
         proactive == null ? null : "最后保存：" + proactive.updatedAt().toString().replace('T', ' ') + "（"
             + proactive.updatedBy() + "）",

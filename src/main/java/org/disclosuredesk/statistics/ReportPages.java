@@ -1,9 +1,10 @@
 package org.disclosuredesk.statistics;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.desk.DeskTemplates;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Grid;
+import org.disclosuredesk.statistics.counting.LegacyTable;
 
 /**
  * The printable statistics ({@code ?format=html} of the API): the official layout and nothing around it, drawn by
@@ -19,26 +20,19 @@ final class ReportPages {
 
   private ReportPages() {}
 
-  @SuppressWarnings("unchecked")
-  static String printable(DeskTemplates templates, AnnualTable t, Map<String, Object> json, ReportScope scope) {
-    List<String> breaks = new ArrayList<>();
-    if (!t.consistent()) {
-      for (Map<String, Object> br : (List<Map<String, Object>>) json.get("breaks")) {
-        breaks.add(Layout.columnLabel((String) br.get("column")) + "列："
-            + String.join("，", (List<String>) br.get("problems")));
-      }
-    }
+  static String printable(DeskTemplates templates, AnnualStatistics s, ReportScope scope) {
+    AnnualTable t = s.table();
     String who = whose(scope);
     return templates.render("print", new Printable(who + t.year() + "年政府信息公开申请统计",
-        who + t.year() + "年政府信息公开工作年度报告（依申请公开统计）", (String) json.get("paragraph"), breaks,
-        List.of(GridView.of(Grid.table3(t, scope), "table-3"), GridView.of(Grid.table4(t, scope), "table-4"))));
+        who + t.year() + "年政府信息公开工作年度报告（依申请公开统计）", s.paragraph(), s.breakLines(),
+        GridView.tables(t, DrillDownLinks.cells(scope))));
   }
 
   static String legacy(DeskTemplates templates, LegacyTable t, String paragraph, ReportScope scope) {
     String who = whose(scope);
     return templates.render("print", new Printable(who + t.year() + "年政府信息公开工作情况统计表",
         who + t.year() + "年政府信息公开工作情况统计表", paragraph, List.of(),
-        List.of(GridView.of(Grid.legacy(t, scope), "legacy-table"))));
+        List.of(GridView.of(Grid.legacy(t, DrillDownLinks.cells(scope)), "legacy-table"))));
   }
 
   /** Whose table it is, in front of its title once the platform has several agencies; nothing on a plain run. */

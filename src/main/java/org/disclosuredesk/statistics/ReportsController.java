@@ -12,6 +12,8 @@ import org.disclosuredesk.desk.DeskLayout;
 import org.disclosuredesk.desk.DeskTemplates;
 import org.disclosuredesk.security.PersonalData;
 import org.disclosuredesk.kernel.Roles;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Paragraph;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -79,7 +81,7 @@ public class ReportsController {
     ProactiveRepository.Saved saved = scope.consolidated() ? null
         : proactive.find(scope.agency().code(), y).orElse(null);
     String title = ReportPages.whose(scope) + y + "年统计";
-    return templates.page("reports", ReportPage.of(layout.page(title, "/reports", auth, request), t,
+    return templates.page("reports", ReportPage.of(layout.page(title, "/reports", auth, request),
         statistics.annual(t, scope, d), d, clock.today().getYear(), saved, paragraph, scope,
         scoping(auth, y, scope)));
   }
@@ -104,14 +106,12 @@ public class ReportsController {
     if (supervisor && scope.consolidated() && choices.size() > 1) {
       Map<String, Agency> byCode = new LinkedHashMap<>();
       choices.forEach(a -> byCode.put(a.code(), a));
-      for (Object o : (List<?>) statistics.overview(year).get("items")) {
-        Map<?, ?> i = (Map<?, ?>) o;
-        String code = (String) ((Map<?, ?>) i.get("agency")).get("code");
+      for (AgencyOverview.Item i : statistics.overview(year).items()) {
+        String code = i.agency().code();
         overview.add(new ReportPage.OverviewLine(code, byCode.get(code).name(),
-            "/reports/" + year + "?agency=" + code, (Long) i.get("newThisYear"), (Long) i.get("carriedOver"),
-            (Long) i.get("concluded"), Paragraph.rate((Double) i.get("onTimeRate"), 1), (Long) i.get("overdueNow"),
-            (Long) i.get("carriedForward"), (Boolean) i.get("identityHolds"),
-            i.get("frozenAt") == null ? null : ((String) i.get("frozenAt")).replace('T', ' ')));
+            "/reports/" + year + "?agency=" + code, i.newThisYear(), i.carriedOver(), i.concluded(),
+            Paragraph.rate(i.onTimeRate(), 1), i.overdueNow(), i.carriedForward(), i.identityHolds(),
+            i.frozenAt() == null ? null : i.frozenAt().replace('T', ' ')));
       }
       choices.forEach(a -> boxes.add(new ReportPage.Box(a.code(), a.name(), scope.codes().contains(a.code()))));
     }
@@ -156,8 +156,12 @@ public class ReportsController {
     ReportScope scope = scopes.lists(auth, agency, agencies);
     DrillDown.LegacyList list = drillDown.legacy(scope, year, row, PersonalData.masked(auth));
     List<ListLine> lines = new ArrayList<>();
-    for (Object item : list.items()) {
-      lines.add(item instanceof DrillDown.AppealItem a ? line(a) : line((DrillDown.RequestItem) item));
+    for (DrillDown.ListItem item : list.items()) {
+      if (item instanceof DrillDown.AppealItem a) {
+        lines.add(line(a));
+      } else if (item instanceof DrillDown.RequestItem r) {
+        lines.add(line(r));
+      }
     }
     return listPage(auth, request, scope, list.year(), "旧版统计表 " + list.rowLabel(), null,
         DrillDown.LISTS_APPEALS.equals(list.listOf()), lines,

@@ -9,9 +9,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Grid;
+import org.disclosuredesk.statistics.counting.LegacyTable;
+import org.disclosuredesk.statistics.counting.Paragraph;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -108,7 +111,7 @@ public class StatisticsController {
       overdueNow, carriedForward, identityHolds, frozenAt, active}]}`；`onTimeRate` 在没有办结时为 null，\
       `overdueNow` 为现在已逾期未办结的件数，`frozenAt` 为最近一次冻结的时间（未冻结为 null）。""")
   @GetMapping("/agencies")
-  Map<String, Object> overview(@PathVariable String year, Authentication who) {
+  AgencyOverview overview(@PathVariable String year, Authentication who) {
     scopes.requireSupervisor(who, "各机关概况只供政府信息公开工作主管部门查看");
     return statistics.overview(statistics.year(year));
   }
@@ -126,7 +129,7 @@ public class StatisticsController {
     return switch (f) {
       case "csv" -> file(Exports.csv(t), CSV, name + ".csv");
       case "xlsx" -> file(xlsx(t), XLSX, name + ".xlsx");
-      default -> ResponseEntity.ok().contentType(HTML).body(ReportPages.printable(templates, t,
+      default -> ResponseEntity.ok().contentType(HTML).body(ReportPages.printable(templates,
           statistics.annual(t, scope, d), scope).getBytes(StandardCharsets.UTF_8));
     };
   }
@@ -158,7 +161,7 @@ public class StatisticsController {
     String name = "statistics-" + y + "-legacy" + DrillDownController.suffix(scope);
     return switch (f) {
       case "csv" -> file(Exports.csv(t), CSV, name + ".csv");
-      case "xlsx" -> file(Exports.xlsx(List.of(Grid.legacy(t, scope)), List.of("统计表")), XLSX, name + ".xlsx");
+      case "xlsx" -> file(Exports.xlsx(List.of(Grid.legacy(t)), List.of("统计表")), XLSX, name + ".xlsx");
       default -> ResponseEntity.ok().contentType(HTML)
           .body(ReportPages.legacy(templates, t, Paragraph.legacy(t, d), scope).getBytes(StandardCharsets.UTF_8));
     };
@@ -172,7 +175,7 @@ public class StatisticsController {
       responses = @ApiResponse(responseCode = "201", description = "已冻结"))
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = AGENCY)
   @PostMapping("/freeze")
-  ResponseEntity<Map<String, Object>> freeze(@PathVariable String year,
+  ResponseEntity<FreezeReceipt> freeze(@PathVariable String year,
       @RequestParam(required = false) String agency, Authentication who) {
     ReportScope scope = scopes.agency(who, agency);
     scopes.requireOwn(who, scope, "只有本机关的管理人员可以冻结本机关的统计");
@@ -186,7 +189,7 @@ public class StatisticsController {
       按 Camunda 历史和申请表重新计数该年，与统计数据逐项核对，列出不一致之处。""")
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = AGENCY)
   @GetMapping("/reconciliation")
-  Map<String, Object> reconciliation(@PathVariable String year, @RequestParam(required = false) String agency,
+  Reconciliation.Report reconciliation(@PathVariable String year, @RequestParam(required = false) String agency,
       Authentication who) {
     ReportScope scope = scopes.agency(who, agency);
     return reconciliation.check(statistics.year(year), scope);

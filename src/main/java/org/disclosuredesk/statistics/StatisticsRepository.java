@@ -16,6 +16,9 @@ import org.disclosuredesk.kernel.ThirdPartyInterest;
 import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Tally;
+import org.disclosuredesk.statistics.counting.Timeliness;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

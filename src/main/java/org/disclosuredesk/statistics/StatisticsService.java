@@ -1,11 +1,9 @@
 package org.disclosuredesk.statistics;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,11 @@ import java.util.Set;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ForbiddenException;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Layout;
+import org.disclosuredesk.statistics.counting.LegacyTable;
+import org.disclosuredesk.statistics.counting.Paragraph;
+import org.disclosuredesk.statistics.counting.Tally;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,15 +88,15 @@ public class StatisticsService {
     return AnnualTable.compute(year, repository.tallies(year, scope.filter()));
   }
 
-  public Map<String, Object> annual(int year, int decimals) {
+  public AnnualStatistics annual(int year, int decimals) {
     return annual(table(year), decimals);
   }
 
-  public Map<String, Object> annual(AnnualTable t, int decimals) {
+  public AnnualStatistics annual(AnnualTable t, int decimals) {
     return annual(t, scopes.platform(), decimals);
   }
 
-  public Map<String, Object> annual(int year, ReportScope scope, int decimals) {
+  public AnnualStatistics annual(int year, ReportScope scope, int decimals) {
     if (!scope.consolidated()) {
       return annual(table(year, scope), scope, decimals);
     }
@@ -102,86 +105,41 @@ public class StatisticsService {
     Map<String, List<Tally>> byAgency = repository.talliesByAgency(year, scope.filter());
     List<Tally> all = new ArrayList<>();
     byAgency.values().forEach(all::addAll);
-    Map<String, Object> out = annual(AnnualTable.compute(year, all), scope, decimals);
-    List<Map<String, Object>> agencies = new ArrayList<>();
+    List<AnnualStatistics.AgencyConsistency> agencies = new ArrayList<>();
     for (var a : scope.agencies()) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("code", a.code());
-      e.put("name", a.name());
-      e.put("consistent", AnnualTable.compute(year, byAgency.getOrDefault(a.code(), List.of())).consistent());
-      agencies.add(e);
+      agencies.add(new AnnualStatistics.AgencyConsistency(a.code(), a.name(),
+          AnnualTable.compute(year, byAgency.getOrDefault(a.code(), List.of())).consistent()));
     }
-    out.put("consistentByAgency", agencies);
-    out.put("consistent", (Boolean) out.get("consistent") && agencies.stream()
-        .allMatch(e -> (Boolean) e.get("consistent")));
-    return out;
+    return annual(AnnualTable.compute(year, all), scope, decimals, agencies);
   }
 
   /**
-   * The JSON of a table already computed, so a page or document built from both shows one reading of the figures.
-   * {@code agency} ({code, name}) names whose table it is once the platform has several agencies; a consolidated
-   * table lists its {@code agencies} and has no freeze of its own (each agency freezes its own figures).
+   * The statistics of a table already computed, so a page or document built from both shows one reading of the
+   * figures. {@code agency} ({code, name}) names whose table it is once the platform has several agencies; a
+   * consolidated table lists its {@code agencies} and has no freeze of its own (each agency freezes its own figures).
    */
-  public Map<String, Object> annual(AnnualTable t, ReportScope scope, int decimals) {
-    int year = t.year();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("year", year);
-    out.put("format", FORMAT);
-    if (scope.consolidated()) {
-      out.put("agencies", scope.codes());
-    } else if (!scope.whole()) {
-      out.put("agency", Map.of("code", scope.agency().code(), "name", scope.agency().name()));
-    }
-    out.put("columns", Layout.COLUMNS);
-    out.put("columnLabels", Layout.COLUMNS.stream().map(Layout::columnLabel).toList());
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Layout.RowDef def : Layout.ROWS) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("code", def.code());
-      r.put("label", def.label());
-      r.put("section", def.section());
-      r.put("group", def.group());
-      r.put("values", t.rows().get(def.code()));
-      rows.add(r);
-    }
-    out.put("rows", rows);
-    out.put("consistent", t.consistent());
-    out.put("breaks", breaks(year, t, scope));
-    Map<String, Object> appeals = new LinkedHashMap<>();
-    appeals.put("columns", Layout.APPEAL_COLUMNS);
-    List<Map<String, Object>> appealRows = new ArrayList<>();
-    t.appeals().forEach((code, values) -> {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("code", code);
-      r.put("label", Layout.APPEAL_ROW_LABELS.get(Layout.APPEAL_ROWS.indexOf(code)));
-      r.put("values", values);
-      appealRows.add(r);
-    });
-    appeals.put("rows", appealRows);
-    out.put("appeals", appeals);
-    Map<String, Object> fees = new LinkedHashMap<>();
-    fees.put("collectedYuan", t.feesYuan().setScale(2, java.math.RoundingMode.HALF_UP));
-    fees.put("collectedTenThousandYuan", new BigDecimal(Paragraph.tenThousand(t.feesYuan())));
-    out.put("fees", fees);
-    out.put("onTimeRate", t.onTimeRate());
-    out.put("requestsPerMonth", t.newByMonth());
-    out.put("topics", t.newByTopic());
-    out.put("paragraph", Paragraph.annual(t, decimals));
-    Optional<FreezeRepository.Freeze> frozen = scope.consolidated() ? Optional.empty()
-        : freezes.latest(scope.agency().code(), year, FORMAT);
-    out.put("frozen", frozen.map(f -> Map.of("at", f.at().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), "by", f.by()))
-        .orElse(null));
-    out.put("differences", frozen.map(f -> differences(f.cells(), cells(t))).orElse(List.of()));
-    return out;
+  public AnnualStatistics annual(AnnualTable t, ReportScope scope, int decimals) {
+    return annual(t, scope, decimals, null);
   }
 
-  /** {column, requests} for every column where 一+二 ≠ 三（七）+四, naming the requests that cause it. */
-  private List<Map<String, Object>> breaks(int year, AnnualTable t, ReportScope scope) {
+  private AnnualStatistics annual(AnnualTable t, ReportScope scope, int decimals,
+      List<AnnualStatistics.AgencyConsistency> consistentByAgency) {
+    Optional<FreezeRepository.Freeze> frozen = scope.consolidated() ? Optional.empty()
+        : freezes.latest(scope.agency().code(), t.year(), FORMAT);
+    return AnnualStatistics.of(t, scope.consolidated() ? scope.codes() : null, AgencyRef.of(scope), decimals,
+        breaks(t.year(), t, scope),
+        frozen.map(f -> new AnnualStatistics.Frozen(f.at().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), f.by()))
+            .orElse(null),
+        frozen.map(f -> differences(f.cells(), t.cells())).orElse(List.of()), consistentByAgency);
+  }
+
+  /** Every column where 一+二 ≠ 三（七）+四, naming the requests that cause it. */
+  private List<AnnualStatistics.Break> breaks(int year, AnnualTable t, ReportScope scope) {
     if (t.consistent()) {
       return List.of();
     }
     List<StatisticsRepository.Offender> offenders = repository.offenders(year, scope.filter());
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<AnnualStatistics.Break> out = new ArrayList<>();
     for (String column : t.brokenColumns()) {
       Set<String> requests = new LinkedHashSet<>();
       List<String> problems = new ArrayList<>();
@@ -191,36 +149,20 @@ public class StatisticsService {
           problems.add(o.trackingNumber() + "：" + o.problem());
         }
       }
-      Map<String, Object> b = new LinkedHashMap<>();
-      b.put("column", column);
-      b.put("requests", List.copyOf(requests));
-      b.put("problems", problems);
-      out.add(b);
+      out.add(new AnnualStatistics.Break(column, List.copyOf(requests), List.copyOf(problems)));
     }
     return out;
   }
 
-  /** Every cell of table 三 and 四, keyed by row code, as frozen and compared. */
-  static Map<String, long[]> cells(AnnualTable t) {
-    Map<String, long[]> cells = new LinkedHashMap<>(t.rows());
-    cells.putAll(t.appeals());
-    return cells;
-  }
-
-  static List<Map<String, Object>> differences(Map<String, long[]> frozen, Map<String, long[]> current) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  static List<AnnualStatistics.Difference> differences(Map<String, long[]> frozen, Map<String, long[]> current) {
+    List<AnnualStatistics.Difference> out = new ArrayList<>();
     current.forEach((row, values) -> {
       List<String> columns = Layout.APPEAL_ROWS.contains(row) ? Layout.APPEAL_COLUMNS : Layout.COLUMNS;
       long[] was = frozen.getOrDefault(row, new long[values.length]);
       for (int c = 0; c < values.length; c++) {
         long before = c < was.length ? was[c] : 0;
         if (before != values[c]) {
-          Map<String, Object> d = new LinkedHashMap<>();
-          d.put("row", row);
-          d.put("column", columns.get(c));
-          d.put("frozen", before);
-          d.put("current", values[c]);
-          out.add(d);
+          out.add(new AnnualStatistics.Difference(row, columns.get(c), before, values[c]));
         }
       }
     });
@@ -229,21 +171,14 @@ public class StatisticsService {
 
   /** Freezes one agency's figures (each agency publishes its own report, DOMAIN.md §8). */
   @Transactional
-  public Map<String, Object> freeze(int year, ReportScope scope, String by) {
+  public FreezeReceipt freeze(int year, ReportScope scope, String by) {
     if (scope.consolidated()) {
       throw new IllegalArgumentException("a consolidated table has no freeze of its own");
     }
     AnnualTable t = table(year, scope);
     LocalDateTime at = LocalDateTime.ofInstant(clock.now(), clock.zone()).withNano(0);
-    freezes.save(scope.agency().code(), year, FORMAT, at, by, cells(t));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("year", year);
-    if (!scope.whole()) {
-      out.put("agency", Map.of("code", scope.agency().code(), "name", scope.agency().name()));
-    }
-    out.put("at", at.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-    out.put("by", by);
-    return out;
+    freezes.save(scope.agency().code(), year, FORMAT, at, by, t.cells());
+    return new FreezeReceipt(year, AgencyRef.of(scope), at.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), by);
   }
 
   public LegacyTable legacyTable(int year) {
@@ -259,27 +194,15 @@ public class StatisticsService {
     return LegacyTable.compute(year, tallies, rows::get, annual);
   }
 
-  public Map<String, Object> legacy(int year, ReportScope scope, int decimals) {
+  public LegacyStatistics legacy(int year, ReportScope scope, int decimals) {
     LegacyTable t = legacyTable(year, scope);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("year", year);
-    out.put("format", LEGACY_FORMAT);
-    if (scope.consolidated()) {
-      out.put("agencies", scope.codes());
-    } else if (!scope.whole()) {
-      out.put("agency", Map.of("code", scope.agency().code(), "name", scope.agency().name()));
-    }
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<LegacyStatistics.Row> rows = new ArrayList<>();
     for (LegacyTable.RowDef def : LegacyTable.ROWS) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("code", def.code());
-      r.put("label", def.label());
-      r.put("value", "FEES_COLLECTED_10K_YUAN".equals(def.code()) ? t.feesTenThousandYuan() : t.value(def.code()));
-      rows.add(r);
+      rows.add(new LegacyStatistics.Row(def.code(), def.label(),
+          "FEES_COLLECTED_10K_YUAN".equals(def.code()) ? t.feesTenThousandYuan() : t.value(def.code())));
     }
-    out.put("rows", rows);
-    out.put("paragraph", Paragraph.legacy(t, decimals));
-    return out;
+    return new LegacyStatistics(year, LEGACY_FORMAT, scope.consolidated() ? scope.codes() : null,
+        AgencyRef.of(scope), List.copyOf(rows), Paragraph.legacy(t, decimals));
   }
 
   /**
@@ -306,30 +229,19 @@ public class StatisticsService {
    * and small index ranges, all agencies in one statement, plus one count of what is overdue now and one look at the
    * freezes, so 40 agencies cost what one does.
    */
-  public Map<String, Object> overview(int year) {
+  public AgencyOverview overview(int year) {
     Map<String, List<Tally>> byAgency = repository.talliesByAgency(year, null);
     Map<String, Long> overdue = repository.overdueByAgency(clock.today());
     Map<String, LocalDateTime> frozen = freezes.latestByAgency(year, FORMAT);
-    List<Map<String, Object>> items = new ArrayList<>();
+    List<AgencyOverview.Item> items = new ArrayList<>();
     for (var a : scopes.all()) {
       AnnualTable t = AnnualTable.compute(year, byAgency.getOrDefault(a.code(), List.of()));
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("agency", Map.of("code", a.code(), "name", a.name()));
-      item.put("newThisYear", t.total("NEW_THIS_YEAR"));
-      item.put("carriedOver", t.total("CARRIED_OVER_FROM_LAST_YEAR"));
-      item.put("concluded", t.concluded());
-      item.put("onTimeRate", t.onTimeRate());
-      item.put("overdueNow", overdue.getOrDefault(a.code(), 0L));
-      item.put("carriedForward", t.total("CARRIED_FORWARD_TO_NEXT_YEAR"));
-      item.put("identityHolds", t.consistent());
       LocalDateTime at = frozen.get(a.code());
-      item.put("frozenAt", at == null ? null : at.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
-      item.put("active", a.active());
-      items.add(item);
+      items.add(new AgencyOverview.Item(AgencyRef.of(a), t.total("NEW_THIS_YEAR"),
+          t.total("CARRIED_OVER_FROM_LAST_YEAR"), t.concluded(), t.onTimeRate(), overdue.getOrDefault(a.code(), 0L),
+          t.total("CARRIED_FORWARD_TO_NEXT_YEAR"), t.consistent(),
+          at == null ? null : at.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME), a.active()));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("year", year);
-    out.put("items", items);
-    return out;
+    return new AgencyOverview(year, List.copyOf(items));
   }
 }

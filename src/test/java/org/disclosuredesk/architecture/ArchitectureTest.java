@@ -49,7 +49,7 @@ class ArchitectureTest {
   void lawDependsOnNeitherCamundaNorSpring() {
     noClasses().that().resideInAnyPackage(LAW)
         .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.springframework..",
-            "jakarta.servlet..", "org.disclosuredesk.common..")
+            "jakarta.servlet..")
         .because("the law must be testable and readable without the engine or the web (issue #26)")
         .check(main);
   }

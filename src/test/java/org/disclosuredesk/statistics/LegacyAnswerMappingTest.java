@@ -7,6 +7,7 @@ import java.util.List;
 import org.disclosuredesk.kernel.NotHeldReason;
 import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ThirdPartyInterest;
+import org.disclosuredesk.statistics.counting.LegacyTable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

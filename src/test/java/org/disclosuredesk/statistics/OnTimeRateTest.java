@@ -3,6 +3,8 @@ package org.disclosuredesk.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Paragraph;
 import org.junit.jupiter.api.Test;
 
 /** A year with nothing concluded has no on-time rate: "—" (JSON null), never 100.0%. */

@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.disclosuredesk.common.AgencyProperties;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.ProactiveFigures;
+import org.disclosuredesk.statistics.counting.Tally;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,22 +61,13 @@ class ReportDocumentOfficeTest {
     return new ProactiveFigures(0L, 0L, 0L, 2L, 1L, 19L, 0L, 3L, 0L, new BigDecimal("268.29"));
   }
 
-  static Map<String, Object> json(AnnualTable t) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("paragraph", Paragraph.annual(t, 1));
-    json.put("breaks", List.of());
-    json.put("frozen", null);
-    json.put("differences", List.of());
-    return json;
-  }
-
   @Test
   void libreOfficeConvertsTheReportToAPdfThatFitsThePage(@TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(onPath("soffice"), "no soffice: run .ci/install-office");
     AnnualTable t = demoYear(2024);
     assertThat(t.consistent()).isTrue();
     Path docx = dir.resolve("report.docx");
-    Files.write(docx, AnnualReportDocument.build(t, json(t), demoProactive(), AGENCY));
+    Files.write(docx, AnnualReportDocument.build(AnnualStatistics.of(t, 1), demoProactive(), AGENCY));
 
     // a profile of its own, so a LibreOffice already running for someone else is neither used nor disturbed
     run(dir, 240, fontStandIns(dir), "soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",

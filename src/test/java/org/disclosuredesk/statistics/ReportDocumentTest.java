@@ -23,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.disclosuredesk.common.AgencyProperties;
 import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.statistics.counting.Layout;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.statistics.counting.Layout;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -264,5 +265,43 @@ class StatisticsApiTest extends StatisticsTestSupport {
     assertThat(s.get("breaks").get(0).get("requests")).extracting(JsonNode::asText).containsExactly(tn);
     String page = new String(get("/reports/2016", "manager").body(), StandardCharsets.UTF_8);
     assertThat(page).contains("id=\"identity-break\"").contains(tn);
+  }
+
+  /**
+   * A freeze keeps every cell of tables 三 and 四 as JSON keyed by row code; rows frozen by earlier versions stay
+   * readable, and a freeze now writes the same shape (2007 is no other test's year).
+   */
+  @Test
+  void frozenSnapshotsKeepTheirStoredFormat() throws Exception {
+    String agency = statistics.platform().agency().code();
+    jdbc.sql("DELETE FROM dd_statistics_freeze WHERE report_year = 2007").update(); // a schema kept from a run before
+    jdbc.sql("INSERT INTO dd_statistics_freeze (id, agency_code, report_year, format, frozen_at, frozen_by, snapshot)"
+            + " VALUES (?, ?, 2007, 'GB-2021', ?, 'manager', ?)")
+        .params(UUID.randomUUID().toString(), agency, LocalDateTime.of(2008, 1, 20, 9, 30),
+            "{\"NEW_THIS_YEAR\":[2,0,0,0,0,0,2],\"CARRIED_FORWARD_TO_NEXT_YEAR\":[2,0,0,0,0,0,2],"
+                + "\"RECONSIDERATION\":[0,0,0,1,1]}")
+        .update();
+    JsonNode s = getJson("/api/statistics/2007");
+    assertThat(s.get("frozen").get("at").asText()).isEqualTo("2008-01-20T09:30:00");
+    assertThat(s.get("frozen").get("by").asText()).isEqualTo("manager");
+    List<String> moved = new ArrayList<>();
+    s.get("differences").forEach(d -> moved.add(d.get("row").asText() + "/" + d.get("column").asText() + ":"
+        + d.get("frozen").asLong() + "->" + d.get("current").asLong()));
+    assertThat(moved).containsExactly("NEW_THIS_YEAR/NATURAL_PERSON:2->0", "NEW_THIS_YEAR/TOTAL:2->0",
+        "CARRIED_FORWARD_TO_NEXT_YEAR/NATURAL_PERSON:2->0", "CARRIED_FORWARD_TO_NEXT_YEAR/TOTAL:2->0",
+        "RECONSIDERATION/PENDING:1->0", "RECONSIDERATION/TOTAL:1->0");
+
+    assertThat(post("/api/statistics/2007/freeze", "manager").statusCode()).isEqualTo(201);
+    JsonNode stored = json.readTree(jdbc.sql("SELECT snapshot FROM dd_statistics_freeze WHERE report_year = 2007"
+        + " AND frozen_by = 'manager' ORDER BY frozen_at DESC").query(String.class).list().get(0));
+    List<String> rows = new ArrayList<>();
+    stored.fieldNames().forEachRemaining(rows::add);
+    List<String> expected = new ArrayList<>();
+    Layout.ROWS.forEach(r -> expected.add(r.code()));
+    expected.addAll(Layout.APPEAL_ROWS);
+    assertThat(rows).isEqualTo(expected);
+    assertThat(stored.get("NEW_THIS_YEAR")).hasSize(7);
+    assertThat(stored.get("RECONSIDERATION")).hasSize(5);
+    assertThat(getJson("/api/statistics/2007").get("differences")).isEmpty();
   }
 }

@@ -26,6 +26,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.Channel;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.Tally;
+import org.disclosuredesk.statistics.counting.Timeliness;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -64,7 +67,7 @@ public final class StatisticsBenchmark {
         + " spread evenly over " + AGENCIES + " agencies (one agency's table: AG00; the overview: all of them).");
     lines.add("Running tallies = `StatisticsRepository.tallies`, what the app serves: one statement over dd_stat_tally"
         + " (kept in each request's transaction; after the bulk load here recounted once by"
-        + " `StatisticsTallies.rebuild`) plus the small direct ranges (carried over/forward, appeals, fees), then"
+        + " `TalliesRepository.rebuild`) plus the small direct ranges (carried over/forward, appeals, fees), then"
         + " `AnnualTable.compute`. Recount = `StatisticsRepository.recount`, the same table counted wholly from"
         + " dd_request's grouped index ranges: what the reconciliation checks the tallies against."
         + " HistoryService route = per historic process instance: its conclusion activity, its trackingNumber and"
@@ -189,8 +192,7 @@ public final class StatisticsBenchmark {
   /** The bulk load wrote past the application: recount the tallies once, as an operator would. */
   static Result rebuild(DataSource ds) {
     long t0 = System.nanoTime();
-    new StatisticsTallies(JdbcClient.create(ds),
-        new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds)).rebuild();
+    new TalliesRepository(JdbcClient.create(ds)).rebuild();
     return new Result((System.nanoTime() - t0) / 1e6, 0);
   }
 

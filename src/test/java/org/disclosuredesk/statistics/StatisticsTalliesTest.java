@@ -74,7 +74,7 @@ class StatisticsTalliesTest extends StatisticsTestSupport {
     assertThat(rolledBack).isPositive();
     assertThat(statistics.table(2042).rows().get("NEW_THIS_YEAR")[6]).as("new in 2042").isPositive();
     for (int year = 2040; year <= 2045; year++) {
-      assertThat(reconciliation.tallies(year).get("consistent")).as("year " + year).isEqualTo(true);
+      assertThat(reconciliation.tallies(year).consistent()).as("year " + year).isTrue();
     }
   }
 
@@ -95,7 +95,7 @@ class StatisticsTalliesTest extends StatisticsTestSupport {
     assertThat(requests.get(a).concludedOn()).isNull();
     assertThat(requests.get(b).concludedOn()).isEqualTo(LocalDate.of(2043, 1, 6));
     for (int year = 2042; year <= 2043; year++) {
-      assertThat(reconciliation.tallies(year).get("consistent")).as("year " + year).isEqualTo(true);
+      assertThat(reconciliation.tallies(year).consistent()).as("year " + year).isTrue();
     }
   }
 
@@ -105,13 +105,11 @@ class StatisticsTalliesTest extends StatisticsTestSupport {
     requests.update(id, conclusion(Outcome.DISCLOSED, LocalDate.of(2044, 3, 1)));
     jdbc.sql("UPDATE dd_request SET outcome = 'PARTIALLY_DISCLOSED' WHERE id = ?").param(id).update();
 
-    Map<String, Object> check = reconciliation.tallies(2044);
-    assertThat(check.get("consistent")).isEqualTo(false);
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> differences = (List<Map<String, Object>>) check.get("differences");
-    assertThat(differences).extracting(d -> d.get("group").toString())
+    Reconciliation.TallyCheck check = reconciliation.tallies(2044);
+    assertThat(check.consistent()).isFalse();
+    assertThat(check.differences()).extracting(Reconciliation.TallyDifference::group)
         .anyMatch(g -> g.startsWith("CONCLUDED") && g.contains("PARTIALLY_DISCLOSED"));
-    assertThat(reconciliation.check(2044).get("runningTallies")).isEqualTo(check);
+    assertThat(reconciliation.check(2044).runningTallies()).isEqualTo(check);
 
     // the manager's repair, over the API; a clerk may not
     Http http = new Http(port);
@@ -119,8 +117,8 @@ class StatisticsTalliesTest extends StatisticsTestSupport {
     var rebuilt = http.postJson("/api/statistics/tallies/rebuild", "{}", "manager");
     assertThat(rebuilt.statusCode()).isEqualTo(200);
     assertThat(rebuilt.body()).contains("\"rebuiltBy\":\"manager\"", "\"groups\"");
-    assertThat(reconciliation.tallies(2044).get("consistent")).isEqualTo(true);
-    assertThat(((Map<?, ?>) reconciliation.check(2044).get("runningTallies")).get("consistent")).isEqualTo(true);
+    assertThat(reconciliation.tallies(2044).consistent()).isTrue();
+    assertThat(reconciliation.check(2044).runningTallies().consistent()).isTrue();
   }
 
   @Test
@@ -151,7 +149,7 @@ class StatisticsTalliesTest extends StatisticsTestSupport {
     } finally {
       pool.shutdown();
     }
-    assertThat(reconciliation.tallies(2043).get("consistent")).isEqualTo(true);
+    assertThat(reconciliation.tallies(2043).consistent()).isTrue();
     assertThat(jdbc.sql("SELECT n FROM dd_stat_tally WHERE facet = 'NEW' AND stat_year = 2043 AND topic = '并发主题'")
         .query(Long.class).single()).isEqualTo(60);
   }

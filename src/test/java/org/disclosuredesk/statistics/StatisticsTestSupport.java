@@ -63,8 +63,8 @@ abstract class StatisticsTestSupport {
   @AfterEach
   void talliesEqualRecount() {
     for (int year = 2000; year <= 2045; year++) {
-      Map<String, Object> check = reconciliation.tallies(year);
-      assertThat(check.get("consistent")).as("running tallies of " + year + ": " + check).isEqualTo(true);
+      Reconciliation.TallyCheck check = reconciliation.tallies(year);
+      assertThat(check.consistent()).as("running tallies of " + year + ": " + check).isTrue();
     }
   }
 

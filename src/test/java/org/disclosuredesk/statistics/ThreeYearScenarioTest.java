@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.statistics.counting.AnnualTable;
+import org.disclosuredesk.statistics.counting.LegacyTable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,12 +96,11 @@ class ThreeYearScenarioTest extends StatisticsTestSupport {
 
     // history agrees with the reporting data on what it can tell (received per year, concluded per path)
     for (int year : List.of(2011, 2012, 2013)) {
-      Map<String, Object> r = reconciliation.check(year);
-      assertThat(r.get("consistent")).as("reconciliation " + year + ": " + r).isEqualTo(true);
+      Reconciliation.Report r = reconciliation.check(year);
+      assertThat(r.consistent()).as("reconciliation " + year + ": " + r).isTrue();
     }
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> checks = (List<Map<String, Object>>) reconciliation.check(2012).get("checks");
-    assertThat(checks).extracting(m -> m.get("code") + "=" + m.get("history")).containsExactly(
+    List<Reconciliation.Check> checks = reconciliation.check(2012).checks();
+    assertThat(checks).extracting(check -> check.code() + "=" + check.history()).containsExactly(
         "RECEIVED=3", "CONCLUDED_BY_REPLY=2", "CONCLUDED_NO_SUPPLEMENT=1", "CONCLUDED_FEE_UNPAID=0",
         "CONCLUDED_WITHDRAWN=1");
 

@@ -1,11 +1,11 @@
-package org.disclosuredesk.statistics;
+package org.disclosuredesk.statistics.counting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.disclosuredesk.statistics.Tally.Facet;
+import org.disclosuredesk.statistics.counting.Tally.Facet;
 import org.junit.jupiter.api.Test;
 
 /** The pure counting rules, without Spring. */

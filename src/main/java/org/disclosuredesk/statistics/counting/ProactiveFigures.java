@@ -1,12 +1,10 @@
-package org.disclosuredesk.statistics;
+package org.disclosuredesk.statistics.counting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.FieldErrors;
 
@@ -55,14 +53,11 @@ public record ProactiveFigures(Long regulationsIssued, Long regulationsRepealed,
     return chargesTenThousandYuan == null ? "" : plain(chargesTenThousandYuan).toPlainString();
   }
 
-  /** What GET answers and PUT takes: every field, null where not filled in. */
-  public Map<String, Object> fields() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (String f : COUNT_FIELDS) {
-      m.put(f, count(f));
-    }
-    m.put(AMOUNT_FIELD, chargesTenThousandYuan == null ? null : plain(chargesTenThousandYuan));
-    return m;
+  /** The same figures with the amount as a person writes it (268.29), as GET answers them. */
+  public ProactiveFigures plain() {
+    return chargesTenThousandYuan == null ? this : new ProactiveFigures(regulationsIssued, regulationsRepealed,
+        regulationsInForce, normativeDocumentsIssued, normativeDocumentsRepealed, normativeDocumentsInForce,
+        licensingDecisions, penaltyDecisions, coercionDecisions, plain(chargesTenThousandYuan));
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.disclosuredesk.statistics;
+package org.disclosuredesk.statistics.counting;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -68,16 +68,19 @@ public final class Paragraph {
     return s.toString();
   }
 
-  /** The legacy paragraph's channels and answers, with the rows of the template they are counted in (DrillDown). */
-  static final List<String> LEGACY_CHANNEL_ROWS = List.of("RECEIVED_IN_PERSON", "RECEIVED_FAX", "RECEIVED_ONLINE",
-      "RECEIVED_LETTER", "RECEIVED_OTHER");
-  static final List<String> LEGACY_CHANNEL_NAMES = List.of("当面申请", "以传真形式申请", "以网上提交表单形式申请",
+  /**
+   * The legacy paragraph's channels and answers, with the rows of the template they are counted in (by which the
+   * drill-down lists them).
+   */
+  public static final List<String> LEGACY_CHANNEL_ROWS = List.of("RECEIVED_IN_PERSON", "RECEIVED_FAX",
+      "RECEIVED_ONLINE", "RECEIVED_LETTER", "RECEIVED_OTHER");
+  public static final List<String> LEGACY_CHANNEL_NAMES = List.of("当面申请", "以传真形式申请", "以网上提交表单形式申请",
       "以信函形式申请", "以其他形式申请");
-  static final List<String> LEGACY_ANSWER_ROWS = List.of("ANSWERED_ALREADY_PUBLIC", "ANSWERED_DISCLOSED",
+  public static final List<String> LEGACY_ANSWER_ROWS = List.of("ANSWERED_ALREADY_PUBLIC", "ANSWERED_DISCLOSED",
       "ANSWERED_PARTIALLY_DISCLOSED", "ANSWERED_WITHHELD", "ANSWERED_NOT_THIS_AGENCY", "ANSWERED_DOES_NOT_EXIST",
       "ANSWERED_ASKED_TO_AMEND", "ANSWERED_OTHER_CHANNEL");
 
-  static final Map<String, String> ANSWER_NAMES = Map.of(
+  public static final Map<String, String> ANSWER_NAMES = Map.of(
       "ANSWERED_ALREADY_PUBLIC", "属于已主动公开范围",
       "ANSWERED_DISCLOSED", "同意公开答复",
       "ANSWERED_PARTIALLY_DISCLOSED", "同意部分公开答复",
@@ -88,7 +91,7 @@ public final class Paragraph {
       "ANSWERED_OTHER_CHANNEL", "告知通过其他途径办理");
 
   /** "{lead}A 3件，占50.0%；B 3件，占50.0%。" listing only the parts that occur; nothing when all are zero. */
-  static void appendShares(StringBuilder s, String lead, List<String> names, List<Long> counts, int decimals) {
+  private static void appendShares(StringBuilder s, String lead, List<String> names, List<Long> counts, int decimals) {
     long[] c = counts.stream().mapToLong(Long::longValue).toArray();
     List<BigDecimal> shares = Shares.of(c, decimals);
     List<String> parts = new ArrayList<>();
@@ -107,11 +110,11 @@ public final class Paragraph {
     return rate == null ? "—" : percent(rate, decimals) + "%";
   }
 
-  static String percent(double rate, int decimals) {
+  private static String percent(double rate, int decimals) {
     return BigDecimal.valueOf(rate * 100).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }
 
-  static String tenThousand(BigDecimal yuan) {
+  public static String tenThousand(BigDecimal yuan) {
     return yuan.divide(BigDecimal.valueOf(10000), 4, RoundingMode.HALF_UP).toPlainString();
   }
 }

@@ -1,4 +1,4 @@
-package org.disclosuredesk.statistics;
+package org.disclosuredesk.statistics.counting;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -44,6 +44,13 @@ public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]
 
   public boolean consistent() {
     return brokenColumns.isEmpty();
+  }
+
+  /** Every cell of table 三 and 四, keyed by row code: what a freeze keeps and later compares. */
+  public Map<String, long[]> cells() {
+    Map<String, long[]> cells = new LinkedHashMap<>(rows);
+    cells.putAll(appeals);
+    return cells;
   }
 
   public static AnnualTable compute(int year, List<Tally> tallies) {

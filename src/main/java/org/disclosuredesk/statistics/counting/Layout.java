@@ -1,4 +1,4 @@
-package org.disclosuredesk.statistics;
+package org.disclosuredesk.statistics.counting;
 
 import java.util.ArrayList;
 import java.util.List;

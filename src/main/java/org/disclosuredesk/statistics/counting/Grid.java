@@ -1,4 +1,4 @@
-package org.disclosuredesk.statistics;
+package org.disclosuredesk.statistics.counting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +72,11 @@ public final class Grid {
 
   /** Table 三 as printed in 国办公开办函〔2021〕30号: three label columns, then 自然人, five organisation types, 总计. */
   public static Grid table3(AnnualTable t) {
-    return table3(t, null);
+    return table3(t, CellLinks.NONE);
   }
 
-  /** Its counts open the requests of the agency (or agencies) counted; see {@link DrillDownLinks}. */
-  public static Grid table3(AnnualTable t, ReportScope scope) {
+  /** The same with each non-zero count opening the requests it counts. */
+  public static Grid table3(AnnualTable t, CellLinks links) {
     Grid g = new Grid("三、收到和处理政府信息公开申请情况", 10);
     g.header(0, 0, 3, 3, Layout.IDENTITY_NOTE);
     g.header(0, 3, 1, 7, "申请人情况");
@@ -111,7 +111,7 @@ public final class Grid {
       }
       long[] v = t.rows().get(def.code());
       for (int c = 0; c < v.length; c++) {
-        g.count(r, 3 + c, v[c], DrillDownLinks.requests(t.year(), def.code(), Layout.COLUMNS.get(c), scope));
+        g.count(r, 3 + c, v[c], links.requests(t.year(), def.code(), Layout.COLUMNS.get(c)));
       }
       if ("CONCLUDED_TOTAL".equals(def.code())) {
         g.label(resultsStart, 0, r - resultsStart + 1, 1, Layout.SECTION_RESULTS);
@@ -123,10 +123,10 @@ public final class Grid {
 
   /** Table 四: 行政复议 (5 columns), 行政诉讼 split into 未经复议直接起诉 and 复议后起诉 (5 each). */
   public static Grid table4(AnnualTable t) {
-    return table4(t, null);
+    return table4(t, CellLinks.NONE);
   }
 
-  public static Grid table4(AnnualTable t, ReportScope scope) {
+  public static Grid table4(AnnualTable t, CellLinks links) {
     Grid g = new Grid("四、政府信息公开行政复议、行政诉讼情况", 15);
     g.header(0, 0, 1, 5, "行政复议");
     g.header(0, 5, 1, 10, "行政诉讼");
@@ -142,7 +142,7 @@ public final class Grid {
     for (String code : Layout.APPEAL_ROWS) {
       long[] values = t.appeals().get(code);
       for (int i = 0; i < values.length; i++) {
-        g.count(3, c++, values[i], DrillDownLinks.appeals(t.year(), code, Layout.APPEAL_COLUMNS.get(i), scope));
+        g.count(3, c++, values[i], links.appeals(t.year(), code, Layout.APPEAL_COLUMNS.get(i)));
       }
     }
     return g;
@@ -183,10 +183,10 @@ public final class Grid {
 
   /** The pre-2019 统计表: 统计指标 / 单位 / 统计数. */
   public static Grid legacy(LegacyTable t) {
-    return legacy(t, null);
+    return legacy(t, CellLinks.NONE);
   }
 
-  public static Grid legacy(LegacyTable t, ReportScope scope) {
+  public static Grid legacy(LegacyTable t, CellLinks links) {
     Grid g = new Grid(t.year() + "年政府信息公开工作情况统计表（依申请公开部分）", 3);
     g.header(0, 0, 1, 1, "统计指标");
     g.header(0, 1, 1, 1, "单位");
@@ -199,7 +199,7 @@ public final class Grid {
       if (fees) {
         g.text(r, 2, t.feesTenThousandYuan().toPlainString());
       } else {
-        g.count(r, 2, t.value(def.code()), DrillDownLinks.legacy(t.year(), def.code(), scope));
+        g.count(r, 2, t.value(def.code()), links.legacy(t.year(), def.code()));
       }
       r++;
     }

@@ -1,4 +1,4 @@
-package org.disclosuredesk.statistics;
+package org.disclosuredesk.statistics.counting;
 
 import java.time.LocalDate;
 
@@ -22,10 +22,5 @@ public enum Timeliness {
       return EXTENDED;
     }
     return ON_TIME;
-  }
-
-  /** DOMAIN.md §6: 按时 = on or before the due date in force, so an approved extension still counts as on time. */
-  public boolean answeredInTime() {
-    return this != OVERDUE;
   }
 }
