@@ -16,7 +16,6 @@ import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.kernel.RequestStatus;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +34,7 @@ public class RequestDeadlines {
   private final DeadlineTimers timers;
 
   public RequestDeadlines(RequestRepository requests, JdbcClient jdbc, CalendarService calendars,
-      @Lazy DeadlineTimers timers) {
+      DeadlineTimers timers) {
     this.requests = requests;
     this.jdbc = jdbc;
     this.calendars = calendars;

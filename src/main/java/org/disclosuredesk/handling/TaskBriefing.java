@@ -11,7 +11,6 @@ import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.request.IdentityCheck;
 import org.disclosuredesk.request.RequestRow;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +31,7 @@ public class TaskBriefing {
     String markdown(RequestRow row);
   }
 
-  public TaskBriefing(RequestDeadlines deadlines, @Lazy RequestView view, JdbcClient jdbc,
+  public TaskBriefing(RequestDeadlines deadlines, RequestView view, JdbcClient jdbc,
       ObjectProvider<Addendum> addenda) {
     this.deadlines = deadlines;
     this.view = view;
