@@ -13,7 +13,6 @@ import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.deadline.SuspensionKind;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRow;
-import org.disclosuredesk.process.RequestStatusService;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.TaskDates;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,17 +44,15 @@ public class Consultations {
   private final RequestDeadlines deadlines;
   private final Stops stops;
   private final TaskDates dates;
-  private final RequestStatusService status;
 
   public Consultations(JdbcClient jdbc, RequestEvents events, BusinessClock clock, RequestDeadlines deadlines,
-      Stops stops, TaskDates dates, RequestStatusService status) {
+      Stops stops, TaskDates dates) {
     this.jdbc = jdbc;
     this.events = events;
     this.clock = clock;
     this.deadlines = deadlines;
     this.stops = stops;
     this.dates = dates;
-    this.status = status;
   }
 
   public void open(RequestRow row, StepInput in, String actor, VariableScope process) {
@@ -103,7 +100,7 @@ public class Consultations {
     events.record(row.id(), "CONSULTATION_ANSWERED", actor,
         Map.of("consultationId", c.id(), "repliedOn", repliedOn.toString(), "opinion", opinion.name()));
     deadlines.refresh(row.id());
-    status.stopClosed(row.id());
+    stops.afterClosing(row.id());
   }
 
   /** No answer within 15 working days: a third party is taken to have no opinion, an agency to agree. */
@@ -117,7 +114,7 @@ public class Consultations {
     events.record(row.id(), "CONSULTATION_EXPIRED", "system",
         Map.of("consultationId", c.id(), "answerDueOn", c.answerDueOn().toString()));
     deadlines.refresh(row.id());
-    status.stopClosed(row.id());
+    stops.afterClosing(row.id());
   }
 
   public Consultation get(String requestId, String id) {

@@ -17,7 +17,6 @@ import org.disclosuredesk.kernel.DeliveryChannel;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
-import org.disclosuredesk.process.RequestStatusService;
 import org.disclosuredesk.process.StepInput;
 import org.springframework.stereotype.Service;
 
@@ -67,15 +66,15 @@ public class Decisions {
   private final RequestRepository requests;
   private final RequestEvents events;
   private final BusinessClock clock;
-  private final RequestStatusService status;
+  private final Stops stops;
   private final Agencies agencies;
 
   public Decisions(RequestRepository requests, RequestEvents events, BusinessClock clock,
-      RequestStatusService status, Agencies agencies) {
+      Stops stops, Agencies agencies) {
     this.requests = requests;
     this.events = events;
     this.clock = clock;
-    this.status = status;
+    this.stops = stops;
     this.agencies = agencies;
   }
 
@@ -116,7 +115,7 @@ public class Decisions {
       throw new ConflictException("“补正后申请内容仍不明确”只能在申请人补正之后作出（第三十条）");
     }
     // our reading: no decision while a consultation or fee notice is open — its answer or payment comes first
-    if (status.hasOpenStop(row.id())) {
+    if (stops.anyOpen(row.id())) {
       throw new ConflictException("征求意见或缴费期间尚未结束，请先登记答复或缴费");
     }
     Columns cols = new Columns();

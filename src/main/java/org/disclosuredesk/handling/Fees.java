@@ -20,7 +20,6 @@ import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.mail.Mailer;
-import org.disclosuredesk.process.RequestStatusService;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.TaskDates;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,11 +50,10 @@ public class Fees {
   private final RequestDeadlines deadlines;
   private final Stops stops;
   private final TaskDates dates;
-  private final RequestStatusService status;
   private final Mailer mailer;
 
   public Fees(JdbcClient jdbc, RequestRepository requests, RequestEvents events, BusinessClock clock,
-      RequestDeadlines deadlines, Stops stops, TaskDates dates, RequestStatusService status, Mailer mailer) {
+      RequestDeadlines deadlines, Stops stops, TaskDates dates, Mailer mailer) {
     this.jdbc = jdbc;
     this.requests = requests;
     this.events = events;
@@ -63,7 +61,6 @@ public class Fees {
     this.deadlines = deadlines;
     this.stops = stops;
     this.dates = dates;
-    this.status = status;
     this.mailer = mailer;
   }
 
@@ -147,7 +144,7 @@ public class Fees {
     events.record(row.id(), "FEE_PAID", actor, Map.of("paidOn", paidOn.toString(),
         "amountYuan", fee.amountYuan().toPlainString()));
     deadlines.refresh(row.id());
-    status.stopClosed(row.id());
+    stops.afterClosing(row.id());
   }
 
   /** Not paid in 20 working days: deemed abandoned, concluded the day after the last day. */
