@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.common.RecordRowMapper;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.deadline.SuspensionKind;
@@ -15,7 +14,6 @@ import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.TaskDates;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,18 +34,16 @@ public class Consultations {
   public record Consultation(String id, String requestId, String kind, String party, LocalDate sentOn,
       LocalDate deliveredOn, LocalDate answerDueOn, LocalDate repliedOn, String opinion, String status) {}
 
-  private static final RecordRowMapper<Consultation> ROWS = new RecordRowMapper<>(Consultation.class);
-
-  private final JdbcClient jdbc;
+  private final ConsultationRepository consultations;
   private final RequestEvents events;
   private final BusinessClock clock;
   private final RequestDeadlines deadlines;
   private final Stops stops;
   private final TaskDates dates;
 
-  public Consultations(JdbcClient jdbc, RequestEvents events, BusinessClock clock, RequestDeadlines deadlines,
-      Stops stops, TaskDates dates) {
-    this.jdbc = jdbc;
+  public Consultations(ConsultationRepository consultations, RequestEvents events, BusinessClock clock,
+      RequestDeadlines deadlines, Stops stops, TaskDates dates) {
+    this.consultations = consultations;
     this.events = events;
     this.clock = clock;
     this.deadlines = deadlines;
@@ -65,9 +61,7 @@ public class Consultations {
     in.errors().throwIfAny();
     id = id == null ? UUID.randomUUID().toString() : id;
     LocalDate answerDue = deadlines.calculator().consultationAnswerLimit(deliveredOn);
-    jdbc.sql("INSERT INTO dd_consultation (id, request_id, kind, party, sent_on, delivered_on, answer_due_on, status)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')")
-        .params(id, row.id(), kind.name(), party, sentOn, deliveredOn, answerDue).update();
+    consultations.insertOpen(id, row.id(), kind.name(), party, sentOn, deliveredOn, answerDue);
     stops.open(row.id(), kind == Kind.THIRD_PARTY ? SuspensionKind.THIRD_PARTY_CONSULTATION
         : SuspensionKind.AGENCY_CONSULTATION, sentOn, id);
     Map<String, Object> details = new LinkedHashMap<>();
@@ -94,8 +88,7 @@ public class Consultations {
       throw new ConflictException("该征求意见已经结束");
     }
     LocalDate stopEnd = repliedOn.isAfter(c.answerDueOn()) ? c.answerDueOn() : repliedOn;
-    jdbc.sql("UPDATE dd_consultation SET replied_on = ?, opinion = ?, status = 'ANSWERED' WHERE id = ?")
-        .params(repliedOn, opinion.name(), c.id()).update();
+    consultations.answered(c.id(), repliedOn, opinion.name());
     stops.close(c.id(), stopEnd);
     events.record(row.id(), "CONSULTATION_ANSWERED", actor,
         Map.of("consultationId", c.id(), "repliedOn", repliedOn.toString(), "opinion", opinion.name()));
@@ -109,7 +102,7 @@ public class Consultations {
     if (!"OPEN".equals(c.status())) {
       return;
     }
-    jdbc.sql("UPDATE dd_consultation SET opinion = 'NONE', status = 'EXPIRED' WHERE id = ?").param(c.id()).update();
+    consultations.expired(c.id());
     stops.close(c.id(), c.answerDueOn());
     events.record(row.id(), "CONSULTATION_EXPIRED", "system",
         Map.of("consultationId", c.id(), "answerDueOn", c.answerDueOn().toString()));
@@ -118,13 +111,10 @@ public class Consultations {
   }
 
   public Consultation get(String requestId, String id) {
-    return jdbc.sql("SELECT * FROM dd_consultation WHERE id = ? AND request_id = ?").params(id, requestId)
-        .query(ROWS).optional()
-        .orElseThrow(() -> new NotFoundException("没有这个征求意见：" + id));
+    return consultations.find(requestId, id).orElseThrow(() -> new NotFoundException("没有这个征求意见：" + id));
   }
 
   public List<Consultation> list(String requestId) {
-    return jdbc.sql("SELECT * FROM dd_consultation WHERE request_id = ? ORDER BY sent_on, id").param(requestId)
-        .query(ROWS).list();
+    return consultations.of(requestId);
   }
 }

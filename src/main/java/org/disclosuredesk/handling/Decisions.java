@@ -14,6 +14,7 @@ import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.kernel.DeliveryChannel;
+import org.disclosuredesk.request.RequestEvent;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
@@ -166,13 +167,13 @@ public class Decisions {
    * The same from the request's history ({@link RequestEvents#list}): the latest decision's, as long as the request
    * still names that agency (a later change of the text, e.g. a correction in the database, wins).
    */
-  public static Optional<ResponsibleAgency> responsibleAgency(RequestRow row, List<Map<String, Object>> history) {
+  public static Optional<ResponsibleAgency> responsibleAgency(RequestRow row, List<RequestEvent> history) {
     if (!NotHeldReason.OTHER_AGENCY.name().equals(row.notHeldReason()) || row.responsibleAgency() == null) {
       return Optional.empty();
     }
     for (int i = history.size() - 1; i >= 0; i--) {
-      Map<String, Object> e = history.get(i);
-      if (!"DECIDED".equals(e.get("type"))) {
+      RequestEvent e = history.get(i);
+      if (!"DECIDED".equals(e.type())) {
         continue;
       }
       if (e.get("responsibleAgency") instanceof Map<?, ?> a && row.responsibleAgency().equals(a.get("name"))) {

@@ -2,9 +2,7 @@ package org.disclosuredesk.handling;
 
 import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.DeadlineCalculator;
 import org.disclosuredesk.deadline.DeadlineFacts;
