@@ -2,9 +2,7 @@ package org.disclosuredesk.handling;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -49,6 +47,9 @@ public class CalendarChangeRecalculation implements CalendarImpact {
   private record Period(String kind, String taskKey, Function<String, List<OpenPeriod>> open,
       BiConsumer<String, LocalDate> moveLastDay,
       BiFunction<DeadlineCalculator, LocalDate, LocalDate> lastDayAfterDelivery) {}
+
+  /** The history's details (dd_event): the due dates as text, "null" while the clock stands. */
+  record Recomputed(int calendarRevision, String previousDueOn, String dueOn) {}
 
   private final List<Period> periods;
   private final RequestRepository requests;
@@ -141,11 +142,8 @@ public class CalendarChangeRecalculation implements CalendarImpact {
       period.moveLastDay().accept(p.id(), p.lastDayAfter());
       moveTimer(before, period.taskKey(), p.id(), p.lastDayAfter());
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("calendarRevision", revision);
-    details.put("previousDueOn", String.valueOf(change.dueOnBefore()));
-    details.put("dueOn", String.valueOf(change.dueOnAfter()));
-    events.record(requestId, "DUE_DATE_RECOMPUTED", "system", details);
+    events.record(requestId, "DUE_DATE_RECOMPUTED", "system", new Recomputed(revision,
+        String.valueOf(change.dueOnBefore()), String.valueOf(change.dueOnAfter())));
     return true;
   }
 

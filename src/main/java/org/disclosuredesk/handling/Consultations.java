@@ -1,9 +1,7 @@
 package org.disclosuredesk.handling;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
@@ -32,7 +30,20 @@ public class Consultations {
   public enum Opinion { AGREE, OBJECT, NONE }
 
   public record Consultation(String id, String requestId, String kind, String party, LocalDate sentOn,
-      LocalDate deliveredOn, LocalDate answerDueOn, LocalDate repliedOn, String opinion, String status) {}
+      LocalDate deliveredOn, LocalDate answerDueOn, LocalDate repliedOn, String opinion, String status) {
+
+    /** Neither answered nor expired. */
+    public boolean open() {
+      return "OPEN".equals(status);
+    }
+  }
+
+  /** The history's details of each step (dd_event). */
+  record Sent(String consultationId, String kind, String party, LocalDate sentOn, LocalDate answerDueOn) {}
+
+  record Answered(String consultationId, LocalDate repliedOn, String opinion) {}
+
+  record Expired(String consultationId, LocalDate answerDueOn) {}
 
   private final ConsultationRepository consultations;
   private final RequestEvents events;
@@ -64,13 +75,7 @@ public class Consultations {
     consultations.insertOpen(id, row.id(), kind.name(), party, sentOn, deliveredOn, answerDue);
     stops.open(row.id(), kind == Kind.THIRD_PARTY ? SuspensionKind.THIRD_PARTY_CONSULTATION
         : SuspensionKind.AGENCY_CONSULTATION, sentOn, id);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("consultationId", id);
-    details.put("kind", kind.name());
-    details.put("party", party);
-    details.put("sentOn", sentOn.toString());
-    details.put("answerDueOn", answerDue.toString());
-    events.record(row.id(), "CONSULTATION_SENT", actor, details);
+    events.record(row.id(), "CONSULTATION_SENT", actor, new Sent(id, kind.name(), party, sentOn, answerDue));
     deadlines.refresh(row.id());
     dates.openPeriod(process, EXPIRES_AT, answerDue, id);
   }
@@ -84,14 +89,14 @@ public class Consultations {
     LocalDate repliedOn = in.pastDate("repliedOn", true, clock.today(), c.sentOn(), "征求意见发出日期");
     Opinion opinion = in.code("opinion", Opinion.class, true);
     in.errors().throwIfAny();
-    if (!"OPEN".equals(c.status())) {
+    if (!c.open()) {
       throw new ConflictException("该征求意见已经结束");
     }
     LocalDate stopEnd = repliedOn.isAfter(c.answerDueOn()) ? c.answerDueOn() : repliedOn;
     consultations.answered(c.id(), repliedOn, opinion.name());
     stops.close(c.id(), stopEnd);
     events.record(row.id(), "CONSULTATION_ANSWERED", actor,
-        Map.of("consultationId", c.id(), "repliedOn", repliedOn.toString(), "opinion", opinion.name()));
+        new Answered(c.id(), repliedOn, opinion.name()));
     deadlines.refresh(row.id());
     stops.afterClosing(row.id());
   }
@@ -99,13 +104,13 @@ public class Consultations {
   /** No answer within 15 working days: a third party is taken to have no opinion, an agency to agree. */
   public void expired(RequestRow row, String consultationId) {
     Consultation c = get(row.id(), consultationId);
-    if (!"OPEN".equals(c.status())) {
+    if (!c.open()) {
       return;
     }
     consultations.expired(c.id());
     stops.close(c.id(), c.answerDueOn());
     events.record(row.id(), "CONSULTATION_EXPIRED", "system",
-        Map.of("consultationId", c.id(), "answerDueOn", c.answerDueOn().toString()));
+        new Expired(c.id(), c.answerDueOn()));
     deadlines.refresh(row.id());
     stops.afterClosing(row.id());
   }

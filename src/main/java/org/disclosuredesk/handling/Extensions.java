@@ -29,6 +29,15 @@ public class Extensions {
   /** An approved extension: how long, why, and when it was approved (letters, the ledger's export). */
   public record Approved(String requestId, int workingDays, String reason, LocalDate decidedOn) {}
 
+  /** The history's details of each step (dd_event); {@code dueOn} as the due date then in force, "null" if none. */
+  record Requested(LocalDate requestedOn, int workingDays, String reason) {}
+
+  record Refused(LocalDate decidedOn) {}
+
+  record Granted(LocalDate decidedOn, int workingDays, String dueOn) {}
+
+  record LongerPeriod(LocalDate decidedOn, int workingDays, String reason, String dueOn) {}
+
   private final ExtensionRepository extensions;
   private final RequestRepository requests;
   private final RequestEvents events;
@@ -57,7 +66,7 @@ public class Extensions {
     }
     extensions.insertPending(row.id(), requestedOn, days, reason);
     events.record(row.id(), "EXTENSION_REQUESTED", actor,
-        Map.of("requestedOn", requestedOn.toString(), "workingDays", days, "reason", reason));
+        new Requested(requestedOn, days, reason));
   }
 
   public void decide(RequestRow row, StepInput in, String actor) {
@@ -71,14 +80,14 @@ public class Extensions {
     }
     extensions.decide(ext.id(), approved, decidedOn, actor);
     if (!approved) {
-      events.record(row.id(), "EXTENSION_REFUSED", actor, Map.of("decidedOn", decidedOn.toString()));
+      events.record(row.id(), "EXTENSION_REFUSED", actor, new Refused(decidedOn));
       return;
     }
     requests.update(row.id(), "extension_working_days", days);
     deadlines.refresh(row.id());
     RequestRow now = requests.get(row.id());
-    events.record(row.id(), "EXTENSION_APPROVED", actor, Map.of("decidedOn", decidedOn.toString(),
-        "workingDays", days, "dueOn", String.valueOf(now.dueOn())));
+    events.record(row.id(), "EXTENSION_APPROVED", actor,
+        new Granted(decidedOn, days, String.valueOf(now.dueOn())));
     if (row.applicantEmail() != null) {
       mailer.queue(row.id(), "EXTENSION_NOTICE", row.applicantEmail(), "延期答复告知：" + row.trackingNumber(),
           "extension-notice", Map.of("request", now, "reason", ext.reason(), "workingDays", days,
@@ -104,8 +113,8 @@ public class Extensions {
     requests.update(row.id(), cols);
     deadlines.refresh(row.id());
     RequestRow now = requests.get(row.id());
-    events.record(row.id(), "CUSTOM_PERIOD", actor, Map.of("decidedOn", decidedOn.toString(), "workingDays", days,
-        "reason", reason, "dueOn", String.valueOf(now.dueOn())));
+    events.record(row.id(), "CUSTOM_PERIOD", actor,
+        new LongerPeriod(decidedOn, days, reason, String.valueOf(now.dueOn())));
     if (row.applicantEmail() != null) {
       mailer.queue(row.id(), "CUSTOM_PERIOD_NOTICE", row.applicantEmail(), "延迟答复告知：" + row.trackingNumber(),
           "custom-period-notice", Map.of("request", now, "reason", reason, "workingDays", days,

@@ -1,11 +1,12 @@
 package org.disclosuredesk.handling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.FeeMethod;
 import org.disclosuredesk.kernel.Outcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +38,21 @@ public class Fees {
 
   public record FeeNotice(String id, String requestId, LocalDate noticeOn, LocalDate deliveredOn, String method,
       Integer pages, BigDecimal amountYuan, boolean waived, String waiverReason, LocalDate paymentDueOn,
-      LocalDate paidOn, String status) {}
+      LocalDate paidOn, String status) {
+
+    /** Waiting for payment: neither paid, expired nor waived. */
+    public boolean open() {
+      return "OPEN".equals(status);
+    }
+  }
+
+  /** The history's details of each step (dd_event); {@code paymentDueOn} only when there is something to pay. */
+  record Noticed(String method, String amountYuan, LocalDate noticeOn, boolean waived,
+      @JsonInclude(Include.NON_NULL) LocalDate paymentDueOn) {}
+
+  record Paid(LocalDate paidOn, String amountYuan) {}
+
+  record Expired(LocalDate paymentDueOn) {}
 
   private final FeeNoticeRepository notices;
   private final RequestRepository requests;
@@ -89,15 +104,8 @@ public class Fees {
     LocalDate payBy = payable ? deadlines.calculator().feePaymentLimit(deliveredOn) : null;
     notices.insert(new FeeNotice(id, row.id(), noticeOn, deliveredOn, method.name(), pages, amount, waived,
         waiverReason, payBy, null, payable ? "OPEN" : "WAIVED"));
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("method", method.name());
-    details.put("amountYuan", amount.toPlainString());
-    details.put("noticeOn", noticeOn.toString());
-    details.put("waived", waived);
-    if (payBy != null) {
-      details.put("paymentDueOn", payBy.toString());
-    }
-    events.record(row.id(), "FEE_NOTICE", actor, details);
+    events.record(row.id(), "FEE_NOTICE", actor,
+        new Noticed(method.name(), amount.toPlainString(), noticeOn, waived, payBy));
     process.setVariable(PAYABLE, payable);
     if (payable) {
       stops.open(row.id(), SuspensionKind.FEE_NOTICE, noticeOn, id);
@@ -116,7 +124,7 @@ public class Fees {
     FeeNotice fee = get(row.id(), feeId);
     LocalDate paidOn = in.pastDate("paidOn", true, clock.today(), fee.noticeOn(), "收费通知日期");
     in.errors().throwIfAny();
-    if (!"OPEN".equals(fee.status())) {
+    if (!fee.open()) {
       throw new ConflictException("该收费通知已结束");
     }
     if (paidOn.isAfter(fee.paymentDueOn())) {
@@ -125,8 +133,7 @@ public class Fees {
     notices.paid(fee.id(), paidOn);
     requests.update(row.id(), "fees_collected_yuan", row.feesCollectedYuan().add(fee.amountYuan()));
     stops.close(fee.id(), paidOn);
-    events.record(row.id(), "FEE_PAID", actor, Map.of("paidOn", paidOn.toString(),
-        "amountYuan", fee.amountYuan().toPlainString()));
+    events.record(row.id(), "FEE_PAID", actor, new Paid(paidOn, fee.amountYuan().toPlainString()));
     deadlines.refresh(row.id());
     stops.afterClosing(row.id());
   }
@@ -141,7 +148,7 @@ public class Fees {
     cols.set("decided_on", DeadlineCalculator.expiryConclusionDate(fee.paymentDueOn()));
     cols.set("outcome_reason", "申请人逾期未缴纳信息处理费，视为放弃申请");
     requests.update(row.id(), cols);
-    events.record(row.id(), "FEE_EXPIRED", "system", Map.of("paymentDueOn", fee.paymentDueOn().toString()));
+    events.record(row.id(), "FEE_EXPIRED", "system", new Expired(fee.paymentDueOn()));
   }
 
   public FeeNotice get(String requestId, String id) {

@@ -42,7 +42,7 @@ public class RequestActions {
   public void screening(String id, Map<String, Object> body, String actor) {
     lockOpen(id);
     Object result = body.get("result");
-    if (!"PROCEED".equals(result)) {
+    if (!ScreeningCompleted.Result.PROCEED.name().equals(result)) {
       throw new BadInputException("result", result == null ? "必填"
           : "只能为 PROCEED（要求补正请用 supplement-request，直接答复请用 decision）");
     }
