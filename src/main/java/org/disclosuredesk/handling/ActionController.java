@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The steps of handling over HTTP (API.md); who may call which is decided in the security configuration. A body is
- * the step's values, as its Tasklist form submits them: handed to the process untyped, so StepInput reads every
- * field with the same strict types for both and names every bad one (a record would have Jackson refuse the first).
+ * the step's values as its Tasklist form submits them, handed to the process untyped: StepInput reads every field with
+ * the same strict types for both and names every bad field at once (API.md), where a record would have Jackson
+ * refuse the body at the first.
  */
 @Tag(name = ApiDocumentation.HANDLING)
 @RestController

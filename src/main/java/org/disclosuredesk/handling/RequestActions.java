@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The API's actions on a request (API.md). Each one locks the request, finds the Tasklist task of the matching
  * step (409 if the request is elsewhere) and completes it with the same values the task's form would submit, so a
- * reviewer in Tasklist and the API go through the very same step code.
+ * reviewer in Tasklist and the API go through the very same step code. The values stay a map (the engine's edge):
+ * they become the task's transient variables, and the step reads them with StepInput's strict types.
  */
 @Service
 @Transactional
