@@ -14,13 +14,24 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The steps of handling over HTTP (API.md); who may call which is decided in the security configuration. */
+/**
+ * The steps of handling over HTTP (API.md); who may call which is decided in the security configuration. A body is
+ * the step's values as its Tasklist form submits them, handed to the process untyped: StepInput reads every field with
+ * the same strict types for both and names every bad field at once (API.md), where a record would have Jackson
+ * refuse the body at the first.
+ */
 @Tag(name = ApiDocumentation.HANDLING)
 @RestController
 @RequestMapping(path = "/api/requests/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 public class ActionController {
 
-  private static final Map<String, Object> OK = Map.of("ok", true);
+  /** {@code {ok: true}}: the step was taken. */
+  record Done(boolean ok) {}
+
+  /** {@code {consultationId}}: to record the answer with. */
+  record ConsultationSent(String consultationId) {}
+
+  private static final Done OK = new Done(true);
 
   private final RequestActions actions;
 
@@ -38,7 +49,7 @@ public class ActionController {
           examples = @ExampleObject(name = "示例", value = """
               {"result": "PROCEED"}"""))))
   @PostMapping("/screening")
-  Map<String, Object> screening(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
+  Done screening(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
     actions.screening(id, body, who.getName());
     return OK;
   }
@@ -56,7 +67,7 @@ public class ActionController {
               {"noticeOn": "2025-10-09", "supplementDueOn": "2025-10-24",
                "items": "请说明所需文件的名称、文号或年份"}"""))))
   @PostMapping("/supplement-request")
-  Map<String, Object> supplementRequest(@PathVariable String id, @RequestBody Map<String, Object> body,
+  Done supplementRequest(@PathVariable String id, @RequestBody Map<String, Object> body,
       Authentication who) {
     actions.supplementRequest(id, body, who.getName());
     return OK;
@@ -72,7 +83,7 @@ public class ActionController {
           examples = @ExampleObject(name = "示例", value = """
               {"receivedOn": "2025-10-20"}"""))))
   @PostMapping("/supplement")
-  Map<String, Object> supplement(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
+  Done supplement(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
     actions.supplement(id, body, who.getName());
     return OK;
   }
@@ -91,9 +102,9 @@ public class ActionController {
               {"kind": "THIRD_PARTY", "party": "某某有限公司", "sentOn": "2025-10-10",
                "deliveredOn": "2025-10-11"}"""))))
   @PostMapping("/consultation")
-  Map<String, Object> consultation(@PathVariable String id, @RequestBody Map<String, Object> body,
+  ConsultationSent consultation(@PathVariable String id, @RequestBody Map<String, Object> body,
       Authentication who) {
-    return Map.of("consultationId", actions.consultation(id, body, who.getName()));
+    return new ConsultationSent(actions.consultation(id, body, who.getName()));
   }
 
   @Operation(summary = "登记征求意见的答复", description = """
@@ -107,7 +118,7 @@ public class ActionController {
           examples = @ExampleObject(name = "示例", value = """
               {"repliedOn": "2025-10-20", "opinion": "AGREE"}"""))))
   @PostMapping("/consultation/reply")
-  Map<String, Object> consultationReply(@PathVariable String id, @RequestBody Map<String, Object> body,
+  Done consultationReply(@PathVariable String id, @RequestBody Map<String, Object> body,
       Authentication who) {
     actions.consultationReply(id, body, who.getName());
     return OK;
@@ -125,7 +136,7 @@ public class ActionController {
           examples = @ExampleObject(name = "示例", value = """
               {"requestedOn": "2025-10-27", "workingDays": 20, "reason": "涉及文件较多，需要逐一审查"}"""))))
   @PostMapping("/extension")
-  Map<String, Object> extension(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
+  Done extension(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
     actions.extension(id, body, who.getName());
     return OK;
   }
@@ -140,7 +151,7 @@ public class ActionController {
           examples = @ExampleObject(name = "示例", value = """
               {"approved": true, "decidedOn": "2025-10-28"}"""))))
   @PostMapping("/extension/decision")
-  Map<String, Object> extensionDecision(@PathVariable String id, @RequestBody Map<String, Object> body,
+  Done extensionDecision(@PathVariable String id, @RequestBody Map<String, Object> body,
       Authentication who) {
     actions.extensionDecision(id, body, who.getName());
     return OK;
@@ -156,7 +167,7 @@ public class ActionController {
           examples = @ExampleObject(name = "示例", value = """
               {"decidedOn": "2025-10-10", "workingDays": 40, "reason": "申请数量明显超过合理范围"}"""))))
   @PostMapping("/custom-period")
-  Map<String, Object> customPeriod(@PathVariable String id, @RequestBody Map<String, Object> body,
+  Done customPeriod(@PathVariable String id, @RequestBody Map<String, Object> body,
       Authentication who) {
     actions.customPeriod(id, body, who.getName());
     return OK;
@@ -175,7 +186,7 @@ public class ActionController {
               {"noticeOn": "2025-10-15", "method": "PER_VOLUME", "pages": 150, "amountYuan": 100,
                "waived": false}"""))))
   @PostMapping("/fee-notice")
-  Map<String, Object> feeNotice(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
+  Done feeNotice(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
     actions.feeNotice(id, body, who.getName());
     return OK;
   }
@@ -190,7 +201,7 @@ public class ActionController {
           examples = @ExampleObject(name = "示例", value = """
               {"paidOn": "2025-10-20"}"""))))
   @PostMapping("/fee-payment")
-  Map<String, Object> feePayment(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
+  Done feePayment(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
     actions.feePayment(id, body, who.getName());
     return OK;
   }
@@ -205,7 +216,7 @@ public class ActionController {
           examples = @ExampleObject(name = "示例", value = """
               {"withdrawnOn": "2025-10-12", "note": "申请人电话告知撤回"}"""))))
   @PostMapping("/withdrawal")
-  Map<String, Object> withdrawal(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
+  Done withdrawal(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
     actions.withdrawal(id, body, who.getName());
     return OK;
   }
@@ -231,7 +242,7 @@ public class ActionController {
               {"outcome": "DISCLOSED", "decidedOn": "2025-10-28", "deliveryMethod": "EMAIL",
                "confidentialityReview": {"reviewedBy": "王五", "reviewedOn": "2025-10-27"}}"""))))
   @PostMapping("/decision")
-  Map<String, Object> decision(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
+  Done decision(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
     actions.decision(id, body, who.getName());
     return OK;
   }
@@ -246,7 +257,7 @@ public class ActionController {
           examples = @ExampleObject(name = "示例", value = """
               {"approved": true, "decidedOn": "2025-10-29", "comment": "同意"}"""))))
   @PostMapping("/sign-off")
-  Map<String, Object> signOff(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
+  Done signOff(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
     actions.signOff(id, body, who.getName());
     return OK;
   }

@@ -2,11 +2,11 @@ package org.disclosuredesk.handling;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -21,7 +21,6 @@ import org.disclosuredesk.process.TaskDates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,16 +44,14 @@ public class CalendarChangeRecalculation implements CalendarImpact {
   public record PeriodChange(String kind, String id, LocalDate lastDayBefore, LocalDate lastDayAfter) {}
 
   /** Open consultations (15 WD) and fee notices (20 WD) count working days too; their expiry timers move with them. */
-  private record Period(String kind, String table, String lastDayColumn, String taskKey,
+  private record Period(String kind, String taskKey, Function<String, List<OpenPeriod>> open,
+      BiConsumer<String, LocalDate> moveLastDay,
       BiFunction<DeadlineCalculator, LocalDate, LocalDate> lastDayAfterDelivery) {}
 
-  private static final List<Period> PERIODS = List.of(
-      new Period("CONSULTATION", "dd_consultation", "answer_due_on", "RecordConsultationReply",
-          DeadlineCalculator::consultationAnswerLimit),
-      new Period("FEE_NOTICE", "dd_fee_notice", "payment_due_on", "RecordFeePayment",
-          DeadlineCalculator::feePaymentLimit));
+  /** The history's details (dd_event): the due dates as text, "null" while the clock stands. */
+  record Recomputed(int calendarRevision, String previousDueOn, String dueOn) {}
 
-  private final JdbcClient jdbc;
+  private final List<Period> periods;
   private final RequestRepository requests;
   private final RequestDeadlines deadlines;
   private final RequestEvents events;
@@ -63,10 +60,14 @@ public class CalendarChangeRecalculation implements CalendarImpact {
   private final TaskDates dates;
   private final TransactionTemplate tx;
 
-  public CalendarChangeRecalculation(JdbcClient jdbc, RequestRepository requests, RequestDeadlines deadlines,
-      RequestEvents events, TaskService tasks, ManagementService management, TaskDates dates,
-      TransactionTemplate tx) {
-    this.jdbc = jdbc;
+  public CalendarChangeRecalculation(ConsultationRepository consultations, FeeNoticeRepository fees,
+      RequestRepository requests, RequestDeadlines deadlines, RequestEvents events, TaskService tasks,
+      ManagementService management, TaskDates dates, TransactionTemplate tx) {
+    this.periods = List.of(
+        new Period("CONSULTATION", "RecordConsultationReply", consultations::openPeriods, consultations::moveLastDay,
+            DeadlineCalculator::consultationAnswerLimit),
+        new Period("FEE_NOTICE", "RecordFeePayment", fees::openPeriods, fees::moveLastDay,
+            DeadlineCalculator::feePaymentLimit));
     this.requests = requests;
     this.deadlines = deadlines;
     this.events = events;
@@ -78,7 +79,7 @@ public class CalendarChangeRecalculation implements CalendarImpact {
 
   @EventListener
   public void calendarChanged(CalendarChangedEvent change) {
-    List<String> open = openIds();
+    List<String> open = requests.openIds();
     int moved = 0;
     for (String id : open) {
       Boolean changed = tx.execute(s -> recompute(id, change.revision()));
@@ -97,15 +98,10 @@ public class CalendarChangeRecalculation implements CalendarImpact {
   @Override
   public List<DueDateChange> wouldMove(DeadlineCalculator proposed) {
     List<DueDateChange> out = new ArrayList<>();
-    for (String id : openIds()) {
+    for (String id : requests.openIds()) {
       requests.find(id).filter(row -> !row.concluded()).map(row -> change(row, proposed)).ifPresent(out::add);
     }
     return out;
-  }
-
-  private List<String> openIds() {
-    return jdbc.sql("SELECT id FROM dd_request WHERE " + RequestRepository.OPEN + " ORDER BY id")
-        .query(String.class).list();
   }
 
   /**
@@ -114,22 +110,20 @@ public class CalendarChangeRecalculation implements CalendarImpact {
    */
   DueDateChange change(RequestRow row, DeadlineCalculator calc) {
     LocalDate after = deadlines.dueDates(row, calc).dueOn();
-    List<PeriodChange> periods = new ArrayList<>();
-    for (Period p : PERIODS) {
-      for (var open : jdbc.sql("SELECT id, delivered_on, " + p.lastDayColumn() + " AS last_day FROM " + p.table()
-          + " WHERE request_id = ? AND status = 'OPEN' ORDER BY id").param(row.id()).query().listOfRows()) {
-        LocalDate before = toDate(value(open, "last_day"));
-        LocalDate now = p.lastDayAfterDelivery().apply(calc, toDate(value(open, "delivered_on")));
-        if (!now.equals(before)) {
-          periods.add(new PeriodChange(p.kind(), (String) value(open, "id"), before, now));
+    List<PeriodChange> moved = new ArrayList<>();
+    for (Period p : periods) {
+      for (OpenPeriod open : p.open().apply(row.id())) {
+        LocalDate now = p.lastDayAfterDelivery().apply(calc, open.deliveredOn());
+        if (!now.equals(open.lastDay())) {
+          moved.add(new PeriodChange(p.kind(), open.id(), open.lastDay(), now));
         }
       }
     }
-    if (Objects.equals(row.dueOn(), after) && periods.isEmpty()) {
+    if (Objects.equals(row.dueOn(), after) && moved.isEmpty()) {
       return null;
     }
     return new DueDateChange(row.id(), row.trackingNumber(), row.status(),
-        org.disclosuredesk.kernel.RequestStatus.labelOf(row.status()), row.dueOn(), after, List.copyOf(periods));
+        org.disclosuredesk.kernel.RequestStatus.labelOf(row.status()), row.dueOn(), after, List.copyOf(moved));
   }
 
   boolean recompute(String requestId, int revision) {
@@ -144,16 +138,12 @@ public class CalendarChangeRecalculation implements CalendarImpact {
       return false;
     }
     for (PeriodChange p : change.periods()) {
-      Period period = PERIODS.stream().filter(x -> x.kind().equals(p.kind())).findFirst().orElseThrow();
-      jdbc.sql("UPDATE " + period.table() + " SET " + period.lastDayColumn() + " = ? WHERE id = ?")
-          .params(p.lastDayAfter(), p.id()).update();
+      Period period = periods.stream().filter(x -> x.kind().equals(p.kind())).findFirst().orElseThrow();
+      period.moveLastDay().accept(p.id(), p.lastDayAfter());
       moveTimer(before, period.taskKey(), p.id(), p.lastDayAfter());
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("calendarRevision", revision);
-    details.put("previousDueOn", String.valueOf(change.dueOnBefore()));
-    details.put("dueOn", String.valueOf(change.dueOnAfter()));
-    events.record(requestId, "DUE_DATE_RECOMPUTED", "system", details);
+    events.record(requestId, "DUE_DATE_RECOMPUTED", "system", new Recomputed(revision,
+        String.valueOf(change.dueOnBefore()), String.valueOf(change.dueOnAfter())));
     return true;
   }
 
@@ -168,14 +158,5 @@ public class CalendarChangeRecalculation implements CalendarImpact {
         }
       }
     }
-  }
-
-  private static Object value(Map<String, Object> row, String column) {
-    Object v = row.get(column);
-    return v != null ? v : row.get(column.toUpperCase(java.util.Locale.ROOT));
-  }
-
-  private static LocalDate toDate(Object v) {
-    return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
   }
 }

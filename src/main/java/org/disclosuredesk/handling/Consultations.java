@@ -1,22 +1,17 @@
 package org.disclosuredesk.handling;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.common.RecordRowMapper;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.deadline.SuspensionKind;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRow;
-import org.disclosuredesk.process.RequestStatusService;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.TaskDates;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,27 +30,36 @@ public class Consultations {
   public enum Opinion { AGREE, OBJECT, NONE }
 
   public record Consultation(String id, String requestId, String kind, String party, LocalDate sentOn,
-      LocalDate deliveredOn, LocalDate answerDueOn, LocalDate repliedOn, String opinion, String status) {}
+      LocalDate deliveredOn, LocalDate answerDueOn, LocalDate repliedOn, String opinion, String status) {
 
-  private static final RecordRowMapper<Consultation> ROWS = new RecordRowMapper<>(Consultation.class);
+    /** Neither answered nor expired. */
+    public boolean open() {
+      return "OPEN".equals(status);
+    }
+  }
 
-  private final JdbcClient jdbc;
+  /** The history's details of each step (dd_event). */
+  record Sent(String consultationId, String kind, String party, LocalDate sentOn, LocalDate answerDueOn) {}
+
+  record Answered(String consultationId, LocalDate repliedOn, String opinion) {}
+
+  record Expired(String consultationId, LocalDate answerDueOn) {}
+
+  private final ConsultationRepository consultations;
   private final RequestEvents events;
   private final BusinessClock clock;
   private final RequestDeadlines deadlines;
   private final Stops stops;
   private final TaskDates dates;
-  private final RequestStatusService status;
 
-  public Consultations(JdbcClient jdbc, RequestEvents events, BusinessClock clock, RequestDeadlines deadlines,
-      Stops stops, TaskDates dates, RequestStatusService status) {
-    this.jdbc = jdbc;
+  public Consultations(ConsultationRepository consultations, RequestEvents events, BusinessClock clock,
+      RequestDeadlines deadlines, Stops stops, TaskDates dates) {
+    this.consultations = consultations;
     this.events = events;
     this.clock = clock;
     this.deadlines = deadlines;
     this.stops = stops;
     this.dates = dates;
-    this.status = status;
   }
 
   public void open(RequestRow row, StepInput in, String actor, VariableScope process) {
@@ -68,18 +72,10 @@ public class Consultations {
     in.errors().throwIfAny();
     id = id == null ? UUID.randomUUID().toString() : id;
     LocalDate answerDue = deadlines.calculator().consultationAnswerLimit(deliveredOn);
-    jdbc.sql("INSERT INTO dd_consultation (id, request_id, kind, party, sent_on, delivered_on, answer_due_on, status)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')")
-        .params(id, row.id(), kind.name(), party, sentOn, deliveredOn, answerDue).update();
+    consultations.insertOpen(id, row.id(), kind.name(), party, sentOn, deliveredOn, answerDue);
     stops.open(row.id(), kind == Kind.THIRD_PARTY ? SuspensionKind.THIRD_PARTY_CONSULTATION
         : SuspensionKind.AGENCY_CONSULTATION, sentOn, id);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("consultationId", id);
-    details.put("kind", kind.name());
-    details.put("party", party);
-    details.put("sentOn", sentOn.toString());
-    details.put("answerDueOn", answerDue.toString());
-    events.record(row.id(), "CONSULTATION_SENT", actor, details);
+    events.record(row.id(), "CONSULTATION_SENT", actor, new Sent(id, kind.name(), party, sentOn, answerDue));
     deadlines.refresh(row.id());
     dates.openPeriod(process, EXPIRES_AT, answerDue, id);
   }
@@ -93,41 +89,37 @@ public class Consultations {
     LocalDate repliedOn = in.pastDate("repliedOn", true, clock.today(), c.sentOn(), "征求意见发出日期");
     Opinion opinion = in.code("opinion", Opinion.class, true);
     in.errors().throwIfAny();
-    if (!"OPEN".equals(c.status())) {
+    if (!c.open()) {
       throw new ConflictException("该征求意见已经结束");
     }
     LocalDate stopEnd = repliedOn.isAfter(c.answerDueOn()) ? c.answerDueOn() : repliedOn;
-    jdbc.sql("UPDATE dd_consultation SET replied_on = ?, opinion = ?, status = 'ANSWERED' WHERE id = ?")
-        .params(repliedOn, opinion.name(), c.id()).update();
+    consultations.answered(c.id(), repliedOn, opinion.name());
     stops.close(c.id(), stopEnd);
     events.record(row.id(), "CONSULTATION_ANSWERED", actor,
-        Map.of("consultationId", c.id(), "repliedOn", repliedOn.toString(), "opinion", opinion.name()));
+        new Answered(c.id(), repliedOn, opinion.name()));
     deadlines.refresh(row.id());
-    status.stopClosed(row.id());
+    stops.afterClosing(row.id());
   }
 
   /** No answer within 15 working days: a third party is taken to have no opinion, an agency to agree. */
   public void expired(RequestRow row, String consultationId) {
     Consultation c = get(row.id(), consultationId);
-    if (!"OPEN".equals(c.status())) {
+    if (!c.open()) {
       return;
     }
-    jdbc.sql("UPDATE dd_consultation SET opinion = 'NONE', status = 'EXPIRED' WHERE id = ?").param(c.id()).update();
+    consultations.expired(c.id());
     stops.close(c.id(), c.answerDueOn());
     events.record(row.id(), "CONSULTATION_EXPIRED", "system",
-        Map.of("consultationId", c.id(), "answerDueOn", c.answerDueOn().toString()));
+        new Expired(c.id(), c.answerDueOn()));
     deadlines.refresh(row.id());
-    status.stopClosed(row.id());
+    stops.afterClosing(row.id());
   }
 
   public Consultation get(String requestId, String id) {
-    return jdbc.sql("SELECT * FROM dd_consultation WHERE id = ? AND request_id = ?").params(id, requestId)
-        .query(ROWS).optional()
-        .orElseThrow(() -> new NotFoundException("没有这个征求意见：" + id));
+    return consultations.find(requestId, id).orElseThrow(() -> new NotFoundException("没有这个征求意见：" + id));
   }
 
   public List<Consultation> list(String requestId) {
-    return jdbc.sql("SELECT * FROM dd_consultation WHERE request_id = ? ORDER BY sent_on, id").param(requestId)
-        .query(ROWS).list();
+    return consultations.of(requestId);
   }
 }

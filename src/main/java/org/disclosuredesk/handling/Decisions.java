@@ -1,11 +1,12 @@
 package org.disclosuredesk.handling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.NotHeldReason;
 import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ThirdPartyInterest;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,10 @@ import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.kernel.DeliveryChannel;
+import org.disclosuredesk.request.RequestEvent;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
-import org.disclosuredesk.process.RequestStatusService;
 import org.disclosuredesk.process.StepInput;
 import org.springframework.stereotype.Service;
 
@@ -31,24 +32,14 @@ public class Decisions {
 
   /**
    * An agency of the platform named as responsible in an Art. 36(5) reply, as it was in the registry when the
-   * decision was made (kept in the DECIDED event, so a regenerated letter says the same).
+   * decision was made (kept in the DECIDED event, so a regenerated letter says the same; without an email when the
+   * registry had none).
    */
-  public record ResponsibleAgency(String code, String name, String address, String phone, String email) {
+  public record ResponsibleAgency(String code, String name, String address, String phone,
+      @JsonInclude(Include.NON_NULL) String email) {
 
     static ResponsibleAgency of(Agency a) {
       return new ResponsibleAgency(a.code(), a.name(), a.address(), a.phone(), a.email());
-    }
-
-    Map<String, Object> details() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("code", code);
-      m.put("name", name);
-      m.put("address", address);
-      m.put("phone", phone);
-      if (email != null) {
-        m.put("email", email);
-      }
-      return m;
     }
 
     /** 联系地址：…，联系电话：…: the contact Art. 36(5) asks the reply to give. */
@@ -64,18 +55,25 @@ public class Decisions {
     }
   }
 
+  /** The history's details (dd_event): {@code reason} and the platform's agency only when given. */
+  record Decided(String outcome, LocalDate decidedOn, @JsonInclude(Include.NON_NULL) String reason,
+      @JsonInclude(Include.NON_NULL) ResponsibleAgency responsibleAgency) {}
+
+  /** {@code comment} only when given. */
+  record SignOff(boolean approved, LocalDate decidedOn, @JsonInclude(Include.NON_NULL) String comment) {}
+
   private final RequestRepository requests;
   private final RequestEvents events;
   private final BusinessClock clock;
-  private final RequestStatusService status;
+  private final Stops stops;
   private final Agencies agencies;
 
   public Decisions(RequestRepository requests, RequestEvents events, BusinessClock clock,
-      RequestStatusService status, Agencies agencies) {
+      Stops stops, Agencies agencies) {
     this.requests = requests;
     this.events = events;
     this.clock = clock;
-    this.status = status;
+    this.stops = stops;
     this.agencies = agencies;
   }
 
@@ -116,7 +114,7 @@ public class Decisions {
       throw new ConflictException("“补正后申请内容仍不明确”只能在申请人补正之后作出（第三十条）");
     }
     // our reading: no decision while a consultation or fee notice is open — its answer or payment comes first
-    if (status.hasOpenStop(row.id())) {
+    if (stops.anyOpen(row.id())) {
       throw new ConflictException("征求意见或缴费期间尚未结束，请先登记答复或缴费");
     }
     Columns cols = new Columns();
@@ -135,16 +133,8 @@ public class Decisions {
     cols.set("confidentiality_reviewed_by", reviewedBy);
     cols.set("confidentiality_reviewed_on", reviewedOn);
     requests.update(row.id(), cols);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("outcome", outcome.name());
-    details.put("decidedOn", decidedOn.toString());
-    if (reason != null) {
-      details.put("reason", reason);
-    }
-    if (named != null) {
-      details.put("responsibleAgency", ResponsibleAgency.of(named).details());
-    }
-    events.record(row.id(), "DECIDED", actor, details);
+    events.record(row.id(), "DECIDED", actor,
+        new Decided(outcome.name(), decidedOn, reason, named == null ? null : ResponsibleAgency.of(named)));
     return outcome.needsSignOff();
   }
 
@@ -167,13 +157,13 @@ public class Decisions {
    * The same from the request's history ({@link RequestEvents#list}): the latest decision's, as long as the request
    * still names that agency (a later change of the text, e.g. a correction in the database, wins).
    */
-  public static Optional<ResponsibleAgency> responsibleAgency(RequestRow row, List<Map<String, Object>> history) {
+  public static Optional<ResponsibleAgency> responsibleAgency(RequestRow row, List<RequestEvent> history) {
     if (!NotHeldReason.OTHER_AGENCY.name().equals(row.notHeldReason()) || row.responsibleAgency() == null) {
       return Optional.empty();
     }
     for (int i = history.size() - 1; i >= 0; i--) {
-      Map<String, Object> e = history.get(i);
-      if (!"DECIDED".equals(e.get("type"))) {
+      RequestEvent e = history.get(i);
+      if (!"DECIDED".equals(e.type())) {
         continue;
       }
       if (e.get("responsibleAgency") instanceof Map<?, ?> a && row.responsibleAgency().equals(a.get("name"))) {
@@ -196,12 +186,7 @@ public class Decisions {
     LocalDate on = in.pastDate("decidedOn", true, clock.today(), row.decidedOn(), "决定日期");
     String comment = in.text("comment", false, StepInput.TEXT_MAX);
     in.errors().throwIfAny();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("approved", approved);
-    details.put("decidedOn", on.toString());
-    if (comment != null) {
-      details.put("comment", comment);
-    }
+    SignOff details = new SignOff(approved, on, comment);
     if (approved) {
       requests.update(row.id(), "signed_off_on", on);
       events.record(row.id(), "SIGNED_OFF", actor, details);

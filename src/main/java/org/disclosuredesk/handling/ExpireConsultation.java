@@ -24,7 +24,7 @@ public class ExpireConsultation implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var row = requests.lock(execution.getProcessBusinessKey());
     for (var c : consultations.list(row.id())) {
-      if ("OPEN".equals(c.status()) && c.answerDueOn().isBefore(clock.today())) {
+      if (c.open() && c.answerDueOn().isBefore(clock.today())) {
         consultations.expired(row, c.id());
       }
     }

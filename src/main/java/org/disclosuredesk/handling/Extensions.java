@@ -2,20 +2,16 @@ package org.disclosuredesk.handling;
 
 import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
-import org.disclosuredesk.common.RecordRowMapper;
 import org.disclosuredesk.deadline.DeadlineFacts;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.mail.Mailer;
 import org.disclosuredesk.process.StepInput;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,20 +23,31 @@ public class Extensions {
 
   public static final List<String> FIELDS = List.of("requestedOn", "workingDays", "reason");
 
-  record Pending(String id, LocalDate requestedOn, int workingDays, String reason) {}
+  /** An extension waiting for the office head's approval. */
+  public record Pending(String id, LocalDate requestedOn, int workingDays, String reason) {}
 
-  private static final RecordRowMapper<Pending> PENDING = new RecordRowMapper<>(Pending.class);
+  /** An approved extension: how long, why, and when it was approved (letters, the ledger's export). */
+  public record Approved(String requestId, int workingDays, String reason, LocalDate decidedOn) {}
 
-  private final JdbcClient jdbc;
+  /** The history's details of each step (dd_event); {@code dueOn} as the due date then in force, "null" if none. */
+  record Requested(LocalDate requestedOn, int workingDays, String reason) {}
+
+  record Refused(LocalDate decidedOn) {}
+
+  record Granted(LocalDate decidedOn, int workingDays, String dueOn) {}
+
+  record LongerPeriod(LocalDate decidedOn, int workingDays, String reason, String dueOn) {}
+
+  private final ExtensionRepository extensions;
   private final RequestRepository requests;
   private final RequestEvents events;
   private final BusinessClock clock;
   private final RequestDeadlines deadlines;
   private final Mailer mailer;
 
-  public Extensions(JdbcClient jdbc, RequestRepository requests, RequestEvents events, BusinessClock clock,
-      RequestDeadlines deadlines, Mailer mailer) {
-    this.jdbc = jdbc;
+  public Extensions(ExtensionRepository extensions, RequestRepository requests, RequestEvents events,
+      BusinessClock clock, RequestDeadlines deadlines, Mailer mailer) {
+    this.extensions = extensions;
     this.requests = requests;
     this.events = events;
     this.clock = clock;
@@ -54,38 +61,33 @@ public class Extensions {
     String reason = in.text("reason", true, StepInput.TEXT_MAX);
     in.errors().throwIfAny();
     // a refused extension does not use up the one extension Art. 33 allows; an approved or pending one does
-    if (row.extended() || pendingOrApproved(row.id())) {
+    if (row.extended() || extensions.pendingOrApproved(row.id())) {
       throw new ConflictException("延期答复只能申请一次（第三十三条第二款）");
     }
-    jdbc.sql("INSERT INTO dd_extension (id, request_id, requested_on, working_days, reason, status)"
-            + " VALUES (?, ?, ?, ?, ?, 'PENDING')")
-        .params(UUID.randomUUID().toString(), row.id(), requestedOn, days, reason).update();
+    extensions.insertPending(row.id(), requestedOn, days, reason);
     events.record(row.id(), "EXTENSION_REQUESTED", actor,
-        Map.of("requestedOn", requestedOn.toString(), "workingDays", days, "reason", reason));
+        new Requested(requestedOn, days, reason));
   }
 
   public void decide(RequestRow row, StepInput in, String actor) {
     Boolean approved = in.bool("approved", true);
-    Pending ext = jdbc.sql("SELECT id, requested_on, working_days, reason FROM dd_extension"
-        + " WHERE request_id = ? AND status = 'PENDING'").param(row.id()).query(PENDING).optional()
-        .orElseThrow(() -> new ConflictException("没有待审批的延期申请"));
+    Pending ext = extensions.pending(row.id()).orElseThrow(() -> new ConflictException("没有待审批的延期申请"));
     LocalDate decidedOn = in.pastDate("decidedOn", true, clock.today(), ext.requestedOn(), "延期申请日期");
     in.errors().throwIfAny();
     int days = ext.workingDays();
     if (approved && row.dueOn() != null && decidedOn.isAfter(row.dueOn())) {
       throw new ConflictException("批准日期晚于现行答复期限（" + row.dueOn() + "），已不能延期（第三十三条第二款）");
     }
-    jdbc.sql("UPDATE dd_extension SET status = ?, decided_on = ?, decided_by = ? WHERE id = ?")
-        .params(approved ? "APPROVED" : "REFUSED", decidedOn, actor, ext.id()).update();
+    extensions.decide(ext.id(), approved, decidedOn, actor);
     if (!approved) {
-      events.record(row.id(), "EXTENSION_REFUSED", actor, Map.of("decidedOn", decidedOn.toString()));
+      events.record(row.id(), "EXTENSION_REFUSED", actor, new Refused(decidedOn));
       return;
     }
     requests.update(row.id(), "extension_working_days", days);
     deadlines.refresh(row.id());
     RequestRow now = requests.get(row.id());
-    events.record(row.id(), "EXTENSION_APPROVED", actor, Map.of("decidedOn", decidedOn.toString(),
-        "workingDays", days, "dueOn", String.valueOf(now.dueOn())));
+    events.record(row.id(), "EXTENSION_APPROVED", actor,
+        new Granted(decidedOn, days, String.valueOf(now.dueOn())));
     if (row.applicantEmail() != null) {
       mailer.queue(row.id(), "EXTENSION_NOTICE", row.applicantEmail(), "延期答复告知：" + row.trackingNumber(),
           "extension-notice", Map.of("request", now, "reason", ext.reason(), "workingDays", days,
@@ -111,8 +113,8 @@ public class Extensions {
     requests.update(row.id(), cols);
     deadlines.refresh(row.id());
     RequestRow now = requests.get(row.id());
-    events.record(row.id(), "CUSTOM_PERIOD", actor, Map.of("decidedOn", decidedOn.toString(), "workingDays", days,
-        "reason", reason, "dueOn", String.valueOf(now.dueOn())));
+    events.record(row.id(), "CUSTOM_PERIOD", actor,
+        new LongerPeriod(decidedOn, days, reason, String.valueOf(now.dueOn())));
     if (row.applicantEmail() != null) {
       mailer.queue(row.id(), "CUSTOM_PERIOD_NOTICE", row.applicantEmail(), "延迟答复告知：" + row.trackingNumber(),
           "custom-period-notice", Map.of("request", now, "reason", reason, "workingDays", days,
@@ -120,21 +122,8 @@ public class Extensions {
     }
   }
 
-  private boolean pendingOrApproved(String requestId) {
-    return jdbc.sql("SELECT COUNT(*) FROM dd_extension WHERE request_id = ? AND status IN ('PENDING', 'APPROVED')")
-        .param(requestId).query(Integer.class).single() > 0;
-  }
-
-  /** An approved extension: how long, why, and when it was approved (letters, the ledger's export). */
-  public record Approved(String requestId, int workingDays, String reason, LocalDate decidedOn) {}
-
   /** The approved extensions of these requests, the latest decision first. */
   public List<Approved> approved(java.util.Collection<String> requestIds) {
-    if (requestIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("SELECT request_id, working_days, reason, decided_on FROM dd_extension WHERE status = 'APPROVED'"
-            + " AND request_id IN (:ids) ORDER BY decided_on DESC").param("ids", List.copyOf(requestIds))
-        .query(new RecordRowMapper<>(Approved.class)).list();
+    return extensions.approved(requestIds);
   }
 }

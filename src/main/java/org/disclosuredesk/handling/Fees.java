@@ -1,17 +1,17 @@
 package org.disclosuredesk.handling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.FeeMethod;
 import org.disclosuredesk.kernel.Outcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.common.RecordRowMapper;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.deadline.DeadlineCalculator;
@@ -20,10 +20,8 @@ import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.mail.Mailer;
-import org.disclosuredesk.process.RequestStatusService;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.TaskDates;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,30 +38,40 @@ public class Fees {
 
   public record FeeNotice(String id, String requestId, LocalDate noticeOn, LocalDate deliveredOn, String method,
       Integer pages, BigDecimal amountYuan, boolean waived, String waiverReason, LocalDate paymentDueOn,
-      LocalDate paidOn, String status) {}
+      LocalDate paidOn, String status) {
 
-  private static final RecordRowMapper<FeeNotice> ROWS = new RecordRowMapper<>(FeeNotice.class);
+    /** Waiting for payment: neither paid, expired nor waived. */
+    public boolean open() {
+      return "OPEN".equals(status);
+    }
+  }
 
-  private final JdbcClient jdbc;
+  /** The history's details of each step (dd_event); {@code paymentDueOn} only when there is something to pay. */
+  record Noticed(String method, String amountYuan, LocalDate noticeOn, boolean waived,
+      @JsonInclude(Include.NON_NULL) LocalDate paymentDueOn) {}
+
+  record Paid(LocalDate paidOn, String amountYuan) {}
+
+  record Expired(LocalDate paymentDueOn) {}
+
+  private final FeeNoticeRepository notices;
   private final RequestRepository requests;
   private final RequestEvents events;
   private final BusinessClock clock;
   private final RequestDeadlines deadlines;
   private final Stops stops;
   private final TaskDates dates;
-  private final RequestStatusService status;
   private final Mailer mailer;
 
-  public Fees(JdbcClient jdbc, RequestRepository requests, RequestEvents events, BusinessClock clock,
-      RequestDeadlines deadlines, Stops stops, TaskDates dates, RequestStatusService status, Mailer mailer) {
-    this.jdbc = jdbc;
+  public Fees(FeeNoticeRepository notices, RequestRepository requests, RequestEvents events, BusinessClock clock,
+      RequestDeadlines deadlines, Stops stops, TaskDates dates, Mailer mailer) {
+    this.notices = notices;
     this.requests = requests;
     this.events = events;
     this.clock = clock;
     this.deadlines = deadlines;
     this.stops = stops;
     this.dates = dates;
-    this.status = status;
     this.mailer = mailer;
   }
 
@@ -80,33 +88,24 @@ public class Fees {
     if (method == FeeMethod.PER_REQUEST && pages != null) {
       in.errors().add("pages", "按件计收不填页数（按件、按量不能同时适用）");
     }
+    // 按件: the tier is this request's place among the applicant's requests of its calendar month
     BigDecimal expected = method == null || (method == FeeMethod.PER_VOLUME && pages == null) ? null
-        : method == FeeMethod.PER_VOLUME ? FeeSchedule.perVolume(pages) : FeeSchedule.perRequest(ordinalInMonth(row));
+        : method == FeeMethod.PER_VOLUME ? FeeSchedule.perVolume(pages)
+        : FeeSchedule.perRequest(requests.placeInApplicantsMonth(row));
     if (amount != null && expected != null && amount.compareTo(expected) != 0) {
       in.errors().add("amountYuan", "金额与收费标准不符，应为 " + expected.toPlainString() + " 元");
     }
     in.errors().throwIfAny();
-    if (jdbc.sql("SELECT COUNT(*) FROM dd_fee_notice WHERE request_id = ? AND status IN ('OPEN', 'PAID')")
-        .param(row.id()).query(Integer.class).single() > 0) {
+    if (notices.anyOpenOrPaid(row.id())) {
       throw new ConflictException("该申请已发出收费通知");
     }
     boolean payable = !waived && amount.signum() > 0;
     String id = UUID.randomUUID().toString();
     LocalDate payBy = payable ? deadlines.calculator().feePaymentLimit(deliveredOn) : null;
-    jdbc.sql("INSERT INTO dd_fee_notice (id, request_id, notice_on, delivered_on, method, pages, amount_yuan, waived,"
-            + " waiver_reason, payment_due_on, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(id, row.id(), noticeOn, deliveredOn, method.name(), pages, amount, waived, waiverReason, payBy,
-            payable ? "OPEN" : "WAIVED")
-        .update();
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("method", method.name());
-    details.put("amountYuan", amount.toPlainString());
-    details.put("noticeOn", noticeOn.toString());
-    details.put("waived", waived);
-    if (payBy != null) {
-      details.put("paymentDueOn", payBy.toString());
-    }
-    events.record(row.id(), "FEE_NOTICE", actor, details);
+    notices.insert(new FeeNotice(id, row.id(), noticeOn, deliveredOn, method.name(), pages, amount, waived,
+        waiverReason, payBy, null, payable ? "OPEN" : "WAIVED"));
+    events.record(row.id(), "FEE_NOTICE", actor,
+        new Noticed(method.name(), amount.toPlainString(), noticeOn, waived, payBy));
     process.setVariable(PAYABLE, payable);
     if (payable) {
       stops.open(row.id(), SuspensionKind.FEE_NOTICE, noticeOn, id);
@@ -121,55 +120,42 @@ public class Fees {
     return payable;
   }
 
-  /** 按件: this request's place among the applicant's requests received in the same calendar month. */
-  int ordinalInMonth(RequestRow row) {
-    LocalDate first = row.receivedOn().withDayOfMonth(1);
-    return jdbc.sql("SELECT COUNT(*) FROM dd_request WHERE applicant_key = ? AND received_on >= ? AND received_on < ?"
-            + " AND (received_on < ? OR (received_on = ? AND tracking_number <= ?))")
-        .params(row.applicantKey(), first, first.plusMonths(1), row.receivedOn(), row.receivedOn(),
-            row.trackingNumber())
-        .query(Integer.class).single();
-  }
-
   public void paid(RequestRow row, String feeId, StepInput in, String actor) {
     FeeNotice fee = get(row.id(), feeId);
     LocalDate paidOn = in.pastDate("paidOn", true, clock.today(), fee.noticeOn(), "收费通知日期");
     in.errors().throwIfAny();
-    if (!"OPEN".equals(fee.status())) {
+    if (!fee.open()) {
       throw new ConflictException("该收费通知已结束");
     }
     if (paidOn.isAfter(fee.paymentDueOn())) {
       throw new ConflictException("缴费期限（" + fee.paymentDueOn() + "）已过，不能再登记缴费");
     }
-    jdbc.sql("UPDATE dd_fee_notice SET paid_on = ?, status = 'PAID' WHERE id = ?").params(paidOn, fee.id()).update();
+    notices.paid(fee.id(), paidOn);
     requests.update(row.id(), "fees_collected_yuan", row.feesCollectedYuan().add(fee.amountYuan()));
     stops.close(fee.id(), paidOn);
-    events.record(row.id(), "FEE_PAID", actor, Map.of("paidOn", paidOn.toString(),
-        "amountYuan", fee.amountYuan().toPlainString()));
+    events.record(row.id(), "FEE_PAID", actor, new Paid(paidOn, fee.amountYuan().toPlainString()));
     deadlines.refresh(row.id());
-    status.stopClosed(row.id());
+    stops.afterClosing(row.id());
   }
 
   /** Not paid in 20 working days: deemed abandoned, concluded the day after the last day. */
   public void expired(RequestRow row, String feeId) {
     FeeNotice fee = get(row.id(), feeId);
-    jdbc.sql("UPDATE dd_fee_notice SET status = 'EXPIRED' WHERE id = ?").param(fee.id()).update();
+    notices.expired(fee.id());
     stops.close(fee.id(), fee.paymentDueOn());
     Columns cols = new Columns();
     cols.set("outcome", Outcome.OTHER_FEE_UNPAID.name());
     cols.set("decided_on", DeadlineCalculator.expiryConclusionDate(fee.paymentDueOn()));
     cols.set("outcome_reason", "申请人逾期未缴纳信息处理费，视为放弃申请");
     requests.update(row.id(), cols);
-    events.record(row.id(), "FEE_EXPIRED", "system", Map.of("paymentDueOn", fee.paymentDueOn().toString()));
+    events.record(row.id(), "FEE_EXPIRED", "system", new Expired(fee.paymentDueOn()));
   }
 
   public FeeNotice get(String requestId, String id) {
-    return jdbc.sql("SELECT * FROM dd_fee_notice WHERE id = ? AND request_id = ?").params(id, requestId)
-        .query(ROWS).optional().orElseThrow(() -> new NotFoundException("没有这个收费通知：" + id));
+    return notices.find(requestId, id).orElseThrow(() -> new NotFoundException("没有这个收费通知：" + id));
   }
 
   public List<FeeNotice> list(String requestId) {
-    return jdbc.sql("SELECT * FROM dd_fee_notice WHERE request_id = ? ORDER BY notice_on, id").param(requestId)
-        .query(ROWS).list();
+    return notices.of(requestId);
   }
 }

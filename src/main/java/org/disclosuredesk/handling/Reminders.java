@@ -1,5 +1,6 @@
 package org.disclosuredesk.handling;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,11 @@ import org.springframework.stereotype.Service;
 /** Deadline reminders to whoever holds the request's open step, and the overdue escalation to the office heads. */
 @Service
 public class Reminders {
+
+  /** The history's details (dd_event). */
+  record Reminded(int workingDaysLeft, int recipients) {}
+
+  record Escalated(LocalDate dueOn) {}
 
   private final RequestRepository requests;
   private final RequestEvents events;
@@ -44,7 +50,7 @@ public class Reminders {
       mailer.queue(requestId, "REMINDER", address, "办理提醒：" + row.trackingNumber() + " 距答复期限还有" + workingDays
           + "个工作日", "reminder", Map.of("request", row, "step", step, "workingDays", workingDays), List.of());
     }
-    events.record(requestId, "REMINDER", "system", Map.of("workingDaysLeft", workingDays, "recipients", to.size()));
+    events.record(requestId, "REMINDER", "system", new Reminded(workingDays, to.size()));
   }
 
   public void escalate(String requestId) {
@@ -59,7 +65,7 @@ public class Reminders {
       mailer.queue(requestId, "OVERDUE", address, "逾期督办：" + row.trackingNumber() + " 已超过法定答复期限",
           "overdue", Map.of("request", row, "step", step), List.of());
     }
-    events.record(requestId, "OVERDUE_ESCALATED", "system", Map.of("dueOn", row.dueOn().toString()));
+    events.record(requestId, "OVERDUE_ESCALATED", "system", new Escalated(row.dueOn()));
   }
 
 

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The API's actions on a request (API.md). Each one locks the request, finds the Tasklist task of the matching
  * step (409 if the request is elsewhere) and completes it with the same values the task's form would submit, so a
- * reviewer in Tasklist and the API go through the very same step code.
+ * reviewer in Tasklist and the API go through the very same step code. The values stay a map (the engine's edge):
+ * they become the task's transient variables, and the step reads them with StepInput's strict types.
  */
 @Service
 @Transactional
@@ -42,7 +43,7 @@ public class RequestActions {
   public void screening(String id, Map<String, Object> body, String actor) {
     lockOpen(id);
     Object result = body.get("result");
-    if (!"PROCEED".equals(result)) {
+    if (!ScreeningCompleted.Result.PROCEED.name().equals(result)) {
       throw new BadInputException("result", result == null ? "必填"
           : "只能为 PROCEED（要求补正请用 supplement-request，直接答复请用 decision）");
     }

@@ -2,22 +2,17 @@ package org.disclosuredesk.handling;
 
 import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.DeadlineCalculator;
 import org.disclosuredesk.deadline.DeadlineFacts;
 import org.disclosuredesk.deadline.DeadlineResult;
 import org.disclosuredesk.deadline.DueStatus;
 import org.disclosuredesk.deadline.Suspension;
-import org.disclosuredesk.deadline.SuspensionKind;
 import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.kernel.RequestStatus;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,14 +25,14 @@ public class RequestDeadlines {
   public static final int REPLY_WORKING_DAYS = DeadlineFacts.REPLY_PERIOD;
 
   private final RequestRepository requests;
-  private final JdbcClient jdbc;
+  private final SuspensionRepository stops;
   private final CalendarService calendars;
   private final DeadlineTimers timers;
 
-  public RequestDeadlines(RequestRepository requests, JdbcClient jdbc, CalendarService calendars,
-      @Lazy DeadlineTimers timers) {
+  public RequestDeadlines(RequestRepository requests, SuspensionRepository stops, CalendarService calendars,
+      DeadlineTimers timers) {
     this.requests = requests;
-    this.jdbc = jdbc;
+    this.stops = stops;
     this.calendars = calendars;
     this.timers = timers;
   }
@@ -52,7 +47,7 @@ public class RequestDeadlines {
   }
 
   public boolean awaitingSupplement(RequestRow row) {
-    return RequestStatus.AWAITING_SUPPLEMENT.name().equals(row.status());
+    return row.statusCode() == RequestStatus.AWAITING_SUPPLEMENT;
   }
 
   /**
@@ -126,10 +121,6 @@ public class RequestDeadlines {
   }
 
   public List<Suspension> suspensions(String requestId) {
-    return jdbc.sql("SELECT kind, from_on, to_on FROM dd_suspension WHERE request_id = ? ORDER BY from_on")
-        .param(requestId)
-        .query((rs, i) -> new Suspension(SuspensionKind.valueOf(rs.getString("kind")),
-            rs.getObject("from_on", LocalDate.class), rs.getObject("to_on", LocalDate.class)))
-        .list();
+    return stops.of(requestId);
   }
 }

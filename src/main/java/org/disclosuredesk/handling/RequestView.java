@@ -1,46 +1,103 @@
 package org.disclosuredesk.handling;
 
-import org.disclosuredesk.request.DescriptionSimilarity;
-import org.disclosuredesk.request.RequestEvents;
-import org.disclosuredesk.request.RequestRepository;
-import org.disclosuredesk.request.RequestRow;
-import org.disclosuredesk.agency.Agencies;
-import org.disclosuredesk.agency.Agency;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.disclosuredesk.agency.Agencies;
+import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.DeadlineResult;
+import org.disclosuredesk.handling.Consultations.Consultation;
+import org.disclosuredesk.handling.Fees.FeeNotice;
+import org.disclosuredesk.handling.PossibleDuplicates.PossibleDuplicate;
+import org.disclosuredesk.request.RequestEvent;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.security.PersonalData;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** {@code GET /api/requests/{id}}: the request, its due date explained, its stops, duplicates, letters, history. */
 @Component
 public class RequestView {
 
-  /** Letters and appeals are contributed by their features, when present. */
+  /** Letters, appeals and 督办 are contributed by their features, when present. */
   public interface Section {
     String name();
 
-    List<Map<String, Object>> items(String requestId);
+    /** The items of the section, each written as JSON. */
+    List<?> items(String requestId);
   }
+
+  /** {@code {code, name}} of an agency (API.md "Agencies"). */
+  public record AgencyRef(String code, String name) {}
+
+  /** Registration's answer: {@code {id, trackingNumber, agency, receivedOn, dueOn, status, outcome, concludedOn}}. */
+  public record Summary(String id, String trackingNumber, AgencyRef agency, LocalDate receivedOn, LocalDate dueOn,
+      String status, String outcome, LocalDate concludedOn) {}
+
+  /**
+   * The request file. {@code letters} and {@code appeals} are there (empty) even without their features; any other
+   * feature's section is written beside them under its name.
+   */
+  public record RequestFile(String id, String trackingNumber, AgencyRef agency, String channel, LocalDate arrivedOn,
+      LocalDate confirmedOn, LocalDate receivedOn, LocalDate dueOn, LocalDate originalDueOn,
+      Integer remainingWorkingDays, String status, String outcome, LocalDate concludedOn, Boolean onTime,
+      boolean extended, int periodWorkingDays, Applicant applicant, Agent agent, String description, String topic,
+      List<String> requestedForms, String deliveryChannel, String externalReference, Supplement supplement,
+      Decision decision, BigDecimal feesCollectedYuan, List<Stop> suspensions, List<Consultation> consultations,
+      List<FeeNotice> feeNotices, List<String> deadlineExplanation, List<PossibleDuplicate> possibleDuplicates,
+      List<?> letters, List<?> appeals, @JsonIgnore Map<String, List<?>> otherSections, List<String> warnings,
+      List<RequestEvent> events) {
+
+    @JsonAnyGetter
+    public Map<String, List<?>> sections() {
+      return otherSections;
+    }
+  }
+
+  /** Identity numbers and phone masked for those who see personal data masked. */
+  public record Applicant(String type, String name, String idNumber, String creditCode, String email, String phone,
+      String address) {}
+
+  public record Agent(String name, String idNumber, String phone) {}
+
+  public record Supplement(LocalDate noticeOn, LocalDate supplementDueOn, String items, LocalDate receivedOn) {}
+
+  /**
+   * The decision as recorded; {@code responsiblePlatformAgency} only when an agency of the platform is named (Art.
+   * 36(5)), {@code confidentialityReview} only once reviewed.
+   */
+  public record Decision(String outcome, LocalDate decidedOn, LocalDate signedOffOn, String deliveryMethod,
+      String reason, Boolean alreadyPublic, String thirdPartyInterest, String notHeldReason, String responsibleAgency,
+      @JsonInclude(Include.NON_NULL) AgencyRef responsiblePlatformAgency, String relatedRequestId,
+      String relatedReference, @JsonInclude(Include.NON_NULL) ConfidentialityReview confidentialityReview) {}
+
+  public record ConfidentialityReview(String reviewedBy, String reviewedOn) {}
+
+  /** A clock stop: {@code to} is null while it lasts. */
+  public record Stop(String kind, LocalDate from, LocalDate to) {}
 
   private final RequestRepository requests;
   private final RequestEvents events;
   private final RequestDeadlines deadlines;
   private final Consultations consultations;
   private final Fees fees;
-  private final JdbcClient jdbc;
+  private final PossibleDuplicates duplicates;
   private final BusinessClock clock;
   private final ObjectProvider<Section> sections;
   private final Agencies agencies;
 
   public RequestView(RequestRepository requests, RequestEvents events, RequestDeadlines deadlines,
-      Consultations consultations, Fees fees, JdbcClient jdbc, BusinessClock clock,
+      Consultations consultations, Fees fees, PossibleDuplicates duplicates, BusinessClock clock,
       ObjectProvider<Section> sections, Agencies agencies) {
     this.agencies = agencies;
     this.requests = requests;
@@ -48,169 +105,75 @@ public class RequestView {
     this.deadlines = deadlines;
     this.consultations = consultations;
     this.fees = fees;
-    this.jdbc = jdbc;
+    this.duplicates = duplicates;
     this.clock = clock;
     this.sections = sections;
   }
 
-  public Map<String, Object> summary(RequestRow r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id());
-    m.put("trackingNumber", r.trackingNumber());
-    m.put("agency", agency(r));
-    m.put("receivedOn", r.receivedOn());
-    m.put("dueOn", r.dueOn());
-    m.put("status", r.status());
-    m.put("outcome", r.outcome());
-    m.put("concludedOn", r.concludedOn());
-    return m;
+  public Summary summary(RequestRow r) {
+    return new Summary(r.id(), r.trackingNumber(), agency(r), r.receivedOn(), r.dueOn(), r.status(), r.outcome(),
+        r.concludedOn());
   }
 
-  public Map<String, Object> full(String id, boolean maskPersonalData) {
+  public RequestFile full(String id, boolean maskPersonalData) {
     RequestRow r = requests.get(id);
     DeadlineResult deadline = deadlines.compute(r);
-    List<Map<String, Object>> history = events.list(id);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id());
-    m.put("trackingNumber", r.trackingNumber());
-    m.put("agency", agency(r));
-    m.put("channel", r.channel());
-    m.put("arrivedOn", r.arrivedOn());
-    m.put("confirmedOn", r.confirmedOn());
-    m.put("receivedOn", r.receivedOn());
-    m.put("dueOn", r.dueOn());
-    m.put("originalDueOn", r.originalDueOn());
-    m.put("remainingWorkingDays", deadlines.remainingWorkingDays(r, deadline, clock.today()));
-    m.put("status", r.status());
-    m.put("outcome", r.outcome());
-    m.put("concludedOn", r.concludedOn());
-    m.put("onTime", r.concludedOn() == null || r.dueOn() == null ? null : !r.concludedOn().isAfter(r.dueOn()));
-    m.put("extended", r.extended());
-    m.put("periodWorkingDays", r.periodWorkingDays());
-    m.put("applicant", applicant(r, maskPersonalData));
-    m.put("agent", r.agentName() == null ? null : agent(r, maskPersonalData));
-    m.put("description", r.description());
-    m.put("topic", r.topic());
-    m.put("requestedForms", r.requestedForms() == null ? List.of() : List.of(r.requestedForms().split(",")));
-    m.put("deliveryChannel", r.deliveryChannel());
-    m.put("externalReference", r.externalReference());
-    m.put("supplement", r.supplementNoticeOn() == null ? null : supplement(r));
-    m.put("decision", r.outcome() == null ? null : decision(r, history));
-    m.put("feesCollectedYuan", r.feesCollectedYuan());
-    m.put("suspensions", deadlines.suspensions(id).stream()
-        .map(s -> {
-          Map<String, Object> x = new LinkedHashMap<>();
-          x.put("kind", s.kind().name());
-          x.put("from", s.from());
-          x.put("to", s.to());
-          return x;
-        }).toList());
-    m.put("consultations", consultations.list(id));
-    m.put("feeNotices", fees.list(id));
-    m.put("deadlineExplanation", deadline.explanation());
-    m.put("possibleDuplicates", possibleDuplicates(r));
-    m.put("letters", List.of());
-    m.put("appeals", List.of());
-    sections.orderedStream().forEach(s -> m.put(s.name(), s.items(id)));
-    m.put("warnings", warnings(deadline, history));
-    m.put("events", history);
-    return m;
+    List<RequestEvent> history = events.list(id);
+    Map<String, List<?>> contributed = new LinkedHashMap<>();
+    sections.orderedStream().forEach(s -> contributed.put(s.name(), s.items(id)));
+    List<?> letters = contributed.containsKey("letters") ? contributed.remove("letters") : List.of();
+    List<?> appeals = contributed.containsKey("appeals") ? contributed.remove("appeals") : List.of();
+    return new RequestFile(r.id(), r.trackingNumber(), agency(r), r.channel(), r.arrivedOn(), r.confirmedOn(),
+        r.receivedOn(), r.dueOn(), r.originalDueOn(), deadlines.remainingWorkingDays(r, deadline, clock.today()),
+        r.status(), r.outcome(), r.concludedOn(),
+        r.concludedOn() == null || r.dueOn() == null ? null : !r.concludedOn().isAfter(r.dueOn()),
+        r.extended(), r.periodWorkingDays(), applicant(r, maskPersonalData),
+        r.agentName() == null ? null : agent(r, maskPersonalData), r.description(), r.topic(),
+        r.requestedForms() == null ? List.of() : List.of(r.requestedForms().split(",")), r.deliveryChannel(),
+        r.externalReference(), r.supplementNoticeOn() == null ? null : supplement(r),
+        r.outcome() == null ? null : decision(r, history), r.feesCollectedYuan(),
+        deadlines.suspensions(id).stream().map(s -> new Stop(s.kind().name(), s.from(), s.to())).toList(),
+        consultations.list(id), fees.list(id), deadline.explanation(), duplicates.of(r), letters, appeals,
+        contributed, warnings(deadline, history), history);
   }
 
-  /** {@code {code, name}} of the request's agency (API.md "Agencies"). */
-  private Map<String, Object> agency(RequestRow r) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("code", r.agencyCode());
-    a.put("name", agencies.all().stream().filter(x -> x.code().equals(r.agencyCode())).map(Agency::name)
-        .findFirst().orElse(r.agencyCode()));
-    return a;
+  private AgencyRef agency(RequestRow r) {
+    return new AgencyRef(r.agencyCode(), agencies.all().stream().filter(x -> x.code().equals(r.agencyCode()))
+        .map(Agency::name).findFirst().orElse(r.agencyCode()));
   }
 
-  private static List<String> warnings(DeadlineResult d, List<Map<String, Object>> history) {
+  private static List<String> warnings(DeadlineResult d, List<RequestEvent> history) {
     List<String> out = new ArrayList<>(d.warnings());
     history.stream().map(e -> e.get("warning")).filter(w -> w instanceof String).map(String.class::cast)
         .forEach(out::add);
     return out;
   }
 
-  private static Map<String, Object> applicant(RequestRow r, boolean mask) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("type", r.applicantType());
-    a.put("name", r.applicantName());
-    a.put("idNumber", mask ? PersonalData.maskIdNumber(r.applicantIdNumber()) : r.applicantIdNumber());
-    a.put("creditCode", r.applicantCreditCode());
-    a.put("email", r.applicantEmail());
-    a.put("phone", mask ? PersonalData.maskPhone(r.applicantPhone()) : r.applicantPhone());
-    a.put("address", r.applicantAddress());
-    return a;
+  private static Applicant applicant(RequestRow r, boolean mask) {
+    return new Applicant(r.applicantType(), r.applicantName(),
+        mask ? PersonalData.maskIdNumber(r.applicantIdNumber()) : r.applicantIdNumber(), r.applicantCreditCode(),
+        r.applicantEmail(), mask ? PersonalData.maskPhone(r.applicantPhone()) : r.applicantPhone(),
+        r.applicantAddress());
   }
 
-  private static Map<String, Object> agent(RequestRow r, boolean mask) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("name", r.agentName());
-    a.put("idNumber", mask ? PersonalData.maskIdNumber(r.agentIdNumber()) : r.agentIdNumber());
-    a.put("phone", mask ? PersonalData.maskPhone(r.agentPhone()) : r.agentPhone());
-    return a;
+  private static Agent agent(RequestRow r, boolean mask) {
+    return new Agent(r.agentName(), mask ? PersonalData.maskIdNumber(r.agentIdNumber()) : r.agentIdNumber(),
+        mask ? PersonalData.maskPhone(r.agentPhone()) : r.agentPhone());
   }
 
-  private static Map<String, Object> supplement(RequestRow r) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("noticeOn", r.supplementNoticeOn());
-    s.put("supplementDueOn", r.supplementDueOn());
-    s.put("items", r.supplementItems());
-    s.put("receivedOn", r.supplementReceivedOn());
-    return s;
+  private static Supplement supplement(RequestRow r) {
+    return new Supplement(r.supplementNoticeOn(), r.supplementDueOn(), r.supplementItems(),
+        r.supplementReceivedOn());
   }
 
-  private static Map<String, Object> decision(RequestRow r, List<Map<String, Object>> history) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("outcome", r.outcome());
-    d.put("decidedOn", r.decidedOn());
-    d.put("signedOffOn", r.signedOffOn());
-    d.put("deliveryMethod", r.deliveryMethod());
-    d.put("reason", r.outcomeReason());
-    d.put("alreadyPublic", r.alreadyPublic());
-    d.put("thirdPartyInterest", r.thirdPartyInterest());
-    d.put("notHeldReason", r.notHeldReason());
-    d.put("responsibleAgency", r.responsibleAgency());
+  private static Decision decision(RequestRow r, List<RequestEvent> history) {
     // an agency of the platform named under Art. 36(5): {code, name} as the decision recorded it
-    Decisions.responsibleAgency(r, history).ifPresent(a -> {
-      Map<String, Object> named = new LinkedHashMap<>();
-      named.put("code", a.code());
-      named.put("name", a.name());
-      d.put("responsiblePlatformAgency", named);
-    });
-    d.put("relatedRequestId", r.relatedRequestId());
-    d.put("relatedReference", r.relatedReference());
-    if (r.confidentialityReviewedBy() != null) {
-      d.put("confidentialityReview", Map.of("reviewedBy", r.confidentialityReviewedBy(),
-          "reviewedOn", String.valueOf(r.confidentialityReviewedOn())));
-    }
-    return d;
-  }
-
-  /** Same applicant, similar description, received in the 12 months before (shown, never decided). */
-  public List<Map<String, Object>> possibleDuplicates(RequestRow r) {
-    LocalDate since = r.receivedOn().minusMonths(12);
-    List<Map<String, Object>> out = new ArrayList<>();
-    jdbc.sql("SELECT id, tracking_number, received_on, description, outcome FROM dd_request"
-            + " WHERE applicant_key = ? AND id <> ? AND received_on >= ? AND received_on <= ? AND agency_code = ?"
-            + " ORDER BY received_on")
-        // a repeat is one to the same agency (Art. 36(7)), and another agency's requests are not this one's to show
-        .params(r.applicantKey(), r.id(), since, r.receivedOn(), r.agencyCode())
-        .query((rs, i) -> {
-          double sim = DescriptionSimilarity.of(r.description(), rs.getString("description"));
-          if (sim >= DescriptionSimilarity.THRESHOLD) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("id", rs.getString("id"));
-            d.put("trackingNumber", rs.getString("tracking_number"));
-            d.put("receivedOn", rs.getObject("received_on", LocalDate.class));
-            d.put("outcome", rs.getString("outcome"));
-            d.put("similarity", Math.round(sim * 100) / 100.0);
-            out.add(d);
-          }
-          return null;
-        }).list();
-    return out;
+    AgencyRef named = Decisions.responsibleAgency(r, history).map(a -> new AgencyRef(a.code(), a.name()))
+        .orElse(null);
+    ConfidentialityReview review = r.confidentialityReviewedBy() == null ? null
+        : new ConfidentialityReview(r.confidentialityReviewedBy(), String.valueOf(r.confidentialityReviewedOn()));
+    return new Decision(r.outcome(), r.decidedOn(), r.signedOffOn(), r.deliveryMethod(), r.outcomeReason(),
+        r.alreadyPublic(), r.thirdPartyInterest(), r.notHeldReason(), r.responsibleAgency(), named,
+        r.relatedRequestId(), r.relatedReference(), review);
   }
 }

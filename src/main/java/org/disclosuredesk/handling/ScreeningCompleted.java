@@ -20,6 +20,9 @@ public class ScreeningCompleted implements TaskListener {
   public static final String INPUT = "screeningResult";
   public static final String ROUTE = "screeningRoute";
 
+  /** The history's details of "proceed" (dd_event). */
+  record Screened(String result) {}
+
   private final RequestRepository requests;
   private final RequestEvents events;
   private final Supplements supplements;
@@ -44,7 +47,7 @@ public class ScreeningCompleted implements TaskListener {
     String actor = Actors.of(task, identity);
     var process = task.getExecution().getProcessInstance();
     switch (result) {
-      case PROCEED -> events.record(row.id(), "SCREENED", actor, java.util.Map.of("result", "PROCEED"));
+      case PROCEED -> events.record(row.id(), "SCREENED", actor, new Screened(Result.PROCEED.name()));
       case SUPPLEMENT -> supplements.request(row, in, actor, process);
       case DECIDE -> process.setVariable(DecisionRoute.NEEDS_SIGN_OFF, decisions.record(row, in, actor));
     }

@@ -1,33 +1,46 @@
 package org.disclosuredesk.handling;
 
 import java.time.LocalDate;
-import java.util.UUID;
 import org.disclosuredesk.deadline.SuspensionKind;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.disclosuredesk.process.RequestStatusService;
 import org.springframework.stereotype.Component;
 
-/** Clock stops as intervals on the request ({@code dd_suspension}), so the due date can be recomputed. */
+/**
+ * Clock stops as intervals on the request ({@code dd_suspension}), so the due date can be recomputed; and whether
+ * one is open, which decides between 办理中 and 中止计时.
+ */
 @Component
 public class Stops {
 
-  private final JdbcClient jdbc;
+  private final SuspensionRepository suspensions;
+  private final RequestStatusService status;
 
-  public Stops(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public Stops(SuspensionRepository suspensions, RequestStatusService status) {
+    this.suspensions = suspensions;
+    this.status = status;
   }
 
   public void open(String requestId, SuspensionKind kind, LocalDate from, String sourceId) {
-    jdbc.sql("INSERT INTO dd_suspension (id, request_id, kind, from_on, to_on, source_id) VALUES (?, ?, ?, ?, NULL, ?)")
-        .params(UUID.randomUUID().toString(), requestId, kind.name(), from, sourceId).update();
+    suspensions.open(requestId, kind, from, sourceId);
   }
 
   public void close(String sourceId, LocalDate to) {
-    jdbc.sql("UPDATE dd_suspension SET to_on = ? WHERE source_id = ? AND to_on IS NULL").params(to, sourceId).update();
+    suspensions.close(sourceId, to);
   }
 
   /** A concluded request leaves no stop open. */
   public void closeAll(String requestId, LocalDate to) {
-    jdbc.sql("UPDATE dd_suspension SET to_on = CASE WHEN from_on > ? THEN from_on ELSE ? END"
-        + " WHERE request_id = ? AND to_on IS NULL").params(to, to, requestId).update();
+    suspensions.closeAll(requestId, to);
+  }
+
+  public boolean anyOpen(String requestId) {
+    return suspensions.anyOpen(requestId);
+  }
+
+  /** After a stop closed: the clock runs again (back to handling) when none is open any more. */
+  public void afterClosing(String requestId) {
+    if (!anyOpen(requestId)) {
+      status.clockRuns(requestId);
+    }
   }
 }

@@ -1,9 +1,10 @@
 package org.disclosuredesk.handling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.Outcome;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -25,6 +26,14 @@ public class Supplements {
 
   public static final List<String> FIELDS = List.of("noticeOn", "supplementDueOn", "items");
   public static final String EXPIRES_AT = "supplementExpiresAt";
+
+  /** The history's details of each step (dd_event); {@code warning} only for a notice after the Art. 30 limit. */
+  record Requested(LocalDate noticeOn, LocalDate supplementDueOn, String items,
+      @JsonInclude(Include.NON_NULL) String warning) {}
+
+  record Received(LocalDate receivedOn) {}
+
+  record Expired(LocalDate supplementDueOn) {}
 
   private final RequestRepository requests;
   private final RequestEvents events;
@@ -63,14 +72,8 @@ public class Supplements {
     cols.set("supplement_items", items);
     cols.set("status", RequestStatus.AWAITING_SUPPLEMENT.name());
     requests.update(row.id(), cols);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("noticeOn", noticeOn.toString());
-    details.put("supplementDueOn", dueOn.toString());
-    details.put("items", items);
-    if (noticeOn.isAfter(limit)) {
-      details.put("warning", lateNotice(limit));
-    }
-    events.record(row.id(), "SUPPLEMENT_REQUESTED", actor, details);
+    events.record(row.id(), "SUPPLEMENT_REQUESTED", actor,
+        new Requested(noticeOn, dueOn, items, noticeOn.isAfter(limit) ? lateNotice(limit) : null));
     deadlines.refresh(row.id());
     process.setVariable(EXPIRES_AT, dates.expiry(dueOn));
     if (row.applicantEmail() != null) {
@@ -96,7 +99,7 @@ public class Supplements {
     cols.set("clock_start_on", on);
     cols.set("status", RequestStatus.SCREENING.name());
     requests.update(row.id(), cols);
-    events.record(row.id(), "SUPPLEMENT_RECEIVED", actor, Map.of("receivedOn", on.toString()));
+    events.record(row.id(), "SUPPLEMENT_RECEIVED", actor, new Received(on));
     deadlines.refresh(row.id());
   }
 
@@ -108,6 +111,6 @@ public class Supplements {
     cols.set("decided_on", concluded);
     cols.set("outcome_reason", "申请人逾期未补正，视为放弃申请（第三十条）");
     requests.update(row.id(), cols);
-    events.record(row.id(), "SUPPLEMENT_EXPIRED", "system", Map.of("supplementDueOn", row.supplementDueOn().toString()));
+    events.record(row.id(), "SUPPLEMENT_EXPIRED", "system", new Expired(row.supplementDueOn()));
   }
 }

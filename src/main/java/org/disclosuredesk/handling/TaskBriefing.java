@@ -3,7 +3,6 @@ package org.disclosuredesk.handling;
 import org.camunda.bpm.engine.TaskService;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ApplicantType;
@@ -11,8 +10,6 @@ import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.request.IdentityCheck;
 import org.disclosuredesk.request.RequestRow;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +20,8 @@ import org.springframework.stereotype.Component;
 public class TaskBriefing {
 
   private final RequestDeadlines deadlines;
-  private final RequestView view;
-  private final JdbcClient jdbc;
+  private final PossibleDuplicates duplicates;
+  private final ExtensionRepository extensions;
   private final ObjectProvider<Addendum> addenda;
 
   /** More lines from a feature (e.g. links to the request's letters), appended to the summary. */
@@ -32,11 +29,11 @@ public class TaskBriefing {
     String markdown(RequestRow row);
   }
 
-  public TaskBriefing(RequestDeadlines deadlines, @Lazy RequestView view, JdbcClient jdbc,
+  public TaskBriefing(RequestDeadlines deadlines, PossibleDuplicates duplicates, ExtensionRepository extensions,
       ObjectProvider<Addendum> addenda) {
     this.deadlines = deadlines;
-    this.view = view;
-    this.jdbc = jdbc;
+    this.duplicates = duplicates;
+    this.extensions = extensions;
     this.addenda = addenda;
   }
 
@@ -75,11 +72,11 @@ public class TaskBriefing {
     if (identity != null) {
       s.append("\n\n**⚠ ").append(identity).append("**");
     }
-    List<Map<String, Object>> duplicates = view.possibleDuplicates(row);
-    if (!duplicates.isEmpty()) {
+    List<PossibleDuplicates.PossibleDuplicate> found = duplicates.of(row);
+    if (!found.isEmpty()) {
       s.append("\n\n**可能重复的申请（请人工判断）** ");
-      duplicates.forEach(d -> s.append(d.get("trackingNumber")).append("（").append(d.get("receivedOn"))
-          .append("，相似度 ").append(d.get("similarity")).append("）　"));
+      found.forEach(d -> s.append(d.trackingNumber()).append("（").append(d.receivedOn())
+          .append("，相似度 ").append(d.similarity()).append("）　"));
     }
     addenda.orderedStream().map(a -> a.markdown(row)).filter(t -> t != null && !t.isBlank())
         .forEach(t -> s.append("\n\n").append(t));
@@ -92,12 +89,10 @@ public class TaskBriefing {
   }
 
   private String extensionSummary(RequestRow row) {
-    return jdbc.sql("SELECT requested_on, working_days, reason FROM dd_extension WHERE request_id = ?"
-            + " AND status = 'PENDING'").param(row.id())
-        .query((rs, i) -> "**申请延长** " + rs.getInt("working_days") + " 个工作日（申请日期 "
-            + rs.getObject("requested_on", LocalDate.class) + "）　**理由** " + rs.getString("reason")
+    return extensions.pending(row.id())
+        .map(e -> "**申请延长** " + e.workingDays() + " 个工作日（申请日期 " + e.requestedOn() + "）　**理由** " + e.reason()
             + "\n\n现行答复期限 " + row.dueOn() + "，批准须在此日或之前。")
-        .optional().orElse("");
+        .orElse("");
   }
 
   private static String decisionSummary(RequestRow row) {

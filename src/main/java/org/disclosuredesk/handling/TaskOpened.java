@@ -19,13 +19,15 @@ public class TaskOpened implements TaskListener {
   private final RequestStatusService status;
   private final TaskDates dates;
   private final TaskBriefing briefing;
+  private final Stops stops;
 
   public TaskOpened(RequestRepository requests, RequestStatusService status, TaskDates dates,
-      TaskBriefing briefing) {
+      TaskBriefing briefing, Stops stops) {
     this.requests = requests;
     this.status = status;
     this.dates = dates;
     this.briefing = briefing;
+    this.stops = stops;
   }
 
   @Override
@@ -50,7 +52,7 @@ public class TaskOpened implements TaskListener {
     }
     // "初审 2026-0001": fifty tasks in a list are told apart by their number, and Tasklist's own name search finds it
     task.setName(task.getName() + " " + row.trackingNumber());
-    status.taskOpened(row, key);
+    status.taskOpened(row, key, () -> stops.anyOpen(requestId));
     briefing.brief(task, requests.get(requestId));
   }
 }

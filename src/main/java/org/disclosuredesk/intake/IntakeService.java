@@ -1,7 +1,10 @@
 package org.disclosuredesk.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.identity.ApplicantIdentity;
+import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.kernel.IdType;
 import org.disclosuredesk.kernel.RequestStatus;
@@ -12,7 +15,6 @@ import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +64,10 @@ public class IntakeService {
 
   public record Registered(RequestRow request, boolean created) {}
 
+  /** The history's details of the registration (dd_event); {@code warning} only for identity numbers to check. */
+  record RegisteredEvent(String trackingNumber, String channel, LocalDate receivedOn, LocalDate dueOn,
+      @JsonInclude(Include.NON_NULL) String warning) {}
+
   /** Registers once per external reference: the same reference again answers with the first request. */
   @Transactional
   public Registered register(RegistrationForm form, String actor) {
@@ -109,16 +115,8 @@ public class IntakeService {
     RequestRow draft = requests.get(id);
     requests.update(id, "tracking_number", trackingNumbers.next(draft.agencyCode(), draft.receivedOn().getYear()));
     RequestRow row = requests.get(id);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("trackingNumber", row.trackingNumber());
-    details.put("channel", row.channel());
-    details.put("receivedOn", row.receivedOn().toString());
-    details.put("dueOn", row.dueOn() == null ? null : row.dueOn().toString());
-    String identity = IdentityCheck.warning(row);
-    if (identity != null) {
-      details.put("warning", identity);
-    }
-    events.record(id, "REGISTERED", actor, details);
+    events.record(id, "REGISTERED", actor, new RegisteredEvent(row.trackingNumber(), row.channel(), row.receivedOn(),
+        row.dueOn(), IdentityCheck.warning(row)));
     if (row.applicantEmail() != null) {
       Channel channel = Channel.valueOf(row.channel());
       mailer.queue(id, "ACKNOWLEDGEMENT", row.applicantEmail(), "收件回执：政府信息公开申请 " + row.trackingNumber(),
@@ -151,7 +149,7 @@ public class IntakeService {
     if (arrived != null && confirmed != null && confirmed.isBefore(arrived)) {
       errors.add("confirmedOn", "确认日期不能早于到达日期");
     }
-    if (form.applicant() != null && "NATURAL_PERSON".equals(form.applicant().type())
+    if (form.applicant() != null && ApplicantType.NATURAL_PERSON.name().equals(form.applicant().type())
         && form.applicant().creditCode() != null) {
       errors.add("applicant.creditCode", "自然人不填统一社会信用代码");
     }

@@ -9,16 +9,9 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.security.PersonalData;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -30,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Registration, the request file, and the ledger (API.md). */
@@ -85,7 +77,7 @@ public class RequestController {
           @ApiResponse(responseCode = "201", description = "已登记：`{id, trackingNumber, receivedOn, dueOn, status}`"),
           @ApiResponse(responseCode = "200", description = "该 `externalReference` 已登记过：返回第一次登记的申请")})
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> register(@Valid @RequestBody RegistrationForm form, Authentication who) {
+  ResponseEntity<RequestView.Summary> register(@Valid @RequestBody RegistrationForm form, Authentication who) {
     IntakeService.Registered r;
     try {
       r = intake.register(form.forAgency(agencies.forRegistration(who, form.agencyCode())), who.getName());
@@ -109,7 +101,7 @@ public class RequestController {
       events:[{at, type, by, ...}]}`。`dueOn` 为现行答复期限，等待补正或期限中止时为 null，\
       此时 `remainingWorkingDays` 为剩余工作日数。证件号码和电话对管理人员打码显示。""")
   @GetMapping("/{id}")
-  Map<String, Object> get(@PathVariable String id, Authentication who) {
+  RequestView.RequestFile get(@PathVariable String id, Authentication who) {
     requests.get(id);
     return view.full(id, PersonalData.masked(who));
   }

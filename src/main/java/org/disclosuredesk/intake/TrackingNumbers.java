@@ -1,8 +1,6 @@
 package org.disclosuredesk.intake;
 
 import org.disclosuredesk.agency.AgencyScope;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,31 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrackingNumbers {
 
-  private final JdbcClient jdbc;
+  private final AgencyCounterRepository counters;
   private final AgencyScope agencies;
 
-  public TrackingNumbers(JdbcClient jdbc, AgencyScope agencies) {
-    this.jdbc = jdbc;
+  public TrackingNumbers(AgencyCounterRepository counters, AgencyScope agencies) {
+    this.counters = counters;
     this.agencies = agencies;
   }
 
   public String next(String agency, int year) {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      int updated = jdbc.sql("UPDATE dd_agency_counter SET last_value = last_value + 1"
-          + " WHERE agency_code = ? AND receipt_year = ?").param(agency).param(year).update();
-      if (updated == 0) {
-        try {
-          jdbc.sql("INSERT INTO dd_agency_counter (agency_code, receipt_year, last_value) VALUES (?, ?, 1)")
-              .param(agency).param(year).update();
-        } catch (DuplicateKeyException raced) {
-          continue; // another node created the year's counter first: increment it instead
-        }
-      }
-      int value = jdbc.sql("SELECT last_value FROM dd_agency_counter WHERE agency_code = ? AND receipt_year = ?")
-          .param(agency).param(year).query(Integer.class).single();
-      return format(agencies.several() ? agency : null, year, value);
-    }
-    throw new IllegalStateException("could not allocate a tracking number for " + agency + " " + year);
+    int value = counters.next(agency, year);
+    return format(agencies.several() ? agency : null, year, value);
   }
 
   static String format(String agency, int year, int value) {

@@ -12,6 +12,7 @@ import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.DeadlineResult;
 import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.handling.RequestDeadlines;
+import org.disclosuredesk.request.RequestEvent;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
@@ -81,7 +82,7 @@ public class PublicStatus {
     out.put("dueOn", r.dueOn() == null ? null : r.dueOn().toString());
     DeadlineResult deadline = deadlines.compute(r);
     out.put("remainingWorkingDays", deadlines.remainingWorkingDays(r, deadline, clock.today()));
-    List<Map<String, Object>> history = events.list(r.id());
+    List<RequestEvent> history = events.list(r.id());
     if (r.concluded()) {
       out.put("outcome", r.outcome());
       out.put("outcomeLabel", Outcome.valueOf(r.outcome()).label());
@@ -101,7 +102,7 @@ public class PublicStatus {
       supplement.put("dueOn", r.supplementDueOn() == null ? null : r.supplementDueOn().toString());
       out.put("supplementRequest", supplement);
     }
-    for (Map<String, Object> e : history) {
+    for (RequestEvent e : history) {
       String text = text(e);
       if (text != null) {
         timeline.add(line(day(e), text));
@@ -136,7 +137,7 @@ public class PublicStatus {
   }
 
   /** The applicant's words for what happened; null for what is internal (reminders, mails, screening, sign-off). */
-  private static String text(Map<String, Object> e) {
+  private static String text(RequestEvent e) {
     return switch (String.valueOf(e.get("type"))) {
       case "REGISTERED" -> "确认并登记，受理编号 " + e.get("trackingNumber") + "；收到申请之日为 " + e.get("receivedOn")
           + "，法定答复期限为 " + e.get("dueOn");
@@ -161,7 +162,7 @@ public class PublicStatus {
   }
 
   /** The business date of the step where the event names one, else the day it was recorded. */
-  private LocalDate day(Map<String, Object> e) {
+  private LocalDate day(RequestEvent e) {
     for (String key : List.of("noticeOn", "receivedOn", "sentOn", "paidOn", "decidedOn", "withdrawnOn",
         "concludedOn")) {
       if (e.get(key) instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}") && !"REGISTERED".equals(e.get("type"))) {

@@ -119,7 +119,7 @@ class SubmissionsController {
               {"confirmedOn": "2025-10-09"}"""))),
       responses = @ApiResponse(responseCode = "201", description = "已登记为申请"))
   @PostMapping("/{number}/confirmation")
-  ResponseEntity<Map<String, Object>> confirm(@PathVariable String number, @RequestBody Map<String, Object> body,
+  ResponseEntity<RequestView.Summary> confirm(@PathVariable String number, @RequestBody Map<String, Object> body,
       Principal who) {
     var request = submissions.confirm(number, body, who.getName());
     return ResponseEntity.status(HttpStatus.CREATED).body(view.summary(request));

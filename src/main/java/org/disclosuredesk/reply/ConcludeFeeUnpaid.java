@@ -21,7 +21,7 @@ public class ConcludeFeeUnpaid implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var row = requests.lock(execution.getProcessBusinessKey());
-    fees.list(row.id()).stream().filter(f -> "OPEN".equals(f.status())).findFirst()
+    fees.list(row.id()).stream().filter(Fees.FeeNotice::open).findFirst()
         .ifPresent(f -> fees.expired(row, f.id()));
   }
 }

@@ -1,10 +1,10 @@
 package org.disclosuredesk.reply;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.Outcome;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 /** BPMN "撤回办结": the applicant withdrew; concluded as OTHER on the withdrawal date. */
 @Component("concludeWithdrawn")
 public class ConcludeWithdrawn implements JavaDelegate {
+
+  /** The history's details (dd_event); {@code note} only when given. */
+  record Withdrawn(LocalDate withdrawnOn, @JsonInclude(Include.NON_NULL) String note) {}
 
   private final RequestRepository requests;
   private final RequestEvents events;
@@ -49,12 +52,7 @@ public class ConcludeWithdrawn implements JavaDelegate {
     cols.set("signed_off_on", null);
     cols.set("outcome_reason", note == null ? "申请人撤回申请" : "申请人撤回申请：" + note);
     requests.update(row.id(), cols);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("withdrawnOn", on.toString());
-    if (note != null) {
-      details.put("note", note);
-    }
-    events.record(row.id(), "WITHDRAWN", actor, details);
+    events.record(row.id(), "WITHDRAWN", actor, new Withdrawn(on, note));
     conclusion.conclude(row.id(), actor);
   }
 }

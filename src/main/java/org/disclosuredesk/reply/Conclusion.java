@@ -1,5 +1,7 @@
 package org.disclosuredesk.reply;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -23,6 +25,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Conclusion {
+
+  /** The history's details (dd_event); {@code deliveryMethod} only when one was recorded. */
+  record Concluded(String outcome, LocalDate concludedOn, @JsonInclude(Include.NON_NULL) String deliveryMethod) {}
 
   private final RequestRepository requests;
   private final RequestEvents events;
@@ -54,13 +59,7 @@ public class Conclusion {
     cols.set("status", RequestStatus.CONCLUDED.name());
     requests.update(requestId, cols);
     stops.closeAll(requestId, on);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("outcome", outcome.name());
-    details.put("concludedOn", on.toString());
-    if (row.deliveryMethod() != null) {
-      details.put("deliveryMethod", row.deliveryMethod());
-    }
-    events.record(requestId, "CONCLUDED", actor, details);
+    events.record(requestId, "CONCLUDED", actor, new Concluded(outcome.name(), on, row.deliveryMethod()));
     if (row.applicantEmail() != null) {
       Map<String, Object> model = new LinkedHashMap<>();
       model.put("request", row);

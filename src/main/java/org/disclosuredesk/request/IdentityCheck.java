@@ -1,6 +1,7 @@
 package org.disclosuredesk.request;
 
 import org.disclosuredesk.identity.IdentityNumbers;
+import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.IdType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ public final class IdentityCheck {
   public static Map<String, String> problems(RegistrationForm.Applicant applicant, RegistrationForm.Agent agent) {
     Map<String, String> out = new LinkedHashMap<>();
     if (applicant != null) {
-      if ("NATURAL_PERSON".equals(applicant.type())) {
+      if (ApplicantType.NATURAL_PERSON.name().equals(applicant.type())) {
         residentId(out, "applicant.idNumber", applicant.idType(), applicant.idNumber());
       } else if (applicant.creditCode() != null && !applicant.creditCode().isBlank()) {
         String p = IdentityNumbers.creditCodeProblem(applicant.creditCode().strip());

@@ -4,11 +4,9 @@ import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.RequestStatus;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.common.RecordRowMapper;
@@ -180,6 +178,34 @@ public class RequestRepository {
 
   public Optional<RequestRow> findByExternalReference(String ref) {
     return jdbc.sql("SELECT * FROM dd_request WHERE external_reference = ?").param(ref).query(ROWS).optional();
+  }
+
+  /** The ids of the open requests, in id order. */
+  public List<String> openIds() {
+    return jdbc.sql("SELECT id FROM dd_request WHERE " + OPEN + " ORDER BY id").query(String.class).list();
+  }
+
+  /**
+   * This request's place (1, 2, …) among its applicant's requests received in the same calendar month, in order of
+   * receipt and tracking number: what the per-request fee tier counts.
+   */
+  public int placeInApplicantsMonth(RequestRow row) {
+    LocalDate first = row.receivedOn().withDayOfMonth(1);
+    return jdbc.sql("SELECT COUNT(*) FROM dd_request WHERE applicant_key = ? AND received_on >= ? AND received_on < ?"
+            + " AND (received_on < ? OR (received_on = ? AND tracking_number <= ?))")
+        .params(row.applicantKey(), first, first.plusMonths(1), row.receivedOn(), row.receivedOn(),
+            row.trackingNumber())
+        .query(Integer.class).single();
+  }
+
+  /**
+   * The same applicant's other requests to the same agency received from {@code from} to {@code to}, earliest first:
+   * the candidates for a possible duplicate.
+   */
+  public List<RequestRow> sameApplicantsOthers(RequestRow row, LocalDate from, LocalDate to) {
+    return jdbc.sql("SELECT * FROM dd_request WHERE applicant_key = ? AND id <> ? AND received_on >= ?"
+            + " AND received_on <= ? AND agency_code = ? ORDER BY received_on")
+        .params(row.applicantKey(), row.id(), from, to, row.agencyCode()).query(ROWS).list();
   }
 
   public void insert(Columns columns) {
