@@ -93,16 +93,16 @@ class SubmissionsController {
   @GetMapping("/{number}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(@PathVariable String number, @PathVariable String attachmentId) {
     SubmissionRow row = repository.byNumber(number).orElseThrow(() -> new NotFoundException("没有这个网上申请：" + number));
-    Map<String, Object> a = repository.attachment(row.id(), attachmentId)
+    SubmissionRepository.AttachmentFile a = repository.attachment(row.id(), attachmentId)
         .orElseThrow(() -> new NotFoundException("没有这个附件：" + attachmentId));
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType((String) a.get("contentType")))
+        .contentType(MediaType.parseMediaType(a.contentType()))
         // always a download, never shown inline in the staff member's browser
         .header("Content-Disposition", ContentDisposition.attachment()
-            .filename((String) a.get("name"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+            .filename(a.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox; default-src 'none'")
-        .body((byte[]) a.get("content"));
+        .body(a.content());
   }
 
   @Operation(summary = "确认网上申请（登记）", description = """

@@ -19,6 +19,7 @@ import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.DueStatus;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.handling.RequestDeadlines;
+import org.disclosuredesk.kernel.Roles;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.portal.SubmissionProcess;
@@ -131,7 +132,7 @@ public class TaskBriefs {
     var query = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys.toArray(String[]::new));
     var auth = identity.getCurrentAuthentication();
     List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (!groups.contains("camunda-admin")) {
+    if (!groups.contains(Roles.ADMIN)) {
       if (groups.isEmpty()) {
         return List.of();
       }
@@ -149,14 +150,14 @@ public class TaskBriefs {
    * null for anyone else or an unknown one.
    */
   @Transactional(readOnly = true)
-  public Map<String, Object> submissionAttachment(String submissionNumber, String attachmentId) {
+  public SubmissionRepository.AttachmentFile submissionAttachment(String submissionNumber, String attachmentId) {
     var auth = identity.getCurrentAuthentication();
     if (auth == null || auth.getGroupIds() == null || auth.getGroupIds().stream().noneMatch(
-        g -> List.of("clerk", "reviewer", "office-head", "camunda-admin").contains(g))) {
+        g -> List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.ADMIN).contains(g))) {
       return null;
     }
     // and only of their own agencies' submissions (the tenant ids of the webapp sign-on), as in Tasklist
-    boolean admin = auth.getGroupIds().contains("camunda-admin");
+    boolean admin = auth.getGroupIds().contains(Roles.ADMIN);
     return submissions.byNumber(submissionNumber)
         .filter(s -> admin || auth.getTenantIds() != null
             && auth.getTenantIds().contains(s.agencyCode()))
