@@ -22,9 +22,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AgencyGuard implements HandlerInterceptor, WebMvcConfigurer {
 
   private final AgencyScope scope;
-  private final AgencyOwnership ownership;
+  private final AgencyOwnershipRepository ownership;
 
-  AgencyGuard(AgencyScope scope, AgencyOwnership ownership) {
+  AgencyGuard(AgencyScope scope, AgencyOwnershipRepository ownership) {
     this.scope = scope;
     this.ownership = ownership;
   }
