@@ -67,7 +67,7 @@ public record PublicApplication(
     if (applicant == null || applicant.type() == null) {
       return;
     }
-    boolean person = "NATURAL_PERSON".equals(applicant.type());
+    boolean person = ApplicantType.NATURAL_PERSON.name().equals(applicant.type());
     if (person && blank(applicant.idNumber())) {
       errors.add("applicant.idNumber", "必填：自然人须提供身份证件号码（第二十九条）");
     }

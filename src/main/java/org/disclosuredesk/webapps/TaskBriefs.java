@@ -40,6 +40,11 @@ public class TaskBriefs {
   /** At most this many tasks per call (a Tasklist page shows 15) and search hits. */
   static final int LIMIT = 50;
 
+  /** What a task belongs to: {@link Brief#kind}. */
+  public static final String REQUEST = "REQUEST";
+  public static final String APPEAL = "APPEAL";
+  public static final String SUBMISSION = "SUBMISSION";
+
   /** One task as the card and the task header show it. */
   public record Brief(String taskId, String taskName, String kind, String trackingNumber, String applicant,
       String caseNumber, String urgency, String dueOn, Integer workingDaysLeft, String dueText,
@@ -181,7 +186,7 @@ public class TaskBriefs {
   }
 
   private static Brief brief(Task t, RequestRow r, DueStatus due) {
-    return new Brief(t.getId(), t.getName(), "REQUEST", r.trackingNumber(), r.applicantName(), null,
+    return new Brief(t.getId(), t.getName(), REQUEST, r.trackingNumber(), r.applicantName(), null,
         due == null ? null : due.urgency().name(), due == null || due.dueOn() == null ? null : due.dueOn().toString(),
         due == null ? null : due.workingDaysLeft(), due == null ? "已办结" : due.text(), null);
   }
@@ -189,11 +194,12 @@ public class TaskBriefs {
   /** Confirm by the first working day after the submission (DOMAIN.md §2a): late after that. */
   private Brief submissionBrief(Task t, SubmissionRow s, LocalDate today) {
     LocalDate by = submissionProcess.confirmBy(s.submittedOn());
-    String urgency = today.isAfter(by) ? "OVERDUE" : today.isEqual(by) ? "DUE_SOON" : "ON_TRACK";
+    DueStatus.Urgency urgency = today.isAfter(by) ? DueStatus.Urgency.OVERDUE
+        : today.isEqual(by) ? DueStatus.Urgency.DUE_SOON : DueStatus.Urgency.ON_TRACK;
     String text = "网上提交于 " + s.submittedOn() + "，应于 " + by + " 前确认" + (today.isAfter(by) ? "（已超期）" : "");
     List<Attachment> files = submissions.attachments(s.id()).stream()
         .map(a -> new Attachment(a.id(), a.name(), a.size(), a.purpose())).toList();
-    return new Brief(t.getId(), t.getName(), "SUBMISSION", null, s.applicantName(), null, urgency, by.toString(),
+    return new Brief(t.getId(), t.getName(), SUBMISSION, null, s.applicantName(), null, urgency.name(), by.toString(),
         null, text, new Submission(s.submissionNumber(), s.submittedOn().toString(), s.description(), files));
   }
 
@@ -207,7 +213,7 @@ public class TaskBriefs {
         : DueStatus.running("Rehandle".equals(t.getTaskDefinitionKey()) ? "重新办理期限"
             : a.kindCode().litigation() ? "答辩期限" : "复议答复期限", dueOn,
             workingDaysLeft(calendars.calendar(), today, dueOn));
-    return new Brief(t.getId(), t.getName(), "APPEAL", r == null ? null : r.trackingNumber(),
+    return new Brief(t.getId(), t.getName(), APPEAL, r == null ? null : r.trackingNumber(),
         r == null ? null : r.applicantName(), a.caseNumber(), due == null ? null : due.urgency().name(),
         dueOn == null ? null : dueOn.toString(), due == null ? null : due.workingDaysLeft(),
         due == null ? "等待复议决定或裁判结果" : due.text(), null);
