@@ -1,11 +1,8 @@
 package org.disclosuredesk.appeal;
 
 import org.disclosuredesk.common.Columns;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.common.RecordRowMapper;
 import org.springframework.jdbc.core.RowMapper;

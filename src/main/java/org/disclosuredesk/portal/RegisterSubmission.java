@@ -2,7 +2,6 @@ package org.disclosuredesk.portal;
 
 import org.disclosuredesk.common.Columns;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

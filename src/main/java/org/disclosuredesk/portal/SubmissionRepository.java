@@ -2,12 +2,9 @@ package org.disclosuredesk.portal;
 
 import org.disclosuredesk.common.Columns;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.common.RecordRowMapper;
 import org.springframework.jdbc.core.RowMapper;

@@ -29,7 +29,6 @@ import org.disclosuredesk.common.TooManyRequestsException;
 import org.disclosuredesk.handling.RequestActions;
 import org.disclosuredesk.kernel.RequestStatus;
 import org.disclosuredesk.request.IdentityCheck;
-import org.disclosuredesk.request.RegistrationForm;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
