@@ -103,7 +103,7 @@ public class PublicStatus {
     }
     DeadlineResult deadline = deadlines.compute(r);
     Integer remaining = deadlines.remainingWorkingDays(r, deadline, clock.today());
-    List<Map<String, Object>> history = events.list(r.id());
+    var history = events.list(r.id());
     String outcome = null;
     String outcomeLabel = null;
     String concludedOn = null;
@@ -121,7 +121,7 @@ public class PublicStatus {
     SupplementRequest supplement = r.statusCode() != RequestStatus.AWAITING_SUPPLEMENT ? null
         : new SupplementRequest(r.supplementItems(),
             r.supplementDueOn() == null ? null : r.supplementDueOn().toString());
-    for (Map<String, Object> e : history) {
+    for (var e : history) {
       String text = text(e);
       if (text != null) {
         timeline.add(line(day(e), text));
