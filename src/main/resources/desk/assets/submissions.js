@@ -3,34 +3,17 @@
 (function () {
   'use strict';
   var LABELS = {agencyCode: '转送至', reason: '转送理由'};
+  var forms = window.deskRowForms;
   var result = document.getElementById('forward-result');
-
-  function toggle(button, open) {
-    var row = document.getElementById(button.getAttribute('aria-controls'));
-    row.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
-    if (open) {
-      row.querySelector('select').focus();
-    }
-  }
 
   function error(form, text) {
     form.querySelector('.forward-error').className = 'forward-error alert alert-error';
     form.querySelector('.forward-error').textContent = text;
   }
 
-  function answer(r) {
-    var type = r.headers.get('Content-Type') || '';
-    if (type.indexOf('json') < 0) {
-      return Promise.resolve({status: r.status, json: null, redirected: r.redirected});
-    }
-    return r.json().then(function (j) { return {status: r.status, json: j}; },
-      function () { return {status: r.status, json: null}; });
-  }
-
   function failure(r) {
     var j = r.json || {};
-    if (r.redirected || (r.status === 200 && !r.json)) {
+    if (forms.expired(r)) {
       return '登录已过期，请刷新页面并重新登录后再转送。';
     }
     var fields = j.fields ? Object.keys(j.fields).map(function (k) {
@@ -48,7 +31,7 @@
     if (r.status === 403) {
       return j.message || '您没有转送网上申请的权限。';
     }
-    return (j.message || '转送失败') + '（' + r.status + '），请稍后重试。';
+    return forms.other(r, '转送失败');
   }
 
   function decrement(id) {
@@ -58,20 +41,7 @@
     }
   }
 
-  document.addEventListener('click', function (e) {
-    var open = e.target.closest('[data-forward-toggle]');
-    if (open) {
-      toggle(open, open.getAttribute('aria-expanded') !== 'true');
-      return;
-    }
-    var cancel = e.target.closest('[data-forward-cancel]');
-    if (cancel) {
-      var row = cancel.closest('.forward-row');
-      var button = document.querySelector('[aria-controls="' + row.id + '"]');
-      toggle(button, false);
-      button.focus();
-    }
-  });
+  forms.wire('forward');
 
   // a field put right is no longer marked, and the message about it goes
   ['input', 'change'].forEach(function (type) {
@@ -120,7 +90,7 @@
       method: 'POST',
       headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
       body: JSON.stringify({agencyCode: agency.value, reason: reason.value.trim()})
-    }).then(answer).then(function (r) {
+    }).then(forms.answer).then(function (r) {
       if (r.status === 200 && r.json) {
         var formRow = form.closest('.forward-row');
         var row = document.getElementById('submission-' + number);

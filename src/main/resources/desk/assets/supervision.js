@@ -2,6 +2,7 @@
 // POST /api/requests/{id}/supervision-notice with the session's CSRF token (deskFetch); the answer in Chinese.
 (function () {
   'use strict';
+  var forms = window.deskRowForms;
 
   function say(form, ok, text) {
     var result = form.querySelector('.notice-result');
@@ -9,28 +10,9 @@
     result.textContent = text;
   }
 
-  function toggle(button, open) {
-    var row = document.getElementById(button.getAttribute('aria-controls'));
-    row.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
-    if (open) {
-      row.querySelector('textarea').focus();
-    }
-  }
-
-  /** The answer as {status, json}; json is null when the body is no JSON (e.g. the login page after a time-out). */
-  function answer(r) {
-    var type = r.headers.get('Content-Type') || '';
-    if (type.indexOf('json') < 0) {
-      return Promise.resolve({status: r.status, json: null, redirected: r.redirected});
-    }
-    return r.json().then(function (j) { return {status: r.status, json: j}; },
-      function () { return {status: r.status, json: null}; });
-  }
-
   function failure(r) {
     var j = r.json || {};
-    if (r.redirected || (r.status === 200 && !r.json)) {
+    if (forms.expired(r)) {
       return '登录已过期，请刷新页面并重新登录后再发送。';
     }
     if (r.status === 400 && j.fields && j.fields.text) {
@@ -45,23 +27,10 @@
     if (r.status === 409) {
       return j.message || '该申请已经办结，无需督办。';
     }
-    return (j.message || '发送失败') + '（' + r.status + '），请稍后重试。';
+    return forms.other(r, '发送失败');
   }
 
-  document.addEventListener('click', function (e) {
-    var open = e.target.closest('[data-notice-toggle]');
-    if (open) {
-      toggle(open, open.getAttribute('aria-expanded') !== 'true');
-      return;
-    }
-    var cancel = e.target.closest('[data-notice-cancel]');
-    if (cancel) {
-      var row = cancel.closest('.notice-row');
-      var button = document.querySelector('[aria-controls="' + row.id + '"]');
-      toggle(button, false);
-      button.focus();
-    }
-  });
+  forms.wire('notice');
 
   document.addEventListener('input', function (e) {
     var form = e.target.closest ? e.target.closest('form.notice-form') : null;
@@ -95,7 +64,7 @@
       method: 'POST',
       headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
       body: JSON.stringify({text: text})
-    }).then(answer).then(function (r) {
+    }).then(forms.answer).then(function (r) {
       if (r.status === 201 && r.json) {
         var at = String(r.json.at || '').replace('T', ' ');
         say(form, true, '督办已发送（' + at + '），已通知该机关负责人，并记入该申请的办理记录。');

@@ -22,9 +22,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AgencyGuard implements HandlerInterceptor, WebMvcConfigurer {
 
   private final AgencyScope scope;
-  private final AgencyOwnership ownership;
+  private final AgencyOwnershipRepository ownership;
 
-  AgencyGuard(AgencyScope scope, AgencyOwnership ownership) {
+  AgencyGuard(AgencyScope scope, AgencyOwnershipRepository ownership) {
     this.scope = scope;
     this.ownership = ownership;
   }
@@ -37,20 +37,17 @@ class AgencyGuard implements HandlerInterceptor, WebMvcConfigurer {
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    @SuppressWarnings("unchecked")
-    Map<String, String> vars = (Map<String, String>) request.getAttribute(
-        HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-    if (vars == null) {
+    if (!(request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> vars)) {
       return true;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Optional<String> agency = Optional.empty();
-    if (path.startsWith("/api/requests/") && vars.containsKey("id")) {
-      agency = ownership.ofRequest(vars.get("id"));
-    } else if (path.startsWith("/api/appeals/") && vars.containsKey("appealId")) {
-      agency = ownership.ofAppeal(vars.get("appealId"));
-    } else if (path.startsWith("/api/submissions/") && vars.containsKey("number")) {
-      agency = ownership.ofSubmission(vars.get("number"));
+    if (path.startsWith("/api/requests/") && vars.get("id") instanceof String id) {
+      agency = ownership.ofRequest(id);
+    } else if (path.startsWith("/api/appeals/") && vars.get("appealId") instanceof String appealId) {
+      agency = ownership.ofAppeal(appealId);
+    } else if (path.startsWith("/api/submissions/") && vars.get("number") instanceof String number) {
+      agency = ownership.ofSubmission(number);
     }
     if (agency.isPresent()) {
       Authentication who = SecurityContextHolder.getContext().getAuthentication();

@@ -10,7 +10,6 @@ import org.disclosuredesk.common.BusinessClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Idempotent, so cluster nodes starting together may all run it.
  */
 @Component
-class AgencySetup implements SmartLifecycle {
+class AgencySetup extends SetUpStep {
 
   private static final Logger log = LoggerFactory.getLogger(AgencySetup.class);
 
@@ -32,7 +31,6 @@ class AgencySetup implements SmartLifecycle {
   private final CamundaTenants tenants;
   private final String code;
   private final AgencyKind kind;
-  private volatile boolean running;
 
   AgencySetup(AgencyRepository repository, AgencyProperties properties, IdentityService identity,
       BusinessClock clock, CamundaTenants tenants, @Value("${disclosure.agency.code:AGENCY}") String code,
@@ -47,11 +45,6 @@ class AgencySetup implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    setUp();
-    running = true;
-  }
-
   void setUp() {
     if (repository.count() == 0) {
       createDefault();
@@ -78,16 +71,6 @@ class AgencySetup implements SmartLifecycle {
       }
       page++;
     }
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 
   /** Before the web server's lifecycle (Integer.MAX_VALUE - 1) starts taking requests. */

@@ -11,7 +11,6 @@ import org.disclosuredesk.kernel.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("city")
-class CityDemo implements SmartLifecycle {
+class CityDemo extends SetUpStep {
 
   private static final Logger log = LoggerFactory.getLogger(CityDemo.class);
 
@@ -49,7 +48,6 @@ class CityDemo implements SmartLifecycle {
   private final AgencyProperties properties;
   private final String defaultCode;
   private final boolean demoUsers;
-  private volatile boolean running;
 
   CityDemo(Agencies agencies, AgencyRepository repository, IdentityService identity, AgencyProperties properties,
       @Value("${disclosure.agency.code:AGENCY}") String defaultCode,
@@ -84,11 +82,6 @@ class CityDemo implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    setUp();
-    running = true;
-  }
-
   void setUp() {
     if (!demoUsers) {
       log.warn("profile city: demo users are off (disclosure.demo-users=false), no city demo made");
@@ -169,16 +162,6 @@ class CityDemo implements SmartLifecycle {
       }
     }
     agencies.addMember(m.code(), id);
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 
   /** After AgencySetup (phase 0), before the web server's lifecycle (Integer.MAX_VALUE - 1) takes requests. */

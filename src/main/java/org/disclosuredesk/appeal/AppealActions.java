@@ -1,5 +1,6 @@
 package org.disclosuredesk.appeal;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,11 @@ public class AppealActions {
     this.process = process;
   }
 
-  /** 201 body: {appealId, responseDueOn, warnings}. */
-  public Map<String, Object> open(String requestId, Map<String, Object> body, String actor) {
+  /** The 201 body of a new appeal. */
+  public record Opened(String appealId, LocalDate responseDueOn, List<String> warnings) {}
+
+  /** Opens the appeal; {@code body} goes to the process's first step as its variables. */
+  public Opened open(String requestId, Map<String, Object> body, String actor) {
     String agency = requests.lock(requestId).agencyCode(); // 404 first; serialises with the request's own steps
     scalarsOnly(body);
     Map<String, Object> values = new LinkedHashMap<>(body);
@@ -38,15 +42,11 @@ public class AppealActions {
     String appealId = UUID.randomUUID().toString();
     process.start(appealId, requestId, agency, values, actor);
     AppealRow a = appeals.get(appealId);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("appealId", a.id());
-    out.put("responseDueOn", a.responseDueOn());
-    out.put("warnings", a.warning() == null ? List.of() : List.of(a.warning().split("；")));
-    return out;
+    return new Opened(a.id(), a.responseDueOn(), a.warning() == null ? List.of() : List.of(a.warning().split("；")));
   }
 
   @Transactional(readOnly = true)
-  public Map<String, Object> get(String appealId) {
+  public AppealSection.AppealView get(String appealId) {
     return AppealSection.view(appeals.get(appealId));
   }
 

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AppealController {
 
-  private static final Map<String, Object> OK = Map.of("ok", true);
+  /** {@code {"ok": true}}: the step is recorded. */
+  record Done(boolean ok) {}
+
+  private static final Done OK = new Done(true);
 
   private final AppealActions actions;
 
@@ -46,7 +49,7 @@ public class AppealController {
                "body": "示例市人民政府", "simpleProcedure": false}"""))))
   @PostMapping(path = "/api/requests/{id}/appeals", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> open(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
+  AppealActions.Opened open(@PathVariable String id, @RequestBody Map<String, Object> body, Authentication who) {
     return actions.open(id, body, who.getName());
   }
 
@@ -55,7 +58,7 @@ public class AppealController {
 
       案件的种类、收到日期、答复期限、提交日期、结果、重新办理期限等。""")
   @GetMapping("/api/appeals/{appealId}")
-  Map<String, Object> get(@PathVariable String appealId) {
+  AppealSection.AppealView get(@PathVariable String appealId) {
     return actions.get(appealId);
   }
 
@@ -69,7 +72,7 @@ public class AppealController {
           examples = @ExampleObject(name = "示例", value = """
               {"submittedOn": "2025-11-18", "note": "已当面提交答复书及证据材料"}"""))))
   @PostMapping(path = "/api/appeals/{appealId}/submission", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> submission(@PathVariable String appealId, @RequestBody Map<String, Object> body,
+  Done submission(@PathVariable String appealId, @RequestBody Map<String, Object> body,
       Authentication who) {
     actions.submission(appealId, body, who.getName());
     return OK;
@@ -87,7 +90,7 @@ public class AppealController {
           examples = @ExampleObject(name = "示例", value = """
               {"result": "UPHELD", "decidedOn": "2026-01-15"}"""))))
   @PostMapping(path = "/api/appeals/{appealId}/result", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> result(@PathVariable String appealId, @RequestBody Map<String, Object> body,
+  Done result(@PathVariable String appealId, @RequestBody Map<String, Object> body,
       Authentication who) {
     actions.result(appealId, body, who.getName());
     return OK;
@@ -103,7 +106,7 @@ public class AppealController {
           examples = @ExampleObject(name = "示例", value = """
               {"repliedOn": "2026-02-10", "outcome": "PARTIALLY_DISCLOSED"}"""))))
   @PostMapping(path = "/api/appeals/{appealId}/rehandling", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> rehandling(@PathVariable String appealId, @RequestBody Map<String, Object> body,
+  Done rehandling(@PathVariable String appealId, @RequestBody Map<String, Object> body,
       Authentication who) {
     actions.rehandling(appealId, body, who.getName());
     return OK;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.request.RequestEvents;
@@ -52,24 +53,26 @@ public class AppealReminders {
     this.mailer = mailer;
   }
 
+  /** A mail about a deadline: its kind, the subject around the case, the template, the event it leaves. */
+  private record Notice(String kind, String subjectPrefix, String subjectSuffix, String template, String event) {}
+
+  private static final Notice REMINDER =
+      new Notice("APPEAL_REMINDER", "应诉提醒：", "明天到期", "appeal-reminder", "APPEAL_REMINDER");
+  private static final Notice OVERDUE =
+      new Notice("APPEAL_OVERDUE", "逾期督办：", "已超过期限", "appeal-overdue", "APPEAL_OVERDUE_ESCALATED");
+
+  /** To whoever holds the open step. */
   public void remind(String appealId, Deadline deadline) {
-    AppealRow a = appeals.get(appealId);
-    LocalDate due = dueOn(a, deadline);
-    List<Task> open = openSteps(a, deadline);
-    if (due == null || open.isEmpty()) {
-      return;
-    }
-    RequestRow r = requests.get(a.requestId());
-    Set<String> to = addresses.holdersOf(open, r.agencyCode());
-    Map<String, Object> model = model(a, r, open.get(0).getName(), due);
-    for (String address : to) {
-      mailer.queue(r.id(), "APPEAL_REMINDER", address, "应诉提醒：" + a.caseNumber() + "（" + r.trackingNumber()
-          + "）明天到期", "appeal-reminder", model, List.of());
-    }
-    events.record(r.id(), "APPEAL_REMINDER", Actors.SYSTEM, details(a, deadline, due, to.size()));
+    send(appealId, deadline, REMINDER, (open, r) -> addresses.holdersOf(open, r.agencyCode()));
   }
 
+  /** To the agency's office heads. */
   public void escalate(String appealId, Deadline deadline) {
+    send(appealId, deadline, OVERDUE, (open, r) -> addresses.ofGroup(Roles.OFFICE_HEAD, r.agencyCode()));
+  }
+
+  private void send(String appealId, Deadline deadline, Notice notice,
+      BiFunction<List<Task>, RequestRow, Set<String>> recipients) {
     AppealRow a = appeals.get(appealId);
     LocalDate due = dueOn(a, deadline);
     List<Task> open = openSteps(a, deadline);
@@ -77,13 +80,13 @@ public class AppealReminders {
       return;
     }
     RequestRow r = requests.get(a.requestId());
-    Set<String> to = addresses.ofGroup(Roles.OFFICE_HEAD, r.agencyCode());
+    Set<String> to = recipients.apply(open, r);
     Map<String, Object> model = model(a, r, open.get(0).getName(), due);
     for (String address : to) {
-      mailer.queue(r.id(), "APPEAL_OVERDUE", address, "逾期督办：" + a.caseNumber() + "（" + r.trackingNumber()
-          + "）已超过期限", "appeal-overdue", model, List.of());
+      mailer.queue(r.id(), notice.kind(), address, notice.subjectPrefix() + a.caseNumber() + "（" + r.trackingNumber()
+          + "）" + notice.subjectSuffix(), notice.template(), model, List.of());
     }
-    events.record(r.id(), "APPEAL_OVERDUE_ESCALATED", Actors.SYSTEM, details(a, deadline, due, to.size()));
+    events.record(r.id(), notice.event(), Actors.SYSTEM, details(a, deadline, due, to.size()));
   }
 
   private static LocalDate dueOn(AppealRow a, Deadline deadline) {
@@ -116,6 +119,4 @@ public class AppealReminders {
     d.put("recipients", recipients);
     return d;
   }
-
-
 }

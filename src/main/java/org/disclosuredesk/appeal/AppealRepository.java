@@ -1,11 +1,8 @@
 package org.disclosuredesk.appeal;
 
 import org.disclosuredesk.common.Columns;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.common.RecordRowMapper;
 import org.springframework.jdbc.core.RowMapper;
@@ -22,12 +19,6 @@ public class AppealRepository {
 
   public AppealRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-  }
-
-  /** The agency of the request with this tracking number (Tasklist's appeal form names it), if there is one. */
-  Optional<String> agencyOfTrackingNumber(String trackingNumber) {
-    return jdbc.sql("SELECT agency_code FROM dd_request WHERE tracking_number = ?").param(trackingNumber)
-        .query(String.class).optional();
   }
 
   public Optional<AppealRow> find(String id) {
@@ -52,7 +43,8 @@ public class AppealRepository {
 
   /** Appeals whose reply or defence is still being prepared: their statutory due date counts on the calendar. */
   public List<String> respondingIds() {
-    return jdbc.sql("SELECT id FROM dd_appeal WHERE status = 'RESPONDING'").query(String.class).list();
+    return jdbc.sql("SELECT id FROM dd_appeal WHERE status = ?").param(AppealStatus.RESPONDING.name())
+        .query(String.class).list();
   }
 
   public List<AppealRow> ofRequest(String requestId) {
@@ -76,9 +68,9 @@ public class AppealRepository {
   public List<String> openIdsByCaseTrackingNumberOrApplicant(String q, int limit) {
     String like = org.disclosuredesk.common.LikePattern.containing(q);
     return jdbc.sql("SELECT a.id FROM dd_appeal a JOIN dd_request r ON r.id = a.request_id"
-            + " WHERE a.status <> 'CLOSED' AND (a.case_number = :q OR r.tracking_number = :q"
+            + " WHERE a.status <> :closed AND (a.case_number = :q OR r.tracking_number = :q"
             + " OR r.applicant_name LIKE :like ESCAPE '!') ORDER BY a.response_due_on LIMIT " + Math.max(1, limit))
-        .param("q", q).param("like", like).query(String.class).list();
+        .param("closed", AppealStatus.CLOSED.name()).param("q", q).param("like", like).query(String.class).list();
   }
 
   public boolean exists(String requestId, String kind, String caseNumber) {

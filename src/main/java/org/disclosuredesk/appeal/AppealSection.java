@@ -1,19 +1,32 @@
 package org.disclosuredesk.appeal;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.handling.RequestView;
 import org.springframework.stereotype.Component;
 
-/** The request's appeals in {@code GET /api/requests/{id}}. */
+/** The request's appeals in {@code GET /api/requests/{id}}, each as {@code GET /api/appeals/{id}} shows it. */
 @Component
 public class AppealSection implements RequestView.Section {
 
-  private final AppealRepository appeals;
+  /** An appeal as the staff read it. */
+  public record AppealView(String appealId, String requestId, String kind, LocalDate receivedOn, String caseNumber,
+      String body, boolean simpleProcedure, LocalDate responseDueOn, LocalDate submittedOn, String responseNote,
+      String result, LocalDate decidedOn, String resultNote, LocalDate redoDueOn, LocalDate rehandledOn,
+      String rehandledOutcome, String status, String warning) {}
 
-  public AppealSection(AppealRepository appeals) {
+  /** RequestView's sections are maps: each view converted as its JSON would be. */
+  private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
+  private final AppealRepository appeals;
+  private final ObjectMapper json;
+
+  public AppealSection(AppealRepository appeals, ObjectMapper json) {
     this.appeals = appeals;
+    this.json = json;
   }
 
   @Override
@@ -23,29 +36,12 @@ public class AppealSection implements RequestView.Section {
 
   @Override
   public List<Map<String, Object>> items(String requestId) {
-    return appeals.ofRequest(requestId).stream().map(AppealSection::view).toList();
+    return appeals.ofRequest(requestId).stream().map(a -> json.convertValue(view(a), JSON_OBJECT)).toList();
   }
 
-  static Map<String, Object> view(AppealRow a) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("appealId", a.id());
-    m.put("requestId", a.requestId());
-    m.put("kind", a.kind());
-    m.put("receivedOn", a.receivedOn());
-    m.put("caseNumber", a.caseNumber());
-    m.put("body", a.body());
-    m.put("simpleProcedure", a.simpleProcedure());
-    m.put("responseDueOn", a.responseDueOn());
-    m.put("submittedOn", a.submittedOn());
-    m.put("responseNote", a.responseNote());
-    m.put("result", a.result());
-    m.put("decidedOn", a.decidedOn());
-    m.put("resultNote", a.resultNote());
-    m.put("redoDueOn", a.redoDueOn());
-    m.put("rehandledOn", a.rehandledOn());
-    m.put("rehandledOutcome", a.rehandledOutcome());
-    m.put("status", a.status());
-    m.put("warning", a.warning());
-    return m;
+  static AppealView view(AppealRow a) {
+    return new AppealView(a.id(), a.requestId(), a.kind(), a.receivedOn(), a.caseNumber(), a.body(),
+        a.simpleProcedure(), a.responseDueOn(), a.submittedOn(), a.responseNote(), a.result(), a.decidedOn(),
+        a.resultNote(), a.redoDueOn(), a.rehandledOn(), a.rehandledOutcome(), a.status(), a.warning());
   }
 }

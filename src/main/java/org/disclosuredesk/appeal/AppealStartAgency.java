@@ -2,6 +2,8 @@ package org.disclosuredesk.appeal;
 
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.disclosuredesk.process.AgencyTenants;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AppealStartAgency implements AgencyTenants.StartAgency {
 
-  private final AppealRepository appeals;
+  private final RequestRepository requests;
 
-  AppealStartAgency(AppealRepository appeals) {
-    this.appeals = appeals;
+  AppealStartAgency(RequestRepository requests) {
+    this.requests = requests;
   }
 
   @Override
@@ -23,6 +25,6 @@ class AppealStartAgency implements AgencyTenants.StartAgency {
         || !(variables.get("trackingNumber") instanceof String number) || number.isBlank()) {
       return null;
     }
-    return appeals.agencyOfTrackingNumber(number.strip()).orElse(null);
+    return requests.findByTrackingNumber(number.strip()).map(RequestRow::agencyCode).orElse(null);
   }
 }

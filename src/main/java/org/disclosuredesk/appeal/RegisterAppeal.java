@@ -10,7 +10,6 @@ import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.Actors;
 import org.disclosuredesk.process.StepValues;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,17 +23,15 @@ public class RegisterAppeal implements JavaDelegate {
   private final RequestRepository requests;
   private final AppealTimers timers;
   private final IdentityService identity;
-  private final JdbcClient jdbc;
   private final AgencyScope agencies;
 
   public RegisterAppeal(Appeals appeals, RequestRepository requests, AppealTimers timers, IdentityService identity,
-      JdbcClient jdbc, AgencyScope agencies) {
+      AgencyScope agencies) {
     this.agencies = agencies;
     this.appeals = appeals;
     this.requests = requests;
     this.timers = timers;
     this.identity = identity;
-    this.jdbc = jdbc;
   }
 
   @Override
@@ -71,7 +68,7 @@ public class RegisterAppeal implements JavaDelegate {
     if (!(number instanceof String n) || n.isBlank()) {
       throw new BadInputException("trackingNumber", "必填");
     }
-    return jdbc.sql("SELECT id FROM dd_request WHERE tracking_number = ?").param(n.trim()).query(String.class)
-        .optional().orElseThrow(() -> new BadInputException("trackingNumber", "没有这个受理编号"));
+    return requests.findByTrackingNumber(n.trim()).map(RequestRow::id)
+        .orElseThrow(() -> new BadInputException("trackingNumber", "没有这个受理编号"));
   }
 }

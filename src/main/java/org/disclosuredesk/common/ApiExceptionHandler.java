@@ -123,7 +123,7 @@ public class ApiExceptionHandler {
         .body(new ApiError("TOO_MANY_REQUESTS", e.getMessage() + "，请 " + e.retryAfterSeconds() + " 秒后再试", Map.of()));
   }
 
-  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  @ExceptionHandler({org.springframework.web.multipart.MaxUploadSizeExceededException.class, TooLargeException.class})
   ResponseEntity<ApiError> tooLarge(Exception e) {
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ApiError("PAYLOAD_TOO_LARGE",
         "文件太大", Map.of("file", "文件太大")));

@@ -20,6 +20,9 @@ public class CamundaTablesUtf8mb4 extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(CamundaTablesUtf8mb4.class);
 
+  /** A text column of one of Camunda's tables, as information_schema describes it. */
+  private record Column(String table, String name, String type, boolean nullable) {}
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     ProcessEngineConfigurationImpl config =
@@ -29,28 +32,24 @@ public class CamundaTablesUtf8mb4 extends AbstractProcessEnginePlugin {
     }
     JdbcTemplate jdbc = new JdbcTemplate(config.getDataSource());
     // text columns only: id and key columns stay as they are (foreign keys forbid changing them, and ids are ASCII)
-    List<java.util.Map<String, Object>> columns = jdbc.queryForList("SELECT TABLE_NAME t, COLUMN_NAME c,"
-        + " COLUMN_TYPE type, IS_NULLABLE nullable FROM information_schema.COLUMNS"
+    List<Column> columns = jdbc.query("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE"
+        + " FROM information_schema.COLUMNS"
         + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'ACT\\_%' AND CHARACTER_SET_NAME IS NOT NULL"
         + " AND CHARACTER_SET_NAME <> 'utf8mb4' AND COLUMN_KEY = ''"
         // MariaDB reports a nullable column's default as the text NULL
         + " AND (COLUMN_DEFAULT IS NULL OR COLUMN_DEFAULT = 'NULL')"
-        + " ORDER BY TABLE_NAME, ORDINAL_POSITION");
+        + " ORDER BY TABLE_NAME, ORDINAL_POSITION",
+        (rs, i) -> new Column(rs.getString(1), rs.getString(2), rs.getString(3), "YES".equals(rs.getString(4))));
     java.util.Map<String, java.util.List<String>> byTable = new java.util.LinkedHashMap<>();
-    for (var col : columns) {
-      byTable.computeIfAbsent((String) value(col, "t"), k -> new java.util.ArrayList<>())
-          .add("MODIFY `" + value(col, "c") + "` " + value(col, "type") + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
-              + ("YES".equals(value(col, "nullable")) ? " NULL" : " NOT NULL"));
+    for (Column col : columns) {
+      byTable.computeIfAbsent(col.table(), k -> new java.util.ArrayList<>())
+          .add("MODIFY `" + col.name() + "` " + col.type() + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+              + (col.nullable() ? " NULL" : " NOT NULL"));
     }
     byTable.forEach((table, changes) ->
         jdbc.execute("ALTER TABLE `" + table + "` " + String.join(", ", changes)));
     if (!byTable.isEmpty()) {
       log.info("converted the text columns of {} Camunda tables to utf8mb4", byTable.size());
     }
-  }
-
-  private static Object value(java.util.Map<String, Object> row, String key) {
-    Object v = row.get(key);
-    return v != null ? v : row.get(key.toUpperCase(java.util.Locale.ROOT));
   }
 }

@@ -140,9 +140,9 @@ class HomePage {
     if (clerk) {
       List<Brief> clerkTasks = briefs.of(groupTaskIds(Roles.CLERK, null, mine));
       sections.add(new Section("submissions", "待确认的网上申请", "没有待确认的网上申请。",
-          lines(clerkTasks.stream().filter(b -> "SUBMISSION".equals(b.kind())).toList()), null, null));
+          lines(clerkTasks.stream().filter(b -> TaskBriefs.SUBMISSION.equals(b.kind())).toList()), null, null));
       sections.add(new Section("records", "待登记的补正、缴费和征求意见答复", "没有待登记的材料。",
-          lines(clerkTasks.stream().filter(b -> !"SUBMISSION".equals(b.kind())).toList()), null, null));
+          lines(clerkTasks.stream().filter(b -> !TaskBriefs.SUBMISSION.equals(b.kind())).toList()), null, null));
       sections.add(new Section("registered-today", "今日登记的申请", "今天还没有登记申请。",
           registeredToday(today, mine), "/ledger", "查看台账"));
     }

@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,51 +77,55 @@ class PortalPages {
   }
 
   /**
-   * {@code agency} (the platform's own, for header and footer), {@code several} (more than one agency takes
-   * applications: the form must name one, API.md "Agencies") and {@code agencyGroups}: {@code [{label, agencies:
-   * [{code, name, shortName, hasShort, address, phone, search}]}]} in the order 人民政府, 工作部门, 其他.
+   * The pages' model: {@code agency} (the platform's own, for header and footer), {@code several} (more than one
+   * agency takes applications: the form must name one, API.md "Agencies") and {@code agencyGroups} in the order
+   * 人民政府, 工作部门, 其他.
    */
-  private Map<String, Object> context() {
+  record Context(Contact agency, boolean several, List<Group> agencyGroups) {}
+
+  /** Whose name, address and phone head and foot the pages. */
+  record Contact(String name, String address, String phone) {}
+
+  record Group(String label, List<Entry> agencies) {}
+
+  /** An agency as the guide lists it and the form offers it; {@code search} is what the filter box matches. */
+  record Entry(String code, String name, String shortName, boolean hasShort, String address, String phone,
+      String search) {}
+
+  private Context context() {
     List<Agency> active = agencies.active();
-    List<Map<String, Object>> groups = new ArrayList<>();
+    List<Group> groups = new ArrayList<>();
     for (AgencyKind kind : AgencyKind.values()) {
-      List<Map<String, Object>> members = active.stream().filter(a -> a.kind() == kind).map(PortalPages::entry)
-          .toList();
+      List<Entry> members = active.stream().filter(a -> a.kind() == kind).map(PortalPages::entry).toList();
       if (!members.isEmpty()) {
-        groups.add(Map.of("label", kind.label(), "agencies", members));
+        groups.add(new Group(kind.label(), members));
       }
     }
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("agency", platform(active));
-    context.put("several", active.size() > 1);
-    context.put("agencyGroups", groups);
-    return context;
+    return new Context(platform(active), active.size() > 1, groups);
   }
 
   /**
    * Whose name heads the pages: the only agency; on a platform of several, the government at its top (the 本级人民政府
    * that runs it, DOMAIN.md §8), else the agency of {@code disclosure.agency.*}.
    */
-  private Object platform(List<Agency> active) {
+  private Contact platform(List<Agency> active) {
     if (active.size() == 1) {
-      return active.get(0);
+      return contact(active.get(0));
     }
     return active.stream().filter(a -> a.kind() == AgencyKind.GOVERNMENT && a.parentCode() == null).findFirst()
-        .<Object>map(a -> a).orElse(agency);
+        .map(PortalPages::contact).orElse(new Contact(agency.name(), agency.address(), agency.phone()));
   }
 
-  private static Map<String, Object> entry(Agency a) {
+  private static Contact contact(Agency a) {
+    return new Contact(a.name(), a.address(), a.phone());
+  }
+
+  private static Entry entry(Agency a) {
     String shortName = Objects.requireNonNullElse(a.shortName(), a.name());
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("code", a.code());
-    m.put("name", a.name());
-    m.put("shortName", shortName);
-    m.put("hasShort", !shortName.equals(a.name()));
-    m.put("address", Objects.requireNonNullElse(a.address(), ""));
-    m.put("phone", Objects.requireNonNullElse(a.phone(), ""));
     // what the form's filter box matches: part of the name, the short name or the code
-    m.put("search", (a.name() + " " + shortName + " " + a.code()).toLowerCase(Locale.ROOT));
-    return m;
+    return new Entry(a.code(), a.name(), shortName, !shortName.equals(a.name()),
+        Objects.requireNonNullElse(a.address(), ""), Objects.requireNonNullElse(a.phone(), ""),
+        (a.name() + " " + shortName + " " + a.code()).toLowerCase(Locale.ROOT));
   }
 
   private static Reader reader(String name) throws IOException {

@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.altcha.altcha.Altcha;
 import org.disclosuredesk.common.BusinessClock;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,21 +24,23 @@ public class ProofOfWork {
 
   static final String KEY_SETTING = "portal.altcha-hmac-key";
 
-  private final JdbcClient jdbc;
+  /** {@code GET /public/api/challenge}: ALTCHA's challenge, the names as the widget reads them. */
+  public record Challenge(String algorithm, String challenge, String salt, String signature, Long maxnumber) {}
+
+  private final ProofOfWorkRepository repository;
   private final PortalProperties properties;
   private final BusinessClock clock;
   private final ObjectMapper json;
   private volatile String key;
 
-  public ProofOfWork(JdbcClient jdbc, PortalProperties properties, BusinessClock clock, ObjectMapper json) {
-    this.jdbc = jdbc;
+  ProofOfWork(ProofOfWorkRepository repository, PortalProperties properties, BusinessClock clock, ObjectMapper json) {
+    this.repository = repository;
     this.properties = properties;
     this.clock = clock;
     this.json = json;
   }
 
-  /** {@code GET /public/api/challenge}: {algorithm, challenge, salt, signature, maxnumber}. */
-  public Map<String, Object> challenge() {
+  public Challenge challenge() {
     try {
       Altcha.ChallengeOptions options = new Altcha.ChallengeOptions()
           .setAlgorithm(Altcha.Algorithm.SHA256)
@@ -51,13 +48,7 @@ public class ProofOfWork {
           .setHmacKey(key())
           .setExpires(Instant.now().plus(properties.proofOfWorkValidity()).getEpochSecond());
       Altcha.Challenge c = Altcha.createChallenge(options);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("algorithm", c.algorithm);
-      out.put("challenge", c.challenge);
-      out.put("salt", c.salt);
-      out.put("signature", c.signature);
-      out.put("maxnumber", c.maxnumber);
-      return out;
+      return new Challenge(c.algorithm, c.challenge, c.salt, c.signature, c.maxnumber);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create a proof-of-work challenge", e);
     }
@@ -83,20 +74,13 @@ public class ProofOfWork {
     } catch (Exception e) {
       return false;
     }
-    try {
-      jdbc.sql("INSERT INTO dd_altcha_spent (signature, expires_at) VALUES (?, ?)")
-          .params(signature, Timestamp.from(Instant.now().plus(properties.proofOfWorkValidity()).plusSeconds(60)))
-          .update();
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
+    return repository.spend(signature, Instant.now().plus(properties.proofOfWorkValidity()).plusSeconds(60));
   }
 
   /** Spent solutions are remembered only as long as their challenge could still be solved. */
   @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
   public void forgetExpired() {
-    jdbc.sql("DELETE FROM dd_altcha_spent WHERE expires_at < ?").param(Timestamp.from(Instant.now())).update();
+    repository.forgetSpentBefore(Instant.now());
   }
 
   /** The HMAC key every node signs with: made once, at random, by the first node that needs it. */
@@ -105,19 +89,13 @@ public class ProofOfWork {
     if (k != null) {
       return k;
     }
-    k = jdbc.sql("SELECT value_text FROM dd_setting WHERE name = ?").param(KEY_SETTING).query(String.class)
-        .optional().orElse(null);
+    k = repository.setting(KEY_SETTING).orElse(null);
     if (k == null) {
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
-      try {
-        jdbc.sql("INSERT INTO dd_setting (name, value_text, updated_at) VALUES (?, ?, ?)")
-            .params(KEY_SETTING, HexFormat.of().formatHex(random), Timestamp.from(clock.now())).update();
-      } catch (DuplicateKeyException e) {
-        // another node made it first: use theirs
-      }
-      k = jdbc.sql("SELECT value_text FROM dd_setting WHERE name = ?").param(KEY_SETTING).query(String.class)
-          .single();
+      // another node may make it first: then theirs is used
+      repository.addSettingIfAbsent(KEY_SETTING, HexFormat.of().formatHex(random), clock.now());
+      k = repository.setting(KEY_SETTING).orElseThrow();
     }
     key = k;
     return k;

@@ -13,8 +13,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.NotFoundException;
@@ -46,6 +44,10 @@ import org.springframework.web.multipart.MultipartFile;
 class PublicApiController {
 
   static final String CODE = "X-Query-Code";
+  private static final String CODE_TEXT = "查询码（提交时返回），只放在请求头中，不放在网址里；编号未知与查询码错误同样返回 404";
+
+  /** {@code 201} of an upload: {@code {id, name, size}}. */
+  record Uploaded(String id, String name, int size) {}
 
   record SupplementBody(@Size(max = 10000, message = "不能超过 10000 个字符") String text,
       @Size(max = 2000, message = "格式不正确") String altcha) {}
@@ -75,7 +77,7 @@ class PublicApiController {
       ALTCHA 工作量证明题目（协议 v1，SHA-256）：`{algorithm, challenge, salt, signature, maxnumber}`。\
       浏览器解出后随提交、补正、撤回一起发送（`altcha`）；每个解只能用一次，10 分钟内有效。""")
   @GetMapping("/challenge")
-  Map<String, Object> challenge(HttpServletRequest http) {
+  ProofOfWork.Challenge challenge(HttpServletRequest http) {
     limits.take(challengeLimit, client(http), "请求验证过于频繁");
     return proofOfWork.challenge();
   }
@@ -115,10 +117,9 @@ class PublicApiController {
       concludedOn?, supplementRequest?:{items, dueOn}, timeline:[{on, text}], letters:[{id, title, createdOn}]}`。\
       `status` 为 `AWAITING_CONFIRMATION`、`REJECTED`、`WITHDRAWN`，确认后为申请自己的办理状态；\
       `timeline` 用申请人能懂的中文说明办理经过，不含工作人员姓名、内部意见或他人信息。""")
-  @Parameter(name = PublicApiController.CODE, in = ParameterIn.HEADER, required = true,
-      description = "查询码（提交时返回），只放在请求头中，不放在网址里；编号未知与查询码错误同样返回 404")
+  @Parameter(name = CODE, in = ParameterIn.HEADER, required = true, description = CODE_TEXT)
   @GetMapping("/applications/{number}")
-  Map<String, Object> status(@PathVariable String number, @RequestHeader(name = CODE, required = false) String code,
+  PublicStatus.View status(@PathVariable String number, @RequestHeader(name = CODE, required = false) String code,
       HttpServletRequest http) {
     return status.of(submissions.authorised(number, code, client(http), "READ"));
   }
@@ -130,8 +131,7 @@ class PublicApiController {
       只能下载写给申请人的文书（`.docx`），其他文书同样返回 404。""",
       responses = @ApiResponse(responseCode = "200", description = "Word 文件", content = @Content(
           mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")))
-  @Parameter(name = PublicApiController.CODE, in = ParameterIn.HEADER, required = true,
-      description = "查询码（提交时返回），只放在请求头中，不放在网址里；编号未知与查询码错误同样返回 404")
+  @Parameter(name = CODE, in = ParameterIn.HEADER, required = true, description = CODE_TEXT)
   @GetMapping("/applications/{number}/letters/{letterId}")
   ResponseEntity<byte[]> letter(@PathVariable String number, @PathVariable String letterId,
       @RequestHeader(name = CODE, required = false) String code, HttpServletRequest http) {
@@ -162,21 +162,16 @@ class PublicApiController {
       `multipart/form-data`，一个名为 `file` 的部分。只在等待确认或要求补正期间可以上传；按文件内容（而非文件名）\
       判断，只接受 PDF、JPEG 或 PNG；每个不超过 5 MB（超过 → 413），每件申请最多 5 个。返回 201 `{id, name, size}`。""",
       responses = @ApiResponse(responseCode = "201", description = "已上传"))
-  @Parameter(name = PublicApiController.CODE, in = ParameterIn.HEADER, required = true,
-      description = "查询码（提交时返回），只放在请求头中，不放在网址里；编号未知与查询码错误同样返回 404")
+  @Parameter(name = CODE, in = ParameterIn.HEADER, required = true, description = CODE_TEXT)
   @PostMapping(path = "/applications/{number}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Map<String, Object>> attach(@PathVariable String number,
+  ResponseEntity<Uploaded> attach(@PathVariable String number,
       @RequestHeader(name = CODE, required = false) String code,
       @RequestPart(name = "file", required = false) MultipartFile file, HttpServletRequest http) throws IOException {
     if (file == null) {
       throw new BadInputException("file", "必填：请选择文件");
     }
     var saved = submissions.attach(number, code, file.getOriginalFilename(), file.getBytes(), client(http));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", saved.id());
-    out.put("name", saved.name());
-    out.put("size", saved.size());
-    return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    return ResponseEntity.status(HttpStatus.CREATED).body(new Uploaded(saved.id(), saved.name(), saved.size()));
   }
 
   // Supplement and withdrawal change the request, so they need the query code like every other call on a
@@ -192,10 +187,9 @@ class PublicApiController {
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
           examples = @ExampleObject(name = "示例", value = """
               {"text": "所需文件为《示例市2024年社会保险基金预算》", "altcha": "eyJhbGdvcml0aG0iOiJTSEEtMjU2In0="}"""))))
-  @Parameter(name = PublicApiController.CODE, in = ParameterIn.HEADER, required = true,
-      description = "查询码（提交时返回），只放在请求头中，不放在网址里；编号未知与查询码错误同样返回 404")
+  @Parameter(name = CODE, in = ParameterIn.HEADER, required = true, description = CODE_TEXT)
   @PostMapping(path = "/applications/{number}/supplement", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> supplement(@PathVariable String number, @RequestHeader(name = CODE, required = false) String code,
+  PublicStatus.View supplement(@PathVariable String number, @RequestHeader(name = CODE, required = false) String code,
       @Valid @RequestBody SupplementBody body, HttpServletRequest http) {
     return status.of(submissions.supplement(number, code, body.text(), body.altcha(), client(http)));
   }
@@ -210,10 +204,9 @@ class PublicApiController {
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
           examples = @ExampleObject(name = "示例", value = """
               {"reason": "已通过其他途径获得", "altcha": "eyJhbGdvcml0aG0iOiJTSEEtMjU2In0="}"""))))
-  @Parameter(name = PublicApiController.CODE, in = ParameterIn.HEADER, required = true,
-      description = "查询码（提交时返回），只放在请求头中，不放在网址里；编号未知与查询码错误同样返回 404")
+  @Parameter(name = CODE, in = ParameterIn.HEADER, required = true, description = CODE_TEXT)
   @PostMapping(path = "/applications/{number}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
-  Map<String, Object> withdraw(@PathVariable String number, @RequestHeader(name = CODE, required = false) String code,
+  PublicStatus.View withdraw(@PathVariable String number, @RequestHeader(name = CODE, required = false) String code,
       @Valid @RequestBody WithdrawalBody body, HttpServletRequest http) {
     return status.of(submissions.withdraw(number, code, body.reason(), body.altcha(), client(http)));
   }

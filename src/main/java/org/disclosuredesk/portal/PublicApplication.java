@@ -7,9 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.common.OneOf;
 import org.disclosuredesk.kernel.ApplicantType;
@@ -67,7 +65,7 @@ public record PublicApplication(
     if (applicant == null || applicant.type() == null) {
       return;
     }
-    boolean person = "NATURAL_PERSON".equals(applicant.type());
+    boolean person = ApplicantType.NATURAL_PERSON.name().equals(applicant.type());
     if (person && blank(applicant.idNumber())) {
       errors.add("applicant.idNumber", "必填：自然人须提供身份证件号码（第二十九条）");
     }

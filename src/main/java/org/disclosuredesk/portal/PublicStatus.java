@@ -1,5 +1,7 @@
 package org.disclosuredesk.portal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.handling.Decisions;
@@ -11,6 +13,7 @@ import java.util.Map;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.DeadlineResult;
 import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.RequestStatus;
 import org.disclosuredesk.handling.RequestDeadlines;
 import org.disclosuredesk.request.RequestEvent;
 import org.disclosuredesk.request.RequestEvents;
@@ -47,14 +50,39 @@ public class PublicStatus {
     this.clock = clock;
   }
 
-  public Map<String, Object> of(SubmissionRow s) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("submissionNumber", s.submissionNumber());
-    out.put("submittedOn", s.submittedOn().toString());
+  /** What the applicant reads: a submission not (yet) registered, or the request it became. */
+  public sealed interface View permits Unregistered, Registered {}
+
+  /** {@code {submissionNumber, submittedOn, agency, status, timeline, letters}} before confirmation (or never). */
+  public record Unregistered(String submissionNumber, String submittedOn, PublicAgency agency, String status,
+      List<Line> timeline, List<LetterLine> letters) implements View {}
+
+  /** The registered request: the outcome only once concluded, the supplement notice only while awaited. */
+  public record Registered(String submissionNumber, String submittedOn, PublicAgency agency, String status,
+      String trackingNumber, String receivedOn, String dueOn, Integer remainingWorkingDays,
+      @JsonInclude(Include.NON_NULL) String outcome, @JsonInclude(Include.NON_NULL) String outcomeLabel,
+      @JsonInclude(Include.NON_NULL) String concludedOn, @JsonInclude(Include.NON_NULL) Referral referral,
+      @JsonInclude(Include.NON_NULL) SupplementRequest supplementRequest, List<Line> timeline,
+      List<LetterLine> letters) implements View {}
+
+  /** {@code {code, name, address, phone}}: public facts of the registry (API.md {@code /public/api/agencies}). */
+  public record PublicAgency(String code, String name, String address, String phone) {}
+
+  /** Art. 36(5): the agency on this platform that holds the information, where the applicant may apply. */
+  public record Referral(PublicAgency agency, String description) {}
+
+  public record SupplementRequest(String items, String dueOn) {}
+
+  /** One line of the timeline: the day (none for what is still to come) and what happened. */
+  public record Line(String on, String text) {}
+
+  public record LetterLine(String id, String title, String createdOn) {}
+
+  public View of(SubmissionRow s) {
     Map<String, Agency> registry = new LinkedHashMap<>();
     agencies.all().forEach(a -> registry.put(a.code(), a));
-    out.put("agency", publicAgency(registry.get(s.agencyCode()), s.agencyCode()));
-    List<Map<String, String>> timeline = new ArrayList<>();
+    PublicAgency agency = publicAgency(registry.get(s.agencyCode()), s.agencyCode());
+    List<Line> timeline = new ArrayList<>();
     timeline.add(line(s.submittedOn(), "提交网上申请"));
     // 转送 (DOMAIN.md §8): where it went and why, in the receiving agency's name
     for (SubmissionRepository.Forwarding f : submissions.forwardings(s.id())) {
@@ -64,7 +92,6 @@ public class PublicStatus {
     }
     RequestRow r = s.requestId() == null ? null : requests.get(s.requestId());
     if (r == null) {
-      out.put("status", s.status());
       if (s.statusCode() == SubmissionStatus.REJECTED) {
         timeline.add(line(s.decidedAt().toLocalDate(), "经审查不属于政府信息公开申请，不予受理。理由：" + s.rejectionReason()));
       } else if (s.statusCode() == SubmissionStatus.WITHDRAWN) {
@@ -72,63 +99,48 @@ public class PublicStatus {
       } else {
         timeline.add(line(null, "等待工作人员确认：最迟于提交后的第一个工作日确认，确认之日为收到申请之日"));
       }
-      out.put("timeline", timeline);
-      out.put("letters", List.of());
-      return out;
+      return new Unregistered(s.submissionNumber(), s.submittedOn().toString(), agency, s.status(), timeline,
+          List.of());
     }
-    out.put("status", r.status());
-    out.put("trackingNumber", r.trackingNumber());
-    out.put("receivedOn", r.receivedOn().toString());
-    out.put("dueOn", r.dueOn() == null ? null : r.dueOn().toString());
     DeadlineResult deadline = deadlines.compute(r);
-    out.put("remainingWorkingDays", deadlines.remainingWorkingDays(r, deadline, clock.today()));
-    List<RequestEvent> history = events.list(r.id());
+    Integer remaining = deadlines.remainingWorkingDays(r, deadline, clock.today());
+    var history = events.list(r.id());
+    String outcome = null;
+    String outcomeLabel = null;
+    String concludedOn = null;
+    Referral referral = null;
     if (r.concluded()) {
-      out.put("outcome", r.outcome());
-      out.put("outcomeLabel", Outcome.valueOf(r.outcome()).label());
-      out.put("concludedOn", r.concludedOn().toString());
+      outcome = r.outcome();
+      outcomeLabel = Outcome.valueOf(r.outcome()).label();
+      concludedOn = r.concludedOn().toString();
       Agency holder = Decisions.responsibleAgency(r, history).map(a -> registry.get(a.code())).orElse(null);
       if (holder != null && holder.active() && !holder.code().equals(r.agencyCode())) {
         // Art. 36(5): the agency that holds it is on this platform; the applicant may apply there themselves
-        Map<String, Object> referral = new LinkedHashMap<>();
-        referral.put("agency", publicAgency(holder, holder.code()));
-        referral.put("description", r.description());
-        out.put("referral", referral);
+        referral = new Referral(publicAgency(holder, holder.code()), r.description());
       }
     }
-    if ("AWAITING_SUPPLEMENT".equals(r.status())) {
-      Map<String, Object> supplement = new LinkedHashMap<>();
-      supplement.put("items", r.supplementItems());
-      supplement.put("dueOn", r.supplementDueOn() == null ? null : r.supplementDueOn().toString());
-      out.put("supplementRequest", supplement);
-    }
-    for (RequestEvent e : history) {
+    SupplementRequest supplement = r.statusCode() != RequestStatus.AWAITING_SUPPLEMENT ? null
+        : new SupplementRequest(r.supplementItems(),
+            r.supplementDueOn() == null ? null : r.supplementDueOn().toString());
+    for (var e : history) {
       String text = text(e);
       if (text != null) {
         timeline.add(line(day(e), text));
       }
     }
-    out.put("timeline", timeline);
-    out.put("letters", letters.list(r.id()).stream()
+    List<LetterLine> letterLines = letters.list(r.id()).stream()
         .filter(l -> addressedToApplicant(l.kind()))
-        .map(l -> {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("id", l.id());
-          m.put("title", l.title() + (l.version() > 1 ? "（第" + l.version() + "版）" : ""));
-          m.put("createdOn", l.createdAt().toLocalDate().toString());
-          return m;
-        }).toList());
-    return out;
+        .map(l -> new LetterLine(l.id(), l.title() + (l.version() > 1 ? "（第" + l.version() + "版）" : ""),
+            l.createdAt().toLocalDate().toString()))
+        .toList();
+    return new Registered(s.submissionNumber(), s.submittedOn().toString(), agency, r.status(), r.trackingNumber(),
+        r.receivedOn().toString(), r.dueOn() == null ? null : r.dueOn().toString(), remaining, outcome, outcomeLabel,
+        concludedOn, referral, supplement, timeline, letterLines);
   }
 
-  /** {@code {code, name, address, phone}}: public facts of the registry (API.md {@code /public/api/agencies}). */
-  private static Map<String, Object> publicAgency(Agency a, String code) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("code", code);
-    m.put("name", a == null ? code : a.name());
-    m.put("address", a == null ? null : a.address());
-    m.put("phone", a == null ? null : a.phone());
-    return m;
+  private static PublicAgency publicAgency(Agency a, String code) {
+    return new PublicAgency(code, a == null ? code : a.name(), a == null ? null : a.address(),
+        a == null ? null : a.phone());
   }
 
   /** Every letter but the consultation letters, which go to the consulted party. */
@@ -172,10 +184,7 @@ public class PublicStatus {
     return java.time.OffsetDateTime.parse(String.valueOf(e.get("at"))).atZoneSameInstant(clock.zone()).toLocalDate();
   }
 
-  private static Map<String, String> line(LocalDate on, String text) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("on", on == null ? null : on.toString());
-    m.put("text", text);
-    return m;
+  private static Line line(LocalDate on, String text) {
+    return new Line(on == null ? null : on.toString(), text);
   }
 }

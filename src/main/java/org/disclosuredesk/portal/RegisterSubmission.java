@@ -2,11 +2,11 @@ package org.disclosuredesk.portal;
 
 import org.disclosuredesk.common.Columns;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.disclosuredesk.intake.IntakeService;
+import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.request.RegistrationForm;
 import org.disclosuredesk.process.Actors;
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ public class RegisterSubmission implements JavaDelegate {
     SubmissionRow row = submissions.lock(execution.getProcessBusinessKey());
     String confirmedOn = (String) execution.getVariable(SubmissionProcess.CONFIRMED_ON);
     String actor = row.decidedBy() != null ? row.decidedBy() : Actors.of(execution, identity);
-    RegistrationForm form = new RegistrationForm("ONLINE", row.submittedOn().toString(), confirmedOn,
+    RegistrationForm form = new RegistrationForm(Channel.ONLINE.name(), row.submittedOn().toString(), confirmedOn,
         new RegistrationForm.Applicant(row.applicantType(), row.applicantName(), row.applicantIdNumber(),
             row.applicantCreditCode(), row.applicantEmail(), row.applicantPhone(), row.applicantAddress(),
             row.applicantIdType()),

@@ -2,12 +2,9 @@ package org.disclosuredesk.portal;
 
 import org.disclosuredesk.common.Columns;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.common.RecordRowMapper;
 import org.springframework.jdbc.core.RowMapper;
@@ -59,10 +56,6 @@ public class SubmissionRepository {
   public SubmissionRow lock(String id) {
     return jdbc.sql("SELECT * FROM dd_submission WHERE id = ? FOR UPDATE").param(id).query(ROWS).optional()
         .orElseThrow(() -> new NotFoundException("没有这个网上申请：" + id));
-  }
-
-  public Optional<SubmissionRow> byRequest(String requestId) {
-    return jdbc.sql("SELECT * FROM dd_submission WHERE request_id = ?").param(requestId).query(ROWS).optional();
   }
 
   public List<SubmissionRow> byProcessInstanceIds(java.util.Collection<String> ids) {
@@ -151,12 +144,15 @@ public class SubmissionRepository {
         .query(Integer.class).single();
   }
 
+  /** An upload with its bytes, for a download. */
+  public record AttachmentFile(String name, String contentType, byte[] content) {}
+
   /** The upload's name, type and bytes, if it belongs to that submission. */
-  public Optional<Map<String, Object>> attachment(String submissionId, String attachmentId) {
+  public Optional<AttachmentFile> attachment(String submissionId, String attachmentId) {
     return jdbc.sql("SELECT name, content_type, content FROM dd_submission_attachment WHERE id = ? AND submission_id = ?")
         .params(attachmentId, submissionId)
-        .query((rs, i) -> Map.<String, Object>of("name", rs.getString("name"), "contentType",
-            rs.getString("content_type"), "content", rs.getBytes("content")))
+        .query((rs, i) -> new AttachmentFile(rs.getString("name"), rs.getString("content_type"),
+            rs.getBytes("content")))
         .optional();
   }
 

@@ -24,10 +24,11 @@ import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.common.NotFoundException;
+import org.disclosuredesk.common.TooLargeException;
 import org.disclosuredesk.common.TooManyRequestsException;
 import org.disclosuredesk.handling.RequestActions;
+import org.disclosuredesk.kernel.RequestStatus;
 import org.disclosuredesk.request.IdentityCheck;
-import org.disclosuredesk.request.RegistrationForm;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
@@ -130,13 +131,9 @@ public class Submissions {
       submissions.update(id, Columns.of("process_instance_id", instance));
       String email = application.applicant().email();
       if (email != null && !email.isBlank()) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("submissionNumber", n);
-        model.put("queryCode", code);
-        model.put("submittedOn", today.toString());
-        model.put("name", application.applicant().name().strip());
         mailer.queueFor(agency, null, "SUBMISSION_RECEIVED", email.strip(), "网上申请已提交：申请编号 " + n,
-            "submission-received", model, List.of());
+            "submission-received", Map.of("submissionNumber", n, "queryCode", code, "submittedOn", today.toString(),
+                "name", application.applicant().name().strip()), List.of());
       }
       return n;
     });
@@ -178,7 +175,8 @@ public class Submissions {
     String purpose;
     if (row.statusCode() == SubmissionStatus.AWAITING_CONFIRMATION) {
       purpose = "IDENTITY";
-    } else if (row.requestId() != null && "AWAITING_SUPPLEMENT".equals(requests.get(row.requestId()).status())) {
+    } else if (row.requestId() != null
+        && requests.get(row.requestId()).statusCode() == RequestStatus.AWAITING_SUPPLEMENT) {
       purpose = "SUPPLEMENT";
     } else {
       throw new ConflictException("现在不能上传材料：仅在等待确认或等待补正时可以上传");
@@ -187,7 +185,7 @@ public class Submissions {
       throw new BadInputException("file", "文件是空的");
     }
     if (content.length > properties.maxUploadSize().toBytes()) {
-      throw new org.springframework.web.multipart.MaxUploadSizeExceededException(properties.maxUploadSize().toBytes());
+      throw new TooLargeException(properties.maxUploadSize().toBytes());
     }
     if (submissions.attachmentCount(row.id()) >= properties.maxUploadsPerSubmission()) {
       throw new ConflictException("每件申请最多上传 " + properties.maxUploadsPerSubmission() + " 个文件");
@@ -214,7 +212,7 @@ public class Submissions {
     }
     errors.throwIfAny();
     RequestRow request = row.requestId() == null ? null : requests.get(row.requestId());
-    if (request == null || !"AWAITING_SUPPLEMENT".equals(request.status())) {
+    if (request == null || request.statusCode() != RequestStatus.AWAITING_SUPPLEMENT) {
       throw new ConflictException("该申请现在不需要补正");
     }
     spend(altcha);

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.apidocs.ApiDocumentation;
@@ -36,6 +35,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/submissions")
 class SubmissionsController {
+
+  /** {@code {items, total}}. */
+  record Page(List<Item> items, long total) {}
+
+  /** A submission as the clerk's list shows it. */
+  record Item(String submissionNumber, AgencyRef agency, String status, String submittedOn, String confirmBy,
+      boolean late, String applicantName, String description, String requestId, String rejectionReason,
+      List<Attachment> attachments) {}
+
+  record AgencyRef(String code, String name) {}
+
+  record Attachment(String id, String name, int size, String purpose) {}
+
+  record ForwardingBody(String agencyCode, String reason) {}
 
   private final SubmissionRepository repository;
   private final Submissions submissions;
@@ -64,7 +77,7 @@ class SubmissionsController {
   @Parameter(name = "page", in = ParameterIn.QUERY, description = "页码，从 1 开始，缺省 1")
   @Parameter(name = "size", in = ParameterIn.QUERY, description = "每页条数，1 至 500，缺省 50")
   @GetMapping
-  Map<String, Object> list(@RequestParam(required = false) String status,
+  Page list(@RequestParam(required = false) String status,
       @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
       Authentication who) {
     if (status != null && java.util.Arrays.stream(SubmissionStatus.values()).noneMatch(s -> s.name().equals(status))) {
@@ -75,12 +88,8 @@ class SubmissionsController {
     }
     // each agency's clerks see the submissions made to it (DOMAIN.md §8)
     var mine = scope.visible(who).filter();
-    List<Map<String, Object>> items = repository.list(mine, status, (page - 1) * size, size).stream()
-        .map(this::item).toList();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", items);
-    out.put("total", repository.count(mine, status));
-    return out;
+    List<Item> items = repository.list(mine, status, (page - 1) * size, size).stream().map(this::item).toList();
+    return new Page(items, repository.count(mine, status));
   }
 
   @Operation(summary = "下载网上申请的附件", description = """
@@ -93,16 +102,16 @@ class SubmissionsController {
   @GetMapping("/{number}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(@PathVariable String number, @PathVariable String attachmentId) {
     SubmissionRow row = repository.byNumber(number).orElseThrow(() -> new NotFoundException("没有这个网上申请：" + number));
-    Map<String, Object> a = repository.attachment(row.id(), attachmentId)
+    SubmissionRepository.AttachmentFile a = repository.attachment(row.id(), attachmentId)
         .orElseThrow(() -> new NotFoundException("没有这个附件：" + attachmentId));
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType((String) a.get("contentType")))
+        .contentType(MediaType.parseMediaType(a.contentType()))
         // always a download, never shown inline in the staff member's browser
         .header("Content-Disposition", ContentDisposition.attachment()
-            .filename((String) a.get("name"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+            .filename(a.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox; default-src 'none'")
-        .body((byte[]) a.get("content"));
+        .body(a.content());
   }
 
   @Operation(summary = "确认网上申请（登记）", description = """
@@ -136,7 +145,7 @@ class SubmissionsController {
           examples = @ExampleObject(name = "示例", value = """
               {"reason": "内容为测试文字，不是政府信息公开申请"}"""))))
   @PostMapping("/{number}/rejection")
-  Map<String, Object> reject(@PathVariable String number, @RequestBody Map<String, Object> body, Principal who) {
+  Item reject(@PathVariable String number, @RequestBody Map<String, Object> body, Principal who) {
     submissions.reject(number, body, who.getName());
     return item(repository.byNumber(number).orElseThrow());
   }
@@ -153,41 +162,19 @@ class SubmissionsController {
           examples = @ExampleObject(name = "示例", value = """
               {"agencyCode": "RSJ", "reason": "养老保险基金信息由市人社局掌握"}"""))))
   @PostMapping("/{number}/forwarding")
-  Map<String, Object> forward(@PathVariable String number, @RequestBody Map<String, Object> body, Principal who) {
-    Object code = body.get("agencyCode");
-    Object reason = body.get("reason");
-    return item(submissions.forward(number, code == null ? null : code.toString(),
-        reason == null ? null : reason.toString(), who.getName()));
+  Item forward(@PathVariable String number, @RequestBody ForwardingBody body, Principal who) {
+    return item(submissions.forward(number, body.agencyCode(), body.reason(), who.getName()));
   }
 
-  private Map<String, Object> item(SubmissionRow s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("submissionNumber", s.submissionNumber());
-    m.put("agency", agencyRef(s.agencyCode()));
-    m.put("status", s.status());
-    m.put("submittedOn", s.submittedOn().toString());
-    m.put("confirmBy", submissions.confirmBy(s).toString());
-    m.put("late", submissions.late(s));
-    m.put("applicantName", s.applicantName());
-    m.put("description", s.description());
-    m.put("requestId", s.requestId());
-    m.put("rejectionReason", s.rejectionReason());
-    m.put("attachments", repository.attachments(s.id()).stream().map(a -> {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("id", a.id());
-      x.put("name", a.name());
-      x.put("size", a.size());
-      x.put("purpose", a.purpose());
-      return x;
-    }).toList());
-    return m;
+  private Item item(SubmissionRow s) {
+    return new Item(s.submissionNumber(), agencyRef(s.agencyCode()), s.status(), s.submittedOn().toString(),
+        submissions.confirmBy(s).toString(), submissions.late(s), s.applicantName(), s.description(), s.requestId(),
+        s.rejectionReason(), repository.attachments(s.id()).stream()
+            .map(a -> new Attachment(a.id(), a.name(), a.size(), a.purpose())).toList());
   }
 
-  private Map<String, Object> agencyRef(String code) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("code", code);
-    a.put("name", agencies.all().stream().filter(x -> x.code().equals(code)).map(x -> x.name()).findFirst()
-        .orElse(code));
-    return a;
+  private AgencyRef agencyRef(String code) {
+    return new AgencyRef(code, agencies.all().stream().filter(x -> x.code().equals(code)).map(x -> x.name())
+        .findFirst().orElse(code));
   }
 }

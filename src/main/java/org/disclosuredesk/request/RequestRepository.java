@@ -240,5 +240,9 @@ public class RequestRepository {
     }
   }
 
-
+  /** The request with this tracking number (a form that names a request by it), if there is one. */
+  public Optional<RequestRow> findByTrackingNumber(String trackingNumber) {
+    return jdbc.sql("SELECT * FROM dd_request WHERE tracking_number = ?").param(trackingNumber).query(ROWS)
+        .optional();
+  }
 }

@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.request.RequestRepository;
 import org.springframework.http.HttpStatus;
@@ -20,6 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiDocumentation.AGENCIES)
 @RestController
 class SupervisionController {
+
+  record NoticeBody(String text) {}
+
+  /** {@code {id, at}}. */
+  record Created(String id, String at) {}
 
   private final SupervisionNotices notices;
   private final RequestRepository requests;
@@ -40,14 +43,10 @@ class SupervisionController {
           examples = @ExampleObject(name = "示例", value = """
               {"text": "该申请临近答复期限，请于三个工作日内办结并报告"}"""))))
   @PostMapping("/api/requests/{id}/supervision-notice")
-  ResponseEntity<Map<String, Object>> send(@PathVariable String id, @RequestBody(required = false)
-      Map<String, Object> body, Authentication who) {
+  ResponseEntity<Created> send(@PathVariable String id, @RequestBody(required = false) NoticeBody body,
+      Authentication who) {
     requests.get(id);
-    Object text = body == null ? null : body.get("text");
-    SupervisionNotices.Sent sent = notices.send(id, text == null ? null : text.toString(), who.getName());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", sent.id());
-    out.put("at", sent.at().toString());
-    return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    SupervisionNotices.Sent sent = notices.send(id, body == null ? null : body.text(), who.getName());
+    return ResponseEntity.status(HttpStatus.CREATED).body(new Created(sent.id(), sent.at().toString()));
   }
 }

@@ -58,6 +58,9 @@ public class SupervisionNotices {
 
   public record Sent(String id, LocalDateTime at) {}
 
+  /** A notice as the request's page shows it: {@code {id, at, text, by}}. */
+  public record Shown(String id, String at, String text, String by) {}
+
   @Transactional
   public Sent send(String requestId, String text, String actor) {
     FieldErrors errors = new FieldErrors();
@@ -93,19 +96,13 @@ public class SupervisionNotices {
   }
 
   /** The notices of an open request, oldest first; none once it has concluded. */
-  public List<Map<String, Object>> open(String requestId) {
+  public List<Shown> open(String requestId) {
     RequestRow row = requests.find(requestId).orElse(null);
     if (row == null || row.concluded()) {
       return List.of();
     }
-    return notices.ofRequest(requestId).stream().map(n -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", n.id());
-      m.put("at", n.sentAt().toString());
-      m.put("text", n.text());
-      m.put("by", n.sentBy());
-      return m;
-    }).toList();
+    return notices.ofRequest(requestId).stream()
+        .map(n -> new Shown(n.id(), n.sentAt().toString(), n.text(), n.sentBy())).toList();
   }
 
   /** Open requests under 督办, per agency code (null agencies: all). */

@@ -1,5 +1,7 @@
 package org.disclosuredesk.supervision;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.handling.RequestView;
@@ -9,10 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SupervisionSection implements RequestView.Section {
 
-  private final SupervisionNotices notices;
+  /** RequestView's sections are maps: each notice converted as its JSON would be. */
+  private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
-  SupervisionSection(SupervisionNotices notices) {
+  private final SupervisionNotices notices;
+  private final ObjectMapper json;
+
+  SupervisionSection(SupervisionNotices notices, ObjectMapper json) {
     this.notices = notices;
+    this.json = json;
   }
 
   @Override
@@ -22,6 +29,6 @@ class SupervisionSection implements RequestView.Section {
 
   @Override
   public List<Map<String, Object>> items(String requestId) {
-    return notices.open(requestId);
+    return notices.open(requestId).stream().map(n -> json.convertValue(n, JSON_OBJECT)).toList();
   }
 }

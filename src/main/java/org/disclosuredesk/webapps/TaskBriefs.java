@@ -19,6 +19,7 @@ import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.DueStatus;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.handling.RequestDeadlines;
+import org.disclosuredesk.kernel.Roles;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.portal.SubmissionProcess;
@@ -38,6 +39,11 @@ public class TaskBriefs {
 
   /** At most this many tasks per call (a Tasklist page shows 15) and search hits. */
   static final int LIMIT = 50;
+
+  /** What a task belongs to: {@link Brief#kind}. */
+  public static final String REQUEST = "REQUEST";
+  public static final String APPEAL = "APPEAL";
+  public static final String SUBMISSION = "SUBMISSION";
 
   /** One task as the card and the task header show it. */
   public record Brief(String taskId, String taskName, String kind, String trackingNumber, String applicant,
@@ -131,7 +137,7 @@ public class TaskBriefs {
     var query = tasks.createTaskQuery().processInstanceBusinessKeyIn(keys.toArray(String[]::new));
     var auth = identity.getCurrentAuthentication();
     List<String> groups = auth == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
-    if (!groups.contains("camunda-admin")) {
+    if (!groups.contains(Roles.ADMIN)) {
       if (groups.isEmpty()) {
         return List.of();
       }
@@ -149,14 +155,14 @@ public class TaskBriefs {
    * null for anyone else or an unknown one.
    */
   @Transactional(readOnly = true)
-  public Map<String, Object> submissionAttachment(String submissionNumber, String attachmentId) {
+  public SubmissionRepository.AttachmentFile submissionAttachment(String submissionNumber, String attachmentId) {
     var auth = identity.getCurrentAuthentication();
     if (auth == null || auth.getGroupIds() == null || auth.getGroupIds().stream().noneMatch(
-        g -> List.of("clerk", "reviewer", "office-head", "camunda-admin").contains(g))) {
+        g -> List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.ADMIN).contains(g))) {
       return null;
     }
     // and only of their own agencies' submissions (the tenant ids of the webapp sign-on), as in Tasklist
-    boolean admin = auth.getGroupIds().contains("camunda-admin");
+    boolean admin = auth.getGroupIds().contains(Roles.ADMIN);
     return submissions.byNumber(submissionNumber)
         .filter(s -> admin || auth.getTenantIds() != null
             && auth.getTenantIds().contains(s.agencyCode()))
@@ -180,7 +186,7 @@ public class TaskBriefs {
   }
 
   private static Brief brief(Task t, RequestRow r, DueStatus due) {
-    return new Brief(t.getId(), t.getName(), "REQUEST", r.trackingNumber(), r.applicantName(), null,
+    return new Brief(t.getId(), t.getName(), REQUEST, r.trackingNumber(), r.applicantName(), null,
         due == null ? null : due.urgency().name(), due == null || due.dueOn() == null ? null : due.dueOn().toString(),
         due == null ? null : due.workingDaysLeft(), due == null ? "已办结" : due.text(), null);
   }
@@ -188,11 +194,12 @@ public class TaskBriefs {
   /** Confirm by the first working day after the submission (DOMAIN.md §2a): late after that. */
   private Brief submissionBrief(Task t, SubmissionRow s, LocalDate today) {
     LocalDate by = submissionProcess.confirmBy(s.submittedOn());
-    String urgency = today.isAfter(by) ? "OVERDUE" : today.isEqual(by) ? "DUE_SOON" : "ON_TRACK";
+    DueStatus.Urgency urgency = today.isAfter(by) ? DueStatus.Urgency.OVERDUE
+        : today.isEqual(by) ? DueStatus.Urgency.DUE_SOON : DueStatus.Urgency.ON_TRACK;
     String text = "网上提交于 " + s.submittedOn() + "，应于 " + by + " 前确认" + (today.isAfter(by) ? "（已超期）" : "");
     List<Attachment> files = submissions.attachments(s.id()).stream()
         .map(a -> new Attachment(a.id(), a.name(), a.size(), a.purpose())).toList();
-    return new Brief(t.getId(), t.getName(), "SUBMISSION", null, s.applicantName(), null, urgency, by.toString(),
+    return new Brief(t.getId(), t.getName(), SUBMISSION, null, s.applicantName(), null, urgency.name(), by.toString(),
         null, text, new Submission(s.submissionNumber(), s.submittedOn().toString(), s.description(), files));
   }
 
@@ -206,7 +213,7 @@ public class TaskBriefs {
         : DueStatus.running("Rehandle".equals(t.getTaskDefinitionKey()) ? "重新办理期限"
             : a.kindCode().litigation() ? "答辩期限" : "复议答复期限", dueOn,
             workingDaysLeft(calendars.calendar(), today, dueOn));
-    return new Brief(t.getId(), t.getName(), "APPEAL", r == null ? null : r.trackingNumber(),
+    return new Brief(t.getId(), t.getName(), APPEAL, r == null ? null : r.trackingNumber(),
         r == null ? null : r.applicantName(), a.caseNumber(), due == null ? null : due.urgency().name(),
         dueOn == null ? null : dueOn.toString(), due == null ? null : due.workingDaysLeft(),
         due == null ? "等待复议决定或裁判结果" : due.text(), null);

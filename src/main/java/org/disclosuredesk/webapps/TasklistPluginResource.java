@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginRootResource;
+import org.disclosuredesk.portal.SubmissionRepository;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
@@ -52,13 +53,13 @@ public class TasklistPluginResource extends AbstractTasklistPluginRootResource {
   @Path("{engine}/submissions/{number}/attachments/{attachmentId}")
   public jakarta.ws.rs.core.Response attachment(@PathParam("engine") String engine,
       @PathParam("number") String number, @PathParam("attachmentId") String attachmentId) {
-    java.util.Map<String, Object> a = briefs().submissionAttachment(number, attachmentId);
+    SubmissionRepository.AttachmentFile a = briefs().submissionAttachment(number, attachmentId);
     if (a == null) {
       return jakarta.ws.rs.core.Response.status(404).build();
     }
-    return jakarta.ws.rs.core.Response.ok(a.get("content"), (String) a.get("contentType"))
+    return jakarta.ws.rs.core.Response.ok(a.content(), a.contentType())
         .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-            .filename((String) a.get("name"), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+            .filename(a.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .build();
   }

@@ -1,5 +1,8 @@
 package org.disclosuredesk.webapps;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -28,6 +31,24 @@ class WebappCustomization {
   private static final Map<String, String> APP_NAMES = Map.of(
       "tasklist", "待办任务", "cockpit", "流程监控", "admin", "系统管理", "welcome", "首页");
 
+  /** Camunda's {@code config.js} object; {@code shortcuts} only for Tasklist. */
+  record Config(App app, Locales locales, DateFormat dateFormat, List<String> customScripts,
+      boolean disableWelcomeMessage, @JsonInclude(Include.NON_NULL) Map<String, Shortcut> shortcuts) {}
+
+  record App(String name, String vendor) {}
+
+  record Locales(List<String> availableLocales, String fallbackLocale) {}
+
+  /** moment.js formats; 年-月-日 as the users write dates. */
+  record DateFormat(String monthName, String day, String abbr, String normal,
+      @JsonProperty("long") String longFormat, @JsonProperty("short") String shortFormat) {}
+
+  record Shortcut(String key, String description) {}
+
+  private static final DateFormat DATE_FORMAT = new DateFormat("MMMM", "D", "YYYY-MM-DD HH:mm", "YYYY-MM-DD HH:mm",
+      "YYYY年M月D日 dddd HH:mm", "YYYY-MM-DD");
+  private static final Map<String, Shortcut> SHORTCUTS = shortcuts();
+
   static final String FIXED_TEXTS = "fixed-texts-zh";
   static final String SIGN_ON = "desk-sign-on";
 
@@ -41,21 +62,13 @@ class WebappCustomization {
 
   @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/scripts/config.js")
   ResponseEntity<String> config(@PathVariable String app) throws JsonProcessingException {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("app", Map.of("name", APP_NAMES.get(app), "vendor", "依申请公开办理系统"));
-    config.put("locales", Map.of("availableLocales", properties.availableLocales(),
-        "fallbackLocale", properties.defaultLocale()));
-    // moment.js formats; 年-月-日 as the users write dates
-    config.put("dateFormat", Map.of("monthName", "MMMM", "day", "D", "abbr", "YYYY-MM-DD HH:mm",
-        "normal", "YYYY-MM-DD HH:mm", "long", "YYYY年M月D日 dddd HH:mm", "short", "YYYY-MM-DD"));
-    // Camunda's few untranslatable English texts (the variables table's header, type names, "null")
-    // and the desk's sign-on: the apps' own login view gives way to the one login page (desk-sign-on.js)
-    config.put("customScripts", List.of("scripts/" + FIXED_TEXTS, "scripts/" + SIGN_ON));
-    // the login page would fetch /camunda-welcome, Camunda's English community page, to show a first-visit box
-    config.put("disableWelcomeMessage", true);
-    if ("tasklist".equals(app)) {
-      config.put("shortcuts", shortcuts());
-    }
+    Config config = new Config(new App(APP_NAMES.get(app), "依申请公开办理系统"),
+        new Locales(properties.availableLocales(), properties.defaultLocale()), DATE_FORMAT,
+        // Camunda's few untranslatable English texts (the variables table's header, type names, "null")
+        // and the desk's sign-on: the apps' own login view gives way to the one login page (desk-sign-on.js)
+        List.of("scripts/" + FIXED_TEXTS, "scripts/" + SIGN_ON),
+        // the login page would fetch /camunda-welcome, Camunda's English community page, to show a first-visit box
+        true, "tasklist".equals(app) ? SHORTCUTS : null);
     String locales = json.writeValueAsString(properties.availableLocales());
     return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache())
         .body("// generated from disclosure.webapps.* (WebappCustomization)\n"
@@ -87,13 +100,13 @@ class WebappCustomization {
   }
 
   /** The Tasklist keyboard shortcuts; their descriptions are shown in the "键盘快捷键" dialog. */
-  private static Map<String, Object> shortcuts() {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("claimTask", Map.of("key", "ctrl+alt+c", "description", "认领当前选中的任务"));
-    s.put("focusFilter", Map.of("key", "ctrl+shift+f", "description", "跳到过滤器列表的第一个过滤器"));
-    s.put("focusList", Map.of("key", "ctrl+alt+l", "description", "跳到任务列表的第一个任务"));
-    s.put("focusForm", Map.of("key", "ctrl+alt+f", "description", "跳到任务表单的第一个输入框"));
-    s.put("startProcess", Map.of("key", "ctrl+alt+p", "description", "打开“启动流程”对话框"));
+  private static Map<String, Shortcut> shortcuts() {
+    Map<String, Shortcut> s = new LinkedHashMap<>();
+    s.put("claimTask", new Shortcut("ctrl+alt+c", "认领当前选中的任务"));
+    s.put("focusFilter", new Shortcut("ctrl+shift+f", "跳到过滤器列表的第一个过滤器"));
+    s.put("focusList", new Shortcut("ctrl+alt+l", "跳到任务列表的第一个任务"));
+    s.put("focusForm", new Shortcut("ctrl+alt+f", "跳到任务表单的第一个输入框"));
+    s.put("startProcess", new Shortcut("ctrl+alt+p", "打开“启动流程”对话框"));
     return s;
   }
 }

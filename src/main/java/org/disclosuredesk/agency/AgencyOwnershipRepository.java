@@ -6,11 +6,11 @@ import org.springframework.stereotype.Repository;
 
 /** Which agency a request, appeal or submission belongs to (one indexed lookup each), for {@link AgencyGuard}. */
 @Repository
-class AgencyOwnership {
+class AgencyOwnershipRepository {
 
   private final JdbcClient jdbc;
 
-  AgencyOwnership(JdbcClient jdbc) {
+  AgencyOwnershipRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
