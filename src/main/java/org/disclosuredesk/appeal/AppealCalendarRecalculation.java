@@ -151,12 +151,8 @@ public class AppealCalendarRecalculation implements CalendarImpact {
         }
       }
     }
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("appealId", a.id());
-    details.put("calendarRevision", revision);
-    details.put("previousResponseDueOn", String.valueOf(a.responseDueOn()));
-    details.put("responseDueOn", due.toString());
-    events.record(a.requestId(), "APPEAL_DUE_DATE_RECOMPUTED", "system", details);
+    events.record(a.requestId(), "APPEAL_DUE_DATE_RECOMPUTED", "system", new DueRecomputed(a.id(), revision,
+        String.valueOf(a.responseDueOn()), due.toString()));
     return true;
   }
 
@@ -165,4 +161,7 @@ public class AppealCalendarRecalculation implements CalendarImpact {
     var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
     return definition == null ? null : definition.getActivityId();
   }
+
+  /** APPEAL_DUE_DATE_RECOMPUTED's details. */
+  record DueRecomputed(String appealId, int calendarRevision, String previousResponseDueOn, String responseDueOn) {}
 }

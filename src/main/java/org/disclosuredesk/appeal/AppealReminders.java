@@ -81,7 +81,7 @@ public class AppealReminders {
     }
     RequestRow r = requests.get(a.requestId());
     Set<String> to = recipients.apply(open, r);
-    Map<String, Object> model = model(a, r, open.get(0).getName(), due);
+    ReminderMail model = new ReminderMail(a, a.kindCode().label(), r, open.get(0).getName(), due.toString());
     for (String address : to) {
       mailer.queue(r.id(), notice.kind(), address, notice.subjectPrefix() + a.caseNumber() + "（" + r.trackingNumber()
           + "）" + notice.subjectSuffix(), notice.template(), model, List.of());
@@ -101,22 +101,13 @@ public class AppealReminders {
         .active().list();
   }
 
-  private static Map<String, Object> model(AppealRow a, RequestRow r, String step, LocalDate due) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("appeal", a);
-    m.put("kindLabel", a.kindCode().label());
-    m.put("request", r);
-    m.put("step", step);
-    m.put("dueOn", due.toString());
-    return m;
-  }
+  /** The reminder's and the escalation's mail model. */
+  public record ReminderMail(AppealRow appeal, String kindLabel, RequestRow request, String step, String dueOn) {}
 
-  private static Map<String, Object> details(AppealRow a, Deadline deadline, LocalDate due, int recipients) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("appealId", a.id());
-    d.put("deadline", deadline.name());
-    d.put("dueOn", due.toString());
-    d.put("recipients", recipients);
-    return d;
+  /** The reminder's or escalation's event details. */
+  record Sent(String appealId, String deadline, String dueOn, int recipients) {}
+
+  private static Sent details(AppealRow a, Deadline deadline, LocalDate due, int recipients) {
+    return new Sent(a.id(), deadline.name(), due.toString(), recipients);
   }
 }

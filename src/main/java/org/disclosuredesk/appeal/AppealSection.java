@@ -1,10 +1,7 @@
 package org.disclosuredesk.appeal;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.handling.RequestView;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +15,9 @@ public class AppealSection implements RequestView.Section {
       String result, LocalDate decidedOn, String resultNote, LocalDate redoDueOn, LocalDate rehandledOn,
       String rehandledOutcome, String status, String warning) {}
 
-  /** RequestView's sections are maps: each view converted as its JSON would be. */
-  private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
-
   private final AppealRepository appeals;
-  private final ObjectMapper json;
-
-  public AppealSection(AppealRepository appeals, ObjectMapper json) {
+  public AppealSection(AppealRepository appeals) {
     this.appeals = appeals;
-    this.json = json;
   }
 
   @Override
@@ -35,8 +26,8 @@ public class AppealSection implements RequestView.Section {
   }
 
   @Override
-  public List<Map<String, Object>> items(String requestId) {
-    return appeals.ofRequest(requestId).stream().map(a -> json.convertValue(view(a), JSON_OBJECT)).toList();
+  public List<AppealView> items(String requestId) {
+    return appeals.ofRequest(requestId).stream().map(AppealSection::view).toList();
   }
 
   static AppealView view(AppealRow a) {

@@ -1,5 +1,7 @@
 package org.disclosuredesk.appeal;
 
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -105,18 +107,8 @@ public class Appeals {
     cols.set("created_by", actor);
     appeals.insert(cols);
 
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("appealId", appealId);
-    details.put("kind", kind.name());
-    details.put("receivedOn", receivedOn.toString());
-    details.put("caseNumber", caseNumber);
-    details.put("body", body);
-    details.put("simpleProcedure", simpleProcedure);
-    details.put("responseDueOn", dueOn.toString());
-    if (!warnings.isEmpty()) {
-      details.put("warning", String.join("；", warnings));
-    }
-    events.record(request.id(), "APPEAL_OPENED", actor, details);
+    events.record(request.id(), "APPEAL_OPENED", actor, new Opened(appealId, kind.name(), receivedOn.toString(),
+        caseNumber, body, simpleProcedure, dueOn.toString(), warnings.isEmpty() ? null : String.join("；", warnings)));
     return appeals.get(appealId);
   }
 
@@ -150,13 +142,8 @@ public class Appeals {
       cols.set("status", AppealStatus.AWAITING_RESULT.name());
     }
     appeals.update(appeal.id(), cols);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("appealId", appeal.id());
-    details.put("kind", appeal.kind());
-    details.put("submittedOn", on.toString());
-    details.put("responseDueOn", appeal.responseDueOn().toString());
-    details.put("onTime", !on.isAfter(appeal.responseDueOn()));
-    events.record(appeal.requestId(), "APPEAL_SUBMITTED", actor, details);
+    events.record(appeal.requestId(), "APPEAL_SUBMITTED", actor, new Submitted(appeal.id(), appeal.kind(),
+        on.toString(), appeal.responseDueOn().toString(), !on.isAfter(appeal.responseDueOn())));
   }
 
   /**
@@ -211,18 +198,8 @@ public class Appeals {
     cols.set("redo_due_on", redoDueOn);
     cols.set("status", (corrected ? AppealStatus.REHANDLING : AppealStatus.CLOSED).name());
     appeals.update(appeal.id(), cols);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("appealId", appeal.id());
-    details.put("kind", appeal.kind());
-    details.put("result", result.name());
-    details.put("decidedOn", decidedOn.toString());
-    if (note != null) {
-      details.put("note", note);
-    }
-    if (corrected) {
-      details.put("redoDueOn", redoDueOn.toString());
-    }
-    events.record(appeal.requestId(), "APPEAL_DECIDED", actor, details);
+    events.record(appeal.requestId(), "APPEAL_DECIDED", actor, new Decided(appeal.id(), appeal.kind(), result.name(),
+        decidedOn.toString(), note, corrected ? redoDueOn.toString() : null));
     return appeals.get(appeal.id());
   }
 
@@ -238,17 +215,23 @@ public class Appeals {
     cols.set("rehandle_note", note);
     cols.set("status", AppealStatus.CLOSED.name());
     appeals.update(appeal.id(), cols);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("appealId", appeal.id());
-    details.put("repliedOn", repliedOn.toString());
-    if (outcome != null) {
-      details.put("outcome", outcome.name());
-    }
-    if (note != null) {
-      details.put("note", note);
-    }
-    details.put("redoDueOn", String.valueOf(appeal.redoDueOn()));
-    details.put("onTime", appeal.redoDueOn() == null || !repliedOn.isAfter(appeal.redoDueOn()));
-    events.record(appeal.requestId(), "REHANDLED", actor, details);
+    events.record(appeal.requestId(), "REHANDLED", actor, new Rehandled(appeal.id(), repliedOn.toString(),
+        outcome == null ? null : outcome.name(), note, String.valueOf(appeal.redoDueOn()),
+        appeal.redoDueOn() == null || !repliedOn.isAfter(appeal.redoDueOn())));
   }
+
+  /** APPEAL_OPENED's details. */
+  record Opened(String appealId, String kind, String receivedOn, String caseNumber, String body,
+      boolean simpleProcedure, String responseDueOn, @JsonInclude(Include.NON_NULL) String warning) {}
+
+  /** APPEAL_SUBMITTED's details: the response and whether it met its due date. */
+  record Submitted(String appealId, String kind, String submittedOn, String responseDueOn, boolean onTime) {}
+
+  /** APPEAL_DECIDED's details; the redo date only when the reply was corrected. */
+  record Decided(String appealId, String kind, String result, String decidedOn,
+      @JsonInclude(Include.NON_NULL) String note, @JsonInclude(Include.NON_NULL) String redoDueOn) {}
+
+  /** REHANDLED's details. */
+  record Rehandled(String appealId, String repliedOn, @JsonInclude(Include.NON_NULL) String outcome,
+      @JsonInclude(Include.NON_NULL) String note, String redoDueOn, boolean onTime) {}
 }

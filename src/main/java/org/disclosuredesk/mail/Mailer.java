@@ -59,7 +59,7 @@ public class Mailer {
    * its id, or null while {@link MailHold} holds mail. {@code attachments} are letter ids.
    */
   public String queue(String requestId, String kind, String to, String subject, String template,
-      Map<String, ?> model, List<String> attachments) {
+      Object model, List<String> attachments) {
     return queueFor(null, requestId, kind, to, subject, template, model, attachments);
   }
 
@@ -68,7 +68,7 @@ public class Mailer {
    * online submission, which belongs to the agency it was sent or forwarded to.
    */
   public String queueFor(String agencyCode, String requestId, String kind, String to, String subject,
-      String template, Map<String, ?> model, List<String> attachments) {
+      String template, Object model, List<String> attachments) {
     if (MailHold.held()) {
       return null;
     }

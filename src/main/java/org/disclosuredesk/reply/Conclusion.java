@@ -61,17 +61,12 @@ public class Conclusion {
     stops.closeAll(requestId, on);
     events.record(requestId, "CONCLUDED", actor, new Concluded(outcome.name(), on, row.deliveryMethod()));
     if (row.applicantEmail() != null) {
-      Map<String, Object> model = new LinkedHashMap<>();
-      model.put("request", row);
-      model.put("outcomeLabel", outcome.label());
-      model.put("reason", row.outcomeReason());
-      model.put("responsibleAgency", row.responsibleAgency());
       // Art. 36(5): an agency of the platform is named with its contact
-      decisions.responsibleAgency(row).map(Decisions.ResponsibleAgency::contact).filter(c -> !c.isEmpty())
-          .ifPresent(c -> model.put("responsibleAgencyContact", c));
-      model.put("concludedOn", on);
+      String contact = decisions.responsibleAgency(row).map(Decisions.ResponsibleAgency::contact)
+          .filter(c -> !c.isEmpty()).orElse(null);
       // in the request's agency's name: its reconsideration body and court
-      model.put("rightsNotice", rightsNotice(outcome, agencies.get(row.agencyCode())));
+      ReplyMail model = new ReplyMail(row, outcome.label(), row.outcomeReason(), row.responsibleAgency(), contact, on,
+          rightsNotice(outcome, agencies.get(row.agencyCode())));
       mailer.queue(requestId, "REPLY", row.applicantEmail(), "政府信息公开申请答复：" + row.trackingNumber(),
           "reply", model, List.of());
     }
@@ -91,4 +86,8 @@ public class Conclusion {
         + "申请行政复议，或者自收到本答复之日起6个月内向" + agency.court()
         + "提起行政诉讼（《中华人民共和国行政复议法》第二十条，《中华人民共和国行政诉讼法》第四十六条）。";
   }
+
+  /** The reply mail's model (mail/reply.mustache). */
+  public record ReplyMail(RequestRow request, String outcomeLabel, String reason, String responsibleAgency,
+      String responsibleAgencyContact, LocalDate concludedOn, String rightsNotice) {}
 }

@@ -78,12 +78,8 @@ public class SupervisionNotices {
     LocalDateTime at = LocalDateTime.ofInstant(clock.now(), clock.zone()).withNano(0);
     String id = UUID.randomUUID().toString();
     notices.insert(new SupervisionRepository.Notice(id, requestId, row.agencyCode(), t, at, actor));
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("noticeId", id);
-    details.put("text", t);
     Set<String> to = addresses.ofGroup(Roles.OFFICE_HEAD, row.agencyCode());
-    details.put("recipients", to.size());
-    events.record(requestId, "SUPERVISION_NOTICE", actor, details);
+    events.record(requestId, "SUPERVISION_NOTICE", actor, new NoticeSent(id, t, to.size()));
     String agencyName = agencies.get(row.agencyCode()).name();
     for (String address : to) {
       mailer.queue(requestId, "SUPERVISION_NOTICE", address, "督办通知：" + row.trackingNumber(), "supervision-notice",
@@ -109,4 +105,7 @@ public class SupervisionNotices {
   public Map<String, Long> openPerAgency(Collection<String> agencies) {
     return notices.openPerAgency(agencies);
   }
+
+  /** SUPERVISION_NOTICE's details. */
+  record NoticeSent(String noticeId, String text, int recipients) {}
 }
