@@ -38,19 +38,16 @@ public class HandlingCompleted implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    RequestRow row = requests.lock(task.getExecution().getProcessBusinessKey());
-    StepInput in = StepValues.read(task);
-    Action action = in.code(INPUT, Action.class, true);
-    in.errors().throwIfAny();
-    String actor = Actors.of(task, identity);
-    var process = task.getExecution().getProcessInstance();
-    switch (action) {
-      case CONSULT -> consultations.open(row, in, actor, process);
-      case FEE -> fees.notice(row, in, actor, process);
-      case EXTEND -> extensions.request(row, in, actor);
-      case DECIDE -> process.setVariable(DecisionRoute.NEEDS_SIGN_OFF, decisions.record(row, in, actor));
+    CompletedStep<Action> step = CompletedStep.of(task, INPUT, Action.class, requests, identity);
+    RequestRow row = step.row();
+    var process = step.process();
+    switch (step.choice()) {
+      case CONSULT -> consultations.open(row, step.in(), step.actor(), process);
+      case FEE -> fees.notice(row, step.in(), step.actor(), process);
+      case EXTEND -> extensions.request(row, step.in(), step.actor());
+      case DECIDE -> process.setVariable(DecisionRoute.NEEDS_SIGN_OFF, decisions.record(row, step.in(), step.actor()));
     }
-    process.setVariable(ROUTE, action.name());
+    process.setVariable(ROUTE, step.choice().name());
     StepValues.consume(task.getExecution(), INPUT, Consultations.FIELDS, Fees.FIELDS, Extensions.FIELDS,
         Decisions.FIELDS);
   }

@@ -40,18 +40,15 @@ public class ScreeningCompleted implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    RequestRow row = requests.lock(task.getExecution().getProcessBusinessKey());
-    StepInput in = StepValues.read(task);
-    Result result = in.code(INPUT, Result.class, true);
-    in.errors().throwIfAny();
-    String actor = Actors.of(task, identity);
-    var process = task.getExecution().getProcessInstance();
-    switch (result) {
-      case PROCEED -> events.record(row.id(), "SCREENED", actor, new Screened(Result.PROCEED.name()));
-      case SUPPLEMENT -> supplements.request(row, in, actor, process);
-      case DECIDE -> process.setVariable(DecisionRoute.NEEDS_SIGN_OFF, decisions.record(row, in, actor));
+    CompletedStep<Result> step = CompletedStep.of(task, INPUT, Result.class, requests, identity);
+    RequestRow row = step.row();
+    var process = step.process();
+    switch (step.choice()) {
+      case PROCEED -> events.record(row.id(), "SCREENED", step.actor(), new Screened(Result.PROCEED.name()));
+      case SUPPLEMENT -> supplements.request(row, step.in(), step.actor(), process);
+      case DECIDE -> process.setVariable(DecisionRoute.NEEDS_SIGN_OFF, decisions.record(row, step.in(), step.actor()));
     }
-    process.setVariable(ROUTE, result.name());
+    process.setVariable(ROUTE, step.choice().name());
     StepValues.consume(task.getExecution(), INPUT, Supplements.FIELDS, Decisions.FIELDS);
   }
 }
