@@ -15,13 +15,26 @@ import org.disclosuredesk.common.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The agency registry (DOMAIN.md §8): who the platform's agencies are and which staff belong to each. */
+/**
+ * The agency registry (DOMAIN.md §8): who the platform's agencies are and which staff belong to
+ * each.
+ */
 @Service
 public class Agencies {
 
   /** What an admin sends to create ({@code active} left out) or change an agency. */
-  public record AgencyBody(String code, String name, String shortName, String kind, String parentCode,
-      String address, String phone, String email, String reconsiderationBody, String court, Boolean active) {}
+  public record AgencyBody(
+      String code,
+      String name,
+      String shortName,
+      String kind,
+      String parentCode,
+      String address,
+      String phone,
+      String email,
+      String reconsiderationBody,
+      String court,
+      Boolean active) {}
 
   static final Pattern CODE = Pattern.compile("[A-Z0-9]{2,16}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -31,7 +44,11 @@ public class Agencies {
   private final BusinessClock clock;
   private final CamundaTenants tenants;
 
-  Agencies(AgencyRepository repository, IdentityService identity, BusinessClock clock, CamundaTenants tenants) {
+  Agencies(
+      AgencyRepository repository,
+      IdentityService identity,
+      BusinessClock clock,
+      CamundaTenants tenants) {
     this.repository = repository;
     this.identity = identity;
     this.clock = clock;
@@ -56,8 +73,11 @@ public class Agencies {
 
   /** Agency code → the user ids that belong to it, for the agencies page. */
   public Map<String, List<String>> membersByAgency() {
-    return repository.members().stream().collect(Collectors.groupingBy(AgencyRepository.Member::agencyCode,
-        Collectors.mapping(AgencyRepository.Member::userId, Collectors.toList())));
+    return repository.members().stream()
+        .collect(
+            Collectors.groupingBy(
+                AgencyRepository.Member::agencyCode,
+                Collectors.mapping(AgencyRepository.Member::userId, Collectors.toList())));
   }
 
   @Transactional
@@ -86,7 +106,8 @@ public class Agencies {
     if (bodyCode != null && !bodyCode.equals(code)) {
       errors.add("code", "机关代码不可更改（应为 " + code + "）");
     }
-    Agency agency = checked(code, body, body.active() == null ? current.active() : body.active(), errors);
+    Agency agency =
+        checked(code, body, body.active() == null ? current.active() : body.active(), errors);
     errors.throwIfAny();
     repository.update(agency, now());
     tenants.ensure(agency);
@@ -144,9 +165,11 @@ public class Agencies {
     if (email != null && !EMAIL.matcher(email).matches()) {
       errors.add("email", "电子邮箱格式不正确：" + email);
     }
-    String reconsideration = text(errors, "reconsiderationBody", body.reconsiderationBody(), 100, false);
+    String reconsideration =
+        text(errors, "reconsiderationBody", body.reconsiderationBody(), 100, false);
     if (reconsideration == null && !errors.has("reconsiderationBody")) {
-      // 行政复议法（2023）第二十四条: a department's is its own government, a government's the one above it; both
+      // 行政复议法（2023）第二十四条: a department's is its own government, a government's the one above it;
+      // both
       // are the parent in the registry when it is a government
       if (parent != null && parent.kind() == AgencyKind.GOVERNMENT && kind != AgencyKind.OTHER) {
         reconsideration = parent.name();
@@ -155,15 +178,29 @@ public class Agencies {
       }
     }
     String court = text(errors, "court", body.court(), 100, true);
-    return new Agency(code, name, shortName == null ? name : shortName, kind, parentCode, address, phone, email,
-        reconsideration, court, active);
+    return new Agency(
+        code,
+        name,
+        shortName == null ? name : shortName,
+        kind,
+        parentCode,
+        address,
+        phone,
+        email,
+        reconsideration,
+        court,
+        active);
   }
 
-  /** True if {@code parent} is the agency itself or lies below it (its chain of parents reaches {@code code}). */
+  /**
+   * True if {@code parent} is the agency itself or lies below it (its chain of parents reaches
+   * {@code code}).
+   */
   private boolean cycles(String code, Agency parent) {
     Set<String> seen = new HashSet<>();
-    for (Agency a = parent; a != null && seen.add(a.code()); a = a.parentCode() == null ? null
-        : repository.find(a.parentCode()).orElse(null)) {
+    for (Agency a = parent;
+        a != null && seen.add(a.code());
+        a = a.parentCode() == null ? null : repository.find(a.parentCode()).orElse(null)) {
       if (a.code().equals(code)) {
         return true;
       }
@@ -171,7 +208,8 @@ public class Agencies {
     return false;
   }
 
-  private static String text(FieldErrors errors, String field, String value, int max, boolean required) {
+  private static String text(
+      FieldErrors errors, String field, String value, int max, boolean required) {
     String v = trim(value);
     if (v == null) {
       if (required) {

@@ -1,6 +1,9 @@
 package org.disclosuredesk.agency;
 
-/** What an agency is (DOMAIN.md §8); decides whose name its letters give as the reconsideration body by default. */
+/**
+ * What an agency is (DOMAIN.md §8); decides whose name its letters give as the reconsideration body
+ * by default.
+ */
 public enum AgencyKind {
   GOVERNMENT("人民政府"),
   DEPARTMENT("工作部门"),

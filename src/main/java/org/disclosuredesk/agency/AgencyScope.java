@@ -12,9 +12,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Which agencies a staff member works in and sees (DOMAIN.md §8). Read from the database on every call, never cached:
- * a membership the admin changes on one node holds on every node at once. A platform of one agency needs no
- * membership at all: everyone is in it, so a plain run behaves as before the registry.
+ * Which agencies a staff member works in and sees (DOMAIN.md §8). Read from the database on every
+ * call, never cached: a membership the admin changes on one node holds on every node at once. A
+ * platform of one agency needs no membership at all: everyone is in it, so a plain run behaves as
+ * before the registry.
  */
 @Component
 public class AgencyScope {
@@ -39,14 +40,17 @@ public class AgencyScope {
     this.repository = repository;
   }
 
-  /** More than one agency on the platform (retired ones count: their numbers and reports stay theirs). */
+  /**
+   * More than one agency on the platform (retired ones count: their numbers and reports stay
+   * theirs).
+   */
   public boolean several() {
     return repository.count() > 1;
   }
 
   /**
-   * The supervising office and the admin see every agency; everybody else the agencies they are a member of (on a
-   * one-agency platform, that one).
+   * The supervising office and the admin see every agency; everybody else the agencies they are a
+   * member of (on a one-agency platform, that one).
    */
   public Visible visible(Authentication who) {
     if (who == null) {
@@ -62,7 +66,10 @@ public class AgencyScope {
     return new Visible(false, new TreeSet<>(repository.agenciesOf(who.getName())));
   }
 
-  /** The agencies a user is a member of (on a one-agency platform: that one), for Camunda's tenant check. */
+  /**
+   * The agencies a user is a member of (on a one-agency platform: that one), for Camunda's tenant
+   * check.
+   */
   public Set<String> memberships(String userId) {
     List<Agency> all = repository.all();
     if (all.size() == 1) {
@@ -72,8 +79,9 @@ public class AgencyScope {
   }
 
   /**
-   * The agency a clerk registers for (API.md {@code POST /api/requests}): the one named, which must be one of theirs
-   * (403) and active (409); when none is named, their only agency (or the platform's only one), else 400.
+   * The agency a clerk registers for (API.md {@code POST /api/requests}): the one named, which must
+   * be one of theirs (403) and active (409); when none is named, their only agency (or the
+   * platform's only one), else 400.
    */
   public String forRegistration(Authentication who, String agencyCode) {
     String code = agencyCode == null || agencyCode.isBlank() ? null : agencyCode.strip();
@@ -86,13 +94,19 @@ public class AgencyScope {
       } else if (mine.size() == 1) {
         code = mine.iterator().next();
       } else {
-        throw new BadInputException("agencyCode", mine.isEmpty() ? "必填：您不属于任何机关，请联系系统管理员"
-            : "必填：您属于多个机关（" + String.join("、", mine) + "），须写明为哪个机关登记");
+        throw new BadInputException(
+            "agencyCode",
+            mine.isEmpty()
+                ? "必填：您不属于任何机关，请联系系统管理员"
+                : "必填：您属于多个机关（" + String.join("、", mine) + "），须写明为哪个机关登记");
       }
     }
     String chosen = code;
-    Agency agency = all.stream().filter(a -> a.code().equals(chosen)).findFirst()
-        .orElseThrow(() -> new BadInputException("agencyCode", "没有这个机关：" + chosen));
+    Agency agency =
+        all.stream()
+            .filter(a -> a.code().equals(chosen))
+            .findFirst()
+            .orElseThrow(() -> new BadInputException("agencyCode", "没有这个机关：" + chosen));
     if (!mine.contains(chosen)) {
       throw new ForbiddenException("您不是" + agency.name() + "的工作人员，不能为其登记申请");
     }
@@ -115,6 +129,7 @@ public class AgencyScope {
   }
 
   public static boolean has(Authentication who, String role) {
-    return who != null && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+    return who != null
+        && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
   }
 }

@@ -13,11 +13,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A database without agencies (new, or from before the registry) gets the one of {@code disclosure.agency.*}, and
- * every Camunda user then present becomes its member, so a single-agency platform works as before. Every agency is
- * then a Camunda tenant (a database from before the tenants gets them here). A lifecycle
- * step, not an initializer: it runs after RoleSetup has made the demo users and before the web server answers.
- * Idempotent, so cluster nodes starting together may all run it.
+ * A database without agencies (new, or from before the registry) gets the one of {@code
+ * disclosure.agency.*}, and every Camunda user then present becomes its member, so a single-agency
+ * platform works as before. Every agency is then a Camunda tenant (a database from before the
+ * tenants gets them here). A lifecycle step, not an initializer: it runs after RoleSetup has made
+ * the demo users and before the web server answers. Idempotent, so cluster nodes starting together
+ * may all run it.
  */
 @Component
 class AgencySetup extends SetUpStep {
@@ -32,8 +33,13 @@ class AgencySetup extends SetUpStep {
   private final String code;
   private final AgencyKind kind;
 
-  AgencySetup(AgencyRepository repository, AgencyProperties properties, IdentityService identity,
-      BusinessClock clock, CamundaTenants tenants, @Value("${disclosure.agency.code:AGENCY}") String code,
+  AgencySetup(
+      AgencyRepository repository,
+      AgencyProperties properties,
+      IdentityService identity,
+      BusinessClock clock,
+      CamundaTenants tenants,
+      @Value("${disclosure.agency.code:AGENCY}") String code,
       @Value("${disclosure.agency.kind:DEPARTMENT}") AgencyKind kind) {
     this.repository = repository;
     this.properties = properties;
@@ -54,14 +60,24 @@ class AgencySetup extends SetUpStep {
 
   private void createDefault() {
     String name = Objects.requireNonNullElse(properties.name(), "本机关");
-    Agency agency = new Agency(code, name, name, kind, null,
-        Objects.requireNonNullElse(properties.address(), ""), Objects.requireNonNullElse(properties.phone(), ""),
-        null, Objects.requireNonNullElse(properties.reconsiderationBody(), ""),
-        Objects.requireNonNullElse(properties.court(), ""), true);
+    Agency agency =
+        new Agency(
+            code,
+            name,
+            name,
+            kind,
+            null,
+            Objects.requireNonNullElse(properties.address(), ""),
+            Objects.requireNonNullElse(properties.phone(), ""),
+            null,
+            Objects.requireNonNullElse(properties.reconsiderationBody(), ""),
+            Objects.requireNonNullElse(properties.court(), ""),
+            true);
     if (repository.insert(agency, LocalDateTime.ofInstant(clock.now(), clock.zone()).withNano(0))) {
       log.info("default agency {} ({}) created from disclosure.agency.*", code, name);
     }
-    // also when another node won the race: its members may not all be written yet, and adding is idempotent
+    // also when another node won the race: its members may not all be written yet, and adding is
+    // idempotent
     int page = 0;
     while (true) {
       List<User> users = identity.createUserQuery().orderByUserId().asc().listPage(page * 500, 500);

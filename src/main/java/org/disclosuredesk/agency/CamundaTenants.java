@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every agency is a Camunda tenant of the same id, named as the agency (Camunda Admin lists them), so that its
- * instances can carry it (process.AgencyTenants). Idempotent: cluster nodes starting together may all run it.
+ * Every agency is a Camunda tenant of the same id, named as the agency (Camunda Admin lists them),
+ * so that its instances can carry it (process.AgencyTenants). Idempotent: cluster nodes starting
+ * together may all run it.
  */
 @Component
 class CamundaTenants {
@@ -29,7 +30,8 @@ class CamundaTenants {
         tenant.setName(agency.name());
         identity.saveTenant(tenant);
       } catch (RuntimeException e) {
-        // another node created it at the same moment; anything else (an id the engine refuses) is fatal
+        // another node created it at the same moment; anything else (an id the engine refuses) is
+        // fatal
         if (identity.createTenantQuery().tenantId(agency.code()).count() == 0) {
           throw e;
         }

@@ -9,9 +9,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.stereotype.Component;
 
 /**
- * Who reads /actuator: the admin and the monitoring account always; a manager only on a one-agency platform, since the
- * platform's metrics (open and overdue requests, mails, submissions) count every agency's and a manager sees only
- * their own (DOMAIN.md §8: "not even its count").
+ * Who reads /actuator: the admin and the monitoring account always; a manager only on a one-agency
+ * platform, since the platform's metrics (open and overdue requests, mails, submissions) count
+ * every agency's and a manager sees only their own (DOMAIN.md §8: "not even its count").
  */
 @Component("metricsReaders")
 class MetricsAccess implements AuthorizationManager<RequestAuthorizationContext> {
@@ -23,7 +23,8 @@ class MetricsAccess implements AuthorizationManager<RequestAuthorizationContext>
   }
 
   @Override
-  public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+  public AuthorizationDecision check(
+      Supplier<Authentication> authentication, RequestAuthorizationContext context) {
     Authentication who = authentication.get();
     if (who == null || !who.isAuthenticated()) {
       return new AuthorizationDecision(false);

@@ -8,10 +8,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The agencies an applicant may apply to (the online channel's form and guide): public facts only. */
+/**
+ * The agencies an applicant may apply to (the online channel's form and guide): public facts only.
+ */
 @Tag(name = ApiDocumentation.PUBLIC)
 @RestController
-@ConditionalOnProperty(name = "disclosure.portal.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "disclosure.portal.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class PublicAgencyController {
 
   record PublicAgency(String code, String name, String address, String phone) {}
@@ -22,10 +27,15 @@ class PublicAgencyController {
     this.agencies = agencies;
   }
 
-  @Operation(summary = "可申请的机关", description = """
+  @Operation(
+      summary = "可申请的机关",
+      description =
+          """
       无需登录。受理申请的机关（不含已撤销的）：`[{code, name, address, phone}]`，供网上申请表选择。""")
   @GetMapping("/public/api/agencies")
   List<PublicAgency> list() {
-    return agencies.active().stream().map(a -> new PublicAgency(a.code(), a.name(), a.address(), a.phone())).toList();
+    return agencies.active().stream()
+        .map(a -> new PublicAgency(a.code(), a.name(), a.address(), a.phone()))
+        .toList();
   }
 }

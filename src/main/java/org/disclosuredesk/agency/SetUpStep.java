@@ -3,8 +3,9 @@ package org.disclosuredesk.agency;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A start-up step that runs once {@link #setUp} after the beans are ready and before the web server answers (its
- * lifecycle phase orders the steps). Idempotent, as cluster nodes starting together may all run it.
+ * A start-up step that runs once {@link #setUp} after the beans are ready and before the web server
+ * answers (its lifecycle phase orders the steps). Idempotent, as cluster nodes starting together
+ * may all run it.
  */
 abstract class SetUpStep implements SmartLifecycle {
 

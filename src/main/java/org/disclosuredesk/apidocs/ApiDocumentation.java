@@ -23,15 +23,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI 3 document of {@code /api/**} and {@code /public/api/**} (springdoc; paths chosen in application.yaml),
- * for integrators: {@code /v3/api-docs}, with Swagger UI at {@code /swagger-ui.html}, both for logged-in staff only
- * (SecurityConfig). The operations are described on the controllers, in Chinese, after API.md.
+ * The OpenAPI 3 document of {@code /api/**} and {@code /public/api/**} (springdoc; paths chosen in
+ * application.yaml), for integrators: {@code /v3/api-docs}, with Swagger UI at {@code
+ * /swagger-ui.html}, both for logged-in staff only (SecurityConfig). The operations are described
+ * on the controllers, in Chinese, after API.md.
  */
 @Configuration
 public class ApiDocumentation {
 
   /** Tag names, used on the controllers; listed here in the order the UI shows them. */
   public static final String INTAKE = "申请登记";
+
   public static final String LEDGER = "台账";
   public static final String HANDLING = "办理";
   public static final String LETTERS = "文书";
@@ -45,7 +47,8 @@ public class ApiDocumentation {
 
   static final String BASIC = "basicAuth";
 
-  static final String DESCRIPTION = """
+  static final String DESCRIPTION =
+      """
       政府信息公开申请（依申请公开）办理系统的 HTTP 接口：登记申请、办理各步骤、台账、统计、日历，以及面向公众的网上申请。\
       每个办理动作都完成 Camunda Tasklist 中对应的任务，流程模型是唯一的依据。
 
@@ -76,39 +79,46 @@ public class ApiDocumentation {
   OpenAPI disclosureDeskOpenApi() {
     return new OpenAPI()
         .info(new Info().title("依申请公开办理系统 HTTP 接口").version("v1").description(DESCRIPTION))
-        .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme()
-            .type(SecurityScheme.Type.HTTP).scheme("basic")
-            .description("Camunda 用户名和密码（HTTP Basic）；仅 /api/** 需要")))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    BASIC,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("basic")
+                        .description("Camunda 用户名和密码（HTTP Basic）；仅 /api/** 需要")))
         .addSecurityItem(new SecurityRequirement().addList(BASIC))
-        .tags(List.of(
-            tag(INTAKE, "纸质申请补录、网上申请平台对接：登记一件申请，查看申请档案"),
-            tag(LEDGER, "台账：按年份、状态、是否逾期和关键词检索全部申请"),
-            tag(HANDLING, "办理的各个步骤：审查、补正、征求意见、延期、收费、撤回、答复决定、审核签发"),
-            tag(LETTERS, "告知书、答复书等文书（.docx）"),
-            tag(APPEALS, "行政复议与行政诉讼"),
-            tag(STATISTICS, "年度报告统计（表三、表四，旧版模板）"),
-            tag(CALENDAR, "工作日历与期限计算"),
-            tag(SUBMISSIONS, "工作人员处理网上申请：列表、附件、确认（即登记）、退回"),
-            tag(AGENCIES, "平台上的各行政机关及其工作人员（多机关）"),
-            tag(PUBLIC, "公众网上申请、查询进度、上传附件、补正、撤回；无需登录"),
-            tag(OPERATIONS, "系统管理员的运维操作")));
+        .tags(
+            List.of(
+                tag(INTAKE, "纸质申请补录、网上申请平台对接：登记一件申请，查看申请档案"),
+                tag(LEDGER, "台账：按年份、状态、是否逾期和关键词检索全部申请"),
+                tag(HANDLING, "办理的各个步骤：审查、补正、征求意见、延期、收费、撤回、答复决定、审核签发"),
+                tag(LETTERS, "告知书、答复书等文书（.docx）"),
+                tag(APPEALS, "行政复议与行政诉讼"),
+                tag(STATISTICS, "年度报告统计（表三、表四，旧版模板）"),
+                tag(CALENDAR, "工作日历与期限计算"),
+                tag(SUBMISSIONS, "工作人员处理网上申请：列表、附件、确认（即登记）、退回"),
+                tag(AGENCIES, "平台上的各行政机关及其工作人员（多机关）"),
+                tag(PUBLIC, "公众网上申请、查询进度、上传附件、补正、撤回；无需登录"),
+                tag(OPERATIONS, "系统管理员的运维操作")));
   }
 
   /** Path variables named alike mean the same everywhere; described once here. */
-  static final Map<String, String> PATH_VARIABLES = Map.of(
-      "id", "申请的 id（登记时返回的 `id`，不是跟踪编号）",
-      "letterId", "文书的 id",
-      "appealId", "复议或诉讼案件的 id（登记时返回的 `appealId`）",
-      "number", "网上申请编号（`submissionNumber`）",
-      "attachmentId", "附件的 id",
-      "year", "年份，如 2025",
-      "code", "机关代码，如 RSJ",
-      "userId", "用户名（Camunda 用户 id）");
+  static final Map<String, String> PATH_VARIABLES =
+      Map.of(
+          "id", "申请的 id（登记时返回的 `id`，不是跟踪编号）",
+          "letterId", "文书的 id",
+          "appealId", "复议或诉讼案件的 id（登记时返回的 `appealId`）",
+          "number", "网上申请编号（`submissionNumber`）",
+          "attachmentId", "附件的 id",
+          "year", "年份，如 2025",
+          "code", "机关代码，如 RSJ",
+          "userId", "用户名（Camunda 用户 id）");
 
   /**
-   * What every operation shares, added after the controllers are read: the public channel needs no login (an empty
-   * security requirement), path variables are described, errors have the one shape, Spring's English "OK" is said in
-   * Chinese.
+   * What every operation shares, added after the controllers are read: the public channel needs no
+   * login (an empty security requirement), path variables are described, errors have the one shape,
+   * Spring's English "OK" is said in Chinese.
    */
   @Bean
   OpenApiCustomizer commonParts() {
@@ -116,53 +126,75 @@ public class ApiDocumentation {
       if (api.getPaths() == null) {
         return;
       }
-      api.getComponents().addSchemas("ApiError", new ObjectSchema()
-          .description("错误：`error` 代码，`message` 中文说明，`fields` 每个有问题的字段及其问题")
-          .addProperty("error", new StringSchema().example("BAD_REQUEST"))
-          .addProperty("message", new StringSchema().example("输入有误，请检查：arrivedOn"))
-          .addProperty("fields", new MapSchema().additionalProperties(new StringSchema())
-              .example(Map.of("arrivedOn", "不能晚于今天"))));
-      api.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
-        boolean anonymous = path.startsWith("/public/");
-        if (anonymous) {
-          op.setSecurity(List.of());
-        }
-        if (op.getParameters() != null) {
-          op.getParameters().stream()
-              .filter(p -> "path".equals(p.getIn()) && p.getDescription() == null)
-              .forEach(p -> p.setDescription(PATH_VARIABLES.get(p.getName())));
-        }
-        ApiResponses responses = op.getResponses();
-        responses.forEach((code, r) -> {
-          if ("OK".equals(r.getDescription())) {
-            r.setDescription("成功");
-          }
-        });
-        if (anonymous) {
-          responses.addApiResponse("429", error("请求过于频繁：请按 `Retry-After` 头所说的秒数后再试"));
-        } else {
-          responses.addApiResponse("401", error("未登录或密码错误"));
-          responses.addApiResponse("403", error("当前用户的角色无权执行此操作"));
-        }
-        responses.addApiResponse("default", error("其他错误：400 输入有误、404 没有这个申请、409 不符合当前步骤或业务规则等"));
-      }));
+      api.getComponents()
+          .addSchemas(
+              "ApiError",
+              new ObjectSchema()
+                  .description("错误：`error` 代码，`message` 中文说明，`fields` 每个有问题的字段及其问题")
+                  .addProperty("error", new StringSchema().example("BAD_REQUEST"))
+                  .addProperty("message", new StringSchema().example("输入有误，请检查：arrivedOn"))
+                  .addProperty(
+                      "fields",
+                      new MapSchema()
+                          .additionalProperties(new StringSchema())
+                          .example(Map.of("arrivedOn", "不能晚于今天"))));
+      api.getPaths()
+          .forEach(
+              (path, item) ->
+                  item.readOperations()
+                      .forEach(
+                          op -> {
+                            boolean anonymous = path.startsWith("/public/");
+                            if (anonymous) {
+                              op.setSecurity(List.of());
+                            }
+                            if (op.getParameters() != null) {
+                              op.getParameters().stream()
+                                  .filter(
+                                      p -> "path".equals(p.getIn()) && p.getDescription() == null)
+                                  .forEach(p -> p.setDescription(PATH_VARIABLES.get(p.getName())));
+                            }
+                            ApiResponses responses = op.getResponses();
+                            responses.forEach(
+                                (code, r) -> {
+                                  if ("OK".equals(r.getDescription())) {
+                                    r.setDescription("成功");
+                                  }
+                                });
+                            if (anonymous) {
+                              responses.addApiResponse(
+                                  "429", error("请求过于频繁：请按 `Retry-After` 头所说的秒数后再试"));
+                            } else {
+                              responses.addApiResponse("401", error("未登录或密码错误"));
+                              responses.addApiResponse("403", error("当前用户的角色无权执行此操作"));
+                            }
+                            responses.addApiResponse(
+                                "default", error("其他错误：400 输入有误、404 没有这个申请、409 不符合当前步骤或业务规则等"));
+                          }));
     };
   }
 
   private static ApiResponse error(String description) {
-    return new ApiResponse().description(description).content(new Content().addMediaType("application/json",
-        new MediaType().schema(new Schema<>().$ref("#/components/schemas/ApiError"))));
+    return new ApiResponse()
+        .description(description)
+        .content(
+            new Content()
+                .addMediaType(
+                    "application/json",
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/ApiError"))));
   }
 
   /**
-   * Names nested types after their enclosing one ("RegistrationForm.Applicant", "PublicApplication.Applicant"): by
-   * simple name alone the two applicants were one schema, and the staff form showed the public one's rules.
+   * Names nested types after their enclosing one ("RegistrationForm.Applicant",
+   * "PublicApplication.Applicant"): by simple name alone the two applicants were one schema, and
+   * the staff form showed the public one's rules.
    */
   @Bean
   ModelConverter nestedTypeNames() {
     return (type, context, chain) -> {
       Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
-      if (raw.getEnclosingClass() != null && raw.getName().startsWith("org.disclosuredesk.")
+      if (raw.getEnclosingClass() != null
+          && raw.getName().startsWith("org.disclosuredesk.")
           && (type.getName() == null || type.getName().isBlank())) {
         type.name(raw.getEnclosingClass().getSimpleName() + "." + raw.getSimpleName());
       }

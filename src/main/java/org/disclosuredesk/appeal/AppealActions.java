@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The API's actions on appeals (API.md). Each completes the Tasklist task of the matching step, so Tasklist and the
- * API run the same step code; a rejected call changes nothing (one transaction).
+ * The API's actions on appeals (API.md). Each completes the Tasklist task of the matching step, so
+ * Tasklist and the API run the same step code; a rejected call changes nothing (one transaction).
  */
 @Service
 @Transactional
@@ -24,7 +24,8 @@ public class AppealActions {
   private final RequestRepository requests;
   private final AppealProcess process;
 
-  public AppealActions(AppealRepository appeals, RequestRepository requests, AppealProcess process) {
+  public AppealActions(
+      AppealRepository appeals, RequestRepository requests, AppealProcess process) {
     this.appeals = appeals;
     this.requests = requests;
     this.process = process;
@@ -35,14 +36,18 @@ public class AppealActions {
 
   /** Opens the appeal; {@code body} goes to the process's first step as its variables. */
   public Opened open(String requestId, Map<String, Object> body, String actor) {
-    String agency = requests.lock(requestId).agencyCode(); // 404 first; serialises with the request's own steps
+    String agency =
+        requests.lock(requestId).agencyCode(); // 404 first; serialises with the request's own steps
     scalarsOnly(body);
     Map<String, Object> values = new LinkedHashMap<>(body);
     values.remove("trackingNumber"); // the path names the request
     String appealId = UUID.randomUUID().toString();
     process.start(appealId, requestId, agency, values, actor);
     AppealRow a = appeals.get(appealId);
-    return new Opened(a.id(), a.responseDueOn(), a.warning() == null ? List.of() : List.of(a.warning().split("；")));
+    return new Opened(
+        a.id(),
+        a.responseDueOn(),
+        a.warning() == null ? List.of() : List.of(a.warning().split("；")));
   }
 
   @Transactional(readOnly = true)
@@ -84,14 +89,18 @@ public class AppealActions {
     process.complete(task(appealId, "登记重新办理", "Rehandle"), body, actor);
   }
 
-  /** Every field of these calls is a text, date, number or flag; objects would not even reach the step. */
+  /**
+   * Every field of these calls is a text, date, number or flag; objects would not even reach the
+   * step.
+   */
   private static void scalarsOnly(Map<String, Object> body) {
     FieldErrors errors = new FieldErrors();
-    body.forEach((k, v) -> {
-      if (v instanceof Map || v instanceof List) {
-        errors.add(k, "类型不对：应为文本、日期、数字或 true/false");
-      }
-    });
+    body.forEach(
+        (k, v) -> {
+          if (v instanceof Map || v instanceof List) {
+            errors.add(k, "类型不对：应为文本、日期、数字或 true/false");
+          }
+        });
     errors.throwIfAny();
   }
 

@@ -7,8 +7,9 @@ import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Component;
 
 /**
- * An appeal opened on Tasklist's start form belongs to the agency of the request whose tracking number the form
- * names (the API's start names the agency itself), so a reviewer of several agencies can open it there too.
+ * An appeal opened on Tasklist's start form belongs to the agency of the request whose tracking
+ * number the form names (the API's start names the agency itself), so a reviewer of several
+ * agencies can open it there too.
  */
 @Component
 class AppealStartAgency implements AgencyTenants.StartAgency {
@@ -22,7 +23,8 @@ class AppealStartAgency implements AgencyTenants.StartAgency {
   @Override
   public String of(String processDefinitionKey, VariableMap variables) {
     if (!AppealProcess.KEY.equals(processDefinitionKey)
-        || !(variables.get("trackingNumber") instanceof String number) || number.isBlank()) {
+        || !(variables.get("trackingNumber") instanceof String number)
+        || number.isBlank()) {
       return null;
     }
     return requests.findByTrackingNumber(number.strip()).map(RequestRow::agencyCode).orElse(null);

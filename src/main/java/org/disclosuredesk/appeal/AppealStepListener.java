@@ -9,8 +9,9 @@ import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.StepValues;
 
 /**
- * An appeal step's task, completed (Tasklist or API): the appeal is locked, the step's rule in {@link Appeals} takes
- * what was submitted, and the submitted fields are removed from the process (dd_appeal keeps them).
+ * An appeal step's task, completed (Tasklist or API): the appeal is locked, the step's rule in
+ * {@link Appeals} takes what was submitted, and the submitted fields are removed from the process
+ * (dd_appeal keeps them).
  */
 abstract class AppealStepListener implements TaskListener {
 

@@ -4,16 +4,17 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.calendar.CalendarService;
+import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.process.TaskDates;
 import org.springframework.stereotype.Component;
 
 /**
- * The moments the appeal's timers fire (variables read by the BPMN's timer start events): a reminder one working
- * day before a due date and the escalation on the day after. A moment already past when it is scheduled (a
- * back-filled case) is parked far in the future, as for requests (DOMAIN.md §5a).
+ * The moments the appeal's timers fire (variables read by the BPMN's timer start events): a
+ * reminder one working day before a due date and the escalation on the day after. A moment already
+ * past when it is scheduled (a back-filled case) is parked far in the future, as for requests
+ * (DOMAIN.md §5a).
  */
 @Component
 public class AppealTimers {
@@ -22,7 +23,8 @@ public class AppealTimers {
   public static final String RESPONSE_OVERDUE = "responseOverdueAt";
   public static final String REDO_REMINDER = "redoReminderAt";
   public static final String REDO_OVERDUE = "redoOverdueAt";
-  static final Date NOT_SCHEDULED = Date.from(ZonedDateTime.parse("2999-12-31T00:00:00Z").toInstant());
+  static final Date NOT_SCHEDULED =
+      Date.from(ZonedDateTime.parse("2999-12-31T00:00:00Z").toInstant());
 
   private final TaskDates dates;
   private final BusinessClock clock;

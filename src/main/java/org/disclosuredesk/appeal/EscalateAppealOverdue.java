@@ -16,8 +16,10 @@ public class EscalateAppealOverdue implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reminders.escalate(execution.getProcessBusinessKey(),
+    reminders.escalate(
+        execution.getProcessBusinessKey(),
         "EscalateRehandlingOverdue".equals(execution.getCurrentActivityId())
-            ? AppealReminders.Deadline.REDO : AppealReminders.Deadline.RESPONSE);
+            ? AppealReminders.Deadline.REDO
+            : AppealReminders.Deadline.RESPONSE);
   }
 }

@@ -21,7 +21,8 @@ public class RecordResult implements JavaDelegate {
   private final AppealTimers timers;
   private final IdentityService identity;
 
-  public RecordResult(Appeals appeals, AppealRepository rows, AppealTimers timers, IdentityService identity) {
+  public RecordResult(
+      Appeals appeals, AppealRepository rows, AppealTimers timers, IdentityService identity) {
     this.appeals = appeals;
     this.rows = rows;
     this.timers = timers;
@@ -31,7 +32,8 @@ public class RecordResult implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     AppealRow appeal = rows.lock(execution.getProcessBusinessKey());
-    AppealRow decided = appeals.decided(appeal, StepValues.read(execution), Actors.of(execution, identity));
+    AppealRow decided =
+        appeals.decided(appeal, StepValues.read(execution), Actors.of(execution, identity));
     StepValues.consume(execution, Appeals.RESULT_FIELDS);
     execution.setVariable(RESULT, decided.result());
     if (decided.redoDueOn() != null) {

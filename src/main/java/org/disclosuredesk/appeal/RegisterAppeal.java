@@ -6,15 +6,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.common.BadInputException;
-import org.disclosuredesk.request.RequestRepository;
-import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.Actors;
 import org.disclosuredesk.process.StepValues;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN "登记复议、诉讼案件": the API names the request by id, the Tasklist start form by its tracking number; both
- * go through the same rules ({@link Appeals#open}). Sets the appeal id as business key and the reply/defence timers.
+ * BPMN "登记复议、诉讼案件": the API names the request by id, the Tasklist start form by its tracking
+ * number; both go through the same rules ({@link Appeals#open}). Sets the appeal id as business key
+ * and the reply/defence timers.
  */
 @Component("registerAppeal")
 public class RegisterAppeal implements JavaDelegate {
@@ -25,7 +26,11 @@ public class RegisterAppeal implements JavaDelegate {
   private final IdentityService identity;
   private final AgencyScope agencies;
 
-  public RegisterAppeal(Appeals appeals, RequestRepository requests, AppealTimers timers, IdentityService identity,
+  public RegisterAppeal(
+      Appeals appeals,
+      RequestRepository requests,
+      AppealTimers timers,
+      IdentityService identity,
       AgencyScope agencies) {
     this.agencies = agencies;
     this.appeals = appeals;
@@ -39,17 +44,24 @@ public class RegisterAppeal implements JavaDelegate {
     RequestRow request = requests.lock(requestId(execution));
     String tenant = execution.getTenantId();
     if (tenant != null && !tenant.equals(request.agencyCode())) {
-      // Tasklist's start form naming another agency's request (AppealStartAgency left it to the starter's): unknown
+      // Tasklist's start form naming another agency's request (AppealStartAgency left it to the
+      // starter's): unknown
       throw new BadInputException("trackingNumber", "没有这个受理编号");
     }
     if (tenant == null && agencies.several()) {
-      throw new BadInputException("trackingNumber",
-          "无法确定您所在的机关：您不属于任何机关，或所填受理编号不是您所在机关的");
+      throw new BadInputException("trackingNumber", "无法确定您所在的机关：您不属于任何机关，或所填受理编号不是您所在机关的");
     }
-    String appealId = execution.getVariable(AppealProcess.GIVEN_APPEAL_ID) instanceof String s
-        ? s : UUID.randomUUID().toString();
-    AppealRow appeal = appeals.open(appealId, request, StepValues.read(execution),
-        Actors.of(execution, identity), execution.getProcessInstanceId());
+    String appealId =
+        execution.getVariable(AppealProcess.GIVEN_APPEAL_ID) instanceof String s
+            ? s
+            : UUID.randomUUID().toString();
+    AppealRow appeal =
+        appeals.open(
+            appealId,
+            request,
+            StepValues.read(execution),
+            Actors.of(execution, identity),
+            execution.getProcessInstanceId());
     StepValues.consume(execution, Appeals.OPEN_FIELDS);
     execution.setProcessBusinessKey(appealId);
     execution.setVariable(AppealProcess.APPEAL_ID, appealId);
@@ -68,7 +80,9 @@ public class RegisterAppeal implements JavaDelegate {
     if (!(number instanceof String n) || n.isBlank()) {
       throw new BadInputException("trackingNumber", "必填");
     }
-    return requests.findByTrackingNumber(n.trim()).map(RequestRow::id)
+    return requests
+        .findByTrackingNumber(n.trim())
+        .map(RequestRow::id)
         .orElseThrow(() -> new BadInputException("trackingNumber", "没有这个受理编号"));
   }
 }

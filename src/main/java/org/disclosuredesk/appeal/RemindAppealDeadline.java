@@ -16,7 +16,10 @@ public class RemindAppealDeadline implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reminders.remind(execution.getProcessBusinessKey(), "RemindRehandlingDue".equals(execution.getCurrentActivityId())
-        ? AppealReminders.Deadline.REDO : AppealReminders.Deadline.RESPONSE);
+    reminders.remind(
+        execution.getProcessBusinessKey(),
+        "RemindRehandlingDue".equals(execution.getCurrentActivityId())
+            ? AppealReminders.Deadline.REDO
+            : AppealReminders.Deadline.RESPONSE);
   }
 }

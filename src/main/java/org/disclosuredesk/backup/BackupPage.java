@@ -8,7 +8,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The admin's 数据备份 page: an online backup at the press of a button (POST /api/admin/backup does it). */
+/**
+ * The admin's 数据备份 page: an online backup at the press of a button (POST /api/admin/backup does
+ * it).
+ */
 @Controller
 class BackupPage {
 

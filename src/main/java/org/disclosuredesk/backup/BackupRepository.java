@@ -26,16 +26,21 @@ public class BackupRepository {
 
   Database database() {
     try {
-      return JdbcUtils.extractDatabaseMetaData(dataSource, (DatabaseMetaData md) -> {
-        String product = md.getDatabaseProductName();
-        return new Database(product.toLowerCase(Locale.ROOT), product, md.getURL());
-      });
+      return JdbcUtils.extractDatabaseMetaData(
+          dataSource,
+          (DatabaseMetaData md) -> {
+            String product = md.getDatabaseProductName();
+            return new Database(product.toLowerCase(Locale.ROOT), product, md.getURL());
+          });
     } catch (MetaDataAccessException e) {
       throw new IllegalStateException("cannot read the database's metadata", e);
     }
   }
 
-  /** Flushes the store and copies it with space reuse switched off: a consistent image of what was committed. */
+  /**
+   * Flushes the store and copies it with space reuse switched off: a consistent image of what was
+   * committed.
+   */
   void backUpH2To(Path file) {
     jdbc.update("BACKUP TO ?", file.toString());
   }

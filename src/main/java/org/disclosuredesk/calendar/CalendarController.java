@@ -1,12 +1,5 @@
 package org.disclosuredesk.calendar;
 
-import org.disclosuredesk.deadline.CalendarImpact;
-import org.disclosuredesk.deadline.DeadlineCalculator;
-import org.disclosuredesk.deadline.DeadlineResult;
-import org.disclosuredesk.deadline.Holiday;
-import org.disclosuredesk.deadline.HolidayNoticeParser;
-import org.disclosuredesk.deadline.WorkingDayCalendar;
-import org.disclosuredesk.deadline.YearNotice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -20,6 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.FieldErrors;
+import org.disclosuredesk.deadline.CalendarImpact;
+import org.disclosuredesk.deadline.DeadlineCalculator;
+import org.disclosuredesk.deadline.DeadlineResult;
+import org.disclosuredesk.deadline.Holiday;
+import org.disclosuredesk.deadline.HolidayNoticeParser;
+import org.disclosuredesk.deadline.WorkingDayCalendar;
+import org.disclosuredesk.deadline.YearNotice;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The calendar endpoints of API.md: the due-date calculator, a year's calendar, and the admin's upload, with what
- * helps it: reading the State Council's notice, and what an upload would move before it is made.
+ * The calendar endpoints of API.md: the due-date calculator, a year's calendar, and the admin's
+ * upload, with what helps it: reading the State Council's notice, and what an upload would move
+ * before it is made.
  */
 @Tag(name = ApiDocumentation.CALENDAR)
 @RestController
@@ -43,8 +44,14 @@ class CalendarController {
 
   record DueDateView(LocalDate dueOn, List<String> explanation, List<String> warnings) {}
 
-  record YearView(int year, boolean covered, List<LocalDate> daysOff, List<LocalDate> makeUpWorkingDays,
-      int workingDayCount, List<Holiday> holidays, int revision) {}
+  record YearView(
+      int year,
+      boolean covered,
+      List<LocalDate> daysOff,
+      List<LocalDate> makeUpWorkingDays,
+      int workingDayCount,
+      List<Holiday> holidays,
+      int revision) {}
 
   record HolidayBody(String name, LocalDate from, LocalDate to) {}
 
@@ -52,7 +59,11 @@ class CalendarController {
 
   record NoticeBody(String text) {}
 
-  record NoticeView(int year, List<Holiday> holidays, List<LocalDate> off, List<LocalDate> work,
+  record NoticeView(
+      int year,
+      List<Holiday> holidays,
+      List<LocalDate> off,
+      List<LocalDate> work,
       List<HolidayNoticeParser.Problem> problems) {}
 
   record PreviewView(int year, int workingDayCount, List<?> changes, List<?> appealChanges) {}
@@ -65,15 +76,27 @@ class CalendarController {
     this.impacts = impacts;
   }
 
-  @Operation(summary = "计算期限", description = """
+  @Operation(
+      summary = "计算期限",
+      description =
+          """
       **角色**：任何工作人员。
 
       从 `from` 起算若干个工作日后的日期（按法定节假日和调休），及逐步说明：`{dueOn, explanation:[...], warnings:[...]}`。\
       所需年份的日历尚未发布时在 `warnings` 中说明。""")
-  @Parameter(name = "from", in = ParameterIn.QUERY, required = true, description = "起算日期，YYYY-MM-DD")
-  @Parameter(name = "workingDays", in = ParameterIn.QUERY, required = true, description = "工作日数，0 至 1000")
+  @Parameter(
+      name = "from",
+      in = ParameterIn.QUERY,
+      required = true,
+      description = "起算日期，YYYY-MM-DD")
+  @Parameter(
+      name = "workingDays",
+      in = ParameterIn.QUERY,
+      required = true,
+      description = "工作日数，0 至 1000")
   @GetMapping("/due-date")
-  DueDateView dueDate(@RequestParam(required = false) String from,
+  DueDateView dueDate(
+      @RequestParam(required = false) String from,
       @RequestParam(required = false) String workingDays) {
     FieldErrors errors = new FieldErrors();
     LocalDate start = null;
@@ -107,7 +130,10 @@ class CalendarController {
     return new DueDateView(r.dueOn(), r.explanation(), r.warnings());
   }
 
-  @Operation(summary = "查看年度工作日历", description = """
+  @Operation(
+      summary = "查看年度工作日历",
+      description =
+          """
       **角色**：任何工作人员。
 
       `{year, covered, daysOff:[日期], makeUpWorkingDays:[日期], workingDayCount, holidays, revision}`；\
@@ -118,7 +144,10 @@ class CalendarController {
     return view(year, calendars.calendarForYear(year), calendars.revision());
   }
 
-  @Operation(summary = "录入年度放假安排", description = """
+  @Operation(
+      summary = "录入年度放假安排",
+      description =
+          """
       **角色**：系统管理员（camunda-admin）。
 
       按国务院办公厅的放假通知替换该年的日历，无需重新部署；已受影响的期限随之重新计算。
@@ -126,8 +155,15 @@ class CalendarController {
       **请求体**：`off` 该年各节日的放假日（含假期中的周末；其余周末本就休息，不必列出，必填）；\
       `work` 调休上班日（必填，没有则为 `[]`）；`holidays` 节日 `[{name, from, to}]`。\
       可先用 `POST /api/calendar/{year}/notice` 从通知原文读出，用 `POST /api/calendar/{year}/preview` 预览影响。""",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-          examples = @ExampleObject(name = "示例（节选）", value = """
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              name = "示例（节选）",
+                              value =
+                                  """
               {"off": ["2027-01-01", "2027-01-02", "2027-01-03"], "work": [],
                "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}]}"""))))
   @PutMapping("/{year}")
@@ -136,7 +172,10 @@ class CalendarController {
     return view(year, calendars.calendar(), revision);
   }
 
-  @Operation(summary = "读取国务院放假通知", description = """
+  @Operation(
+      summary = "读取国务院放假通知",
+      description =
+          """
       **角色**：系统管理员（camunda-admin）。
 
       把国务院办公厅关于该年部分节假日安排的通知原文（如“一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。\
@@ -149,8 +188,15 @@ class CalendarController {
       `problems` 逐条说明读不准或需要核对之处，`line` 为原文行号（涉及全文时为 null）：`severity` 为 `ERROR` \
       表示结果有误或不全，不能照此保存；`WARNING` 表示结果可用，但请核对（如元旦假期中属于上一年的日期，\
       不计入本年，需另行核对上一年的日历）。""",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-          examples = @ExampleObject(name = "示例（节选）", value = """
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              name = "示例（节选）",
+                              value =
+                                  """
               {"text": "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。\\n\
               二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。\
               2月14日（周六）、2月28日（周六）上班。"}"""))))
@@ -167,7 +213,10 @@ class CalendarController {
     return new NoticeView(year, r.holidays(), r.off(), r.work(), r.problems());
   }
 
-  @Operation(summary = "预览放假安排变更的影响", description = """
+  @Operation(
+      summary = "预览放假安排变更的影响",
+      description =
+          """
       **角色**：系统管理员（camunda-admin）。
 
       请求体与 `PUT /api/calendar/{year}` 相同；不保存任何内容，只列出若按此录入，哪些未办结申请、\
@@ -178,8 +227,15 @@ class CalendarController {
       caseNumber, dueOnBefore, dueOnAfter}]}`。`workingDayCount` 为按此安排该年的工作日数；`dueOnBefore`、\
       `dueOnAfter` 为答复期限（期限暂停计算或等待补正时为 null）；`periods` 为随之改变的征求意见答复期限\
       （`CONSULTATION`）或缴费期限（`FEE_NOTICE`）。请求体有误时与 `PUT` 一样返回 400，逐项指出。""",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-          examples = @ExampleObject(name = "示例（节选）", value = """
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              name = "示例（节选）",
+                              value =
+                                  """
               {"off": ["2027-01-01", "2027-01-02", "2027-01-03"], "work": [],
                "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}]}"""))))
   @PostMapping("/{year}/preview")
@@ -197,7 +253,10 @@ class CalendarController {
     return new PreviewView(year, proposed.calendar().workingDayCount(year), changes, appealChanges);
   }
 
-  /** The body of PUT (and of its preview) as a notice, every bad field named; plausibility is the service's. */
+  /**
+   * The body of PUT (and of its preview) as a notice, every bad field named; plausibility is the
+   * service's.
+   */
   private static YearNotice notice(int year, YearBody body) {
     FieldErrors errors = checkYear(year);
     if (body.off() == null || body.off().isEmpty()) {
@@ -244,7 +303,13 @@ class CalendarController {
   }
 
   private static YearView view(int year, WorkingDayCalendar cal, int revision) {
-    return new YearView(year, cal.coveredYears().contains(year), cal.daysOff(year), cal.makeUpWorkingDays(year),
-        cal.workingDayCount(year), cal.holidays(year), revision);
+    return new YearView(
+        year,
+        cal.coveredYears().contains(year),
+        cal.daysOff(year),
+        cal.makeUpWorkingDays(year),
+        cal.workingDayCount(year),
+        cal.holidays(year),
+        revision);
   }
 }

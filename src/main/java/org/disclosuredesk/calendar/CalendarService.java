@@ -1,10 +1,5 @@
 package org.disclosuredesk.calendar;
 
-import org.disclosuredesk.deadline.DeadlineCalculator;
-import org.disclosuredesk.deadline.DeadlineFacts;
-import org.disclosuredesk.deadline.DeadlineResult;
-import org.disclosuredesk.deadline.WorkingDayCalendar;
-import org.disclosuredesk.deadline.YearNotice;
 import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +13,11 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.disclosuredesk.common.BadInputException;
+import org.disclosuredesk.deadline.DeadlineCalculator;
+import org.disclosuredesk.deadline.DeadlineFacts;
+import org.disclosuredesk.deadline.DeadlineResult;
+import org.disclosuredesk.deadline.WorkingDayCalendar;
+import org.disclosuredesk.deadline.YearNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,9 +30,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Serves the current {@link WorkingDayCalendar} from an in-memory snapshot of the database. Changes (admin uploads)
- * bump a revision in the database; every node reloads when it sees a new revision and then publishes
- * {@link CalendarChangedEvent}.
+ * Serves the current {@link WorkingDayCalendar} from an in-memory snapshot of the database. Changes
+ * (admin uploads) bump a revision in the database; every node reloads when it sees a new revision
+ * and then publishes {@link CalendarChangedEvent}.
  */
 @Service
 public class CalendarService {
@@ -40,7 +40,8 @@ public class CalendarService {
   private static final Logger log = LoggerFactory.getLogger(CalendarService.class);
   static final String SHIPPED = "/calendar/holidays-cn.json";
 
-  private record Snapshot(int revision, WorkingDayCalendar calendar, DeadlineCalculator calculator) {}
+  private record Snapshot(
+      int revision, WorkingDayCalendar calendar, DeadlineCalculator calculator) {}
 
   private final CalendarRepository repo;
   private final TransactionTemplate tx;
@@ -49,7 +50,10 @@ public class CalendarService {
   private volatile Snapshot snapshot;
   private Set<Integer> importedAtStartup = Set.of();
 
-  CalendarService(CalendarRepository repo, PlatformTransactionManager txm, ApplicationEventPublisher events,
+  CalendarService(
+      CalendarRepository repo,
+      PlatformTransactionManager txm,
+      ApplicationEventPublisher events,
       @Value("${disclosure.calendar.dir:}") String dir) {
     this.repo = repo;
     this.tx = new TransactionTemplate(txm);
@@ -84,9 +88,13 @@ public class CalendarService {
     return snapshot.revision();
   }
 
-  /** The reply due date on the current calendar; logs a warning when it relies on a year without a notice. */
+  /**
+   * The reply due date on the current calendar; logs a warning when it relies on a year without a
+   * notice.
+   */
   public DeadlineResult replyDue(DeadlineFacts facts) {
-    return logged(calculator().replyDue(facts), "reply due date of a request received " + facts.receivedOn());
+    return logged(
+        calculator().replyDue(facts), "reply due date of a request received " + facts.receivedOn());
   }
 
   /** The n-th working day after {@code from}, explained; logs a warning outside the calendar. */
@@ -98,30 +106,33 @@ public class CalendarService {
   public WorkingDayCalendar calendarForYear(int year) {
     WorkingDayCalendar cal = calendar();
     if (!cal.coveredYears().contains(year)) {
-      log.warn("calendar asked about {}, a year without a holiday notice: Monday to Friday assumed", year);
+      log.warn(
+          "calendar asked about {}, a year without a holiday notice: Monday to Friday assumed",
+          year);
     }
     return cal;
   }
 
   /**
-   * Adds or replaces a year's notice (admin). Refuses implausible notices with every bad field named; on success
-   * bumps the revision, reloads this node at once and returns the new revision.
+   * Adds or replaces a year's notice (admin). Refuses implausible notices with every bad field
+   * named; on success bumps the revision, reloads this node at once and returns the new revision.
    */
   public int replaceYear(YearNotice notice, String by) {
     refuseImplausible(notice);
-    tx.executeWithoutResult(s -> {
-      repo.lockRevision();
-      repo.replaceYear(notice, "管理员录入", by);
-      repo.bumpRevision();
-    });
+    tx.executeWithoutResult(
+        s -> {
+          repo.lockRevision();
+          repo.replaceYear(notice, "管理员录入", by);
+          repo.bumpRevision();
+        });
     log.info("holiday notice for {} replaced by {}", notice.year(), by);
     reload();
     return revision();
   }
 
   /**
-   * The calculator as {@link #replaceYear} would leave it, without saving anything: for counting what a change would
-   * move before it is made. Refuses what replaceYear refuses.
+   * The calculator as {@link #replaceYear} would leave it, without saving anything: for counting
+   * what a change would move before it is made. Refuses what replaceYear refuses.
    */
   public DeadlineCalculator proposed(YearNotice notice) {
     refuseImplausible(notice);
@@ -136,7 +147,8 @@ public class CalendarService {
   }
 
   /** Cheap check for changes made by other nodes. */
-  @Scheduled(fixedDelayString = "${disclosure.calendar.poll-interval:PT30S}",
+  @Scheduled(
+      fixedDelayString = "${disclosure.calendar.poll-interval:PT30S}",
       initialDelayString = "${disclosure.calendar.poll-interval:PT30S}")
   public void poll() {
     if (repo.revision() != snapshot.revision()) {
@@ -163,39 +175,43 @@ public class CalendarService {
 
   /**
    * Adds the shipped years the database lacks (admin edits are never overwritten) and the years of
-   * {@code disclosure.calendar.dir/*.json} that differ from the database. Under the revision lock, so two nodes
-   * starting at once import once. Returns the years changed.
+   * {@code disclosure.calendar.dir/*.json} that differ from the database. Under the revision lock,
+   * so two nodes starting at once import once. Returns the years changed.
    */
   Set<Integer> importAtStartup() {
-    return tx.execute(s -> {
-      repo.lockRevision();
-      Set<Integer> stored = new TreeSet<>(repo.years());
-      SortedSet<Integer> changed = new TreeSet<>();
-      read(SHIPPED).values().stream().filter(n -> !stored.contains(n.year())).forEach(n -> {
-        repo.replaceYear(n, "国务院办公厅放假通知（随系统发布）", "system");
-        changed.add(n.year());
-      });
-      for (Path file : configFiles()) {
-        try (InputStream in = Files.newInputStream(file)) {
-          for (YearNotice n : YearNotice.readAll(in).values()) {
-            Map<String, String> problems = n.problems();
-            if (!problems.isEmpty()) {
-              log.error("calendar file {}: year {} skipped: {}", file, n.year(), problems);
-            } else if (!repo.sameAsStored(n)) {
-              repo.replaceYear(n, "配置目录 " + file.getFileName(), "system");
-              changed.add(n.year());
+    return tx.execute(
+        s -> {
+          repo.lockRevision();
+          Set<Integer> stored = new TreeSet<>(repo.years());
+          SortedSet<Integer> changed = new TreeSet<>();
+          read(SHIPPED).values().stream()
+              .filter(n -> !stored.contains(n.year()))
+              .forEach(
+                  n -> {
+                    repo.replaceYear(n, "国务院办公厅放假通知（随系统发布）", "system");
+                    changed.add(n.year());
+                  });
+          for (Path file : configFiles()) {
+            try (InputStream in = Files.newInputStream(file)) {
+              for (YearNotice n : YearNotice.readAll(in).values()) {
+                Map<String, String> problems = n.problems();
+                if (!problems.isEmpty()) {
+                  log.error("calendar file {}: year {} skipped: {}", file, n.year(), problems);
+                } else if (!repo.sameAsStored(n)) {
+                  repo.replaceYear(n, "配置目录 " + file.getFileName(), "system");
+                  changed.add(n.year());
+                }
+              }
+            } catch (IOException | RuntimeException e) {
+              log.error("calendar file {} could not be read: {}", file, e.getMessage());
             }
           }
-        } catch (IOException | RuntimeException e) {
-          log.error("calendar file {} could not be read: {}", file, e.getMessage());
-        }
-      }
-      if (!changed.isEmpty()) {
-        repo.bumpRevision();
-        log.info("calendar years imported at start-up: {}", changed);
-      }
-      return changed;
-    });
+          if (!changed.isEmpty()) {
+            repo.bumpRevision();
+            log.info("calendar years imported at start-up: {}", changed);
+          }
+          return changed;
+        });
   }
 
   private Iterable<Path> configFiles() {
@@ -233,7 +249,10 @@ public class CalendarService {
 
   private DeadlineResult logged(DeadlineResult r, String what) {
     if (!r.uncoveredYears().isEmpty()) {
-      log.warn("{}: years {} have no holiday notice, Monday to Friday assumed", what, r.uncoveredYears());
+      log.warn(
+          "{}: years {} have no holiday notice, Monday to Friday assumed",
+          what,
+          r.uncoveredYears());
     }
     return r;
   }

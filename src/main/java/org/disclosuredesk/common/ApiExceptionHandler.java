@@ -27,7 +27,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns every failure of an API call into the one error shape, with Chinese messages; never a stack trace. */
+/**
+ * Turns every failure of an API call into the one error shape, with Chinese messages; never a stack
+ * trace.
+ */
 @RestControllerAdvice(basePackages = "org.disclosuredesk")
 public class ApiExceptionHandler {
 
@@ -41,23 +44,40 @@ public class ApiExceptionHandler {
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
     Map<String, String> fields = new LinkedHashMap<>();
-    e.getBindingResult().getFieldErrors().forEach(f -> fields.putIfAbsent(f.getField(), f.getDefaultMessage()));
-    e.getBindingResult().getGlobalErrors().forEach(g -> fields.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
+    e.getBindingResult()
+        .getFieldErrors()
+        .forEach(f -> fields.putIfAbsent(f.getField(), f.getDefaultMessage()));
+    e.getBindingResult()
+        .getGlobalErrors()
+        .forEach(g -> fields.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
     return badRequest(fields);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<ApiError> violation(ConstraintViolationException e) {
-    Map<String, String> fields = e.getConstraintViolations().stream().collect(Collectors.toMap(
-        v -> lastNode(v.getPropertyPath().toString()), v -> v.getMessage(), (a, b) -> a, LinkedHashMap::new));
+    Map<String, String> fields =
+        e.getConstraintViolations().stream()
+            .collect(
+                Collectors.toMap(
+                    v -> lastNode(v.getPropertyPath().toString()),
+                    v -> v.getMessage(),
+                    (a, b) -> a,
+                    LinkedHashMap::new));
     return badRequest(fields);
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)
   ResponseEntity<ApiError> methodValidation(HandlerMethodValidationException e) {
     Map<String, String> fields = new LinkedHashMap<>();
-    e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
-        fields.putIfAbsent(r.getMethodParameter().getParameterName(), err.getDefaultMessage())));
+    e.getParameterValidationResults()
+        .forEach(
+            r ->
+                r.getResolvableErrors()
+                    .forEach(
+                        err ->
+                            fields.putIfAbsent(
+                                r.getMethodParameter().getParameterName(),
+                                err.getDefaultMessage())));
     return badRequest(fields);
   }
 
@@ -113,37 +133,47 @@ public class ApiExceptionHandler {
   @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
   ResponseEntity<ApiError> notFound(Exception e) {
     String msg = e instanceof NotFoundException ? e.getMessage() : "没有这个地址";
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("NOT_FOUND", msg, Map.of()));
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(new ApiError("NOT_FOUND", msg, Map.of()));
   }
 
   @ExceptionHandler(TooManyRequestsException.class)
   ResponseEntity<ApiError> tooMany(TooManyRequestsException e) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header("Retry-After", Long.toString(e.retryAfterSeconds()))
-        .body(new ApiError("TOO_MANY_REQUESTS", e.getMessage() + "，请 " + e.retryAfterSeconds() + " 秒后再试", Map.of()));
+        .body(
+            new ApiError(
+                "TOO_MANY_REQUESTS",
+                e.getMessage() + "，请 " + e.retryAfterSeconds() + " 秒后再试",
+                Map.of()));
   }
 
-  @ExceptionHandler({org.springframework.web.multipart.MaxUploadSizeExceededException.class, TooLargeException.class})
+  @ExceptionHandler({
+    org.springframework.web.multipart.MaxUploadSizeExceededException.class,
+    TooLargeException.class
+  })
   ResponseEntity<ApiError> tooLarge(Exception e) {
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ApiError("PAYLOAD_TOO_LARGE",
-        "文件太大", Map.of("file", "文件太大")));
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .body(new ApiError("PAYLOAD_TOO_LARGE", "文件太大", Map.of("file", "文件太大")));
   }
 
   @ExceptionHandler(ForbiddenException.class)
   ResponseEntity<ApiError> forbidden(ForbiddenException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("FORBIDDEN", e.getMessage(), Map.of()));
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(new ApiError("FORBIDDEN", e.getMessage(), Map.of()));
   }
 
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<ApiError> conflict(ConflictException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("CONFLICT", e.getMessage(), Map.of()));
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(new ApiError("CONFLICT", e.getMessage(), Map.of()));
   }
 
   /** Two people acted on one request at the same moment: one wins, the other is told to reload. */
   @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
   ResponseEntity<ApiError> concurrent(Exception e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("CONFLICT",
-        "该申请刚被他人处理，请刷新后重试", Map.of()));
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(new ApiError("CONFLICT", "该申请刚被他人处理，请刷新后重试", Map.of()));
   }
 
   @ExceptionHandler(Exception.class)
@@ -154,8 +184,8 @@ public class ApiExceptionHandler {
   }
 
   private static ResponseEntity<ApiError> badRequest(Map<String, String> fields) {
-    return ResponseEntity.badRequest().body(new ApiError("BAD_REQUEST",
-        "输入有误，请检查：" + String.join("、", fields.keySet()), fields));
+    return ResponseEntity.badRequest()
+        .body(new ApiError("BAD_REQUEST", "输入有误，请检查：" + String.join("、", fields.keySet()), fields));
   }
 
   private static String path(JsonMappingException e) {

@@ -10,7 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * "Today" and "now" in the agency's zone (DOMAIN.md §5a), read from the engine clock so tests can move time.
+ * "Today" and "now" in the agency's zone (DOMAIN.md §5a), read from the engine clock so tests can
+ * move time.
  */
 @Component
 public class BusinessClock {

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The column values of one INSERT or UPDATE, in the order set. Column names are spliced into the SQL, so each is
- * checked as a plain identifier when it is set; values are always bound as parameters. The one helper every
- * repository writes its rows with.
+ * The column values of one INSERT or UPDATE, in the order set. Column names are spliced into the
+ * SQL, so each is checked as a plain identifier when it is set; values are always bound as
+ * parameters. The one helper every repository writes its rows with.
  */
 public final class Columns {
 
@@ -60,8 +60,13 @@ public final class Columns {
 
   /** {@code INSERT INTO table (a, b) VALUES (:a, :b)}. */
   public String insertInto(String table) {
-    return "INSERT INTO " + table + " (" + String.join(", ", values.keySet()) + ") VALUES ("
-        + values.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+    return "INSERT INTO "
+        + table
+        + " ("
+        + String.join(", ", values.keySet())
+        + ") VALUES ("
+        + values.keySet().stream().map(c -> ":" + c).collect(Collectors.joining(", "))
+        + ")";
   }
 
   /** {@code a = :a, b = :b}, for an UPDATE's SET clause. */

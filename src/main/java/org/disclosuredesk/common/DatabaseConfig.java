@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Flyway migrates our tables before the process engine starts. Without this the engine's schema-update creates the
- * ACT_* tables first and Flyway then refuses a fresh database ("non-empty schema but no schema history table"); it
- * also makes the MySQL beforeMigrate callback set utf8mb4 on the database before the engine creates its tables.
+ * Flyway migrates our tables before the process engine starts. Without this the engine's
+ * schema-update creates the ACT_* tables first and Flyway then refuses a fresh database ("non-empty
+ * schema but no schema history table"); it also makes the MySQL beforeMigrate callback set utf8mb4
+ * on the database before the engine creates its tables.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfig {

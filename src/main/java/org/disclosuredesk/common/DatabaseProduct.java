@@ -11,11 +11,14 @@ public enum DatabaseProduct {
   H2,
   MYSQL;
 
-  /** H2, or MYSQL for MySQL and MariaDB; anything else is refused (the app supports these two only). */
+  /**
+   * H2, or MYSQL for MySQL and MariaDB; anything else is refused (the app supports these two only).
+   */
   public static DatabaseProduct of(DataSource dataSource) {
     String name;
     try {
-      name = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+      name =
+          JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
     } catch (MetaDataAccessException e) {
       throw new IllegalStateException("cannot tell the database", e);
     }

@@ -12,7 +12,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** An ISO {@code YYYY-MM-DD} calendar date that exists (2026-02-30 does not); null passes. */
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE})
+@Target({
+  ElementType.FIELD,
+  ElementType.RECORD_COMPONENT,
+  ElementType.PARAMETER,
+  ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IsoDate.Validator.class)
 public @interface IsoDate {
@@ -30,15 +35,15 @@ public @interface IsoDate {
 
     /** The date, or null when the text is not a real ISO date within years 1900..2999. */
     static LocalDate parse(String value) {
-    if (value == null || value.length() != 10) {
-      return null;
-    }
-    try {
-      LocalDate d = LocalDate.parse(value);
-      return d.getYear() < 1900 || d.getYear() > 2999 ? null : d;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+      if (value == null || value.length() != 10) {
+        return null;
+      }
+      try {
+        LocalDate d = LocalDate.parse(value);
+        return d.getYear() < 1900 || d.getYear() > 2999 ? null : d;
+      } catch (DateTimeParseException e) {
+        return null;
+      }
     }
   }
 }

@@ -1,6 +1,9 @@
 package org.disclosuredesk.common;
 
-/** SQL LIKE patterns from what a person typed: their % and _ are text, escaped with '!' (use {@code ESCAPE '!'}). */
+/**
+ * SQL LIKE patterns from what a person typed: their % and _ are text, escaped with '!' (use {@code
+ * ESCAPE '!'}).
+ */
 public final class LikePattern {
 
   private LikePattern() {}

@@ -11,7 +11,12 @@ import java.lang.annotation.Target;
 import java.util.Arrays;
 
 /** A string that must be one of an enum's constant names (codes of DOMAIN.md); null passes. */
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.TYPE_USE})
+@Target({
+  ElementType.FIELD,
+  ElementType.RECORD_COMPONENT,
+  ElementType.PARAMETER,
+  ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = OneOf.Validator.class)
 public @interface OneOf {
@@ -28,7 +33,9 @@ public @interface OneOf {
 
     @Override
     public void initialize(OneOf a) {
-      allowed = java.util.Set.copyOf(Arrays.stream(a.value().getEnumConstants()).map(Enum::name).toList());
+      allowed =
+          java.util.Set.copyOf(
+              Arrays.stream(a.value().getEnumConstants()).map(Enum::name).toList());
     }
 
     @Override
@@ -37,7 +44,8 @@ public @interface OneOf {
         return true;
       }
       ctx.disableDefaultConstraintViolation();
-      ctx.buildConstraintViolationWithTemplate("不是允许的取值，应为：" + String.join("、", new java.util.TreeSet<>(allowed)))
+      ctx.buildConstraintViolationWithTemplate(
+              "不是允许的取值，应为：" + String.join("、", new java.util.TreeSet<>(allowed)))
           .addConstraintViolation();
       return false;
     }

@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.JdbcUtils;
 
 /**
- * Maps a row to a record by its components' snake_case column names. Spring's DataClassRowMapper first asks for
- * the lower-case name, which H2 answers with an exception it also writes to its trace file: far too slow on the
- * registration path.
+ * Maps a row to a record by its components' snake_case column names. Spring's DataClassRowMapper
+ * first asks for the lower-case name, which H2 answers with an exception it also writes to its
+ * trace file: far too slow on the registration path.
  */
 public final class RecordRowMapper<T extends Record> implements RowMapper<T> {
 

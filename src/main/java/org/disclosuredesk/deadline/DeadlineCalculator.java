@@ -8,8 +8,8 @@ import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 /**
- * Statutory periods of the 《政府信息公开条例》 on one {@link WorkingDayCalendar}, each due date explained line by
- * line in Chinese (DOMAIN.md §3). Stateless apart from the calendar; thread-safe.
+ * Statutory periods of the 《政府信息公开条例》 on one {@link WorkingDayCalendar}, each due date explained
+ * line by line in Chinese (DOMAIN.md §3). Stateless apart from the calendar; thread-safe.
  */
 public final class DeadlineCalculator {
 
@@ -33,18 +33,31 @@ public final class DeadlineCalculator {
   /** The reply due date of a request, with stops, a supplement restart and an extension. */
   public DeadlineResult replyDue(DeadlineFacts f) {
     List<String> head = new ArrayList<>();
-    head.add("收到申请 " + day(f.receivedOn())
-        + (f.channelLabel() == null || f.channelLabel().isBlank() ? "" : "（" + f.channelLabel() + "）")
-        + "，即收到申请之日（第三十一条）");
+    head.add(
+        "收到申请 "
+            + day(f.receivedOn())
+            + (f.channelLabel() == null || f.channelLabel().isBlank()
+                ? ""
+                : "（" + f.channelLabel() + "）")
+            + "，即收到申请之日（第三十一条）");
     if (!f.clockStartOn().equals(f.receivedOn())) {
       head.add(day(f.clockStartOn()) + " 收到补正后的申请，答复期限自该日重新起算（第三十条）");
     }
-    head.add("自次日起算 " + f.periodWorkingDays() + " 个工作日" + (f.periodWorkingDays() == DeadlineFacts.REPLY_PERIOD
-        ? "（《政府信息公开条例》第三十三条）" : "（依第三十五条确定的延迟答复合理期限）"));
+    head.add(
+        "自次日起算 "
+            + f.periodWorkingDays()
+            + " 个工作日"
+            + (f.periodWorkingDays() == DeadlineFacts.REPLY_PERIOD
+                ? "（《政府信息公开条例》第三十三条）"
+                : "（依第三十五条确定的延迟答复合理期限）"));
     int total = f.periodWorkingDays() + f.extensionWorkingDays();
     if (f.extensionWorkingDays() > 0) {
-      head.add("经政府信息公开工作机构负责人同意延长 " + f.extensionWorkingDays() + " 个工作日（第三十三条第二款），共计 "
-          + total + " 个工作日");
+      head.add(
+          "经政府信息公开工作机构负责人同意延长 "
+              + f.extensionWorkingDays()
+              + " 个工作日（第三十三条第二款），共计 "
+              + total
+              + " 个工作日");
     }
     return compute(head, f.receivedOn(), f.clockStartOn(), total, f.suspensions(), "即答复期限");
   }
@@ -67,7 +80,9 @@ public final class DeadlineCalculator {
     return calendar.addWorkingDays(deliveredOn, CONSULTATION_ANSWER_PERIOD);
   }
 
-  /** Last day to pay the information-processing fee (国办函〔2020〕109号: 20 working days of the notice). */
+  /**
+   * Last day to pay the information-processing fee (国办函〔2020〕109号: 20 working days of the notice).
+   */
   public LocalDate feePaymentLimit(LocalDate deliveredOn) {
     return calendar.addWorkingDays(deliveredOn, FEE_PAYMENT_PERIOD);
   }
@@ -77,24 +92,37 @@ public final class DeadlineCalculator {
     return periodLastDay.plusDays(1);
   }
 
-  /** Written reply and evidence in a reconsideration (《行政复议法》第四十八条; 第五十四条 for the simple procedure). */
+  /**
+   * Written reply and evidence in a reconsideration (《行政复议法》第四十八条; 第五十四条 for the simple procedure).
+   */
   public LocalDate reconsiderationReplyDue(LocalDate copyReceivedOn, boolean simpleProcedure) {
-    return calendar.addWorkingDays(copyReceivedOn,
+    return calendar.addWorkingDays(
+        copyReceivedOn,
         simpleProcedure ? RECONSIDERATION_SIMPLE_REPLY_PERIOD : RECONSIDERATION_REPLY_PERIOD);
   }
 
-  /** Defence in litigation: 15 calendar days (《行政诉讼法》第六十七条), rolled past holidays (《民事诉讼法》第八十五条). */
+  /**
+   * Defence in litigation: 15 calendar days (《行政诉讼法》第六十七条), rolled past holidays (《民事诉讼法》第八十五条).
+   */
   public LocalDate litigationDefenceDue(LocalDate complaintReceivedOn) {
-    return calendar.addCalendarDaysRolledToWorkingDay(complaintReceivedOn, LITIGATION_DEFENCE_CALENDAR_DAYS);
+    return calendar.addCalendarDaysRolledToWorkingDay(
+        complaintReceivedOn, LITIGATION_DEFENCE_CALENDAR_DAYS);
   }
 
-  // ---- the count ----------------------------------------------------------------------------------------------
+  // ---- the count
+  // ----------------------------------------------------------------------------------------------
 
   private record Line(LocalDate on, String text) {}
 
-  private DeadlineResult compute(List<String> head, LocalDate receivedOn, LocalDate start, int total,
-      List<Suspension> suspensions, String dueWording) {
-    List<Suspension> sorted = suspensions.stream().sorted(Comparator.comparing(Suspension::from)).toList();
+  private DeadlineResult compute(
+      List<String> head,
+      LocalDate receivedOn,
+      LocalDate start,
+      int total,
+      List<Suspension> suspensions,
+      String dueWording) {
+    List<Suspension> sorted =
+        suspensions.stream().sorted(Comparator.comparing(Suspension::from)).toList();
 
     // merge the stops into disjoint intervals (a, b]; an open one runs to LocalDate.MAX
     List<LocalDate[]> merged = new ArrayList<>();
@@ -143,8 +171,9 @@ public final class DeadlineCalculator {
 
     List<Line> lines = new ArrayList<>();
     for (Holiday h : calendar.holidaysBetween(start.plusDays(1), end)) {
-      boolean matters = calendar.daysOffBetween(h.from(), h.to()).keySet().stream()
-          .anyMatch(d -> isWeekday(d) && inAny(d, counted));
+      boolean matters =
+          calendar.daysOffBetween(h.from(), h.to()).keySet().stream()
+              .anyMatch(d -> isWeekday(d) && inAny(d, counted));
       if (matters) {
         lines.add(new Line(h.from(), h.name() + "休息 " + range(h.from(), h.to()) + "，不计入"));
       }
@@ -159,7 +188,8 @@ public final class DeadlineCalculator {
     LocalDate coveredUntil = start;
     boolean anyStop = false;
     for (Suspension s : sorted) {
-      String what = s.kind().label() + " " + (s.open() ? day(s.from()) + " 起尚未结束" : range(s.from(), s.to()));
+      String what =
+          s.kind().label() + " " + (s.open() ? day(s.from()) + " 起尚未结束" : range(s.from(), s.to()));
       LocalDate a = s.from().isBefore(coveredUntil) ? coveredUntil : s.from();
       LocalDate b = s.open() ? LocalDate.MAX : s.to();
       String text;
@@ -172,10 +202,16 @@ public final class DeadlineCalculator {
       } else {
         anyStop = true;
         String overlap = a.isAfter(s.from()) && a.isAfter(start) ? "；与前述中止期间重叠的部分只计一次" : "";
-        text = s.open()
-            ? what + "，期限暂停计算（" + s.kind().basis() + "）" + overlap
-            : what + " 期间不计入，扣除 " + calendar.workingDaysBetween(a, b) + " 个工作日（" + s.kind().basis() + "）"
-                + overlap;
+        text =
+            s.open()
+                ? what + "，期限暂停计算（" + s.kind().basis() + "）" + overlap
+                : what
+                    + " 期间不计入，扣除 "
+                    + calendar.workingDaysBetween(a, b)
+                    + " 个工作日（"
+                    + s.kind().basis()
+                    + "）"
+                    + overlap;
       }
       lines.add(new Line(s.from(), text));
       if (b.isAfter(coveredUntil)) {
@@ -187,20 +223,38 @@ public final class DeadlineCalculator {
     List<String> explanation = new ArrayList<>(head);
     lines.forEach(l -> explanation.add(l.text()));
     if (due != null) {
-      explanation.add((anyStop ? "扣除不计入的期间后，" : "") + "第" + total + "个工作日为 " + day(due) + "，" + dueWording);
+      explanation.add(
+          (anyStop ? "扣除不计入的期间后，" : "") + "第" + total + "个工作日为 " + day(due) + "，" + dueWording);
     } else {
-      explanation.add("期限暂停计算：截至 " + day(frozenAt) + " 已用 " + (total - rem) + " 个工作日，尚余 " + rem
-          + " 个工作日，中止结束后自次日起继续计算");
+      explanation.add(
+          "期限暂停计算：截至 "
+              + day(frozenAt)
+              + " 已用 "
+              + (total - rem)
+              + " 个工作日，尚余 "
+              + rem
+              + " 个工作日，中止结束后自次日起继续计算");
     }
 
-    SortedSet<Integer> uncovered = calendar.uncoveredYears(receivedOn, end.isBefore(receivedOn) ? receivedOn : end);
+    SortedSet<Integer> uncovered =
+        calendar.uncoveredYears(receivedOn, end.isBefore(receivedOn) ? receivedOn : end);
     List<String> warnings = new ArrayList<>();
     if (!uncovered.isEmpty()) {
-      warnings.add(uncovered.stream().map(y -> y + "年").collect(Collectors.joining("、"))
-          + "的节假日安排尚未录入本系统，已按周一至周五计算工作日，期限可能不准确；请系统管理员录入国务院办公厅放假通知后核对");
+      warnings.add(
+          uncovered.stream().map(y -> y + "年").collect(Collectors.joining("、"))
+              + "的节假日安排尚未录入本系统，已按周一至周五计算工作日，期限可能不准确；请系统管理员录入国务院办公厅放假通知后核对");
     }
-    return new DeadlineResult(due, due == null ? rem : null, frozenAt, total, explanation, warnings, uncovered,
-        calendar, start, closedStops);
+    return new DeadlineResult(
+        due,
+        due == null ? rem : null,
+        frozenAt,
+        total,
+        explanation,
+        warnings,
+        uncovered,
+        calendar,
+        start,
+        closedStops);
   }
 
   private static boolean inAny(LocalDate d, List<LocalDate[]> segments) {

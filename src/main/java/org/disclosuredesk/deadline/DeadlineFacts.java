@@ -9,13 +9,19 @@ import java.util.Objects;
  *
  * @param receivedOn date of receipt (第三十一条)
  * @param channelLabel e.g. 互联网渠道, only quoted in the explanation; may be null
- * @param clockStartOn {@code receivedOn}, or the day the supplemented request arrived (第三十条: the clock restarts)
+ * @param clockStartOn {@code receivedOn}, or the day the supplemented request arrived (第三十条: the
+ *     clock restarts)
  * @param periodWorkingDays 20 (第三十三条) or a longer reasonable period set under 第三十五条
  * @param suspensions consultations and fee notices; overlapping ones count once
  * @param extensionWorkingDays approved extension, 0..20 (第三十三条第二款)
  */
-public record DeadlineFacts(LocalDate receivedOn, String channelLabel, LocalDate clockStartOn, int periodWorkingDays,
-    List<Suspension> suspensions, int extensionWorkingDays) {
+public record DeadlineFacts(
+    LocalDate receivedOn,
+    String channelLabel,
+    LocalDate clockStartOn,
+    int periodWorkingDays,
+    List<Suspension> suspensions,
+    int extensionWorkingDays) {
 
   public static final int REPLY_PERIOD = 20; // 第三十三条第二款
   public static final int MAX_EXTENSION = 20; // 第三十三条第二款
@@ -41,23 +47,32 @@ public record DeadlineFacts(LocalDate receivedOn, String channelLabel, LocalDate
   }
 
   public DeadlineFacts withChannel(String label) {
-    return new DeadlineFacts(receivedOn, label, clockStartOn, periodWorkingDays, suspensions, extensionWorkingDays);
+    return new DeadlineFacts(
+        receivedOn, label, clockStartOn, periodWorkingDays, suspensions, extensionWorkingDays);
   }
 
   public DeadlineFacts withClockStart(LocalDate supplementReceivedOn) {
-    return new DeadlineFacts(receivedOn, channelLabel, supplementReceivedOn, periodWorkingDays, suspensions,
+    return new DeadlineFacts(
+        receivedOn,
+        channelLabel,
+        supplementReceivedOn,
+        periodWorkingDays,
+        suspensions,
         extensionWorkingDays);
   }
 
   public DeadlineFacts withPeriod(int workingDays) {
-    return new DeadlineFacts(receivedOn, channelLabel, clockStartOn, workingDays, suspensions, extensionWorkingDays);
+    return new DeadlineFacts(
+        receivedOn, channelLabel, clockStartOn, workingDays, suspensions, extensionWorkingDays);
   }
 
   public DeadlineFacts withSuspensions(List<Suspension> stops) {
-    return new DeadlineFacts(receivedOn, channelLabel, clockStartOn, periodWorkingDays, stops, extensionWorkingDays);
+    return new DeadlineFacts(
+        receivedOn, channelLabel, clockStartOn, periodWorkingDays, stops, extensionWorkingDays);
   }
 
   public DeadlineFacts withExtension(int workingDays) {
-    return new DeadlineFacts(receivedOn, channelLabel, clockStartOn, periodWorkingDays, suspensions, workingDays);
+    return new DeadlineFacts(
+        receivedOn, channelLabel, clockStartOn, periodWorkingDays, suspensions, workingDays);
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.SortedSet;
 
 /**
- * A computed due date with its explanation. While a stop is still open the clock stands still: {@code dueOn} is
- * null and {@code remainingWorkingDays} says how many working days are left.
+ * A computed due date with its explanation. While a stop is still open the clock stands still:
+ * {@code dueOn} is null and {@code remainingWorkingDays} says how many working days are left.
  */
 public final class DeadlineResult {
 
@@ -22,9 +22,17 @@ public final class DeadlineResult {
   private final LocalDate clockStartOn;
   private final List<LocalDate[]> stops; // merged, closed ones: days (a, b] not counted
 
-  DeadlineResult(LocalDate dueOn, Integer remainingWorkingDays, LocalDate suspendedSince, int totalWorkingDays,
-      List<String> explanation, List<String> warnings, SortedSet<Integer> uncoveredYears,
-      WorkingDayCalendar calendar, LocalDate clockStartOn, List<LocalDate[]> stops) {
+  DeadlineResult(
+      LocalDate dueOn,
+      Integer remainingWorkingDays,
+      LocalDate suspendedSince,
+      int totalWorkingDays,
+      List<String> explanation,
+      List<String> warnings,
+      SortedSet<Integer> uncoveredYears,
+      WorkingDayCalendar calendar,
+      LocalDate clockStartOn,
+      List<LocalDate[]> stops) {
     this.dueOn = dueOn;
     this.remainingWorkingDays = remainingWorkingDays;
     this.suspendedSince = suspendedSince;
@@ -42,7 +50,9 @@ public final class DeadlineResult {
     return dueOn;
   }
 
-  /** Working days left when the clock stopped; null when it is running (then see {@link #dueOn}). */
+  /**
+   * Working days left when the clock stopped; null when it is running (then see {@link #dueOn}).
+   */
   public Integer remainingWorkingDays() {
     return remainingWorkingDays;
   }
@@ -75,8 +85,9 @@ public final class DeadlineResult {
   }
 
   /**
-   * Counted working days left after {@code today} up to the due date; 0 on the due date, negative = working days
-   * overdue. While suspended: the frozen remainder (plus days still to run before the stop, if today precedes it).
+   * Counted working days left after {@code today} up to the due date; 0 on the due date, negative =
+   * working days overdue. While suspended: the frozen remainder (plus days still to run before the
+   * stop, if today precedes it).
    */
   public int remainingWorkingDaysAsOf(LocalDate today) {
     LocalDate x = today.isBefore(clockStartOn) ? clockStartOn : today;
@@ -101,6 +112,12 @@ public final class DeadlineResult {
 
   @Override
   public String toString() {
-    return "DeadlineResult[dueOn=" + dueOn + ", remaining=" + remainingWorkingDays + ", warnings=" + warnings + "]";
+    return "DeadlineResult[dueOn="
+        + dueOn
+        + ", remaining="
+        + remainingWorkingDays
+        + ", warnings="
+        + warnings
+        + "]";
   }
 }

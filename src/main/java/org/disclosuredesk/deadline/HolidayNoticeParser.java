@@ -19,13 +19,13 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the State Council's holiday notice as published (国务院办公厅关于××年部分节假日安排的通知, e.g. "二、春节：2月15日
- * （农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。") into what
- * PUT /api/calendar/{year} takes: the holidays, the make-up working days and the days off. Plain Java, saves nothing.
- * What it cannot read with certainty it reports, in Chinese and naming the line, rather than guesses.
+ * （农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。") into what PUT /api/calendar/{year}
+ * takes: the holidays, the make-up working days and the days off. Plain Java, saves nothing. What
+ * it cannot read with certainty it reports, in Chinese and naming the line, rather than guesses.
  *
- * <p>{@code off} is what the shipped calendar and {@link YearNotice} mean by it: the days of the holidays, weekend
- * days inside a holiday included; other weekends are off anyway and are not listed (a lone weekend day off is refused
- * by {@link YearNotice#problems()} as a typo).
+ * <p>{@code off} is what the shipped calendar and {@link YearNotice} mean by it: the days of the
+ * holidays, weekend days inside a holiday included; other weekends are off anyway and are not
+ * listed (a lone weekend day off is refused by {@link YearNotice#problems()} as a typo).
  */
 public final class HolidayNoticeParser {
 
@@ -35,18 +35,34 @@ public final class HolidayNoticeParser {
   /** The seven holidays of 《全国年节及纪念日放假办法》 that every notice 2017–2026 arranges. */
   static final List<String> STATUTORY = List.of("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节");
 
-  /** ERROR: the result is wrong or incomplete, do not save it as it is. WARNING: the result is right; check this. */
-  public enum Severity { ERROR, WARNING }
+  /**
+   * ERROR: the result is wrong or incomplete, do not save it as it is. WARNING: the result is
+   * right; check this.
+   */
+  public enum Severity {
+    ERROR,
+    WARNING
+  }
 
-  /** One problem; {@code line} is 1-based in the text as given, null when it concerns the whole text. */
+  /**
+   * One problem; {@code line} is 1-based in the text as given, null when it concerns the whole
+   * text.
+   */
   public record Problem(Integer line, Severity severity, String message) {}
 
   /**
-   * The notice as the calendar takes it, for {@code year} only; days of the notice that fall in another year (元旦
-   * from 12-30 or 12-31) are in {@code offInOtherYears} / {@code workInOtherYears} and reported, not in off/work.
+   * The notice as the calendar takes it, for {@code year} only; days of the notice that fall in
+   * another year (元旦 from 12-30 or 12-31) are in {@code offInOtherYears} / {@code workInOtherYears}
+   * and reported, not in off/work.
    */
-  public record Result(int year, List<Holiday> holidays, List<LocalDate> off, List<LocalDate> work,
-      List<LocalDate> offInOtherYears, List<LocalDate> workInOtherYears, List<Problem> problems) {
+  public record Result(
+      int year,
+      List<Holiday> holidays,
+      List<LocalDate> off,
+      List<LocalDate> work,
+      List<LocalDate> offInOtherYears,
+      List<LocalDate> workInOtherYears,
+      List<Problem> problems) {
 
     public boolean hasErrors() {
       return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
@@ -58,12 +74,16 @@ public final class HolidayNoticeParser {
     }
   }
 
-  // an item begins "二、春节：" at the start of the text, of a line, or after a full stop; a name has no digits or
-  // brackets, so "农历腊月二十八、周日）" broken over two lines is never taken for one. Group 3 is empty when the
+  // an item begins "二、春节：" at the start of the text, of a line, or after a full stop; a name has no
+  // digits or
+  // brackets, so "农历腊月二十八、周日）" broken over two lines is never taken for one. Group 3 is empty when
+  // the
   // colon is missing ("三、清明节4月4日……"): still an item, reported
-  private static final Pattern ITEM = Pattern.compile("([一二三四五六七八九十]{1,3})、([^：，。；（）0-9]{1,30}?)(：|(?=\\d))");
+  private static final Pattern ITEM =
+      Pattern.compile("([一二三四五六七八九十]{1,3})、([^：，。；（）0-9]{1,30}?)(：|(?=\\d))");
   // 2026年2月15日（农历腊月二十八、周日）, 2月15日, 23日; the bracket holds the weekday and notes
-  private static final Pattern DATE = Pattern.compile("(?:(\\d{4})年)?(?:(\\d{1,2})月)?(\\d{1,2})日(?:（([^）]*)）)?");
+  private static final Pattern DATE =
+      Pattern.compile("(?:(\\d{4})年)?(?:(\\d{1,2})月)?(\\d{1,2})日(?:（([^）]*)）)?");
   private static final Pattern WEEKDAY = Pattern.compile("(?:星期|周)([一二三四五六日天])");
   // "共9天" and "放假1天" state the holiday's length
   private static final Pattern COUNT = Pattern.compile("(?:共|放假)(\\d{1,3}|[一二三四五六七八九十]{1,3})天");
@@ -72,23 +92,28 @@ public final class HolidayNoticeParser {
   // the title "关于2026年部分节假日安排的通知" or the opening "现将2026年元旦、春节……"
   private static final Pattern TITLE_YEAR = Pattern.compile("(?:关于|现将)(\\d{4})年(?:部分节假日|元旦)");
   // the signature at the end: "国务院办公厅 2025年11月4日（此件公开发布）"
-  private static final Pattern SIGNATURE = Pattern.compile("(?:国务院办公厅)?\\d{4}年\\d{1,2}月\\d{1,2}日(?:（[^）]*）)?");
+  private static final Pattern SIGNATURE =
+      Pattern.compile("(?:国务院办公厅)?\\d{4}年\\d{1,2}月\\d{1,2}日(?:（[^）]*）)?");
 
   private final int year;
   private final StringBuilder text = new StringBuilder(); // normalised, line breaks removed
-  private final List<Integer> lineOf = new ArrayList<>(); // the original line of each character of text
+  private final List<Integer> lineOf =
+      new ArrayList<>(); // the original line of each character of text
   private final List<Problem> problems = new ArrayList<>();
 
   private HolidayNoticeParser(int year) {
     this.year = year;
   }
 
-  /** Parses the notice for {@code year}; never throws on bad text, every problem is in the result. */
+  /**
+   * Parses the notice for {@code year}; never throws on bad text, every problem is in the result.
+   */
   public static Result parse(int year, String notice) {
     return new HolidayNoticeParser(year).run(notice);
   }
 
-  // ---- the items -----------------------------------------------------------------------------------------------
+  // ---- the items
+  // -----------------------------------------------------------------------------------------------
 
   /** One numbered paragraph of the notice: "二、春节：……". */
   private static final class Item {
@@ -118,8 +143,8 @@ public final class HolidayNoticeParser {
   }
 
   /** A date as written and the day it resolved to. */
-  private record Written(LocalDate day, boolean yearWritten, boolean monthWritten, int start, int end,
-      String text) {}
+  private record Written(
+      LocalDate day, boolean yearWritten, boolean monthWritten, int start, int end, String text) {}
 
   private Result run(String notice) {
     if (year < YearNotice.MIN_YEAR || year > YearNotice.MAX_YEAR) {
@@ -142,7 +167,8 @@ public final class HolidayNoticeParser {
         p = m.start() + 1;
         continue;
       }
-      Item item = new Item(chineseNumber(m.group(1)), m.group(1), m.group(2), lineOf.get(m.start()), year);
+      Item item =
+          new Item(chineseNumber(m.group(1)), m.group(1), m.group(2), lineOf.get(m.start()), year);
       if (m.group(3).isEmpty()) {
         error(item, item.line, "节日名称后缺少冒号“：”（应如“" + item.ordinal + "、" + item.name + "：……”）");
       }
@@ -151,8 +177,8 @@ public final class HolidayNoticeParser {
       p = m.end();
     }
     if (items.isEmpty()) {
-      problems.add(new Problem(null, Severity.ERROR,
-          "未找到节日条目：通知中每个节日应为一段，如“一、元旦：1月1日放假，共1天。”，请粘贴通知全文"));
+      problems.add(
+          new Problem(null, Severity.ERROR, "未找到节日条目：通知中每个节日应为一段，如“一、元旦：1月1日放假，共1天。”，请粘贴通知全文"));
       return result(items);
     }
     strayDates(0, spans.get(0)[0]);
@@ -165,7 +191,10 @@ public final class HolidayNoticeParser {
     return result(items);
   }
 
-  /** Full-width digits and ASCII punctuation as the notice's own, spaces dropped, line breaks remembered. */
+  /**
+   * Full-width digits and ASCII punctuation as the notice's own, spaces dropped, line breaks
+   * remembered.
+   */
   private void normalise(String notice) {
     int line = 1;
     for (int i = 0; i < notice.length(); i++) {
@@ -180,21 +209,24 @@ public final class HolidayNoticeParser {
       if (c >= '０' && c <= '９') {
         c = (char) ('0' + (c - '０'));
       }
-      c = switch (c) {
-        case '(' -> '（';
-        case ')' -> '）';
-        case ':' -> '：';
-        case ',' -> '，';
-        case ';' -> '；';
-        default -> c;
-      };
+      c =
+          switch (c) {
+            case '(' -> '（';
+            case ')' -> '）';
+            case ':' -> '：';
+            case ',' -> '，';
+            case ';' -> '；';
+            default -> c;
+          };
       text.append(c);
       lineOf.add(line);
     }
   }
 
   private boolean atBoundary(int p) {
-    return p == 0 || text.charAt(p - 1) == '。' || text.charAt(p - 1) == '：'
+    return p == 0
+        || text.charAt(p - 1) == '。'
+        || text.charAt(p - 1) == '：'
         || !lineOf.get(p).equals(lineOf.get(p - 1));
   }
 
@@ -202,20 +234,36 @@ public final class HolidayNoticeParser {
   private void checkTitleYear() {
     Matcher m = TITLE_YEAR.matcher(text);
     if (m.find() && Integer.parseInt(m.group(1)) != year) {
-      problems.add(new Problem(lineOf.get(m.start()), Severity.ERROR, "第" + lineOf.get(m.start()) + "行：这是"
-          + m.group(1) + "年的放假通知，与所录的" + year + "年不符，请核对年份或通知"));
+      problems.add(
+          new Problem(
+              lineOf.get(m.start()),
+              Severity.ERROR,
+              "第"
+                  + lineOf.get(m.start())
+                  + "行：这是"
+                  + m.group(1)
+                  + "年的放假通知，与所录的"
+                  + year
+                  + "年不符，请核对年份或通知"));
     }
   }
 
-  /** Before the first item (title, opening): a day off or at work there is not in any item and not counted. */
+  /**
+   * Before the first item (title, opening): a day off or at work there is not in any item and not
+   * counted.
+   */
   private void strayDates(int from, int to) {
     for (int[] s : sentences(from, to)) {
       String sentence = text.substring(s[0], s[1]);
-      if (DATE.matcher(sentence).find() && (sentence.contains("放假") || sentence.contains("上班"))
+      if (DATE.matcher(sentence).find()
+          && (sentence.contains("放假") || sentence.contains("上班"))
           && !SIGNATURE.matcher(sentence).matches()) {
         int line = lineOf.get(s[0]);
-        problems.add(new Problem(line, Severity.WARNING, "第" + line + "行：“" + sentence
-            + "”不在任何节日条目（如“一、元旦：……”）中，其中的日期未计入"));
+        problems.add(
+            new Problem(
+                line,
+                Severity.WARNING,
+                "第" + line + "行：“" + sentence + "”不在任何节日条目（如“一、元旦：……”）中，其中的日期未计入"));
       }
     }
   }
@@ -235,11 +283,15 @@ public final class HolidayNoticeParser {
         continue; // the date the notice was signed
       }
       if (!ARRANGES.matcher(sentence).find()) {
-        // no day off or at work in the sentence: text after the items (or a web page's footer), unless it has dates
+        // no day off or at work in the sentence: text after the items (or a web page's footer),
+        // unless it has dates
         if (DATE.matcher(sentence).find()) {
           warning(line, where(item, line) + "“" + sentence + "”没有说明是放假还是上班，其中的日期未计入，请核对");
         }
-        COUNT.matcher(sentence).results().forEach(r -> counts.add(new int[] {chineseNumber(r.group(1)), line}));
+        COUNT
+            .matcher(sentence)
+            .results()
+            .forEach(r -> counts.add(new int[] {chineseNumber(r.group(1)), line}));
         continue;
       }
       for (int[] c : clauses(s[0], s[1])) {
@@ -251,8 +303,10 @@ public final class HolidayNoticeParser {
     }
     for (int[] c : counts) {
       if (c[0] != item.off.size() && !item.off.isEmpty()) {
-        error(item, c[1], "通知写明共" + c[0] + "天，但所列放假日期为" + item.off.size() + "天（" + list(item.off)
-            + "），请核对");
+        error(
+            item,
+            c[1],
+            "通知写明共" + c[0] + "天，但所列放假日期为" + item.off.size() + "天（" + list(item.off) + "），请核对");
       }
     }
   }
@@ -353,8 +407,10 @@ public final class HolidayNoticeParser {
       int stated = "一二三四五六日天".indexOf(w.group(1)) + 1;
       DayOfWeek said = DayOfWeek.of(Math.min(stated, 7));
       if (said != day.getDayOfWeek()) {
-        error(item, line, chinese(day) + "是" + YearNotice.weekday(day) + "，通知中写作“" + w.group()
-            + "”，请核对日期");
+        error(
+            item,
+            line,
+            chinese(day) + "是" + YearNotice.weekday(day) + "，通知中写作“" + w.group() + "”，请核对日期");
       }
     }
   }
@@ -366,11 +422,20 @@ public final class HolidayNoticeParser {
       Written a = dates.get(i);
       String before = i == 0 ? "" : clause.substring(dates.get(i - 1).end(), a.start());
       if (i > 0 && !before.matches("[、和及]")) {
-        error(item, line, "无法识别“" + dates.get(i - 1).text() + before + a.text() + "”中日期之间的“" + before
-            + "”（日期之间应为“至”或“、”）");
+        error(
+            item,
+            line,
+            "无法识别“"
+                + dates.get(i - 1).text()
+                + before
+                + a.text()
+                + "”中日期之间的“"
+                + before
+                + "”（日期之间应为“至”或“、”）");
         return List.of();
       }
-      String after = i + 1 < dates.size() ? clause.substring(a.end(), dates.get(i + 1).start()) : "";
+      String after =
+          i + 1 < dates.size() ? clause.substring(a.end(), dates.get(i + 1).start()) : "";
       if (!after.equals("至") && !after.equals("到")) {
         days.add(a.day());
         continue;
@@ -402,7 +467,8 @@ public final class HolidayNoticeParser {
     return days;
   }
 
-  // ---- the whole notice ----------------------------------------------------------------------------------------
+  // ---- the whole notice
+  // ----------------------------------------------------------------------------------------
 
   /** "一、二、四": a paragraph lost in copying. */
   private void checkNumbering(List<Item> items) {
@@ -411,8 +477,14 @@ public final class HolidayNoticeParser {
       if (i == 0 && it.number != 1) {
         warning(it.line, where(it, it.line) + "第一个条目的编号应为“一、”，请核对是否漏贴了前面的段落");
       } else if (i > 0 && it.number != items.get(i - 1).number + 1) {
-        warning(it.line, where(it, it.line) + "上一条是“" + items.get(i - 1).ordinal + "、”，这一条却是“" + it.ordinal
-            + "、”，请核对是否漏贴或重复了一段");
+        warning(
+            it.line,
+            where(it, it.line)
+                + "上一条是“"
+                + items.get(i - 1).ordinal
+                + "、”，这一条却是“"
+                + it.ordinal
+                + "、”，请核对是否漏贴或重复了一段");
       }
     }
   }
@@ -441,7 +513,10 @@ public final class HolidayNoticeParser {
       it.work.forEach(d -> workBy.putIfAbsent(d, it));
       for (Holiday h : runs(it)) {
         if (h.to().getYear() < year || h.from().getYear() > year) {
-          error(it, it.line, "假期" + chinese(h.from()) + "至" + chinese(h.to()) + "不在" + year + "年内，请核对年份");
+          error(
+              it,
+              it.line,
+              "假期" + chinese(h.from()) + "至" + chinese(h.to()) + "不在" + year + "年内，请核对年份");
         } else {
           holidays.add(h);
           holidayBy.put(h, it);
@@ -453,18 +528,29 @@ public final class HolidayNoticeParser {
     List<LocalDate> off = offBy.keySet().stream().filter(d -> d.getYear() == year).toList();
     List<LocalDate> work = workBy.keySet().stream().filter(d -> d.getYear() == year).toList();
     // what PUT /api/calendar/{year} would refuse, named by the item it came from
-    new YearNotice(year, off, work, holidays).problems().forEach((field, message) -> {
-      Item it = itemOf(field, off, work, holidays, offBy, workBy, holidayBy);
-      Integer line = it == null ? null : lineOfField(it, field, off, work);
-      problems.add(new Problem(line, Severity.ERROR, (it == null ? "" : where(it, line)) + message));
-    });
+    new YearNotice(year, off, work, holidays)
+        .problems()
+        .forEach(
+            (field, message) -> {
+              Item it = itemOf(field, off, work, holidays, offBy, workBy, holidayBy);
+              Integer line = it == null ? null : lineOfField(it, field, off, work);
+              problems.add(
+                  new Problem(line, Severity.ERROR, (it == null ? "" : where(it, line)) + message));
+            });
     List<Problem> sorted = new ArrayList<>(problems);
-    // errors first, each kind in the order of the text (what concerns the whole text before the lines)
-    sorted.sort(Comparator.comparing(Problem::severity)
-        .thenComparing(Problem::line, Comparator.nullsFirst(Comparator.naturalOrder())));
-    return new Result(year, List.copyOf(holidays), off, work,
+    // errors first, each kind in the order of the text (what concerns the whole text before the
+    // lines)
+    sorted.sort(
+        Comparator.comparing(Problem::severity)
+            .thenComparing(Problem::line, Comparator.nullsFirst(Comparator.naturalOrder())));
+    return new Result(
+        year,
+        List.copyOf(holidays),
+        off,
+        work,
         offBy.keySet().stream().filter(d -> d.getYear() != year).toList(),
-        workBy.keySet().stream().filter(d -> d.getYear() != year).toList(), List.copyOf(sorted));
+        workBy.keySet().stream().filter(d -> d.getYear() != year).toList(),
+        List.copyOf(sorted));
   }
 
   /** Runs of consecutive days off of one item, each a holiday with the item's name. */
@@ -487,7 +573,10 @@ public final class HolidayNoticeParser {
     return out;
   }
 
-  /** 元旦 may begin in the year before: those days belong to that year's calendar, which the admin checks. */
+  /**
+   * 元旦 may begin in the year before: those days belong to that year's calendar, which the admin
+   * checks.
+   */
   private void otherYears(Item it) {
     List<LocalDate> off = it.off.stream().filter(d -> d.getYear() != year).sorted().toList();
     List<LocalDate> work = it.work.stream().filter(d -> d.getYear() != year).sorted().toList();
@@ -507,12 +596,29 @@ public final class HolidayNoticeParser {
     String ys = years.stream().map(y -> y + "年").collect(Collectors.joining("、"));
     LocalDate first = off.isEmpty() ? work.get(0) : off.get(0);
     int line = it.lineOfDay.get(first);
-    warning(line, where(it, line) + String.join("；", parts) + "，属于" + ys + "，不计入" + year + "年的日历；请核对"
-        + ys + "的日历是否已含这些日期，没有则另行录入" + ys + "的安排");
+    warning(
+        line,
+        where(it, line)
+            + String.join("；", parts)
+            + "，属于"
+            + ys
+            + "，不计入"
+            + year
+            + "年的日历；请核对"
+            + ys
+            + "的日历是否已含这些日期，没有则另行录入"
+            + ys
+            + "的安排");
   }
 
-  private static Item itemOf(String field, List<LocalDate> off, List<LocalDate> work, List<Holiday> holidays,
-      Map<LocalDate, Item> offBy, Map<LocalDate, Item> workBy, Map<Holiday, Item> holidayBy) {
+  private static Item itemOf(
+      String field,
+      List<LocalDate> off,
+      List<LocalDate> work,
+      List<Holiday> holidays,
+      Map<LocalDate, Item> offBy,
+      Map<LocalDate, Item> workBy,
+      Map<Holiday, Item> holidayBy) {
     Matcher m = Pattern.compile("(off|work|holidays)\\[(\\d+)]").matcher(field);
     if (!m.lookingAt()) {
       return null;
@@ -525,7 +631,8 @@ public final class HolidayNoticeParser {
     };
   }
 
-  private static Integer lineOfField(Item it, String field, List<LocalDate> off, List<LocalDate> work) {
+  private static Integer lineOfField(
+      Item it, String field, List<LocalDate> off, List<LocalDate> work) {
     Matcher m = Pattern.compile("(off|work)\\[(\\d+)]").matcher(field);
     if (m.matches()) {
       LocalDate d = (m.group(1).equals("off") ? off : work).get(Integer.parseInt(m.group(2)));
@@ -534,7 +641,8 @@ public final class HolidayNoticeParser {
     return it.line;
   }
 
-  // ---- text ----------------------------------------------------------------------------------------------------
+  // ---- text
+  // ----------------------------------------------------------------------------------------------------
 
   /** Sentences end with 。 (the notice's paragraphs end with one too). */
   private List<int[]> sentences(int from, int to) {
@@ -604,7 +712,13 @@ public final class HolidayNoticeParser {
   }
 
   private Result failed(String message) {
-    return new Result(year, List.of(), List.of(), List.of(), List.of(), List.of(),
+    return new Result(
+        year,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
         List.of(new Problem(null, Severity.ERROR, message)));
   }
 }

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A clock stop: sent / notified on {@code from}, answered / paid on {@code to} ({@code null} while still open). The
- * working days after {@code from} up to and including {@code to} are not counted (DOMAIN.md §3).
+ * A clock stop: sent / notified on {@code from}, answered / paid on {@code to} ({@code null} while
+ * still open). The working days after {@code from} up to and including {@code to} are not counted
+ * (DOMAIN.md §3).
  */
 public record Suspension(SuspensionKind kind, LocalDate from, LocalDate to) {
   public Suspension {

@@ -11,25 +11,25 @@ import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The Chinese working-day calendar (DOMAIN.md §3): Monday–Friday unless listed as a day off, plus every make-up
- * working day (调休上班). Immutable. Years without a State Council notice fall back to plain Monday–Friday; callers
- * ask {@link #uncoveredYears} to warn about it.
+ * The Chinese working-day calendar (DOMAIN.md §3): Monday–Friday unless listed as a day off, plus
+ * every make-up working day (调休上班). Immutable. Years without a State Council notice fall back to
+ * plain Monday–Friday; callers ask {@link #uncoveredYears} to warn about it.
  *
- * <p>Every question is O(1): a prefix count of working days over the covered range and the inverse table (the k-th
- * working day), with closed formulas for Monday–Friday outside the range.
+ * <p>Every question is O(1): a prefix count of working days over the covered range and the inverse
+ * table (the k-th working day), with closed formulas for Monday–Friday outside the range.
  */
 public final class WorkingDayCalendar {
 
   private static final String UNNAMED = "";
 
   private final SortedSet<Integer> coveredYears;
-  private final NavigableMap<LocalDate, String> daysOff; // value: holiday name, "" if the notice gave none
+  private final NavigableMap<LocalDate, String>
+      daysOff; // value: holiday name, "" if the notice gave none
   private final NavigableSet<LocalDate> makeUpDays;
   private final List<Holiday> holidays;
 
@@ -41,10 +41,13 @@ public final class WorkingDayCalendar {
 
   /**
    * @param coveredYears years whose notice is known
-   * @param daysOff days off with their holiday name (empty string or null if unnamed); must lie in covered years
+   * @param daysOff days off with their holiday name (empty string or null if unnamed); must lie in
+   *     covered years
    * @param makeUpDays make-up working days; must lie in covered years
    */
-  public WorkingDayCalendar(Collection<Integer> coveredYears, Map<LocalDate, String> daysOff,
+  public WorkingDayCalendar(
+      Collection<Integer> coveredYears,
+      Map<LocalDate, String> daysOff,
       Collection<LocalDate> makeUpDays) {
     this.coveredYears = Collections.unmodifiableSortedSet(new TreeSet<>(coveredYears));
     TreeMap<LocalDate, String> off = new TreeMap<>();
@@ -100,19 +103,21 @@ public final class WorkingDayCalendar {
   }
 
   /**
-   * This calendar with {@code notice} as its year, as it will be once the notice is stored (the other years as they
-   * are): what an admin's change would move can be counted before it is saved.
+   * This calendar with {@code notice} as its year, as it will be once the notice is stored (the
+   * other years as they are): what an admin's change would move can be counted before it is saved.
    */
   public WorkingDayCalendar withYear(YearNotice notice) {
     int year = notice.year();
     Map<LocalDate, String> off = new TreeMap<>();
-    daysOff.forEach((d, name) -> {
-      if (d.getYear() != year) {
-        off.put(d, name);
-      }
-    });
+    daysOff.forEach(
+        (d, name) -> {
+          if (d.getYear() != year) {
+            off.put(d, name);
+          }
+        });
     notice.off().forEach(d -> off.put(d, notice.nameOf(d)));
-    List<LocalDate> work = new ArrayList<>(makeUpDays.stream().filter(d -> d.getYear() != year).toList());
+    List<LocalDate> work =
+        new ArrayList<>(makeUpDays.stream().filter(d -> d.getYear() != year).toList());
     work.addAll(notice.work());
     SortedSet<Integer> years = new TreeSet<>(coveredYears);
     years.add(year);
@@ -124,14 +129,18 @@ public final class WorkingDayCalendar {
     return new WorkingDayCalendar(List.of(), Map.of(), List.of());
   }
 
-  // ---- the questions ------------------------------------------------------------------------------------------
+  // ---- the questions
+  // ------------------------------------------------------------------------------------------
 
   public boolean isWorkingDay(LocalDate d) {
     long x = d.toEpochDay();
     return inRange(x) ? working[(int) (x - start)] : !isWeekend(d);
   }
 
-  /** The n-th working day after {@code from} (DOMAIN.md §3: the day itself is not counted); n = 0 gives {@code from}. */
+  /**
+   * The n-th working day after {@code from} (DOMAIN.md §3: the day itself is not counted); n = 0
+   * gives {@code from}.
+   */
   public LocalDate addWorkingDays(LocalDate from, int n) {
     if (n < 0) {
       throw new IllegalArgumentException("n must not be negative: " + n);
@@ -139,7 +148,10 @@ public final class WorkingDayCalendar {
     return n == 0 ? from : LocalDate.ofEpochDay(firstWithCount(count(from.toEpochDay()) + n));
   }
 
-  /** Working days in (fromExclusive, toInclusive]; negative if {@code toInclusive} is before {@code fromExclusive}. */
+  /**
+   * Working days in (fromExclusive, toInclusive]; negative if {@code toInclusive} is before {@code
+   * fromExclusive}.
+   */
   public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
     return Math.toIntExact(count(toInclusive.toEpochDay()) - count(fromExclusive.toEpochDay()));
   }
@@ -149,14 +161,16 @@ public final class WorkingDayCalendar {
   }
 
   /**
-   * Calendar days, and if the last day is not a working day the next working day — e.g. the 15-day defence period
-   * (《行政诉讼法》第六十七条; periods ending on a holiday end on the next working day, 《民事诉讼法》第八十五条).
+   * Calendar days, and if the last day is not a working day the next working day — e.g. the 15-day
+   * defence period (《行政诉讼法》第六十七条; periods ending on a holiday end on the next working day,
+   * 《民事诉讼法》第八十五条).
    */
   public LocalDate addCalendarDaysRolledToWorkingDay(LocalDate from, int days) {
     return nextWorkingDayOnOrAfter(from.plusDays(days));
   }
 
-  // ---- coverage -----------------------------------------------------------------------------------------------
+  // ---- coverage
+  // -----------------------------------------------------------------------------------------------
 
   public boolean covers(LocalDate d) {
     return coveredYears.contains(d.getYear());
@@ -166,7 +180,10 @@ public final class WorkingDayCalendar {
     return coveredYears;
   }
 
-  /** Years from {@code from} to {@code to} (either order) that no notice covers: there Monday–Friday was assumed. */
+  /**
+   * Years from {@code from} to {@code to} (either order) that no notice covers: there Monday–Friday
+   * was assumed.
+   */
   public SortedSet<Integer> uncoveredYears(LocalDate from, LocalDate to) {
     int a = Math.min(from.getYear(), to.getYear());
     int b = Math.max(from.getYear(), to.getYear());
@@ -179,7 +196,8 @@ public final class WorkingDayCalendar {
     return out;
   }
 
-  // ---- names and listings -------------------------------------------------------------------------------------
+  // ---- names and listings
+  // -------------------------------------------------------------------------------------
 
   /** The holiday a day off belongs to, e.g. 国庆节. */
   public Optional<String> holidayName(LocalDate d) {
@@ -220,11 +238,13 @@ public final class WorkingDayCalendar {
   }
 
   public List<LocalDate> daysOff(int year) {
-    return List.copyOf(daysOffBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).keySet());
+    return List.copyOf(
+        daysOffBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).keySet());
   }
 
   public List<LocalDate> makeUpWorkingDays(int year) {
-    return List.copyOf(makeUpWorkingDaysBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+    return List.copyOf(
+        makeUpWorkingDaysBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
   }
 
   public int workingDayCount(int year) {
@@ -236,16 +256,20 @@ public final class WorkingDayCalendar {
     if (!coveredYears.contains(year)) {
       return Optional.empty();
     }
-    return Optional.of(new YearNotice(year, daysOff(year), makeUpWorkingDays(year), holidays(year)));
+    return Optional.of(
+        new YearNotice(year, daysOff(year), makeUpWorkingDays(year), holidays(year)));
   }
 
-  // ---- internals ----------------------------------------------------------------------------------------------
+  // ---- internals
+  // ----------------------------------------------------------------------------------------------
 
   private boolean inRange(long x) {
     return x >= start && x < start + cum.length;
   }
 
-  /** A monotone count of working days up to and including day x; only differences mean something. */
+  /**
+   * A monotone count of working days up to and including day x; only differences mean something.
+   */
   private long count(long x) {
     if (cum.length == 0) {
       return weekdays(x);
@@ -299,7 +323,8 @@ public final class WorkingDayCalendar {
     String name = null;
     for (var e : off.entrySet()) {
       LocalDate d = e.getKey();
-      boolean continues = prev != null && d.equals(prev.plusDays(1)) && Objects.equals(name, e.getValue());
+      boolean continues =
+          prev != null && d.equals(prev.plusDays(1)) && Objects.equals(name, e.getValue());
       if (!continues) {
         if (prev != null && !name.isEmpty()) {
           out.add(new Holiday(name, from, prev));

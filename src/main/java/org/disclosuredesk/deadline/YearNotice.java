@@ -16,10 +16,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One year's State Council holiday notice: extra days off, make-up working days (调休上班) and the named holidays.
- * The shipped file and admin uploads share one JSON shape: {@code {"2024": {"off": [], "work": [], "holidays": []}}}.
+ * One year's State Council holiday notice: extra days off, make-up working days (调休上班) and the
+ * named holidays. The shipped file and admin uploads share one JSON shape: {@code {"2024": {"off":
+ * [], "work": [], "holidays": []}}}.
  */
-public record YearNotice(int year, List<LocalDate> off, List<LocalDate> work, List<Holiday> holidays) {
+public record YearNotice(
+    int year, List<LocalDate> off, List<LocalDate> work, List<Holiday> holidays) {
 
   public static final int MIN_YEAR = 2000;
   public static final int MAX_YEAR = 2100;
@@ -42,9 +44,10 @@ public record YearNotice(int year, List<LocalDate> off, List<LocalDate> work, Li
   }
 
   /**
-   * What is wrong with this notice, field name to Chinese problem; empty when it is plausible. Days off on a weekend
-   * are only accepted as part of a run that touches a weekday off or the year's edge (the notices list whole breaks,
-   * weekends included; a lone weekend day off is a typo), and make-up working days must be weekend days.
+   * What is wrong with this notice, field name to Chinese problem; empty when it is plausible. Days
+   * off on a weekend are only accepted as part of a run that touches a weekday off or the year's
+   * edge (the notices list whole breaks, weekends included; a lone weekend day off is a typo), and
+   * make-up working days must be weekend days.
    */
   public Map<String, String> problems() {
     Map<String, String> p = new LinkedHashMap<>();
@@ -122,8 +125,11 @@ public record YearNotice(int year, List<LocalDate> off, List<LocalDate> work, Li
       JsonNode y = e.getValue();
       List<Holiday> hol = new ArrayList<>();
       for (JsonNode h : y.path("holidays")) {
-        hol.add(new Holiday(h.path("name").asText(), LocalDate.parse(h.path("from").asText()),
-            LocalDate.parse(h.path("to").asText())));
+        hol.add(
+            new Holiday(
+                h.path("name").asText(),
+                LocalDate.parse(h.path("from").asText()),
+                LocalDate.parse(h.path("to").asText())));
       }
       out.put(year, new YearNotice(year, dates(y.path("off")), dates(y.path("work")), hol));
     }

@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * 操作手册 ({@code /guide}): the user guide {@code docs/操作手册.md}, packaged with the application, shown in the
- * desk's layout (CommonMark; raw HTML in the guide is escaped, not rendered) with its screenshots.
+ * 操作手册 ({@code /guide}): the user guide {@code docs/操作手册.md}, packaged with the application, shown
+ * in the desk's layout (CommonMark; raw HTML in the guide is escaped, not rendered) with its
+ * screenshots.
  */
 @Controller
 class GuidePage {
@@ -40,10 +41,14 @@ class GuidePage {
     this.layout = layout;
     try (InputStream in = new ClassPathResource("guide/操作手册.md").getInputStream()) {
       String markdown = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      this.html = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build()
-          .render(Parser.builder().extensions(EXTENSIONS).build().parse(markdown))
-          // the guide's pictures sit beside it in docs/, here under /guide/
-          .replaceAll("<img src=\"([^\"/:]+\\.png)\"", "<img src=\"/guide/$1\"");
+      this.html =
+          HtmlRenderer.builder()
+              .extensions(EXTENSIONS)
+              .escapeHtml(true)
+              .build()
+              .render(Parser.builder().extensions(EXTENSIONS).build().parse(markdown))
+              // the guide's pictures sit beside it in docs/, here under /guide/
+              .replaceAll("<img src=\"([^\"/:]+\\.png)\"", "<img src=\"/guide/$1\"");
     }
   }
 
@@ -59,7 +64,9 @@ class GuidePage {
       return ResponseEntity.notFound().build();
     }
     try (InputStream in = r.getInputStream()) {
-      return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+      return ResponseEntity.ok()
+          .contentType(MediaType.IMAGE_PNG)
+          .cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
           .body(in.readAllBytes());
     }
   }

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The one login page of every staff page: Chinese, with the product and the agency; single sign-on when set up. */
+/**
+ * The one login page of every staff page: Chinese, with the product and the agency; single sign-on
+ * when set up.
+ */
 @Controller
 class LoginPage {
 
@@ -30,7 +33,10 @@ class LoginPage {
   private final SingleSignOn singleSignOn;
   private final Duration idleTimeout;
 
-  LoginPage(DeskTemplates templates, DeskLayout layout, SingleSignOn singleSignOn,
+  LoginPage(
+      DeskTemplates templates,
+      DeskLayout layout,
+      SingleSignOn singleSignOn,
       @Value("${server.servlet.session.timeout:30m}") Duration idleTimeout) {
     this.templates = templates;
     this.layout = layout;
@@ -39,18 +45,22 @@ class LoginPage {
   }
 
   /**
-   * No icon, and no 404 for the browsers that ask anyway: a 404 goes through the error dispatch, which in the first
-   * moments after sign-in raced the home page for the session's new CSRF token.
+   * No icon, and no 404 for the browsers that ask anyway: a 404 goes through the error dispatch,
+   * which in the first moments after sign-in raced the home page for the session's new CSRF token.
    */
   @GetMapping("/favicon.ico")
   ResponseEntity<Void> favicon() {
-    return ResponseEntity.noContent().cacheControl(org.springframework.http.CacheControl.maxAge(
-        java.time.Duration.ofDays(1))).build();
+    return ResponseEntity.noContent()
+        .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)))
+        .build();
   }
 
   @GetMapping("/login")
-  ResponseEntity<String> login(HttpServletRequest request, Authentication auth,
-      @RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+  ResponseEntity<String> login(
+      HttpServletRequest request,
+      Authentication auth,
+      @RequestParam(required = false) String error,
+      @RequestParam(required = false) String logout,
       @RequestParam(required = false) String expired) {
     if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
       return ResponseEntity.status(302).header(HttpHeaders.LOCATION, "/").build();
@@ -59,7 +69,8 @@ class LoginPage {
     String username = "";
     if (error != null) {
       HttpSession session = request.getSession(false);
-      Object ex = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+      Object ex =
+          session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
       message = new Message("error", SingleSignOn.failureMessage(ex));
       if (session != null) {
         session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
@@ -69,9 +80,17 @@ class LoginPage {
     } else if (expired != null) {
       message = new Message("warn", "登录页面已过期，请重新输入用户名和密码。");
     }
-    List<DeskLayout.Link> sso = singleSignOn.providers().stream()
-        .map(p -> new DeskLayout.Link(p.label(), p.href(), false, false)).toList();
-    return templates.page("login", new Model(layout.anonymous("登录", request), message, username,
-        sso.isEmpty() ? null : new Sso(sso), Math.max(1, idleTimeout.toMinutes())));
+    List<DeskLayout.Link> sso =
+        singleSignOn.providers().stream()
+            .map(p -> new DeskLayout.Link(p.label(), p.href(), false, false))
+            .toList();
+    return templates.page(
+        "login",
+        new Model(
+            layout.anonymous("登录", request),
+            message,
+            username,
+            sso.isEmpty() ? null : new Sso(sso),
+            Math.max(1, idleTimeout.toMinutes())));
   }
 }

@@ -9,27 +9,31 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.calendar.CalendarService;
+import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
-import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.TaskDates;
+import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Component;
 
 /**
- * Reminders 5 and 1 working days before the due date and the overdue escalation on the day after (timers of the
- * BPMN's event subprocesses), and the due dates shown on the request's tasks. A reminder whose moment has already
- * passed when it is scheduled, or that has no due date (clock stopped), is parked far in the future.
+ * Reminders 5 and 1 working days before the due date and the overdue escalation on the day after
+ * (timers of the BPMN's event subprocesses), and the due dates shown on the request's tasks. A
+ * reminder whose moment has already passed when it is scheduled, or that has no due date (clock
+ * stopped), is parked far in the future.
  */
 @Component
 public class DeadlineTimers {
 
   /** BPMN timer start event → the process variable its date expression reads. */
-  static final Map<String, String> TIMERS = Map.of(
-      "FiveWorkingDaysBeforeDue", "reminder5At",
-      "OneWorkingDayBeforeDue", "reminder1At",
-      "DayAfterDue", "overdueAt");
-  static final Date NOT_SCHEDULED = Date.from(ZonedDateTime.parse("2999-12-31T00:00:00Z").toInstant());
+  static final Map<String, String> TIMERS =
+      Map.of(
+          "FiveWorkingDaysBeforeDue", "reminder5At",
+          "OneWorkingDayBeforeDue", "reminder1At",
+          "DayAfterDue", "overdueAt");
+
+  static final Date NOT_SCHEDULED =
+      Date.from(ZonedDateTime.parse("2999-12-31T00:00:00Z").toInstant());
 
   private final TaskDates dates;
   private final BusinessClock clock;
@@ -37,8 +41,12 @@ public class DeadlineTimers {
   private final ManagementService management;
   private final TaskService tasks;
 
-  public DeadlineTimers(TaskDates dates, BusinessClock clock, CalendarService calendars,
-      ManagementService management, TaskService tasks) {
+  public DeadlineTimers(
+      TaskDates dates,
+      BusinessClock clock,
+      CalendarService calendars,
+      ManagementService management,
+      TaskService tasks) {
     this.dates = dates;
     this.clock = clock;
     this.calendars = calendars;
@@ -48,10 +56,14 @@ public class DeadlineTimers {
 
   /** At registration, before the timers exist: the variables their date expressions read. */
   public void initialise(DelegateExecution execution, RequestRow row) {
-    TIMERS.forEach((event, variable) -> execution.setVariable(variable, moment(event, row.dueOn())));
+    TIMERS.forEach(
+        (event, variable) -> execution.setVariable(variable, moment(event, row.dueOn())));
   }
 
-  /** After the due date changed: move the open tasks' due dates and the reminder timers still to come. */
+  /**
+   * After the due date changed: move the open tasks' due dates and the reminder timers still to
+   * come.
+   */
   public void sync(RequestRow row) {
     if (row.processInstanceId() == null) {
       return;
@@ -63,7 +75,8 @@ public class DeadlineTimers {
         tasks.saveTask(t);
       }
     }
-    for (Job job : management.createJobQuery().processInstanceId(row.processInstanceId()).timers().list()) {
+    for (Job job :
+        management.createJobQuery().processInstanceId(row.processInstanceId()).timers().list()) {
       String event = activityOf(job);
       if (event != null && TIMERS.containsKey(event)) {
         Date target = moment(event, row.dueOn());
@@ -74,17 +87,20 @@ public class DeadlineTimers {
     }
   }
 
-  /** The moment a reminder or escalation should fire for this due date, or {@link #NOT_SCHEDULED}. */
+  /**
+   * The moment a reminder or escalation should fire for this due date, or {@link #NOT_SCHEDULED}.
+   */
   Date moment(String event, LocalDate dueOn) {
     if (dueOn == null) {
       return NOT_SCHEDULED;
     }
     WorkingDayCalendar cal = calendars.calendar();
-    LocalDate day = switch (event) {
-      case "FiveWorkingDaysBeforeDue" -> workingDaysBefore(cal, dueOn, 5);
-      case "OneWorkingDayBeforeDue" -> workingDaysBefore(cal, dueOn, 1);
-      default -> dueOn.plusDays(1);
-    };
+    LocalDate day =
+        switch (event) {
+          case "FiveWorkingDaysBeforeDue" -> workingDaysBefore(cal, dueOn, 5);
+          case "OneWorkingDayBeforeDue" -> workingDaysBefore(cal, dueOn, 1);
+          default -> dueOn.plusDays(1);
+        };
     Date at = dates.morningOf(day);
     return at.toInstant().isBefore(clock.now()) ? NOT_SCHEDULED : at;
   }
@@ -101,7 +117,11 @@ public class DeadlineTimers {
   }
 
   private String activityOf(Job job) {
-    var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    var definition =
+        management
+            .createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId())
+            .singleResult();
     return definition == null ? null : definition.getActivityId();
   }
 }

@@ -2,10 +2,6 @@ package org.disclosuredesk.handling;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import org.disclosuredesk.common.Columns;
-import org.disclosuredesk.kernel.NotHeldReason;
-import org.disclosuredesk.kernel.Outcome;
-import org.disclosuredesk.kernel.ThirdPartyInterest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,29 +9,51 @@ import java.util.Optional;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.kernel.DeliveryChannel;
+import org.disclosuredesk.kernel.NotHeldReason;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.ThirdPartyInterest;
+import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.request.RequestEvent;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
-import org.disclosuredesk.process.StepInput;
 import org.springframework.stereotype.Service;
 
-/** The decision (决定) with its extra fields (DOMAIN.md §5), and the office head's sign-off of refusals. */
+/**
+ * The decision (决定) with its extra fields (DOMAIN.md §5), and the office head's sign-off of
+ * refusals.
+ */
 @Service
 public class Decisions {
 
-  public static final List<String> FIELDS = List.of("outcome", "decidedOn", "deliveryMethod", "reason",
-      "alreadyPublic", "thirdPartyInterest", "notHeldReason", "responsibleAgency", "relatedRequestId",
-      "relatedReference", "reviewedBy", "reviewedOn");
+  public static final List<String> FIELDS =
+      List.of(
+          "outcome",
+          "decidedOn",
+          "deliveryMethod",
+          "reason",
+          "alreadyPublic",
+          "thirdPartyInterest",
+          "notHeldReason",
+          "responsibleAgency",
+          "relatedRequestId",
+          "relatedReference",
+          "reviewedBy",
+          "reviewedOn");
 
   /**
-   * An agency of the platform named as responsible in an Art. 36(5) reply, as it was in the registry when the
-   * decision was made (kept in the DECIDED event, so a regenerated letter says the same; without an email when the
-   * registry had none).
+   * An agency of the platform named as responsible in an Art. 36(5) reply, as it was in the
+   * registry when the decision was made (kept in the DECIDED event, so a regenerated letter says
+   * the same; without an email when the registry had none).
    */
-  public record ResponsibleAgency(String code, String name, String address, String phone,
+  public record ResponsibleAgency(
+      String code,
+      String name,
+      String address,
+      String phone,
       @JsonInclude(Include.NON_NULL) String email) {
 
     static ResponsibleAgency of(Agency a) {
@@ -56,11 +74,15 @@ public class Decisions {
   }
 
   /** The history's details (dd_event): {@code reason} and the platform's agency only when given. */
-  record Decided(String outcome, LocalDate decidedOn, @JsonInclude(Include.NON_NULL) String reason,
+  record Decided(
+      String outcome,
+      LocalDate decidedOn,
+      @JsonInclude(Include.NON_NULL) String reason,
       @JsonInclude(Include.NON_NULL) ResponsibleAgency responsibleAgency) {}
 
   /** {@code comment} only when given. */
-  record SignOff(boolean approved, LocalDate decidedOn, @JsonInclude(Include.NON_NULL) String comment) {}
+  record SignOff(
+      boolean approved, LocalDate decidedOn, @JsonInclude(Include.NON_NULL) String comment) {}
 
   private final RequestRepository requests;
   private final RequestEvents events;
@@ -68,8 +90,12 @@ public class Decisions {
   private final Stops stops;
   private final Agencies agencies;
 
-  public Decisions(RequestRepository requests, RequestEvents events, BusinessClock clock,
-      Stops stops, Agencies agencies) {
+  public Decisions(
+      RequestRepository requests,
+      RequestEvents events,
+      BusinessClock clock,
+      Stops stops,
+      Agencies agencies) {
     this.requests = requests;
     this.events = events;
     this.clock = clock;
@@ -85,11 +111,16 @@ public class Decisions {
     DeliveryChannel delivery = in.code("deliveryMethod", DeliveryChannel.class, false);
     String reason = in.text("reason", outcome == Outcome.OTHER, StepInput.TEXT_MAX);
     Boolean alreadyPublic = in.bool("alreadyPublic", false);
-    ThirdPartyInterest interest = in.code("thirdPartyInterest", ThirdPartyInterest.class,
-        outcome == Outcome.WITHHELD_THIRD_PARTY_RIGHTS);
-    NotHeldReason notHeld = in.code("notHeldReason", NotHeldReason.class, outcome == Outcome.UNAVAILABLE_NOT_HELD);
+    ThirdPartyInterest interest =
+        in.code(
+            "thirdPartyInterest",
+            ThirdPartyInterest.class,
+            outcome == Outcome.WITHHELD_THIRD_PARTY_RIGHTS);
+    NotHeldReason notHeld =
+        in.code("notHeldReason", NotHeldReason.class, outcome == Outcome.UNAVAILABLE_NOT_HELD);
     String agency = in.text("responsibleAgency", notHeld == NotHeldReason.OTHER_AGENCY, 200);
-    Agency named = notHeld == NotHeldReason.OTHER_AGENCY && agency != null ? onPlatform(agency.strip()) : null;
+    Agency named =
+        notHeld == NotHeldReason.OTHER_AGENCY && agency != null ? onPlatform(agency.strip()) : null;
     if (named != null && named.code().equals(row.agencyCode())) {
       in.errors().add("responsibleAgency", "不能是本机关：信息由本机关负责公开时不能答复“不属于本机关负责公开”（第三十六条第（五）项）");
     } else if (named != null && !named.active()) {
@@ -113,7 +144,8 @@ public class Decisions {
     if (outcome.needsSupplementFirst() && row.supplementReceivedOn() == null) {
       throw new ConflictException("“补正后申请内容仍不明确”只能在申请人补正之后作出（第三十条）");
     }
-    // our reading: no decision while a consultation or fee notice is open — its answer or payment comes first
+    // our reading: no decision while a consultation or fee notice is open — its answer or payment
+    // comes first
     if (stops.anyOpen(row.id())) {
       throw new ConflictException("征求意见或缴费期间尚未结束，请先登记答复或缴费");
     }
@@ -123,42 +155,56 @@ public class Decisions {
     cols.set("signed_off_on", null);
     cols.set("delivery_method", delivery == null ? null : delivery.name());
     cols.set("outcome_reason", reason);
-    cols.set("already_public", outcome == Outcome.DISCLOSED ? Boolean.TRUE.equals(alreadyPublic) : null);
+    cols.set(
+        "already_public", outcome == Outcome.DISCLOSED ? Boolean.TRUE.equals(alreadyPublic) : null);
     cols.set("third_party_interest", interest == null ? null : interest.name());
     cols.set("not_held_reason", notHeld == null ? null : notHeld.name());
-    // the full name, so the ledger, the mail and its export read as before; the code is in the DECIDED event
+    // the full name, so the ledger, the mail and its export read as before; the code is in the
+    // DECIDED event
     cols.set("responsible_agency", named == null ? agency : named.name());
     cols.set("related_request_id", relatedId);
     cols.set("related_reference", relatedRef);
     cols.set("confidentiality_reviewed_by", reviewedBy);
     cols.set("confidentiality_reviewed_on", reviewedOn);
     requests.update(row.id(), cols);
-    events.record(row.id(), "DECIDED", actor,
-        new Decided(outcome.name(), decidedOn, reason, named == null ? null : ResponsibleAgency.of(named)));
+    events.record(
+        row.id(),
+        "DECIDED",
+        actor,
+        new Decided(
+            outcome.name(), decidedOn, reason, named == null ? null : ResponsibleAgency.of(named)));
     return outcome.needsSignOff();
   }
 
-  /** The platform's agency a reviewer names by its code (any case) or its full name; null for one outside it. */
+  /**
+   * The platform's agency a reviewer names by its code (any case) or its full name; null for one
+   * outside it.
+   */
   private Agency onPlatform(String text) {
     return agencies.all().stream()
         .filter(a -> a.code().equalsIgnoreCase(text) || a.name().equals(text))
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   /** The agency of the platform an Art. 36(5) decision of this request names, if it names one. */
   public Optional<ResponsibleAgency> responsibleAgency(RequestRow row) {
-    if (!NotHeldReason.OTHER_AGENCY.name().equals(row.notHeldReason()) || row.responsibleAgency() == null) {
+    if (!NotHeldReason.OTHER_AGENCY.name().equals(row.notHeldReason())
+        || row.responsibleAgency() == null) {
       return Optional.empty();
     }
     return responsibleAgency(row, events.list(row.id()));
   }
 
   /**
-   * The same from the request's history ({@link RequestEvents#list}): the latest decision's, as long as the request
-   * still names that agency (a later change of the text, e.g. a correction in the database, wins).
+   * The same from the request's history ({@link RequestEvents#list}): the latest decision's, as
+   * long as the request still names that agency (a later change of the text, e.g. a correction in
+   * the database, wins).
    */
-  public static Optional<ResponsibleAgency> responsibleAgency(RequestRow row, List<RequestEvent> history) {
-    if (!NotHeldReason.OTHER_AGENCY.name().equals(row.notHeldReason()) || row.responsibleAgency() == null) {
+  public static Optional<ResponsibleAgency> responsibleAgency(
+      RequestRow row, List<RequestEvent> history) {
+    if (!NotHeldReason.OTHER_AGENCY.name().equals(row.notHeldReason())
+        || row.responsibleAgency() == null) {
       return Optional.empty();
     }
     for (int i = history.size() - 1; i >= 0; i--) {
@@ -166,9 +212,15 @@ public class Decisions {
       if (!"DECIDED".equals(e.type())) {
         continue;
       }
-      if (e.get("responsibleAgency") instanceof Map<?, ?> a && row.responsibleAgency().equals(a.get("name"))) {
-        return Optional.of(new ResponsibleAgency(string(a.get("code")), string(a.get("name")),
-            string(a.get("address")), string(a.get("phone")), string(a.get("email"))));
+      if (e.get("responsibleAgency") instanceof Map<?, ?> a
+          && row.responsibleAgency().equals(a.get("name"))) {
+        return Optional.of(
+            new ResponsibleAgency(
+                string(a.get("code")),
+                string(a.get("name")),
+                string(a.get("address")),
+                string(a.get("phone")),
+                string(a.get("email"))));
       }
       return Optional.empty();
     }

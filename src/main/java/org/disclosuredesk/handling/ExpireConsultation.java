@@ -6,7 +6,10 @@ import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Component;
 
-/** BPMN "视为无意见": 15 working days passed without an answer (Art. 32, 34); the stop ends on the last day. */
+/**
+ * BPMN "视为无意见": 15 working days passed without an answer (Art. 32, 34); the stop ends on the last
+ * day.
+ */
 @Component("expireConsultation")
 public class ExpireConsultation implements JavaDelegate {
 
@@ -14,7 +17,8 @@ public class ExpireConsultation implements JavaDelegate {
   private final Consultations consultations;
   private final BusinessClock clock;
 
-  public ExpireConsultation(RequestRepository requests, Consultations consultations, BusinessClock clock) {
+  public ExpireConsultation(
+      RequestRepository requests, Consultations consultations, BusinessClock clock) {
     this.requests = requests;
     this.consultations = consultations;
     this.clock = clock;

@@ -4,12 +4,15 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.process.Actors;
 import org.disclosuredesk.process.StepValues;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Component;
 
-/** BPMN "审批延期": the office head approves (new due date, applicant told) or refuses; back to handling. */
+/**
+ * BPMN "审批延期": the office head approves (new due date, applicant told) or refuses; back to
+ * handling.
+ */
 @Component("extensionDecided")
 public class ExtensionDecided implements TaskListener {
 
@@ -17,7 +20,8 @@ public class ExtensionDecided implements TaskListener {
   private final Extensions extensions;
   private final IdentityService identity;
 
-  public ExtensionDecided(RequestRepository requests, Extensions extensions, IdentityService identity) {
+  public ExtensionDecided(
+      RequestRepository requests, Extensions extensions, IdentityService identity) {
     this.requests = requests;
     this.extensions = extensions;
     this.identity = identity;

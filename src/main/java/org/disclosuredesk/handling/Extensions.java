@@ -1,22 +1,23 @@
 package org.disclosuredesk.handling;
 
-import org.disclosuredesk.common.Columns;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.deadline.DeadlineFacts;
+import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
-import org.disclosuredesk.mail.Mailer;
-import org.disclosuredesk.process.StepInput;
 import org.springframework.stereotype.Service;
 
 /**
- * Extension (Art. 33 ¶2): at most 20 working days, once, approved by the office head on or before the due date in
- * force, and the applicant is told. Also the Art. 35 longer period for excessive requests.
+ * Extension (Art. 33 ¶2): at most 20 working days, once, approved by the office head on or before
+ * the due date in force, and the applicant is told. Also the Art. 35 longer period for excessive
+ * requests.
  */
 @Service
 public class Extensions {
@@ -26,10 +27,15 @@ public class Extensions {
   /** An extension waiting for the office head's approval. */
   public record Pending(String id, LocalDate requestedOn, int workingDays, String reason) {}
 
-  /** An approved extension: how long, why, and when it was approved (letters, the ledger's export). */
+  /**
+   * An approved extension: how long, why, and when it was approved (letters, the ledger's export).
+   */
   public record Approved(String requestId, int workingDays, String reason, LocalDate decidedOn) {}
 
-  /** The history's details of each step (dd_event); {@code dueOn} as the due date then in force, "null" if none. */
+  /**
+   * The history's details of each step (dd_event); {@code dueOn} as the due date then in force,
+   * "null" if none.
+   */
   record Requested(LocalDate requestedOn, int workingDays, String reason) {}
 
   record Refused(LocalDate decidedOn) {}
@@ -45,8 +51,13 @@ public class Extensions {
   private final RequestDeadlines deadlines;
   private final Mailer mailer;
 
-  public Extensions(ExtensionRepository extensions, RequestRepository requests, RequestEvents events,
-      BusinessClock clock, RequestDeadlines deadlines, Mailer mailer) {
+  public Extensions(
+      ExtensionRepository extensions,
+      RequestRepository requests,
+      RequestEvents events,
+      BusinessClock clock,
+      RequestDeadlines deadlines,
+      Mailer mailer) {
     this.extensions = extensions;
     this.requests = requests;
     this.events = events;
@@ -56,23 +67,26 @@ public class Extensions {
   }
 
   public void request(RequestRow row, StepInput in, String actor) {
-    LocalDate requestedOn = in.pastDate("requestedOn", true, clock.today(), row.receivedOn(), "收到申请之日");
+    LocalDate requestedOn =
+        in.pastDate("requestedOn", true, clock.today(), row.receivedOn(), "收到申请之日");
     Integer days = in.integer("workingDays", true, 1, DeadlineFacts.MAX_EXTENSION);
     String reason = in.text("reason", true, StepInput.TEXT_MAX);
     in.errors().throwIfAny();
-    // a refused extension does not use up the one extension Art. 33 allows; an approved or pending one does
+    // a refused extension does not use up the one extension Art. 33 allows; an approved or pending
+    // one does
     if (row.extended() || extensions.pendingOrApproved(row.id())) {
       throw new ConflictException("延期答复只能申请一次（第三十三条第二款）");
     }
     extensions.insertPending(row.id(), requestedOn, days, reason);
-    events.record(row.id(), "EXTENSION_REQUESTED", actor,
-        new Requested(requestedOn, days, reason));
+    events.record(row.id(), "EXTENSION_REQUESTED", actor, new Requested(requestedOn, days, reason));
   }
 
   public void decide(RequestRow row, StepInput in, String actor) {
     Boolean approved = in.bool("approved", true);
-    Pending ext = extensions.pending(row.id()).orElseThrow(() -> new ConflictException("没有待审批的延期申请"));
-    LocalDate decidedOn = in.pastDate("decidedOn", true, clock.today(), ext.requestedOn(), "延期申请日期");
+    Pending ext =
+        extensions.pending(row.id()).orElseThrow(() -> new ConflictException("没有待审批的延期申请"));
+    LocalDate decidedOn =
+        in.pastDate("decidedOn", true, clock.today(), ext.requestedOn(), "延期申请日期");
     in.errors().throwIfAny();
     int days = ext.workingDays();
     if (approved && row.dueOn() != null && decidedOn.isAfter(row.dueOn())) {
@@ -86,18 +100,35 @@ public class Extensions {
     requests.update(row.id(), "extension_working_days", days);
     deadlines.refresh(row.id());
     RequestRow now = requests.get(row.id());
-    events.record(row.id(), "EXTENSION_APPROVED", actor,
+    events.record(
+        row.id(),
+        "EXTENSION_APPROVED",
+        actor,
         new Granted(decidedOn, days, String.valueOf(now.dueOn())));
     if (row.applicantEmail() != null) {
-      mailer.queue(row.id(), "EXTENSION_NOTICE", row.applicantEmail(), "延期答复告知：" + row.trackingNumber(),
-          "extension-notice", Map.of("request", now, "reason", ext.reason(), "workingDays", days,
-              "dueOn", String.valueOf(now.dueOn())), List.of());
+      mailer.queue(
+          row.id(),
+          "EXTENSION_NOTICE",
+          row.applicantEmail(),
+          "延期答复告知：" + row.trackingNumber(),
+          "extension-notice",
+          Map.of(
+              "request",
+              now,
+              "reason",
+              ext.reason(),
+              "workingDays",
+              days,
+              "dueOn",
+              String.valueOf(now.dueOn())),
+          List.of());
     }
   }
 
   /**
-   * Art. 35: a longer reasonable period for requests clearly beyond a reasonable number or frequency. Our reading:
-   * {@code workingDays} is the new total reply period counted from receipt (replacing the 20), so it must exceed 20.
+   * Art. 35: a longer reasonable period for requests clearly beyond a reasonable number or
+   * frequency. Our reading: {@code workingDays} is the new total reply period counted from receipt
+   * (replacing the 20), so it must exceed 20.
    */
   public void customPeriod(RequestRow row, StepInput in, String actor) {
     LocalDate decidedOn = in.pastDate("decidedOn", true, clock.today(), row.receivedOn(), "收到申请之日");
@@ -113,12 +144,28 @@ public class Extensions {
     requests.update(row.id(), cols);
     deadlines.refresh(row.id());
     RequestRow now = requests.get(row.id());
-    events.record(row.id(), "CUSTOM_PERIOD", actor,
+    events.record(
+        row.id(),
+        "CUSTOM_PERIOD",
+        actor,
         new LongerPeriod(decidedOn, days, reason, String.valueOf(now.dueOn())));
     if (row.applicantEmail() != null) {
-      mailer.queue(row.id(), "CUSTOM_PERIOD_NOTICE", row.applicantEmail(), "延迟答复告知：" + row.trackingNumber(),
-          "custom-period-notice", Map.of("request", now, "reason", reason, "workingDays", days,
-              "dueOn", String.valueOf(now.dueOn())), List.of());
+      mailer.queue(
+          row.id(),
+          "CUSTOM_PERIOD_NOTICE",
+          row.applicantEmail(),
+          "延迟答复告知：" + row.trackingNumber(),
+          "custom-period-notice",
+          Map.of(
+              "request",
+              now,
+              "reason",
+              reason,
+              "workingDays",
+              days,
+              "dueOn",
+              String.valueOf(now.dueOn())),
+          List.of());
     }
   }
 

@@ -4,10 +4,10 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.process.Actors;
 import org.disclosuredesk.process.StepValues;
 import org.disclosuredesk.process.TaskDates;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Component;
 
 /** BPMN "登记缴费": the fee was paid; the clock resumes. */
@@ -27,7 +27,10 @@ public class FeePaymentRecorded implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     var row = requests.lock(task.getExecution().getProcessBusinessKey());
-    fees.paid(row, (String) task.getVariableLocal(TaskDates.SOURCE_ID), StepValues.read(task),
+    fees.paid(
+        row,
+        (String) task.getVariableLocal(TaskDates.SOURCE_ID),
+        StepValues.read(task),
         Actors.of(task, identity));
     StepValues.consume(task.getExecution(), List.of("paidOn"));
   }

@@ -9,7 +9,8 @@ public final class FeeSchedule {
 
   /**
    * 按件计收: the fee for an applicant's {@code ordinal}-th request in one calendar month (第六条第一项):
-   * 1–10 free; 11–30 100 yuan each; 31–40 200; 41–50 300; every further band of 10 another 100 yuan.
+   * 1–10 free; 11–30 100 yuan each; 31–40 200; 41–50 300; every further band of 10 another 100
+   * yuan.
    */
   public static BigDecimal perRequest(int ordinal) {
     if (ordinal < 1) {
@@ -26,14 +27,17 @@ public final class FeeSchedule {
   }
 
   /**
-   * 按量计收: the fee for one request of {@code pages} pages (第六条第二项): 1–30 free; pages 31–100 10 yuan each;
-   * 101–200 20 yuan each; 201 and above 40 yuan each.
+   * 按量计收: the fee for one request of {@code pages} pages (第六条第二项): 1–30 free; pages 31–100 10 yuan
+   * each; 101–200 20 yuan each; 201 and above 40 yuan each.
    */
   public static BigDecimal perVolume(int pages) {
     if (pages < 0) {
       throw new IllegalArgumentException("pages cannot be negative: " + pages);
     }
-    long fee = 10L * band(pages, 30, 100) + 20L * band(pages, 100, 200) + 40L * band(pages, 200, Integer.MAX_VALUE);
+    long fee =
+        10L * band(pages, 30, 100)
+            + 20L * band(pages, 100, 200)
+            + 40L * band(pages, 200, Integer.MAX_VALUE);
     return BigDecimal.valueOf(fee);
   }
 

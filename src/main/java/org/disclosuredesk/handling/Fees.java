@@ -2,9 +2,6 @@ package org.disclosuredesk.handling;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import org.disclosuredesk.common.Columns;
-import org.disclosuredesk.kernel.FeeMethod;
-import org.disclosuredesk.kernel.Outcome;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,33 +9,47 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.NotFoundException;
 import org.disclosuredesk.deadline.DeadlineCalculator;
 import org.disclosuredesk.deadline.SuspensionKind;
-import org.disclosuredesk.request.RequestEvents;
-import org.disclosuredesk.request.RequestRepository;
-import org.disclosuredesk.request.RequestRow;
+import org.disclosuredesk.kernel.FeeMethod;
+import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.mail.Mailer;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.TaskDates;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Service;
 
 /**
- * Information-processing fees (Art. 42, 国办函〔2020〕109号): the notice stops the clock until payment; 20 working
- * days to pay, else the request is deemed abandoned. The amount must match the tiers.
+ * Information-processing fees (Art. 42, 国办函〔2020〕109号): the notice stops the clock until payment;
+ * 20 working days to pay, else the request is deemed abandoned. The amount must match the tiers.
  */
 @Service
 public class Fees {
 
-  public static final List<String> FIELDS = List.of("noticeOn", "deliveredOn", "feeMethod", "pages", "amountYuan",
-      "waived", "waiverReason");
+  public static final List<String> FIELDS =
+      List.of(
+          "noticeOn", "deliveredOn", "feeMethod", "pages", "amountYuan", "waived", "waiverReason");
   public static final String EXPIRES_AT = "paymentExpiresAt";
   public static final String PAYABLE = "feePayable";
 
-  public record FeeNotice(String id, String requestId, LocalDate noticeOn, LocalDate deliveredOn, String method,
-      Integer pages, BigDecimal amountYuan, boolean waived, String waiverReason, LocalDate paymentDueOn,
-      LocalDate paidOn, String status) {
+  public record FeeNotice(
+      String id,
+      String requestId,
+      LocalDate noticeOn,
+      LocalDate deliveredOn,
+      String method,
+      Integer pages,
+      BigDecimal amountYuan,
+      boolean waived,
+      String waiverReason,
+      LocalDate paymentDueOn,
+      LocalDate paidOn,
+      String status) {
 
     /** Waiting for payment: neither paid, expired nor waived. */
     public boolean open() {
@@ -46,8 +57,15 @@ public class Fees {
     }
   }
 
-  /** The history's details of each step (dd_event); {@code paymentDueOn} only when there is something to pay. */
-  record Noticed(String method, String amountYuan, LocalDate noticeOn, boolean waived,
+  /**
+   * The history's details of each step (dd_event); {@code paymentDueOn} only when there is
+   * something to pay.
+   */
+  record Noticed(
+      String method,
+      String amountYuan,
+      LocalDate noticeOn,
+      boolean waived,
       @JsonInclude(Include.NON_NULL) LocalDate paymentDueOn) {}
 
   record Paid(LocalDate paidOn, String amountYuan) {}
@@ -63,8 +81,15 @@ public class Fees {
   private final TaskDates dates;
   private final Mailer mailer;
 
-  public Fees(FeeNoticeRepository notices, RequestRepository requests, RequestEvents events, BusinessClock clock,
-      RequestDeadlines deadlines, Stops stops, TaskDates dates, Mailer mailer) {
+  public Fees(
+      FeeNoticeRepository notices,
+      RequestRepository requests,
+      RequestEvents events,
+      BusinessClock clock,
+      RequestDeadlines deadlines,
+      Stops stops,
+      TaskDates dates,
+      Mailer mailer) {
     this.notices = notices;
     this.requests = requests;
     this.events = events;
@@ -78,8 +103,10 @@ public class Fees {
   /** Issues a fee notice; answers whether the applicant has to pay (not waived, not free). */
   public boolean notice(RequestRow row, StepInput in, String actor, VariableScope process) {
     LocalDate noticeOn = in.pastDate("noticeOn", true, clock.today(), row.clockStartOn(), "收到申请之日");
-    LocalDate deliveredOn = in.present("deliveredOn")
-        ? in.pastDate("deliveredOn", false, clock.today(), noticeOn, "收费通知日期") : noticeOn;
+    LocalDate deliveredOn =
+        in.present("deliveredOn")
+            ? in.pastDate("deliveredOn", false, clock.today(), noticeOn, "收费通知日期")
+            : noticeOn;
     FeeMethod method = in.code("feeMethod", FeeMethod.class, true);
     Integer pages = in.integer("pages", method == FeeMethod.PER_VOLUME, 1, 1_000_000);
     BigDecimal amount = in.amount("amountYuan", true);
@@ -89,9 +116,12 @@ public class Fees {
       in.errors().add("pages", "按件计收不填页数（按件、按量不能同时适用）");
     }
     // 按件: the tier is this request's place among the applicant's requests of its calendar month
-    BigDecimal expected = method == null || (method == FeeMethod.PER_VOLUME && pages == null) ? null
-        : method == FeeMethod.PER_VOLUME ? FeeSchedule.perVolume(pages)
-        : FeeSchedule.perRequest(requests.placeInApplicantsMonth(row));
+    BigDecimal expected =
+        method == null || (method == FeeMethod.PER_VOLUME && pages == null)
+            ? null
+            : method == FeeMethod.PER_VOLUME
+                ? FeeSchedule.perVolume(pages)
+                : FeeSchedule.perRequest(requests.placeInApplicantsMonth(row));
     if (amount != null && expected != null && amount.compareTo(expected) != 0) {
       in.errors().add("amountYuan", "金额与收费标准不符，应为 " + expected.toPlainString() + " 元");
     }
@@ -102,9 +132,24 @@ public class Fees {
     boolean payable = !waived && amount.signum() > 0;
     String id = UUID.randomUUID().toString();
     LocalDate payBy = payable ? deadlines.calculator().feePaymentLimit(deliveredOn) : null;
-    notices.insert(new FeeNotice(id, row.id(), noticeOn, deliveredOn, method.name(), pages, amount, waived,
-        waiverReason, payBy, null, payable ? "OPEN" : "WAIVED"));
-    events.record(row.id(), "FEE_NOTICE", actor,
+    notices.insert(
+        new FeeNotice(
+            id,
+            row.id(),
+            noticeOn,
+            deliveredOn,
+            method.name(),
+            pages,
+            amount,
+            waived,
+            waiverReason,
+            payBy,
+            null,
+            payable ? "OPEN" : "WAIVED"));
+    events.record(
+        row.id(),
+        "FEE_NOTICE",
+        actor,
         new Noticed(method.name(), amount.toPlainString(), noticeOn, waived, payBy));
     process.setVariable(PAYABLE, payable);
     if (payable) {
@@ -112,9 +157,22 @@ public class Fees {
       deadlines.refresh(row.id());
       dates.openPeriod(process, EXPIRES_AT, payBy, id);
       if (row.applicantEmail() != null) {
-        mailer.queue(row.id(), "FEE_NOTICE", row.applicantEmail(), "信息处理费收费通知：" + row.trackingNumber(),
-            "fee-notice", Map.of("request", row, "methodLabel", method.label(), "amount", amount.toPlainString(),
-                "paymentDueOn", payBy), List.of());
+        mailer.queue(
+            row.id(),
+            "FEE_NOTICE",
+            row.applicantEmail(),
+            "信息处理费收费通知：" + row.trackingNumber(),
+            "fee-notice",
+            Map.of(
+                "request",
+                row,
+                "methodLabel",
+                method.label(),
+                "amount",
+                amount.toPlainString(),
+                "paymentDueOn",
+                payBy),
+            List.of());
       }
     }
     return payable;

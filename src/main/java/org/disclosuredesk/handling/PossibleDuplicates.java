@@ -9,15 +9,15 @@ import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Component;
 
 /**
- * Same applicant, similar description, received in the 12 months before, to the same agency (Art. 36(6)(7)): shown
- * to the reviewer in the request file and on the task form, never decided.
+ * Same applicant, similar description, received in the 12 months before, to the same agency (Art.
+ * 36(6)(7)): shown to the reviewer in the request file and on the task form, never decided.
  */
 @Component
 public class PossibleDuplicates {
 
   /** {@code similarity}: 0 to 1, two decimals. */
-  public record PossibleDuplicate(String id, String trackingNumber, LocalDate receivedOn, String outcome,
-      double similarity) {}
+  public record PossibleDuplicate(
+      String id, String trackingNumber, LocalDate receivedOn, String outcome, double similarity) {}
 
   private final RequestRepository requests;
 
@@ -27,12 +27,19 @@ public class PossibleDuplicates {
 
   public List<PossibleDuplicate> of(RequestRow r) {
     List<PossibleDuplicate> out = new ArrayList<>();
-    // a repeat is one to the same agency (Art. 36(7)), and another agency's requests are not this one's to show
-    for (RequestRow other : requests.sameApplicantsOthers(r, r.receivedOn().minusMonths(12), r.receivedOn())) {
+    // a repeat is one to the same agency (Art. 36(7)), and another agency's requests are not this
+    // one's to show
+    for (RequestRow other :
+        requests.sameApplicantsOthers(r, r.receivedOn().minusMonths(12), r.receivedOn())) {
       double sim = DescriptionSimilarity.of(r.description(), other.description());
       if (sim >= DescriptionSimilarity.THRESHOLD) {
-        out.add(new PossibleDuplicate(other.id(), other.trackingNumber(), other.receivedOn(), other.outcome(),
-            Math.round(sim * 100) / 100.0));
+        out.add(
+            new PossibleDuplicate(
+                other.id(),
+                other.trackingNumber(),
+                other.receivedOn(),
+                other.outcome(),
+                Math.round(sim * 100) / 100.0));
       }
     }
     return out;

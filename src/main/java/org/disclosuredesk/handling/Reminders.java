@@ -6,15 +6,18 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.disclosuredesk.kernel.Roles;
+import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.mail.StaffAddresses;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
-import org.disclosuredesk.mail.Mailer;
-import org.disclosuredesk.mail.StaffAddresses;
-import org.disclosuredesk.kernel.Roles;
 import org.springframework.stereotype.Service;
 
-/** Deadline reminders to whoever holds the request's open step, and the overdue escalation to the office heads. */
+/**
+ * Deadline reminders to whoever holds the request's open step, and the overdue escalation to the
+ * office heads.
+ */
 @Service
 public class Reminders {
 
@@ -29,7 +32,11 @@ public class Reminders {
   private final StaffAddresses addresses;
   private final Mailer mailer;
 
-  public Reminders(RequestRepository requests, RequestEvents events, TaskService tasks, StaffAddresses addresses,
+  public Reminders(
+      RequestRepository requests,
+      RequestEvents events,
+      TaskService tasks,
+      StaffAddresses addresses,
       Mailer mailer) {
     this.requests = requests;
     this.events = events;
@@ -47,8 +54,14 @@ public class Reminders {
     String step = open.isEmpty() ? "办理" : open.get(0).getName();
     Set<String> to = addresses.holdersOf(open, row.agencyCode());
     for (String address : to) {
-      mailer.queue(requestId, "REMINDER", address, "办理提醒：" + row.trackingNumber() + " 距答复期限还有" + workingDays
-          + "个工作日", "reminder", Map.of("request", row, "step", step, "workingDays", workingDays), List.of());
+      mailer.queue(
+          requestId,
+          "REMINDER",
+          address,
+          "办理提醒：" + row.trackingNumber() + " 距答复期限还有" + workingDays + "个工作日",
+          "reminder",
+          Map.of("request", row, "step", step, "workingDays", workingDays),
+          List.of());
     }
     events.record(requestId, "REMINDER", "system", new Reminded(workingDays, to.size()));
   }
@@ -62,11 +75,15 @@ public class Reminders {
     String step = open.isEmpty() ? "办理" : open.get(0).getName();
     Set<String> to = addresses.ofGroup(Roles.OFFICE_HEAD, row.agencyCode());
     for (String address : to) {
-      mailer.queue(requestId, "OVERDUE", address, "逾期督办：" + row.trackingNumber() + " 已超过法定答复期限",
-          "overdue", Map.of("request", row, "step", step), List.of());
+      mailer.queue(
+          requestId,
+          "OVERDUE",
+          address,
+          "逾期督办：" + row.trackingNumber() + " 已超过法定答复期限",
+          "overdue",
+          Map.of("request", row, "step", step),
+          List.of());
     }
     events.record(requestId, "OVERDUE_ESCALATED", "system", new Escalated(row.dueOn()));
   }
-
-
 }

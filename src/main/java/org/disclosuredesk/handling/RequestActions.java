@@ -9,19 +9,20 @@ import org.camunda.bpm.engine.task.Task;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.NotFoundException;
-import org.disclosuredesk.request.RequestRepository;
-import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.process.RequestProcess;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.TaskDates;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The API's actions on a request (API.md). Each one locks the request, finds the Tasklist task of the matching
- * step (409 if the request is elsewhere) and completes it with the same values the task's form would submit, so a
- * reviewer in Tasklist and the API go through the very same step code. The values stay a map (the engine's edge):
- * they become the task's transient variables, and the step reads them with StepInput's strict types.
+ * The API's actions on a request (API.md). Each one locks the request, finds the Tasklist task of
+ * the matching step (409 if the request is elsewhere) and completes it with the same values the
+ * task's form would submit, so a reviewer in Tasklist and the API go through the very same step
+ * code. The values stay a map (the engine's edge): they become the task's transient variables, and
+ * the step reads them with StepInput's strict types.
  */
 @Service
 @Transactional
@@ -32,7 +33,10 @@ public class RequestActions {
   private final TaskService tasks;
   private final Extensions extensions;
 
-  public RequestActions(RequestRepository requests, RequestProcess process, TaskService tasks,
+  public RequestActions(
+      RequestRepository requests,
+      RequestProcess process,
+      TaskService tasks,
       Extensions extensions) {
     this.requests = requests;
     this.process = process;
@@ -44,8 +48,9 @@ public class RequestActions {
     lockOpen(id);
     Object result = body.get("result");
     if (!ScreeningCompleted.Result.PROCEED.name().equals(result)) {
-      throw new BadInputException("result", result == null ? "必填"
-          : "只能为 PROCEED（要求补正请用 supplement-request，直接答复请用 decision）");
+      throw new BadInputException(
+          "result",
+          result == null ? "必填" : "只能为 PROCEED（要求补正请用 supplement-request，直接答复请用 decision）");
     }
     Task task = process.task(id, "初审", "Screening");
     process.complete(task, Map.of(ScreeningCompleted.INPUT, "PROCEED"), actor);
@@ -68,7 +73,9 @@ public class RequestActions {
     Map<String, Object> values = rename(body, "kind", "consultationKind");
     String consultationId = UUID.randomUUID().toString();
     values.put("consultationId", consultationId);
-    asCalled("consultationKind", "kind",
+    asCalled(
+        "consultationKind",
+        "kind",
         () -> process.complete(task, with(values, HandlingCompleted.INPUT, "CONSULT"), actor));
     return consultationId;
   }
@@ -90,8 +97,11 @@ public class RequestActions {
       if (!(wanted instanceof String w)) {
         throw new BadInputException("consultationId", "应为文本");
       }
-      task = open.stream().filter(t -> w.equals(tasks.getVariableLocal(t.getId(), TaskDates.SOURCE_ID)))
-          .findFirst().orElseThrow(() -> new NotFoundException("没有这个未答复的征求意见：" + w));
+      task =
+          open.stream()
+              .filter(t -> w.equals(tasks.getVariableLocal(t.getId(), TaskDates.SOURCE_ID)))
+              .findFirst()
+              .orElseThrow(() -> new NotFoundException("没有这个未答复的征求意见：" + w));
     }
     process.complete(task, body, actor);
   }
@@ -101,7 +111,8 @@ public class RequestActions {
     if (row.extended()) {
       throw new ConflictException("延期答复只能申请一次（第三十三条第二款）");
     }
-    process.complete(process.task(id, "申请延期", "Handling"), with(body, HandlingCompleted.INPUT, "EXTEND"), actor);
+    process.complete(
+        process.task(id, "申请延期", "Handling"), with(body, HandlingCompleted.INPUT, "EXTEND"), actor);
   }
 
   public void extensionDecision(String id, Map<String, Object> body, String actor) {
@@ -117,8 +128,14 @@ public class RequestActions {
   public void feeNotice(String id, Map<String, Object> body, String actor) {
     lockOpen(id);
     Task task = process.task(id, "发出收费通知", "Handling");
-    asCalled("feeMethod", "method",
-        () -> process.complete(task, with(rename(body, "method", "feeMethod"), HandlingCompleted.INPUT, "FEE"), actor));
+    asCalled(
+        "feeMethod",
+        "method",
+        () ->
+            process.complete(
+                task,
+                with(rename(body, "method", "feeMethod"), HandlingCompleted.INPUT, "FEE"),
+                actor));
   }
 
   public void feePayment(String id, Map<String, Object> body, String actor) {
@@ -142,7 +159,10 @@ public class RequestActions {
       throw new BadInputException("confidentialityReview", "应为 {reviewedBy, reviewedOn}");
     }
     Task task = process.task(id, "作出决定", "Screening", "Handling");
-    String input = task.getTaskDefinitionKey().equals("Screening") ? ScreeningCompleted.INPUT : HandlingCompleted.INPUT;
+    String input =
+        task.getTaskDefinitionKey().equals("Screening")
+            ? ScreeningCompleted.INPUT
+            : HandlingCompleted.INPUT;
     process.complete(task, with(values, input, "DECIDE"), actor);
   }
 
@@ -165,7 +185,9 @@ public class RequestActions {
     return m;
   }
 
-  /** A bad field is named as the API caller called it, not by the step's own (Tasklist form) name. */
+  /**
+   * A bad field is named as the API caller called it, not by the step's own (Tasklist form) name.
+   */
   private static void asCalled(String stepName, String apiName, Runnable action) {
     try {
       action.run();

@@ -4,9 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.process.Actors;
 import org.disclosuredesk.process.StepValues;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Component;
 
 /** BPMN "负责人签发": refusals and partial disclosure leave only once the office head signs them off. */

@@ -6,8 +6,8 @@ import org.disclosuredesk.process.RequestStatusService;
 import org.springframework.stereotype.Component;
 
 /**
- * Clock stops as intervals on the request ({@code dd_suspension}), so the due date can be recomputed; and whether
- * one is open, which decides between 办理中 and 中止计时.
+ * Clock stops as intervals on the request ({@code dd_suspension}), so the due date can be
+ * recomputed; and whether one is open, which decides between 办理中 and 中止计时.
  */
 @Component
 public class Stops {

@@ -4,9 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.process.Actors;
 import org.disclosuredesk.process.StepValues;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Component;
 
 /** BPMN "登记补正材料": the supplement arrived; back to screening with the clock restarted (Art. 30). */
@@ -17,7 +17,8 @@ public class SupplementRecorded implements TaskListener {
   private final Supplements supplements;
   private final IdentityService identity;
 
-  public SupplementRecorded(RequestRepository requests, Supplements supplements, IdentityService identity) {
+  public SupplementRecorded(
+      RequestRepository requests, Supplements supplements, IdentityService identity) {
     this.requests = requests;
     this.supplements = supplements;
     this.identity = identity;

@@ -2,33 +2,41 @@ package org.disclosuredesk.handling;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import org.disclosuredesk.common.Columns;
-import org.disclosuredesk.kernel.Outcome;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.deadline.DeadlineCalculator;
-import org.disclosuredesk.request.RequestEvents;
-import org.disclosuredesk.request.RequestRepository;
-import org.disclosuredesk.request.RequestRow;
+import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.RequestStatus;
 import org.disclosuredesk.mail.Mailer;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.TaskDates;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Service;
 
-/** 补正 (Art. 30): one notice within 7 working days; the clock restarts when the supplement arrives. */
+/**
+ * 补正 (Art. 30): one notice within 7 working days; the clock restarts when the supplement arrives.
+ */
 @Service
 public class Supplements {
 
   public static final List<String> FIELDS = List.of("noticeOn", "supplementDueOn", "items");
   public static final String EXPIRES_AT = "supplementExpiresAt";
 
-  /** The history's details of each step (dd_event); {@code warning} only for a notice after the Art. 30 limit. */
-  record Requested(LocalDate noticeOn, LocalDate supplementDueOn, String items,
+  /**
+   * The history's details of each step (dd_event); {@code warning} only for a notice after the Art.
+   * 30 limit.
+   */
+  record Requested(
+      LocalDate noticeOn,
+      LocalDate supplementDueOn,
+      String items,
       @JsonInclude(Include.NON_NULL) String warning) {}
 
   record Received(LocalDate receivedOn) {}
@@ -42,8 +50,13 @@ public class Supplements {
   private final TaskDates dates;
   private final Mailer mailer;
 
-  public Supplements(RequestRepository requests, RequestEvents events, BusinessClock clock,
-      RequestDeadlines deadlines, TaskDates dates, Mailer mailer) {
+  public Supplements(
+      RequestRepository requests,
+      RequestEvents events,
+      BusinessClock clock,
+      RequestDeadlines deadlines,
+      TaskDates dates,
+      Mailer mailer) {
     this.requests = requests;
     this.events = events;
     this.clock = clock;
@@ -72,13 +85,22 @@ public class Supplements {
     cols.set("supplement_items", items);
     cols.set("status", RequestStatus.AWAITING_SUPPLEMENT.name());
     requests.update(row.id(), cols);
-    events.record(row.id(), "SUPPLEMENT_REQUESTED", actor,
+    events.record(
+        row.id(),
+        "SUPPLEMENT_REQUESTED",
+        actor,
         new Requested(noticeOn, dueOn, items, noticeOn.isAfter(limit) ? lateNotice(limit) : null));
     deadlines.refresh(row.id());
     process.setVariable(EXPIRES_AT, dates.expiry(dueOn));
     if (row.applicantEmail() != null) {
-      mailer.queue(row.id(), "SUPPLEMENT_NOTICE", row.applicantEmail(), "补正申请告知：" + row.trackingNumber(),
-          "supplement-notice", Map.of("request", row, "items", items, "dueOn", dueOn), List.of());
+      mailer.queue(
+          row.id(),
+          "SUPPLEMENT_NOTICE",
+          row.applicantEmail(),
+          "补正申请告知：" + row.trackingNumber(),
+          "supplement-notice",
+          Map.of("request", row, "items", items, "dueOn", dueOn),
+          List.of());
     }
   }
 
@@ -87,9 +109,12 @@ public class Supplements {
     return "补正告知晚于收到申请后7个工作日（应不迟于 " + limit + "，第三十条）";
   }
 
-  /** The clerk records the supplement: back to screening, the 20 working days start again (Art. 30). */
+  /**
+   * The clerk records the supplement: back to screening, the 20 working days start again (Art. 30).
+   */
   public void received(RequestRow row, StepInput in, String actor) {
-    LocalDate on = in.pastDate("receivedOn", true, clock.today(), row.supplementNoticeOn(), "补正告知日期");
+    LocalDate on =
+        in.pastDate("receivedOn", true, clock.today(), row.supplementNoticeOn(), "补正告知日期");
     in.errors().throwIfAny();
     if (on.isAfter(row.supplementDueOn())) {
       throw new ConflictException("补正期限（" + row.supplementDueOn() + "）已过，不能再登记补正");

@@ -8,7 +8,10 @@ import org.disclosuredesk.deadline.SuspensionKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code dd_suspension}: the clock stops of a request, each closed by the consultation or fee notice it belongs to. */
+/**
+ * {@code dd_suspension}: the clock stops of a request, each closed by the consultation or fee
+ * notice it belongs to.
+ */
 @Repository
 public class SuspensionRepository {
 
@@ -19,31 +22,46 @@ public class SuspensionRepository {
   }
 
   public void open(String requestId, SuspensionKind kind, LocalDate from, String sourceId) {
-    jdbc.sql("INSERT INTO dd_suspension (id, request_id, kind, from_on, to_on, source_id) VALUES (?, ?, ?, ?, NULL, ?)")
-        .params(UUID.randomUUID().toString(), requestId, kind.name(), from, sourceId).update();
+    jdbc.sql(
+            "INSERT INTO dd_suspension (id, request_id, kind, from_on, to_on, source_id) VALUES (?, ?, ?, ?, NULL, ?)")
+        .params(UUID.randomUUID().toString(), requestId, kind.name(), from, sourceId)
+        .update();
   }
 
   public void close(String sourceId, LocalDate to) {
-    jdbc.sql("UPDATE dd_suspension SET to_on = ? WHERE source_id = ? AND to_on IS NULL").params(to, sourceId).update();
+    jdbc.sql("UPDATE dd_suspension SET to_on = ? WHERE source_id = ? AND to_on IS NULL")
+        .params(to, sourceId)
+        .update();
   }
 
   /** Closes every open stop of the request on {@code to}, or on its first day if it began later. */
   public void closeAll(String requestId, LocalDate to) {
-    jdbc.sql("UPDATE dd_suspension SET to_on = CASE WHEN from_on > ? THEN from_on ELSE ? END"
-        + " WHERE request_id = ? AND to_on IS NULL").params(to, to, requestId).update();
+    jdbc.sql(
+            "UPDATE dd_suspension SET to_on = CASE WHEN from_on > ? THEN from_on ELSE ? END"
+                + " WHERE request_id = ? AND to_on IS NULL")
+        .params(to, to, requestId)
+        .update();
   }
 
   public boolean anyOpen(String requestId) {
-    return jdbc.sql("SELECT COUNT(*) FROM dd_suspension WHERE request_id = ? AND to_on IS NULL").param(requestId)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM dd_suspension WHERE request_id = ? AND to_on IS NULL")
+            .param(requestId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** The request's stops, earliest first. */
   public List<Suspension> of(String requestId) {
-    return jdbc.sql("SELECT kind, from_on, to_on FROM dd_suspension WHERE request_id = ? ORDER BY from_on")
+    return jdbc.sql(
+            "SELECT kind, from_on, to_on FROM dd_suspension WHERE request_id = ? ORDER BY from_on")
         .param(requestId)
-        .query((rs, i) -> new Suspension(SuspensionKind.valueOf(rs.getString("kind")),
-            rs.getObject("from_on", LocalDate.class), rs.getObject("to_on", LocalDate.class)))
+        .query(
+            (rs, i) ->
+                new Suspension(
+                    SuspensionKind.valueOf(rs.getString("kind")),
+                    rs.getObject("from_on", LocalDate.class),
+                    rs.getObject("to_on", LocalDate.class)))
         .list();
   }
 }

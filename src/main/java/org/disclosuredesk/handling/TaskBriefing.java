@@ -1,20 +1,21 @@
 package org.disclosuredesk.handling;
 
-import org.camunda.bpm.engine.TaskService;
 import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.Channel;
+import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.request.IdentityCheck;
 import org.disclosuredesk.request.RequestRow;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * What a person sees at the top of a task form in Tasklist (task-local display texts): the request, its statutory
- * due date, possible duplicates, and what the step must respect (e.g. the Art. 30 seven-day limit).
+ * What a person sees at the top of a task form in Tasklist (task-local display texts): the request,
+ * its statutory due date, possible duplicates, and what the step must respect (e.g. the Art. 30
+ * seven-day limit).
  */
 @Component
 public class TaskBriefing {
@@ -29,7 +30,10 @@ public class TaskBriefing {
     String markdown(RequestRow row);
   }
 
-  public TaskBriefing(RequestDeadlines deadlines, PossibleDuplicates duplicates, ExtensionRepository extensions,
+  public TaskBriefing(
+      RequestDeadlines deadlines,
+      PossibleDuplicates duplicates,
+      ExtensionRepository extensions,
       ObjectProvider<Addendum> addenda) {
     this.deadlines = deadlines;
     this.duplicates = duplicates;
@@ -45,25 +49,39 @@ public class TaskBriefing {
       case "Screening" -> task.setVariableLocal("supplementNoticeHint", supplementHint(row));
       case "ApproveExtension" -> task.setVariableLocal("extensionSummary", extensionSummary(row));
       case "SignOff" -> task.setVariableLocal("decisionSummary", decisionSummary(row));
-      default -> { }
+      default -> {}
     }
   }
 
-  /** Writes the summary of the request's open tasks again, after something they show changed (a 督办). */
+  /**
+   * Writes the summary of the request's open tasks again, after something they show changed (a 督办).
+   */
   public void refresh(RequestRow row, TaskService tasks) {
     String summary = summary(row);
-    tasks.createTaskQuery().processInstanceId(row.processInstanceId()).list()
+    tasks
+        .createTaskQuery()
+        .processInstanceId(row.processInstanceId())
+        .list()
         .forEach(t -> tasks.setVariableLocal(t.getId(), SUMMARY, summary));
   }
 
   private String summary(RequestRow row) {
     StringBuilder s = new StringBuilder();
-    s.append("**受理编号** ").append(row.trackingNumber())
-        .append("　**收到申请** ").append(row.receivedOn()).append("（").append(Channel.valueOf(row.channel()).label())
-        .append("）　**法定答复期限** ").append(row.dueOn() == null ? "计时暂停" : row.dueOn().toString())
-        .append(row.extended() ? "（已延期）" : "").append("\n\n");
-    s.append("**申请人** ").append(row.applicantName()).append("（")
-        .append(ApplicantType.valueOf(row.applicantType()).label()).append("）");
+    s.append("**受理编号** ")
+        .append(row.trackingNumber())
+        .append("　**收到申请** ")
+        .append(row.receivedOn())
+        .append("（")
+        .append(Channel.valueOf(row.channel()).label())
+        .append("）　**法定答复期限** ")
+        .append(row.dueOn() == null ? "计时暂停" : row.dueOn().toString())
+        .append(row.extended() ? "（已延期）" : "")
+        .append("\n\n");
+    s.append("**申请人** ")
+        .append(row.applicantName())
+        .append("（")
+        .append(ApplicantType.valueOf(row.applicantType()).label())
+        .append("）");
     if (row.topic() != null) {
       s.append("　**类别** ").append(row.topic());
     }
@@ -75,10 +93,19 @@ public class TaskBriefing {
     List<PossibleDuplicates.PossibleDuplicate> found = duplicates.of(row);
     if (!found.isEmpty()) {
       s.append("\n\n**可能重复的申请（请人工判断）** ");
-      found.forEach(d -> s.append(d.trackingNumber()).append("（").append(d.receivedOn())
-          .append("，相似度 ").append(d.similarity()).append("）　"));
+      found.forEach(
+          d ->
+              s.append(d.trackingNumber())
+                  .append("（")
+                  .append(d.receivedOn())
+                  .append("，相似度 ")
+                  .append(d.similarity())
+                  .append("）　"));
     }
-    addenda.orderedStream().map(a -> a.markdown(row)).filter(t -> t != null && !t.isBlank())
+    addenda
+        .orderedStream()
+        .map(a -> a.markdown(row))
+        .filter(t -> t != null && !t.isBlank())
         .forEach(t -> s.append("\n\n").append(t));
     return s.toString();
   }
@@ -89,9 +116,19 @@ public class TaskBriefing {
   }
 
   private String extensionSummary(RequestRow row) {
-    return extensions.pending(row.id())
-        .map(e -> "**申请延长** " + e.workingDays() + " 个工作日（申请日期 " + e.requestedOn() + "）　**理由** " + e.reason()
-            + "\n\n现行答复期限 " + row.dueOn() + "，批准须在此日或之前。")
+    return extensions
+        .pending(row.id())
+        .map(
+            e ->
+                "**申请延长** "
+                    + e.workingDays()
+                    + " 个工作日（申请日期 "
+                    + e.requestedOn()
+                    + "）　**理由** "
+                    + e.reason()
+                    + "\n\n现行答复期限 "
+                    + row.dueOn()
+                    + "，批准须在此日或之前。")
         .orElse("");
   }
 
@@ -100,7 +137,12 @@ public class TaskBriefing {
       return "";
     }
     Outcome o = Outcome.valueOf(row.outcome());
-    return "**拟答复结果** " + o.row() + " " + o.label() + "　**答复日期** " + row.decidedOn()
+    return "**拟答复结果** "
+        + o.row()
+        + " "
+        + o.label()
+        + "　**答复日期** "
+        + row.decidedOn()
         + (row.outcomeReason() == null ? "" : "\n\n**理由** " + row.outcomeReason());
   }
 

@@ -1,16 +1,17 @@
 package org.disclosuredesk.handling;
 
-import org.disclosuredesk.process.RequestStatusService;
-import org.disclosuredesk.process.TaskDates;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.disclosuredesk.request.RequestRow;
+import org.disclosuredesk.process.RequestStatusService;
+import org.disclosuredesk.process.TaskDates;
 import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task of a request, when it opens: carries the request's statutory due date (and, for the clerk's
- * waiting tasks, the end of the period as follow-up date) and moves the request to the matching status.
+ * Every user task of a request, when it opens: carries the request's statutory due date (and, for
+ * the clerk's waiting tasks, the end of the period as follow-up date) and moves the request to the
+ * matching status.
  */
 @Component("taskOpened")
 public class TaskOpened implements TaskListener {
@@ -21,8 +22,12 @@ public class TaskOpened implements TaskListener {
   private final TaskBriefing briefing;
   private final Stops stops;
 
-  public TaskOpened(RequestRepository requests, RequestStatusService status, TaskDates dates,
-      TaskBriefing briefing, Stops stops) {
+  public TaskOpened(
+      RequestRepository requests,
+      RequestStatusService status,
+      TaskDates dates,
+      TaskBriefing briefing,
+      Stops stops) {
     this.requests = requests;
     this.status = status;
     this.dates = dates;
@@ -48,9 +53,10 @@ public class TaskOpened implements TaskListener {
           task.setVariableLocal(TaskDates.SOURCE_ID, source);
         }
       }
-      default -> { }
+      default -> {}
     }
-    // "初审 2026-0001": fifty tasks in a list are told apart by their number, and Tasklist's own name search finds it
+    // "初审 2026-0001": fifty tasks in a list are told apart by their number, and Tasklist's own name
+    // search finds it
     task.setName(task.getName() + " " + row.trackingNumber());
     status.taskOpened(row, key, () -> stops.anyOpen(requestId));
     briefing.brief(task, requests.get(requestId));

@@ -15,23 +15,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What the 工作台 reads for a platform of several agencies: the lists and counts of the home page restricted to the
- * caller's agencies, the agency of a task's process, and each agency's year at a glance. Every query ranges over an
- * index that starts with {@code agency_code} (V18) or over the small set of rows the page already holds.
+ * What the 工作台 reads for a platform of several agencies: the lists and counts of the home page
+ * restricted to the caller's agencies, the agency of a task's process, and each agency's year at a
+ * glance. Every query ranges over an index that starts with {@code agency_code} (V18) or over the
+ * small set of rows the page already holds.
  */
 @Repository
 class DeskRepository {
 
-  /** One agency's year: the figures of the supervising office's table (DOMAIN.md §8 overview, §6 on-time rate). */
+  /**
+   * One agency's year: the figures of the supervising office's table (DOMAIN.md §8 overview, §6
+   * on-time rate).
+   */
   record YearFigures(long received, long concluded, long concludedLate, long overdueNow) {
     static final YearFigures NONE = new YearFigures(0, 0, 0, 0);
 
     YearFigures plus(YearFigures o) {
-      return new YearFigures(received + o.received, concluded + o.concluded, concludedLate + o.concludedLate,
+      return new YearFigures(
+          received + o.received,
+          concluded + o.concluded,
+          concludedLate + o.concludedLate,
           overdueNow + o.overdueNow);
     }
 
-    /** DOMAIN.md §6: concluded on or before the due date in force / concluded; null when none concluded. */
+    /**
+     * DOMAIN.md §6: concluded on or before the due date in force / concluded; null when none
+     * concluded.
+     */
     Double onTimeRate() {
       return concluded == 0 ? null : (double) (concluded - concludedLate) / concluded;
     }
@@ -46,31 +56,49 @@ class DeskRepository {
   }
 
   /** Registered in [from, to) for one of {@code agencies}, newest first. */
-  List<RequestRow> registeredBetween(LocalDateTime from, LocalDateTime to, Collection<String> agencies, int limit) {
+  List<RequestRow> registeredBetween(
+      LocalDateTime from, LocalDateTime to, Collection<String> agencies, int limit) {
     if (agencies.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("SELECT * FROM dd_request WHERE created_at >= :from AND created_at < :to"
-            + " AND agency_code IN (:agencies) ORDER BY created_at DESC LIMIT " + Math.max(1, limit))
-        .param("from", from).param("to", to).param("agencies", List.copyOf(agencies)).query(ROWS).list();
+    return jdbc.sql(
+            "SELECT * FROM dd_request WHERE created_at >= :from AND created_at < :to"
+                + " AND agency_code IN (:agencies) ORDER BY created_at DESC LIMIT "
+                + Math.max(1, limit))
+        .param("from", from)
+        .param("to", to)
+        .param("agencies", List.copyOf(agencies))
+        .query(ROWS)
+        .list();
   }
 
-  /** Open and past the due date on {@code today}, of these agencies (null: all), longest overdue first. */
+  /**
+   * Open and past the due date on {@code today}, of these agencies (null: all), longest overdue
+   * first.
+   */
   List<RequestRow> overdue(LocalDate today, Collection<String> agencies, int limit) {
     return dueBetween(null, today.minusDays(1), agencies, limit);
   }
 
   /**
-   * Open with a due date in [from, to] ({@code from} null: any date up to {@code to}), of these agencies (null: all),
-   * earliest due first.
+   * Open with a due date in [from, to] ({@code from} null: any date up to {@code to}), of these
+   * agencies (null: all), earliest due first.
    */
-  List<RequestRow> dueBetween(LocalDate from, LocalDate to, Collection<String> agencies, int limit) {
+  List<RequestRow> dueBetween(
+      LocalDate from, LocalDate to, Collection<String> agencies, int limit) {
     if (agencies != null && agencies.isEmpty()) {
       return List.of();
     }
-    var spec = jdbc.sql("SELECT * FROM dd_request WHERE " + RequestRepository.OPEN + " AND due_on <= :to"
-        + (from == null ? "" : " AND due_on >= :from") + (agencies == null ? "" : " AND agency_code IN (:agencies)")
-        + " ORDER BY due_on, tracking_number LIMIT " + Math.max(1, limit)).param("to", to);
+    var spec =
+        jdbc.sql(
+                "SELECT * FROM dd_request WHERE "
+                    + RequestRepository.OPEN
+                    + " AND due_on <= :to"
+                    + (from == null ? "" : " AND due_on >= :from")
+                    + (agencies == null ? "" : " AND agency_code IN (:agencies)")
+                    + " ORDER BY due_on, tracking_number LIMIT "
+                    + Math.max(1, limit))
+            .param("to", to);
     if (from != null) {
       spec = spec.param("from", from);
     }
@@ -80,25 +108,30 @@ class DeskRepository {
     return spec.query(ROWS).list();
   }
 
-  /** The agency each of these process instances works for: a request's, a submission's, or an appeal's request's. */
+  /**
+   * The agency each of these process instances works for: a request's, a submission's, or an
+   * appeal's request's.
+   */
   Map<String, String> agencyOfProcessInstances(Collection<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {
       return Map.of();
     }
     Map<String, String> out = new HashMap<>();
-    jdbc.sql("SELECT process_instance_id, agency_code FROM dd_request WHERE process_instance_id IN (:ids)"
-            + " UNION ALL SELECT process_instance_id, agency_code FROM dd_submission WHERE process_instance_id IN (:ids)"
-            + " UNION ALL SELECT a.process_instance_id, r.agency_code FROM dd_appeal a JOIN dd_request r"
-            + " ON r.id = a.request_id WHERE a.process_instance_id IN (:ids)")
+    jdbc.sql(
+            "SELECT process_instance_id, agency_code FROM dd_request WHERE process_instance_id IN (:ids)"
+                + " UNION ALL SELECT process_instance_id, agency_code FROM dd_submission WHERE process_instance_id IN (:ids)"
+                + " UNION ALL SELECT a.process_instance_id, r.agency_code FROM dd_appeal a JOIN dd_request r"
+                + " ON r.id = a.request_id WHERE a.process_instance_id IN (:ids)")
         .param("ids", List.copyOf(processInstanceIds))
-        .query((rs, i) -> out.put(rs.getString(1), rs.getString(2))).list();
+        .query((rs, i) -> out.put(rs.getString(1), rs.getString(2)))
+        .list();
     return out;
   }
 
   /**
-   * Per agency (of {@code agencies}; null: all): received in the year, concluded in it and of those concluded after
-   * the due date in force, and open past the due date today. Three grouped counts over ix_request_agency,
-   * ix_request_concluded and ix_request_agency_status.
+   * Per agency (of {@code agencies}; null: all): received in the year, concluded in it and of those
+   * concluded after the due date in force, and open past the due date today. Three grouped counts
+   * over ix_request_agency, ix_request_concluded and ix_request_agency_status.
    */
   Map<String, YearFigures> year(int year, LocalDate today, Collection<String> agencies) {
     Map<String, YearFigures> out = new LinkedHashMap<>();
@@ -108,21 +141,44 @@ class DeskRepository {
     String in = agencies == null ? "" : " AND agency_code IN (:agencies)";
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate last = LocalDate.of(year, 12, 31);
-    grouped("SELECT agency_code, COUNT(*), 0 FROM dd_request WHERE received_on BETWEEN :first AND :last" + in
-        + " GROUP BY agency_code", first, last, today, agencies)
+    grouped(
+            "SELECT agency_code, COUNT(*), 0 FROM dd_request WHERE received_on BETWEEN :first AND :last"
+                + in
+                + " GROUP BY agency_code",
+            first,
+            last,
+            today,
+            agencies)
         .forEach((code, n) -> out.merge(code, new YearFigures(n[0], 0, 0, 0), YearFigures::plus));
-    // Timeliness.OVERDUE of the statistics: concluded after the due date in force (none while no date ran)
-    grouped("SELECT agency_code, COUNT(*), SUM(CASE WHEN concluded_on > due_on THEN 1 ELSE 0 END) FROM dd_request"
-        + " WHERE concluded_on BETWEEN :first AND :last" + in + " GROUP BY agency_code", first, last, today, agencies)
-        .forEach((code, n) -> out.merge(code, new YearFigures(0, n[0], n[1], 0), YearFigures::plus));
-    grouped("SELECT agency_code, COUNT(*), 0 FROM dd_request WHERE " + RequestRepository.OPEN
-        + " AND due_on < :today" + in + " GROUP BY agency_code", first, last, today, agencies)
+    // Timeliness.OVERDUE of the statistics: concluded after the due date in force (none while no
+    // date ran)
+    grouped(
+            "SELECT agency_code, COUNT(*), SUM(CASE WHEN concluded_on > due_on THEN 1 ELSE 0 END) FROM dd_request"
+                + " WHERE concluded_on BETWEEN :first AND :last"
+                + in
+                + " GROUP BY agency_code",
+            first,
+            last,
+            today,
+            agencies)
+        .forEach(
+            (code, n) -> out.merge(code, new YearFigures(0, n[0], n[1], 0), YearFigures::plus));
+    grouped(
+            "SELECT agency_code, COUNT(*), 0 FROM dd_request WHERE "
+                + RequestRepository.OPEN
+                + " AND due_on < :today"
+                + in
+                + " GROUP BY agency_code",
+            first,
+            last,
+            today,
+            agencies)
         .forEach((code, n) -> out.merge(code, new YearFigures(0, 0, 0, n[0]), YearFigures::plus));
     return out;
   }
 
-  private Map<String, long[]> grouped(String sql, LocalDate first, LocalDate last, LocalDate today,
-      Collection<String> agencies) {
+  private Map<String, long[]> grouped(
+      String sql, LocalDate first, LocalDate last, LocalDate today, Collection<String> agencies) {
     var spec = jdbc.sql(sql);
     if (sql.contains(":first")) {
       spec = spec.param("first", first).param("last", last);
@@ -134,7 +190,8 @@ class DeskRepository {
       spec = spec.param("agencies", List.copyOf(agencies));
     }
     Map<String, long[]> out = new HashMap<>();
-    spec.query((rs, i) -> out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
+    spec.query((rs, i) -> out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}))
+        .list();
     return out;
   }
 
@@ -144,9 +201,11 @@ class DeskRepository {
       return Map.of();
     }
     Map<String, Long> out = new HashMap<>();
-    jdbc.sql("SELECT request_id, COUNT(*) FROM dd_supervision_notice WHERE request_id IN (:ids) GROUP BY request_id")
+    jdbc.sql(
+            "SELECT request_id, COUNT(*) FROM dd_supervision_notice WHERE request_id IN (:ids) GROUP BY request_id")
         .param("ids", List.copyOf(requestIds))
-        .query((rs, i) -> out.put(rs.getString(1), rs.getLong(2))).list();
+        .query((rs, i) -> out.put(rs.getString(1), rs.getLong(2)))
+        .list();
     return out;
   }
 }

@@ -1,8 +1,5 @@
 package org.disclosuredesk.intake;
 
-import org.disclosuredesk.handling.RequestView;
-import org.disclosuredesk.request.RegistrationForm;
-import org.disclosuredesk.request.RequestRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -12,6 +9,9 @@ import jakarta.validation.Valid;
 import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.handling.RequestView;
+import org.disclosuredesk.request.RegistrationForm;
+import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.security.PersonalData;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -37,8 +37,12 @@ public class RequestController {
   private final BusinessClock clock;
   private final AgencyScope agencies;
 
-  public RequestController(IntakeService intake, RequestView view, RequestRepository requests,
-      BusinessClock clock, AgencyScope agencies) {
+  public RequestController(
+      IntakeService intake,
+      RequestView view,
+      RequestRepository requests,
+      BusinessClock clock,
+      AgencyScope agencies) {
     this.agencies = agencies;
     this.intake = intake;
     this.view = view;
@@ -46,7 +50,10 @@ public class RequestController {
     this.clock = clock;
   }
 
-  @Operation(summary = "登记申请", description = """
+  @Operation(
+      summary = "登记申请",
+      description =
+          """
       **角色**：登记人员（clerk）。
 
       登记一件政府信息公开申请（纸质申请补录、网上申请平台对接），启动办理流程。收到申请之日（DOMAIN.md §2）：\
@@ -65,8 +72,15 @@ public class RequestController {
 
       **返回**：201 `{id, trackingNumber, receivedOn, dueOn, status}`；同一 `externalReference` 再次提交返回 200 和\
       第一次登记的申请，不再启动流程。""",
-      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-          examples = @ExampleObject(name = "示例", value = """
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(
+                      examples =
+                          @ExampleObject(
+                              name = "示例",
+                              value =
+                                  """
               {"channel": "POST_REGISTERED", "arrivedOn": "2025-09-26",
                "applicant": {"type": "NATURAL_PERSON", "name": "李四", "idNumber": "370102199001011234",
                              "phone": "13800000000", "address": "示例市示例路2号"},
@@ -74,25 +88,36 @@ public class RequestController {
                "requestedForms": ["ELECTRONIC"], "deliveryChannel": "EMAIL",
                "externalReference": "WS-2025-000123"}"""))),
       responses = {
-          @ApiResponse(responseCode = "201", description = "已登记：`{id, trackingNumber, receivedOn, dueOn, status}`"),
-          @ApiResponse(responseCode = "200", description = "该 `externalReference` 已登记过：返回第一次登记的申请")})
+        @ApiResponse(
+            responseCode = "201",
+            description = "已登记：`{id, trackingNumber, receivedOn, dueOn, status}`"),
+        @ApiResponse(responseCode = "200", description = "该 `externalReference` 已登记过：返回第一次登记的申请")
+      })
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<RequestView.Summary> register(@Valid @RequestBody RegistrationForm form, Authentication who) {
+  ResponseEntity<RequestView.Summary> register(
+      @Valid @RequestBody RegistrationForm form, Authentication who) {
     IntakeService.Registered r;
     try {
-      r = intake.register(form.forAgency(agencies.forRegistration(who, form.agencyCode())), who.getName());
+      r =
+          intake.register(
+              form.forAgency(agencies.forRegistration(who, form.agencyCode())), who.getName());
     } catch (DataIntegrityViolationException raced) {
-      // the same externalReference registered at the same moment elsewhere: answer with that request
+      // the same externalReference registered at the same moment elsewhere: answer with that
+      // request
       var first = intake.findByExternalReference(form.externalReference());
       if (first.isEmpty()) {
         throw raced;
       }
       r = new IntakeService.Registered(first.get(), false);
     }
-    return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view.summary(r.request()));
+    return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(view.summary(r.request()));
   }
 
-  @Operation(summary = "查看申请档案", description = """
+  @Operation(
+      summary = "查看申请档案",
+      description =
+          """
       **角色**：任何工作人员。
 
       一件申请的全部情况：`{id, trackingNumber, channel, receivedOn, dueOn, remainingWorkingDays, status, outcome?, \
@@ -105,5 +130,4 @@ public class RequestController {
     requests.get(id);
     return view.full(id, PersonalData.masked(who));
   }
-
 }

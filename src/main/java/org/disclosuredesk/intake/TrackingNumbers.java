@@ -4,10 +4,11 @@ import org.disclosuredesk.agency.AgencyScope;
 import org.springframework.stereotype.Component;
 
 /**
- * Tracking numbers, gap-free per agency and receipt year (DOMAIN.md §8): {@code 2024-0001} on a platform of one
- * agency, {@code RSJ-2024-0001} once there are several, so they stay unique on the platform. The counter row is
- * incremented inside the registration's transaction, so its lock serialises concurrent registrations of one agency's
- * year and a rollback returns the number; other agencies never wait for it.
+ * Tracking numbers, gap-free per agency and receipt year (DOMAIN.md §8): {@code 2024-0001} on a
+ * platform of one agency, {@code RSJ-2024-0001} once there are several, so they stay unique on the
+ * platform. The counter row is incremented inside the registration's transaction, so its lock
+ * serialises concurrent registrations of one agency's year and a rollback returns the number; other
+ * agencies never wait for it.
  */
 @Component
 public class TrackingNumbers {

@@ -26,8 +26,12 @@ public enum Channel {
     return receivedOnConfirmation;
   }
 
-  /** The legal date of receipt; confirmation defaults to arrival (registering it is the confirmation). */
-  public java.time.LocalDate receiptDate(java.time.LocalDate arrivedOn, java.time.LocalDate confirmedOn) {
+  /**
+   * The legal date of receipt; confirmation defaults to arrival (registering it is the
+   * confirmation).
+   */
+  public java.time.LocalDate receiptDate(
+      java.time.LocalDate arrivedOn, java.time.LocalDate confirmedOn) {
     return receivedOnConfirmation && confirmedOn != null ? confirmedOn : arrivedOn;
   }
 }

@@ -2,7 +2,8 @@ package org.disclosuredesk.kernel;
 
 /** 按件 or 按量 — never both on one request. */
 public enum FeeMethod {
-  PER_REQUEST("按件计收"), PER_VOLUME("按量计收");
+  PER_REQUEST("按件计收"),
+  PER_VOLUME("按量计收");
 
   private final String label;
 

@@ -20,8 +20,8 @@ public enum IdType {
   }
 
   /**
-   * Best guess for a number recorded without its document kind: 18 characters is the length of a 公民身份号码
-   * (GB 11643-1999), anything else is {@link #OTHER}; {@code null} stays unknown.
+   * Best guess for a number recorded without its document kind: 18 characters is the length of a
+   * 公民身份号码 (GB 11643-1999), anything else is {@link #OTHER}; {@code null} stays unknown.
    */
   public static IdType defaultFor(String idNumber) {
     if (idNumber == null) {

@@ -40,7 +40,10 @@ public enum Outcome {
     return label;
   }
 
-  /** Withholding and partial disclosure need the office head's sign-off before the reply (DOMAIN.md §5). */
+  /**
+   * Withholding and partial disclosure need the office head's sign-off before the reply (DOMAIN.md
+   * §5).
+   */
   public boolean needsSignOff() {
     return this == PARTIALLY_DISCLOSED || name().startsWith("WITHHELD_");
   }

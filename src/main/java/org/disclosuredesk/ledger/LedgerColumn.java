@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The columns of the ledger (台账) file, in the order of API.md's import template: what the import reads and the
- * export writes, so that an export imports again unchanged.
+ * The columns of the ledger (台账) file, in the order of API.md's import template: what the import
+ * reads and the export writes, so that an export imports again unchanged.
  */
 public enum LedgerColumn {
   EXTERNAL_REFERENCE("原编号", "必填。原台账中的编号，在本文件和本系统中唯一；再次导入同一编号的行不作改动。导出时为原编号，没有原编号的为本系统的受理编号。"),
-  CHANNEL("申请渠道", "必填。当面提交、邮寄（需签收）、平常信函、互联网渠道、传真、其他（或代码 IN_PERSON、POST_REGISTERED、POST_ORDINARY、ONLINE、FAX、OTHER）。"),
+  CHANNEL(
+      "申请渠道",
+      "必填。当面提交、邮寄（需签收）、平常信函、互联网渠道、传真、其他（或代码 IN_PERSON、POST_REGISTERED、POST_ORDINARY、ONLINE、FAX、OTHER）。"),
   ARRIVED_ON("到达日期", "必填。申请到达本机关之日，格式 YYYY-MM-DD。"),
   CONFIRMED_ON("确认日期", "平常信函、互联网渠道、传真：与申请人确认之日，即收到申请之日（第三十一条）；不填则为到达日期。"),
   APPLICANT_TYPE("申请人类型", "必填。自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他（或代码 NATURAL_PERSON 等）。"),
@@ -27,7 +29,9 @@ public enum LedgerColumn {
   SUPPLEMENT_RECEIVED_ON("补正收到日期", "收到补正之日，答复期限自该日重新计算（第三十条）。"),
   EXTENSION_WORKING_DAYS("延期工作日", "经批准延长的工作日数，1 到 20（第三十三条第二款）；填写时须同时填写延期批准日期。"),
   EXTENSION_APPROVED_ON("延期批准日期", "机构负责人批准延期之日，不得晚于当时的答复期限。"),
-  OUTCOME("处理结果", "已办结的申请必填，与答复日期同时填写：年度报告表三的处理结果名称（如 予以公开、本机关不掌握相关政府信息、重复申请、其他）或代码（如 DISCLOSED）。未办结的申请不填。"),
+  OUTCOME(
+      "处理结果",
+      "已办结的申请必填，与答复日期同时填写：年度报告表三的处理结果名称（如 予以公开、本机关不掌握相关政府信息、重复申请、其他）或代码（如 DISCLOSED）。未办结的申请不填。"),
   ALREADY_PUBLIC("已主动公开", "予以公开的：是 或 否（属于已主动公开范围的填 是）。"),
   THIRD_PARTY_INTEREST("第三方权益", "保护第三方合法权益的：商业秘密、个人隐私、其他。"),
   NOT_HELD_REASON("不掌握原因", "本机关不掌握相关政府信息的：信息不存在 或 由其他机关负责公开（后者在 说明 中写明负责公开的机关）。"),

@@ -1,12 +1,12 @@
 package org.disclosuredesk.ledger;
 
-import org.disclosuredesk.agency.AgencyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
+import org.disclosuredesk.agency.AgencyScope;
 import org.disclosuredesk.apidocs.ApiDocumentation;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.BusinessClock;
@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/requests}: the ledger (台账), filtered and searched, a page at a time, newest first. */
+/**
+ * {@code GET /api/requests}: the ledger (台账), filtered and searched, a page at a time, newest
+ * first.
+ */
 @Tag(name = ApiDocumentation.LEDGER)
 @RestController
 public class LedgerController {
@@ -29,7 +32,10 @@ public class LedgerController {
   private final BusinessClock clock;
   private final AgencyScope agencies;
 
-  public LedgerController(LedgerSearchRepository ledger, LedgerExport export, BusinessClock clock,
+  public LedgerController(
+      LedgerSearchRepository ledger,
+      LedgerExport export,
+      BusinessClock clock,
       AgencyScope agencies) {
     this.agencies = agencies;
     this.ledger = ledger;
@@ -37,30 +43,52 @@ public class LedgerController {
     this.clock = clock;
   }
 
-  @Operation(summary = "台账：检索申请", description = """
+  @Operation(
+      summary = "台账：检索申请",
+      description =
+          """
       **角色**：任何工作人员。
 
       按条件检索全部申请，分页，最新的在前。返回 `{items:[{id, trackingNumber, status, receivedOn, dueOn, outcome?}], \
       total}`。`format=xlsx` 或 `csv` 时返回符合条件的全部申请（不分页），列与台账导入模板相同，可再次导入；管理人员看到的证件号码和\
       电话号码是遮盖的。""")
   @Parameter(name = "year", in = ParameterIn.QUERY, description = "收到申请的年份，如 2025")
-  @Parameter(name = "status", in = ParameterIn.QUERY, description = "办理状态：`SCREENING`、`AWAITING_SUPPLEMENT`、"
-      + "`HANDLING`、`SUSPENDED`、`AWAITING_EXTENSION_APPROVAL`、`AWAITING_SIGN_OFF`、`CONCLUDED`")
-  @Parameter(name = "overdue", in = ParameterIn.QUERY,
+  @Parameter(
+      name = "status",
+      in = ParameterIn.QUERY,
+      description =
+          "办理状态：`SCREENING`、`AWAITING_SUPPLEMENT`、"
+              + "`HANDLING`、`SUSPENDED`、`AWAITING_EXTENSION_APPROVAL`、`AWAITING_SIGN_OFF`、`CONCLUDED`")
+  @Parameter(
+      name = "overdue",
+      in = ParameterIn.QUERY,
       description = "`true`：只列未办结且已过答复期限的；`false`：其余的（含已办结的）")
-  @Parameter(name = "q", in = ParameterIn.QUERY, description = "检索词，以空格分隔，最多 5 个，每个都须匹配：跟踪编号或"
-      + "申请人姓名名称（开头）、证件号码或统一社会信用代码（完整），或申请内容中的一段文字（至少 2 个字）")
-  @Parameter(name = "agency", in = ParameterIn.QUERY, description = "机关代码：只列该机关的申请（主管部门查看各机关；"
-      + "其他人员只能是本人所属的机关）；缺省为可查看的全部机关")
+  @Parameter(
+      name = "q",
+      in = ParameterIn.QUERY,
+      description =
+          "检索词，以空格分隔，最多 5 个，每个都须匹配：跟踪编号或" + "申请人姓名名称（开头）、证件号码或统一社会信用代码（完整），或申请内容中的一段文字（至少 2 个字）")
+  @Parameter(
+      name = "agency",
+      in = ParameterIn.QUERY,
+      description = "机关代码：只列该机关的申请（主管部门查看各机关；" + "其他人员只能是本人所属的机关）；缺省为可查看的全部机关")
   @Parameter(name = "page", in = ParameterIn.QUERY, description = "页码，从 0 开始，缺省 0")
   @Parameter(name = "size", in = ParameterIn.QUERY, description = "每页条数，1 至 1000，缺省 20")
-  @Parameter(name = "format", in = ParameterIn.QUERY, description = "`json`（缺省）；`xlsx` 或 `csv`：导出台账文件")
+  @Parameter(
+      name = "format",
+      in = ParameterIn.QUERY,
+      description = "`json`（缺省）；`xlsx` 或 `csv`：导出台账文件")
   @GetMapping("/api/requests")
-  ResponseEntity<?> ledger(@RequestParam(required = false) String year,
-      @RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
-      @RequestParam(required = false) String q, @RequestParam(required = false) String page,
-      @RequestParam(required = false) String size, @RequestParam(required = false) String format,
-      @RequestParam(required = false) String agency, Authentication who) {
+  ResponseEntity<?> ledger(
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String overdue,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String agency,
+      Authentication who) {
     FieldErrors errors = new FieldErrors();
     if (format != null && !Set.of("json", "xlsx", "csv").contains(format)) {
       errors.add("format", "只能为 json、xlsx 或 csv");
@@ -95,17 +123,27 @@ public class LedgerController {
     String st = status == null || status.isBlank() ? null : status;
     Boolean od = overdue == null || overdue.isBlank() ? null : Boolean.valueOf(overdue);
     if (format == null || format.equals("json")) {
-      return ResponseEntity.ok(ledger.page(scope, y, st, od, LedgerSearchRepository.terms(q), clock.today(), p, s));
+      return ResponseEntity.ok(
+          ledger.page(scope, y, st, od, LedgerSearchRepository.terms(q), clock.today(), p, s));
     }
-    List<String> ids = ledger.ids(scope, y, st, od, LedgerSearchRepository.terms(q), clock.today(),
-        LedgerExport.MAX_ROWS + 1);
+    List<String> ids =
+        ledger.ids(
+            scope,
+            y,
+            st,
+            od,
+            LedgerSearchRepository.terms(q),
+            clock.today(),
+            LedgerExport.MAX_ROWS + 1);
     if (ids.size() > LedgerExport.MAX_ROWS) {
       throw new BadInputException("year", "超过 " + LedgerExport.MAX_ROWS + " 件：请按年份分别导出");
     }
     var rows = export.rows(ids, PersonalData.masked(who));
     String name = "台账" + (y == null ? "" : "-" + y);
-    return format.equals("xlsx") ? LedgerFileController.file(LedgerFile.xlsx(rows), LedgerFileController.XLSX,
-        name + ".xlsx") : LedgerFileController.file(LedgerFile.csv(rows), LedgerFileController.CSV, name + ".csv");
+    return format.equals("xlsx")
+        ? LedgerFileController.file(
+            LedgerFile.xlsx(rows), LedgerFileController.XLSX, name + ".xlsx")
+        : LedgerFileController.file(LedgerFile.csv(rows), LedgerFileController.CSV, name + ".csv");
   }
 
   private static Integer intParam(FieldErrors errors, String name, String value, int min, int max) {

@@ -9,20 +9,20 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.disclosuredesk.handling.Extensions;
-import org.disclosuredesk.kernel.NotHeldReason;
-import org.disclosuredesk.kernel.Outcome;
-import org.disclosuredesk.kernel.ThirdPartyInterest;
 import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.Channel;
 import org.disclosuredesk.kernel.IdType;
+import org.disclosuredesk.kernel.NotHeldReason;
+import org.disclosuredesk.kernel.Outcome;
+import org.disclosuredesk.kernel.ThirdPartyInterest;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.security.PersonalData;
 import org.springframework.stereotype.Service;
 
 /**
- * The ledger out (台账导出): the requests the ledger's filters hold, in the columns of the import template and with
- * the labels it accepts, so that what is exported imports again unchanged.
+ * The ledger out (台账导出): the requests the ledger's filters hold, in the columns of the import
+ * template and with the labels it accepts, so that what is exported imports again unchanged.
  */
 @Service
 public class LedgerExport {
@@ -40,13 +40,17 @@ public class LedgerExport {
     this.extensions = extensions;
   }
 
-  /** The rows of these requests, in the order given; {@code masked}: ID numbers and phones as managers see them. */
+  /**
+   * The rows of these requests, in the order given; {@code masked}: ID numbers and phones as
+   * managers see them.
+   */
   public List<Map<LedgerColumn, String>> rows(List<String> ids, boolean masked) {
     List<Map<LedgerColumn, String>> out = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i += CHUNK) {
       List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-      Map<String, RequestRow> rows = requests.byIds(chunk).stream()
-          .collect(Collectors.toMap(RequestRow::id, Function.identity()));
+      Map<String, RequestRow> rows =
+          requests.byIds(chunk).stream()
+              .collect(Collectors.toMap(RequestRow::id, Function.identity()));
       Map<String, LocalDate> approved = extensionsApproved(chunk);
       for (String id : chunk) {
         RequestRow r = rows.get(id);
@@ -58,26 +62,42 @@ public class LedgerExport {
     return out;
   }
 
-  /** When each request's extension was approved (the latest approval, should there be more than one). */
+  /**
+   * When each request's extension was approved (the latest approval, should there be more than
+   * one).
+   */
   private Map<String, LocalDate> extensionsApproved(List<String> ids) {
     Map<String, LocalDate> m = new HashMap<>();
     extensions.approved(ids).forEach(e -> m.putIfAbsent(e.requestId(), e.decidedOn()));
     return m;
   }
 
-  static Map<LedgerColumn, String> row(RequestRow r, LocalDate extensionApprovedOn, boolean masked) {
+  static Map<LedgerColumn, String> row(
+      RequestRow r, LocalDate extensionApprovedOn, boolean masked) {
     Map<LedgerColumn, String> m = new EnumMap<>(LedgerColumn.class);
-    put(m, LedgerColumn.EXTERNAL_REFERENCE, r.externalReference() != null ? r.externalReference() : r.trackingNumber());
+    put(
+        m,
+        LedgerColumn.EXTERNAL_REFERENCE,
+        r.externalReference() != null ? r.externalReference() : r.trackingNumber());
     put(m, LedgerColumn.CHANNEL, Channel.valueOf(r.channel()).label());
     put(m, LedgerColumn.ARRIVED_ON, LedgerFile.date(r.arrivedOn()));
     put(m, LedgerColumn.CONFIRMED_ON, LedgerFile.date(r.confirmedOn()));
     put(m, LedgerColumn.APPLICANT_TYPE, ApplicantType.valueOf(r.applicantType()).label());
     put(m, LedgerColumn.APPLICANT_NAME, r.applicantName());
-    put(m, LedgerColumn.ID_TYPE, r.applicantIdType() == null ? null : IdType.valueOf(r.applicantIdType()).label());
-    put(m, LedgerColumn.ID_NUMBER, masked ? PersonalData.maskIdNumber(r.applicantIdNumber()) : r.applicantIdNumber());
+    put(
+        m,
+        LedgerColumn.ID_TYPE,
+        r.applicantIdType() == null ? null : IdType.valueOf(r.applicantIdType()).label());
+    put(
+        m,
+        LedgerColumn.ID_NUMBER,
+        masked ? PersonalData.maskIdNumber(r.applicantIdNumber()) : r.applicantIdNumber());
     put(m, LedgerColumn.CREDIT_CODE, r.applicantCreditCode());
     put(m, LedgerColumn.EMAIL, r.applicantEmail());
-    put(m, LedgerColumn.PHONE, masked ? PersonalData.maskPhone(r.applicantPhone()) : r.applicantPhone());
+    put(
+        m,
+        LedgerColumn.PHONE,
+        masked ? PersonalData.maskPhone(r.applicantPhone()) : r.applicantPhone());
     put(m, LedgerColumn.ADDRESS, r.applicantAddress());
     put(m, LedgerColumn.DESCRIPTION, r.description());
     put(m, LedgerColumn.TOPIC, r.topic());
@@ -94,12 +114,23 @@ public class LedgerExport {
       if (outcome == Outcome.DISCLOSED && r.alreadyPublic() != null) {
         put(m, LedgerColumn.ALREADY_PUBLIC, r.alreadyPublic() ? "是" : "否");
       }
-      put(m, LedgerColumn.THIRD_PARTY_INTEREST,
-          r.thirdPartyInterest() == null ? null : LedgerCodes.label(ThirdPartyInterest.valueOf(r.thirdPartyInterest())));
-      put(m, LedgerColumn.NOT_HELD_REASON,
-          r.notHeldReason() == null ? null : LedgerCodes.label(NotHeldReason.valueOf(r.notHeldReason())));
+      put(
+          m,
+          LedgerColumn.THIRD_PARTY_INTEREST,
+          r.thirdPartyInterest() == null
+              ? null
+              : LedgerCodes.label(ThirdPartyInterest.valueOf(r.thirdPartyInterest())));
+      put(
+          m,
+          LedgerColumn.NOT_HELD_REASON,
+          r.notHeldReason() == null
+              ? null
+              : LedgerCodes.label(NotHeldReason.valueOf(r.notHeldReason())));
       put(m, LedgerColumn.REPLIED_ON, LedgerFile.date(r.concludedOn()));
-      put(m, LedgerColumn.NOTE, r.outcomeReason() != null ? r.outcomeReason() : r.responsibleAgency());
+      put(
+          m,
+          LedgerColumn.NOTE,
+          r.outcomeReason() != null ? r.outcomeReason() : r.responsibleAgency());
     }
     return m;
   }

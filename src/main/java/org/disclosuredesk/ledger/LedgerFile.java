@@ -30,12 +30,16 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A ledger file in and out: {@code .xlsx} (Apache POI) or UTF-8 {@code .csv} (Apache Commons CSV), one header row in
- * the columns of {@link LedgerColumn}. Rows are numbered as the spreadsheet shows them (the header is row 1).
+ * A ledger file in and out: {@code .xlsx} (Apache POI) or UTF-8 {@code .csv} (Apache Commons CSV),
+ * one header row in the columns of {@link LedgerColumn}. Rows are numbered as the spreadsheet shows
+ * them (the header is row 1).
  */
 final class LedgerFile {
 
-  /** More rows than a year of a busy agency: a bigger file is split by the clerk, not held in one transaction. */
+  /**
+   * More rows than a year of a busy agency: a bigger file is split by the clerk, not held in one
+   * transaction.
+   */
   static final int MAX_ROWS = 10_000;
 
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -75,13 +79,16 @@ final class LedgerFile {
       Row head = sheet.getRow(sheet.getFirstRowNum());
       if (head != null) {
         for (int c = 0; c < head.getLastCellNum(); c++) {
-          headers.add(head.getCell(c) == null ? "" : formatter.formatCellValue(head.getCell(c)).strip());
+          headers.add(
+              head.getCell(c) == null ? "" : formatter.formatCellValue(head.getCell(c)).strip());
         }
       }
       List<LedgerImport.Problem> problems = new ArrayList<>();
       Map<Integer, LedgerColumn> columns = columns(headers, problems);
       List<Line> lines = new ArrayList<>();
-      for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum() && problems.isEmpty(); r++) {
+      for (int r = sheet.getFirstRowNum() + 1;
+          r <= sheet.getLastRowNum() && problems.isEmpty();
+          r++) {
         Row row = sheet.getRow(r);
         if (row == null) {
           continue;
@@ -104,33 +111,51 @@ final class LedgerFile {
     }
   }
 
-  /** A cell as text: dates typed into Excel become date cells, long numbers become numbers (digits lost). */
-  private static String cell(Cell cell, LedgerColumn column, DataFormatter formatter, int rowNumber,
+  /**
+   * A cell as text: dates typed into Excel become date cells, long numbers become numbers (digits
+   * lost).
+   */
+  private static String cell(
+      Cell cell,
+      LedgerColumn column,
+      DataFormatter formatter,
+      int rowNumber,
       List<LedgerImport.Problem> problems) {
     if (cell == null) {
       return null;
     }
-    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+    CellType type =
+        cell.getCellType() == CellType.FORMULA
+            ? cell.getCachedFormulaResultType()
+            : cell.getCellType();
     if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
       return cell.getLocalDateTimeCellValue().toLocalDate().format(ISO);
     }
-    if (type == CellType.NUMERIC && (column == LedgerColumn.ID_NUMBER || column == LedgerColumn.PHONE
-        || column == LedgerColumn.CREDIT_CODE) && Math.abs(cell.getNumericCellValue()) >= 1e15) {
-      problems.add(new LedgerImport.Problem(rowNumber, column.header(),
-          "长数字被 Excel 存成了数值，末几位已丢失：请把该列设为文本格式后重新输入"));
+    if (type == CellType.NUMERIC
+        && (column == LedgerColumn.ID_NUMBER
+            || column == LedgerColumn.PHONE
+            || column == LedgerColumn.CREDIT_CODE)
+        && Math.abs(cell.getNumericCellValue()) >= 1e15) {
+      problems.add(
+          new LedgerImport.Problem(
+              rowNumber, column.header(), "长数字被 Excel 存成了数值，末几位已丢失：请把该列设为文本格式后重新输入"));
       return null;
     }
     return formatter.formatCellValue(cell);
   }
 
   private static Read csv(byte[] content) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     String text = decoder.decode(java.nio.ByteBuffer.wrap(content)).toString();
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    try (CSVParser parser = CSVFormat.RFC4180.builder().get().parse(new java.io.StringReader(text))) {
+    try (CSVParser parser =
+        CSVFormat.RFC4180.builder().get().parse(new java.io.StringReader(text))) {
       List<LedgerImport.Problem> problems = new ArrayList<>();
       Map<Integer, LedgerColumn> columns = null;
       List<Line> lines = new ArrayList<>();
@@ -149,7 +174,8 @@ final class LedgerFile {
           }
         }
         if (!cells.isEmpty()) {
-          // the record's line in the file is the spreadsheet's row only without line breaks in cells: count records
+          // the record's line in the file is the spreadsheet's row only without line breaks in
+          // cells: count records
           lines.add(new Line((int) rec.getRecordNumber(), cells));
         }
         if (lines.size() > MAX_ROWS) {
@@ -164,15 +190,19 @@ final class LedgerFile {
   }
 
   /** Where each column is; every template column must be there once, and nothing else. */
-  private static Map<Integer, LedgerColumn> columns(List<String> headers, List<LedgerImport.Problem> problems) {
+  private static Map<Integer, LedgerColumn> columns(
+      List<String> headers, List<LedgerImport.Problem> problems) {
     Map<Integer, LedgerColumn> at = new java.util.TreeMap<>();
     for (int i = 0; i < headers.size(); i++) {
       String h = headers.get(i);
       if (h.isEmpty()) {
         continue;
       }
-      LedgerColumn c = java.util.Arrays.stream(LedgerColumn.values()).filter(x -> x.header().equals(h)).findFirst()
-          .orElse(null);
+      LedgerColumn c =
+          java.util.Arrays.stream(LedgerColumn.values())
+              .filter(x -> x.header().equals(h))
+              .findFirst()
+              .orElse(null);
       if (c == null) {
         problems.add(new LedgerImport.Problem(1, h, "不是导入模板的列：请使用模板的表头"));
       } else if (at.containsValue(c)) {
@@ -189,13 +219,17 @@ final class LedgerFile {
     return at;
   }
 
-  /** The template: the header row (text columns formatted as text) and a sheet explaining each column. */
+  /**
+   * The template: the header row (text columns formatted as text) and a sheet explaining each
+   * column.
+   */
   static byte[] template() {
     return xlsx(List.of());
   }
 
   static byte[] xlsx(List<Map<LedgerColumn, String>> rows) {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = wb.createSheet("台账");
       CellStyle text = wb.createCellStyle();
       text.setDataFormat(wb.createDataFormat().getFormat("@"));
@@ -209,7 +243,8 @@ final class LedgerFile {
         Cell c = head.createCell(i);
         c.setCellValue(cols[i].header());
         c.setCellStyle(bold);
-        // every column as text: dates stay YYYY-MM-DD and ID numbers keep their digits when typed into Excel
+        // every column as text: dates stay YYYY-MM-DD and ID numbers keep their digits when typed
+        // into Excel
         sheet.setDefaultColumnStyle(i, text);
         sheet.setColumnWidth(i, (cols[i] == LedgerColumn.DESCRIPTION ? 40 : 14) * 256);
       }
@@ -239,9 +274,11 @@ final class LedgerFile {
       }
       Row note = help.createRow(cols.length + 2);
       note.createCell(0).setCellValue("说明");
-      note.createCell(1).setCellValue("填写了处理结果和答复日期的行是已办结的申请，未填的是办理中的申请，按所填日期进入相应环节"
-          + "并计算答复期限。每一行都按本系统的办理环节逐步登记；台账没有记载的保密审查、签发等环节按台账补登，申请上注明来自台账。"
-          + "有任何错误时全部不导入；可以先“试导入”检查。日期格式为 YYYY-MM-DD。也可上传相同表头的 UTF-8 编码 CSV 文件。");
+      note.createCell(1)
+          .setCellValue(
+              "填写了处理结果和答复日期的行是已办结的申请，未填的是办理中的申请，按所填日期进入相应环节"
+                  + "并计算答复期限。每一行都按本系统的办理环节逐步登记；台账没有记载的保密审查、签发等环节按台账补登，申请上注明来自台账。"
+                  + "有任何错误时全部不导入；可以先“试导入”检查。日期格式为 YYYY-MM-DD。也可上传相同表头的 UTF-8 编码 CSV 文件。");
       help.setColumnWidth(0, 18 * 256);
       help.setColumnWidth(1, 100 * 256);
       wb.write(out);
@@ -272,15 +309,17 @@ final class LedgerFile {
   }
 
   /**
-   * A cell starting with = + - @ is a formula to a spreadsheet opening the CSV (OWASP "CSV injection"): written with
-   * a leading apostrophe, which the import takes off again.
+   * A cell starting with = + - @ is a formula to a spreadsheet opening the CSV (OWASP "CSV
+   * injection"): written with a leading apostrophe, which the import takes off again.
    */
   static String guard(String v) {
     return !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
   }
 
   static String unguard(String v) {
-    return v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
+    return v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0
+        ? v.substring(1)
+        : v;
   }
 
   static String date(LocalDate d) {

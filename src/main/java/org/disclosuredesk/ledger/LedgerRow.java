@@ -14,19 +14,44 @@ import org.disclosuredesk.kernel.ThirdPartyInterest;
 import org.disclosuredesk.request.RegistrationForm;
 
 /**
- * One row of a ledger file read with its types: a component for each column of the template ({@link LedgerColumn},
- * in its order), after the row's number in the spreadsheet. What the steps of the import send is built from these
- * components only ({@link LedgerSteps}), so each value goes where its column says.
+ * One row of a ledger file read with its types: a component for each column of the template ({@link
+ * LedgerColumn}, in its order), after the row's number in the spreadsheet. What the steps of the
+ * import send is built from these components only ({@link LedgerSteps}), so each value goes where
+ * its column says.
  */
-record LedgerRow(int number, String externalReference, Channel channel, LocalDate arrivedOn, LocalDate confirmedOn,
-    ApplicantType applicantType, String applicantName, IdType idType, String idNumber, String creditCode,
-    String email, String phone, String address, String description, String topic, LocalDate supplementNoticeOn,
-    LocalDate supplementDueOn, LocalDate supplementReceivedOn, Integer extensionWorkingDays,
-    LocalDate extensionApprovedOn, Outcome outcome, Boolean alreadyPublic, ThirdPartyInterest thirdPartyInterest,
-    NotHeldReason notHeldReason, LocalDate repliedOn, String note) {
+record LedgerRow(
+    int number,
+    String externalReference,
+    Channel channel,
+    LocalDate arrivedOn,
+    LocalDate confirmedOn,
+    ApplicantType applicantType,
+    String applicantName,
+    IdType idType,
+    String idNumber,
+    String creditCode,
+    String email,
+    String phone,
+    String address,
+    String description,
+    String topic,
+    LocalDate supplementNoticeOn,
+    LocalDate supplementDueOn,
+    LocalDate supplementReceivedOn,
+    Integer extensionWorkingDays,
+    LocalDate extensionApprovedOn,
+    Outcome outcome,
+    Boolean alreadyPublic,
+    ThirdPartyInterest thirdPartyInterest,
+    NotHeldReason notHeldReason,
+    LocalDate repliedOn,
+    String note) {
 
-  /** The row read, or null when a cell is wrong: every problem found on the way goes to the list. */
-  static LedgerRow parse(LedgerFile.Line line, LocalDate today, List<LedgerImport.Problem> problems) {
+  /**
+   * The row read, or null when a cell is wrong: every problem found on the way goes to the list.
+   */
+  static LedgerRow parse(
+      LedgerFile.Line line, LocalDate today, List<LedgerImport.Problem> problems) {
     Cells c = new Cells(line, today, problems);
     String ref = c.text(LedgerColumn.EXTERNAL_REFERENCE, true, 200);
     Channel channel = c.code(LedgerColumn.CHANNEL, true, LedgerCodes::channel);
@@ -50,17 +75,24 @@ record LedgerRow(int number, String externalReference, Channel channel, LocalDat
     LocalDate extensionApproved = c.pastDate(LedgerColumn.EXTENSION_APPROVED_ON, false);
     Outcome outcome = c.code(LedgerColumn.OUTCOME, false, LedgerCodes::outcome);
     Boolean alreadyPublic = c.code(LedgerColumn.ALREADY_PUBLIC, false, LedgerCodes::yesNo);
-    ThirdPartyInterest interest = c.code(LedgerColumn.THIRD_PARTY_INTEREST, false, LedgerCodes::interest);
+    ThirdPartyInterest interest =
+        c.code(LedgerColumn.THIRD_PARTY_INTEREST, false, LedgerCodes::interest);
     NotHeldReason notHeld = c.code(LedgerColumn.NOT_HELD_REASON, false, LedgerCodes::notHeld);
     LocalDate repliedOn = c.pastDate(LedgerColumn.REPLIED_ON, false);
     String note = c.text(LedgerColumn.NOTE, false, 2000);
 
     // the combinations a ledger must hold for the steps to be replayed
-    c.together(LedgerColumn.SUPPLEMENT_NOTICE_ON, LedgerColumn.SUPPLEMENT_DUE_ON, "补正告知须同时填写补正告知日期和补正期限");
-    c.requires(LedgerColumn.SUPPLEMENT_RECEIVED_ON, LedgerColumn.SUPPLEMENT_NOTICE_ON, "有补正收到日期的，须填写补正告知日期");
-    c.together(LedgerColumn.EXTENSION_WORKING_DAYS, LedgerColumn.EXTENSION_APPROVED_ON, "延期须同时填写延期工作日和延期批准日期");
-    c.together(LedgerColumn.OUTCOME, LedgerColumn.REPLIED_ON,
-        "已办结的申请须同时填写处理结果和答复日期；办理中的申请两列都不填");
+    c.together(
+        LedgerColumn.SUPPLEMENT_NOTICE_ON, LedgerColumn.SUPPLEMENT_DUE_ON, "补正告知须同时填写补正告知日期和补正期限");
+    c.requires(
+        LedgerColumn.SUPPLEMENT_RECEIVED_ON,
+        LedgerColumn.SUPPLEMENT_NOTICE_ON,
+        "有补正收到日期的，须填写补正告知日期");
+    c.together(
+        LedgerColumn.EXTENSION_WORKING_DAYS,
+        LedgerColumn.EXTENSION_APPROVED_ON,
+        "延期须同时填写延期工作日和延期批准日期");
+    c.together(LedgerColumn.OUTCOME, LedgerColumn.REPLIED_ON, "已办结的申请须同时填写处理结果和答复日期；办理中的申请两列都不填");
     if (outcome == Outcome.OTHER_FEE_UNPAID) {
       c.problem(LedgerColumn.OUTCOME, "导入模板没有收费通知的日期和金额，无法按收费环节登记逾期未缴费：请在系统中登记该申请并发出收费通知");
     }
@@ -72,7 +104,8 @@ record LedgerRow(int number, String externalReference, Channel channel, LocalDat
       } else if (!supplementDue.isBefore(today)) {
         c.problem(LedgerColumn.SUPPLEMENT_DUE_ON, "补正期限尚未届满，还不能认定逾期不补正");
       } else if (repliedOn != null && !repliedOn.equals(supplementDue.plusDays(1))) {
-        c.problem(LedgerColumn.REPLIED_ON, "逾期不补正的，办结日期为补正期限的次日（" + supplementDue.plusDays(1) + "）");
+        c.problem(
+            LedgerColumn.REPLIED_ON, "逾期不补正的，办结日期为补正期限的次日（" + supplementDue.plusDays(1) + "）");
       }
     }
     if (outcome == Outcome.UNAVAILABLE_STILL_UNCLEAR && supplementReceived == null) {
@@ -81,10 +114,14 @@ record LedgerRow(int number, String externalReference, Channel channel, LocalDat
     if (alreadyPublic != null && outcome != Outcome.DISCLOSED) {
       c.problem(LedgerColumn.ALREADY_PUBLIC, "只在处理结果为予以公开时填写");
     }
-    if (outcome == Outcome.WITHHELD_THIRD_PARTY_RIGHTS && interest == null && !c.has(LedgerColumn.THIRD_PARTY_INTEREST)) {
+    if (outcome == Outcome.WITHHELD_THIRD_PARTY_RIGHTS
+        && interest == null
+        && !c.has(LedgerColumn.THIRD_PARTY_INTEREST)) {
       c.problem(LedgerColumn.THIRD_PARTY_INTEREST, "保护第三方合法权益的，须写明商业秘密、个人隐私或其他");
     }
-    if (outcome == Outcome.UNAVAILABLE_NOT_HELD && notHeld == null && !c.has(LedgerColumn.NOT_HELD_REASON)) {
+    if (outcome == Outcome.UNAVAILABLE_NOT_HELD
+        && notHeld == null
+        && !c.has(LedgerColumn.NOT_HELD_REASON)) {
       c.problem(LedgerColumn.NOT_HELD_REASON, "本机关不掌握的，须写明信息不存在或由其他机关负责公开");
     }
     if (notHeld == NotHeldReason.OTHER_AGENCY && note == null) {
@@ -96,18 +133,57 @@ record LedgerRow(int number, String externalReference, Channel channel, LocalDat
     if (c.failed()) {
       return null;
     }
-    return new LedgerRow(line.number(), ref, channel, arrived, confirmed, type, name, idType, idNumber, creditCode,
-        email, phone, address, description, topic, noticeOn, supplementDue, supplementReceived, extensionDays,
-        extensionApproved, outcome, alreadyPublic, interest, notHeld, repliedOn, note);
+    return new LedgerRow(
+        line.number(),
+        ref,
+        channel,
+        arrived,
+        confirmed,
+        type,
+        name,
+        idType,
+        idNumber,
+        creditCode,
+        email,
+        phone,
+        address,
+        description,
+        topic,
+        noticeOn,
+        supplementDue,
+        supplementReceived,
+        extensionDays,
+        extensionApproved,
+        outcome,
+        alreadyPublic,
+        interest,
+        notHeld,
+        repliedOn,
+        note);
   }
 
   /** 登记: the registration form, as a clerk would have filled it in. */
   RegistrationForm registration(String agency) {
-    return new RegistrationForm(channel.name(), arrivedOn.toString(),
-        confirmedOn == null ? null : confirmedOn.toString(),
-        new RegistrationForm.Applicant(applicantType.name(), applicantName, idNumber, creditCode, email, phone,
-            address, idType == null ? null : idType.name()),
-        null, description, topic, null, null, externalReference).forAgency(agency);
+    return new RegistrationForm(
+            channel.name(),
+            arrivedOn.toString(),
+            confirmedOn == null ? null : confirmedOn.toString(),
+            new RegistrationForm.Applicant(
+                applicantType.name(),
+                applicantName,
+                idNumber,
+                creditCode,
+                email,
+                phone,
+                address,
+                idType == null ? null : idType.name()),
+            null,
+            description,
+            topic,
+            null,
+            null,
+            externalReference)
+        .forAgency(agency);
   }
 
   /** 要求补正, when the ledger has a supplement notice. */
@@ -122,7 +198,8 @@ record LedgerRow(int number, String externalReference, Channel channel, LocalDat
 
   /** 申请延期 and its approval, on the day the ledger says it was approved. */
   LedgerSteps.ExtensionRequest extensionRequest() {
-    return new LedgerSteps.ExtensionRequest(extensionApprovedOn, extensionWorkingDays, "台账导入：延期理由见原台账");
+    return new LedgerSteps.ExtensionRequest(
+        extensionApprovedOn, extensionWorkingDays, "台账导入：延期理由见原台账");
   }
 
   LedgerSteps.ExtensionDecision extensionDecision() {
@@ -130,13 +207,22 @@ record LedgerRow(int number, String externalReference, Channel channel, LocalDat
   }
 
   /**
-   * 作出决定 on the reply date (答复日期). A disclosure needs a confidentiality review (Art. 17): the ledger names no
-   * reviewer, so the review is recorded as {@link LedgerImport#FROM_LEDGER}, on the reply date.
+   * 作出决定 on the reply date (答复日期). A disclosure needs a confidentiality review (Art. 17): the
+   * ledger names no reviewer, so the review is recorded as {@link LedgerImport#FROM_LEDGER}, on the
+   * reply date.
    */
   LedgerSteps.Decision decision() {
-    return new LedgerSteps.Decision(outcome, repliedOn, note, alreadyPublic, thirdPartyInterest, notHeldReason,
+    return new LedgerSteps.Decision(
+        outcome,
+        repliedOn,
+        note,
+        alreadyPublic,
+        thirdPartyInterest,
+        notHeldReason,
         notHeldReason == NotHeldReason.OTHER_AGENCY ? note : null,
-        outcome.isDisclosure() ? new LedgerSteps.ConfidentialityReview(LedgerImport.FROM_LEDGER, repliedOn) : null);
+        outcome.isDisclosure()
+            ? new LedgerSteps.ConfidentialityReview(LedgerImport.FROM_LEDGER, repliedOn)
+            : null);
   }
 
   /** 签发 on the reply date. */
@@ -207,10 +293,14 @@ record LedgerRow(int number, String externalReference, Channel channel, LocalDat
       }
       try {
         // also 2024/3/5 as spreadsheets print dates
-        String iso = v.matches("\\d{4}/\\d{1,2}/\\d{1,2}")
-            ? String.format("%s-%02d-%02d", v.split("/")[0], Integer.parseInt(v.split("/")[1]),
-                Integer.parseInt(v.split("/")[2]))
-            : v;
+        String iso =
+            v.matches("\\d{4}/\\d{1,2}/\\d{1,2}")
+                ? String.format(
+                    "%s-%02d-%02d",
+                    v.split("/")[0],
+                    Integer.parseInt(v.split("/")[1]),
+                    Integer.parseInt(v.split("/")[2]))
+                : v;
         LocalDate d = LocalDate.parse(iso);
         if (d.getYear() < 1900) {
           problem(c, "日期超出合理范围");

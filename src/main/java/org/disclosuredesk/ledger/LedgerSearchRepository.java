@@ -4,11 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.disclosuredesk.common.DatabaseProduct;
@@ -20,13 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ledger's search box, fast on ten years of requests: each word a clerk types must match the request's tracking
- * number or applicant name (from the start), its ID number or credit code (whole), or a substring of its description,
- * found through the pairs index dd_request_gram (V12, {@link SearchGrams}) instead of reading every description.
- * Keeps that index with every write of a request's description. A word of one character has no pair, so it matches
- * only a number or a name from its start (a scan of every description is what this index is there to avoid).
- * It joins dd_request itself, the ledger search being an accepted exception to reading another feature's tables
- * only through its owner (issue #26): the index and the requests' columns are searched in one statement.
+ * The ledger's search box, fast on ten years of requests: each word a clerk types must match the
+ * request's tracking number or applicant name (from the start), its ID number or credit code
+ * (whole), or a substring of its description, found through the pairs index dd_request_gram (V12,
+ * {@link SearchGrams}) instead of reading every description. Keeps that index with every write of a
+ * request's description. A word of one character has no pair, so it matches only a number or a name
+ * from its start (a scan of every description is what this index is there to avoid). It joins
+ * dd_request itself, the ledger search being an accepted exception to reading another feature's
+ * tables only through its owner (issue #26): the index and the requests' columns are searched in
+ * one statement.
  */
 @Repository
 public class LedgerSearchRepository implements RequestRowObserver {
@@ -38,9 +38,11 @@ public class LedgerSearchRepository implements RequestRowObserver {
   static final int MAX_PAIRS_JOINED = 8;
 
   private final JdbcClient jdbc;
+
   /**
-   * The pairs of the description the writing thread is about to rewrite. One slot: a thread writes one row at a time,
-   * and a write that failed between before and after leaves nothing behind once the next one starts.
+   * The pairs of the description the writing thread is about to rewrite. One slot: a thread writes
+   * one row at a time, and a write that failed between before and after leaves nothing behind once
+   * the next one starts.
    */
   private final ThreadLocal<Previous> previous = new ThreadLocal<>();
 
@@ -55,11 +57,12 @@ public class LedgerSearchRepository implements RequestRowObserver {
   }
 
   /**
-   * {@code column} starts with {@code word}, with its parameters. H2 uses an index for {@code LIKE ?} only at the top
-   * of a query, not inside the derived tables the search is made of: there it read every request (208,628 rows, about
-   * 0.7 s at 200,000). A range on the same column it does use, so on H2 the prefix is also given as one, in its
-   * binary order (the LIKE still decides). MySQL/MariaDB use the index for the LIKE and compare by collation, for which
-   * such a range would be wrong; so would it be on an H2 URL given a COLLATION or IGNORECASE (the shipped one has
+   * {@code column} starts with {@code word}, with its parameters. H2 uses an index for {@code LIKE
+   * ?} only at the top of a query, not inside the derived tables the search is made of: there it
+   * read every request (208,628 rows, about 0.7 s at 200,000). A range on the same column it does
+   * use, so on H2 the prefix is also given as one, in its binary order (the LIKE still decides).
+   * MySQL/MariaDB use the index for the LIKE and compare by collation, for which such a range would
+   * be wrong; so would it be on an H2 URL given a COLLATION or IGNORECASE (the shipped one has
    * neither).
    */
   private String startingWith(String column, String word, List<Object> params) {
@@ -77,7 +80,10 @@ public class LedgerSearchRepository implements RequestRowObserver {
     return sql;
   }
 
-  /** The least string above every string starting with {@code prefix} (UTF-16 order), null if there is none. */
+  /**
+   * The least string above every string starting with {@code prefix} (UTF-16 order), null if there
+   * is none.
+   */
   static String successor(String prefix) {
     StringBuilder b = new StringBuilder(prefix);
     while (b.length() > 0) {
@@ -91,7 +97,10 @@ public class LedgerSearchRepository implements RequestRowObserver {
     return null;
   }
 
-  /** The words of a search, separated by white space (the ledger refuses more than {@link #MAX_TERMS}). */
+  /**
+   * The words of a search, separated by white space (the ledger refuses more than {@link
+   * #MAX_TERMS}).
+   */
   public static List<String> terms(String q) {
     if (q == null || q.isBlank()) {
       return List.of();
@@ -100,7 +109,10 @@ public class LedgerSearchRepository implements RequestRowObserver {
     return List.of(q.strip().split("\\p{javaWhitespace}+"));
   }
 
-  /** Joins restricting alias {@code r} (dd_request) to the requests matching every word, with their parameters. */
+  /**
+   * Joins restricting alias {@code r} (dd_request) to the requests matching every word, with their
+   * parameters.
+   */
   public record Match(String joins, List<Object> params) {}
 
   public Match matching(List<String> terms) {
@@ -114,8 +126,11 @@ public class LedgerSearchRepository implements RequestRowObserver {
     for (String term : words) {
       n++;
       String whole = term.toUpperCase(Locale.ROOT);
-      joins.append(" JOIN (SELECT id FROM dd_request WHERE ").append(startingWith("tracking_number", term, params))
-          .append(" UNION SELECT id FROM dd_request WHERE ").append(startingWith("applicant_name", term, params))
+      joins
+          .append(" JOIN (SELECT id FROM dd_request WHERE ")
+          .append(startingWith("tracking_number", term, params))
+          .append(" UNION SELECT id FROM dd_request WHERE ")
+          .append(startingWith("applicant_name", term, params))
           .append(" UNION SELECT id FROM dd_request WHERE applicant_id_number = ?")
           .append(" UNION SELECT id FROM dd_request WHERE applicant_credit_code = ?");
       params.addAll(List.of(whole, whole));
@@ -124,7 +139,8 @@ public class LedgerSearchRepository implements RequestRowObserver {
         // every pair of the word, then the word itself (its pairs could stand apart)
         joins.append(" UNION SELECT d.id FROM (");
         holdingPairs(grams, joins, params);
-        joins.append(") g JOIN dd_request d ON d.id = g.request_id WHERE LOWER(d.description) LIKE ? ESCAPE '!'");
+        joins.append(
+            ") g JOIN dd_request d ON d.id = g.request_id WHERE LOWER(d.description) LIKE ? ESCAPE '!'");
         params.add(LikePattern.containing(term.toLowerCase(Locale.ROOT)));
       }
       joins.append(") m").append(n).append(" ON m").append(n).append(".id = r.id");
@@ -133,16 +149,17 @@ public class LedgerSearchRepository implements RequestRowObserver {
   }
 
   /**
-   * Words that are no number or name, the usual search ("朝阳区 征收补偿"): the requests holding the pairs of all of
-   * them at once ({@link #holdingPairs}: few requests), then each word checked on those. Per word, a union with the
-   * other fields would intersect thousands of requests per common word.
+   * Words that are no number or name, the usual search ("朝阳区 征收补偿"): the requests holding the pairs
+   * of all of them at once ({@link #holdingPairs}: few requests), then each word checked on those.
+   * Per word, a union with the other fields would intersect thousands of requests per common word.
    */
   private Match inDescription(List<String> words) {
     List<List<Long>> perWord = new ArrayList<>();
     for (String w : words) {
       Set<Long> of = SearchGrams.of(w);
       if (of.isEmpty()) {
-        // a single character that starts no number or name: nothing holds it (see the class comment)
+        // a single character that starts no number or name: nothing holds it (see the class
+        // comment)
         return new Match(" JOIN dd_request none ON none.id = r.id AND 1 = 0", List.of());
       }
       perWord.add(List.copyOf(of));
@@ -159,10 +176,10 @@ public class LedgerSearchRepository implements RequestRowObserver {
   }
 
   /**
-   * The words' pairs taken in turn, one of each word ("朝阳区 征收补偿": 朝阳, 征收, 阳区, 收补, 补偿): the lookups after
-   * the driving pair go first to another word's pair, which drops most candidates at once, where a pair of the same
-   * word (阳区 after 朝阳) would keep them all (at 25,000 requests 4.0 ms → 2.4 ms). The cap on joined pairs then
-   * also leaves every word some.
+   * The words' pairs taken in turn, one of each word ("朝阳区 征收补偿": 朝阳, 征收, 阳区, 收补, 补偿): the lookups
+   * after the driving pair go first to another word's pair, which drops most candidates at once,
+   * where a pair of the same word (阳区 after 朝阳) would keep them all (at 25,000 requests 4.0 ms →
+   * 2.4 ms). The cap on joined pairs then also leaves every word some.
    */
   static Set<Long> interleaved(List<List<Long>> perWord) {
     Set<Long> out = new LinkedHashSet<>();
@@ -177,32 +194,45 @@ public class LedgerSearchRepository implements RequestRowObserver {
     return out;
   }
 
-  /** Whether some request's tracking number or applicant name starts with the word, or its ID number is it. */
+  /**
+   * Whether some request's tracking number or applicant name starts with the word, or its ID number
+   * is it.
+   */
   private boolean matchesAField(String word) {
     String whole = word.toUpperCase(Locale.ROOT);
     List<Object> params = new ArrayList<>();
     // four index lookups of one row each (an OR of the columns would read the table)
-    String sql = "SELECT (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE "
-        + startingWith("tracking_number", word, params) + " LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT id FROM"
-        + " dd_request WHERE " + startingWith("applicant_name", word, params) + " LIMIT 1) b) + (SELECT COUNT(*)"
-        + " FROM (SELECT id FROM dd_request WHERE applicant_id_number = ? LIMIT 1) c) + (SELECT COUNT(*) FROM"
-        + " (SELECT id FROM dd_request WHERE applicant_credit_code = ? LIMIT 1) d)";
+    String sql =
+        "SELECT (SELECT COUNT(*) FROM (SELECT id FROM dd_request WHERE "
+            + startingWith("tracking_number", word, params)
+            + " LIMIT 1) a) + (SELECT COUNT(*) FROM (SELECT id FROM"
+            + " dd_request WHERE "
+            + startingWith("applicant_name", word, params)
+            + " LIMIT 1) b) + (SELECT COUNT(*)"
+            + " FROM (SELECT id FROM dd_request WHERE applicant_id_number = ? LIMIT 1) c) + (SELECT COUNT(*) FROM"
+            + " (SELECT id FROM dd_request WHERE applicant_credit_code = ? LIMIT 1) d)";
     params.add(whole);
     params.add(whole);
     return jdbc.sql(sql).params(params).query(Long.class).single() > 0;
   }
 
   /**
-   * The ids ({@code request_id}) of the requests whose descriptions hold all of {@code pairs}: one join per pair, so
-   * the database drives from the rarest (its index statistics) and looks the others up by primary key (a GROUP BY
-   * over every posting took 0.4 s at 200,000); DISTINCT keeps it a table of its own, found before any request row
-   * is read. At most eight pairs: they narrow enough, and the caller checks the words themselves.
+   * The ids ({@code request_id}) of the requests whose descriptions hold all of {@code pairs}: one
+   * join per pair, so the database drives from the rarest (its index statistics) and looks the
+   * others up by primary key (a GROUP BY over every posting took 0.4 s at 200,000); DISTINCT keeps
+   * it a table of its own, found before any request row is read. At most eight pairs: they narrow
+   * enough, and the caller checks the words themselves.
    */
   private static void holdingPairs(Set<Long> grams, StringBuilder sql, List<Object> params) {
     List<Long> pairs = grams.stream().limit(MAX_PAIRS_JOINED).toList();
     sql.append("SELECT DISTINCT p0.request_id FROM dd_request_gram p0");
     for (int i = 1; i < pairs.size(); i++) {
-      sql.append(" JOIN dd_request_gram p").append(i).append(" ON p").append(i).append(".gram = ? AND p").append(i)
+      sql.append(" JOIN dd_request_gram p")
+          .append(i)
+          .append(" ON p")
+          .append(i)
+          .append(".gram = ? AND p")
+          .append(i)
           .append(".request_id = p0.request_id");
     }
     sql.append(" WHERE p0.gram = ?");
@@ -211,61 +241,114 @@ public class LedgerSearchRepository implements RequestRowObserver {
   }
 
   /**
-   * One page of the ledger, newest first, and the count of all it holds: {@code items, total, page, size}.
-   * {@code overdue}: true for open requests past their due date on {@code today}, false for the others, null for all.
+   * One page of the ledger, newest first, and the count of all it holds: {@code items, total, page,
+   * size}. {@code overdue}: true for open requests past their due date on {@code today}, false for
+   * the others, null for all.
    */
-  public Page page(Collection<String> agencies, Integer year, String status, Boolean overdue, List<String> terms,
-      LocalDate today, int page, int size) {
+  public Page page(
+      Collection<String> agencies,
+      Integer year,
+      String status,
+      Boolean overdue,
+      List<String> terms,
+      LocalDate today,
+      int page,
+      int size) {
     Filter f = filter(agencies, year, status, overdue, terms, today);
     String from = f.from();
     List<Object> all = f.params();
-    // with words, the page carries the count (the matching is done once); without, a count reads an index and the
+    // with words, the page carries the count (the matching is done once); without, a count reads an
+    // index and the
     // page stops after its rows, so a window over every request would cost more than it saves
     boolean windowed = !terms.isEmpty();
     List<Object> pageParams = new ArrayList<>(all);
     pageParams.add(size);
     pageParams.add((long) page * size);
     long[] counted = {-1};
-    List<Hit> items = jdbc.sql("SELECT r.id, r.tracking_number, r.status, r.received_on, r.due_on,"
-            + " r.outcome, r.concluded_on, r.topic, r.applicant_name, r.agency_code"
-            + (windowed ? ", COUNT(*) OVER () AS matching" : "") + from
-            + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ? OFFSET ?")
-        .params(pageParams)
-        .query((rs, i) -> {
-          if (windowed) {
-            counted[0] = rs.getLong("matching");
-          }
-          return new Hit(rs.getString("id"), rs.getString("tracking_number"), rs.getString("status"),
-              rs.getObject("received_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-              rs.getString("outcome"), rs.getObject("concluded_on", LocalDate.class), rs.getString("topic"),
-              rs.getString("applicant_name"), rs.getString("agency_code"));
-        }).list();
-    long total = counted[0] >= 0 ? counted[0] : items.isEmpty() && page == 0 && windowed ? 0
-        : jdbc.sql("SELECT COUNT(*)" + from).params(all).query(Long.class).single();
+    List<Hit> items =
+        jdbc.sql(
+                "SELECT r.id, r.tracking_number, r.status, r.received_on, r.due_on,"
+                    + " r.outcome, r.concluded_on, r.topic, r.applicant_name, r.agency_code"
+                    + (windowed ? ", COUNT(*) OVER () AS matching" : "")
+                    + from
+                    + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ? OFFSET ?")
+            .params(pageParams)
+            .query(
+                (rs, i) -> {
+                  if (windowed) {
+                    counted[0] = rs.getLong("matching");
+                  }
+                  return new Hit(
+                      rs.getString("id"),
+                      rs.getString("tracking_number"),
+                      rs.getString("status"),
+                      rs.getObject("received_on", LocalDate.class),
+                      rs.getObject("due_on", LocalDate.class),
+                      rs.getString("outcome"),
+                      rs.getObject("concluded_on", LocalDate.class),
+                      rs.getString("topic"),
+                      rs.getString("applicant_name"),
+                      rs.getString("agency_code"));
+                })
+            .list();
+    long total =
+        counted[0] >= 0
+            ? counted[0]
+            : items.isEmpty() && page == 0 && windowed
+                ? 0
+                : jdbc.sql("SELECT COUNT(*)" + from).params(all).query(Long.class).single();
     return new Page(items, total, page, size);
   }
 
   /** One request of a ledger page, as the list and {@code GET /api/requests} show it. */
-  public record Hit(String id, String trackingNumber, String status, LocalDate receivedOn, LocalDate dueOn,
-      String outcome, LocalDate concludedOn, String topic, String applicantName, String agencyCode) {}
+  public record Hit(
+      String id,
+      String trackingNumber,
+      String status,
+      LocalDate receivedOn,
+      LocalDate dueOn,
+      String outcome,
+      LocalDate concludedOn,
+      String topic,
+      String applicantName,
+      String agencyCode) {}
 
   /** One page of the ledger and the count of all the filters hold. */
   public record Page(List<Hit> items, long total, int page, int size) {}
 
-  /** The ids of every request the ledger's filters hold, newest first, at most {@code limit}: the export. */
-  public List<String> ids(Collection<String> agencies, Integer year, String status, Boolean overdue,
-      List<String> terms, LocalDate today, int limit) {
+  /**
+   * The ids of every request the ledger's filters hold, newest first, at most {@code limit}: the
+   * export.
+   */
+  public List<String> ids(
+      Collection<String> agencies,
+      Integer year,
+      String status,
+      Boolean overdue,
+      List<String> terms,
+      LocalDate today,
+      int limit) {
     Filter f = filter(agencies, year, status, overdue, terms, today);
     List<Object> params = new ArrayList<>(f.params());
     params.add(limit);
-    return jdbc.sql("SELECT r.id" + f.from() + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ?")
-        .params(params).query(String.class).list();
+    return jdbc.sql(
+            "SELECT r.id"
+                + f.from()
+                + " ORDER BY r.received_on DESC, r.tracking_number DESC LIMIT ?")
+        .params(params)
+        .query(String.class)
+        .list();
   }
 
   private record Filter(String from, List<Object> params) {}
 
   /** {@code agencies}: the agencies searched (DOMAIN.md §8), null for all of them. */
-  private Filter filter(Collection<String> agencies, Integer year, String status, Boolean overdue, List<String> terms,
+  private Filter filter(
+      Collection<String> agencies,
+      Integer year,
+      String status,
+      Boolean overdue,
+      List<String> terms,
       LocalDate today) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
@@ -273,7 +356,9 @@ public class LedgerSearchRepository implements RequestRowObserver {
       if (agencies.isEmpty()) {
         where.append(" AND 1 = 0");
       } else {
-        where.append(" AND r.agency_code IN (").append(String.join(", ", Collections.nCopies(agencies.size(), "?")))
+        where
+            .append(" AND r.agency_code IN (")
+            .append(String.join(", ", Collections.nCopies(agencies.size(), "?")))
             .append(")");
         params.addAll(agencies);
       }
@@ -316,13 +401,16 @@ public class LedgerSearchRepository implements RequestRowObserver {
     }
     Previous p = previous.get();
     previous.remove();
-    Set<Long> before = insert || p == null || !p.requestId().equals(requestId) ? Set.of() : p.grams();
+    Set<Long> before =
+        insert || p == null || !p.requestId().equals(requestId) ? Set.of() : p.grams();
     Set<Long> now = SearchGrams.of(description(requestId));
     List<Long> gone = before.stream().filter(g -> !now.contains(g)).toList();
     List<Long> added = now.stream().filter(g -> !before.contains(g)).toList();
     if (!gone.isEmpty()) {
       jdbc.sql("DELETE FROM dd_request_gram WHERE request_id = :id AND gram IN (:grams)")
-          .param("id", requestId).param("grams", gone).update();
+          .param("id", requestId)
+          .param("grams", gone)
+          .update();
     }
     insert(requestId, added);
   }
@@ -337,13 +425,18 @@ public class LedgerSearchRepository implements RequestRowObserver {
       params.add(g);
       params.add(requestId);
     }
-    jdbc.sql("INSERT INTO dd_request_gram (gram, request_id) VALUES "
-            + String.join(", ", Collections.nCopies(grams.size(), "(?, ?)")))
-        .params(params).update();
+    jdbc.sql(
+            "INSERT INTO dd_request_gram (gram, request_id) VALUES "
+                + String.join(", ", Collections.nCopies(grams.size(), "(?, ?)")))
+        .params(params)
+        .update();
   }
 
   private String description(String requestId) {
-    return jdbc.sql("SELECT description FROM dd_request WHERE id = ?").param(requestId).query(String.class)
-        .optional().orElse("");
+    return jdbc.sql("SELECT description FROM dd_request WHERE id = ?")
+        .param(requestId)
+        .query(String.class)
+        .optional()
+        .orElse("");
   }
 }

@@ -7,8 +7,9 @@ import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ThirdPartyInterest;
 
 /**
- * What an imported row's steps send: the API's bodies (API.md), by the names the API reads. Written as JSON they are
- * the bodies handling.RequestActions takes, as a client's would be; an empty value is left out.
+ * What an imported row's steps send: the API's bodies (API.md), by the names the API reads. Written
+ * as JSON they are the bodies handling.RequestActions takes, as a client's would be; an empty value
+ * is left out.
  */
 final class LedgerSteps {
 
@@ -33,8 +34,14 @@ final class LedgerSteps {
   record ExtensionDecision(boolean approved, LocalDate decidedOn) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Decision(Outcome outcome, LocalDate decidedOn, String reason, Boolean alreadyPublic,
-      ThirdPartyInterest thirdPartyInterest, NotHeldReason notHeldReason, String responsibleAgency,
+  record Decision(
+      Outcome outcome,
+      LocalDate decidedOn,
+      String reason,
+      Boolean alreadyPublic,
+      ThirdPartyInterest thirdPartyInterest,
+      NotHeldReason notHeldReason,
+      String responsibleAgency,
       ConfidentialityReview confidentialityReview) {}
 
   /** Art. 17's review before a disclosure: who reviewed it and when. */

@@ -5,19 +5,26 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The ledger's full-text search cuts text into overlapping pairs of characters (bigrams), the usual index for
- * Chinese, which has no spaces between words: "征收补偿" is 征收, 收补, 补偿. A request matches a search word when its
- * description holds every pair of the word (then checked as a substring, so pairs in another order do not count).
- * No engine dependency; the bench (bench/scale_grow.py) cuts copied descriptions in SQL the same way.
+ * The ledger's full-text search cuts text into overlapping pairs of characters (bigrams), the usual
+ * index for Chinese, which has no spaces between words: "征收补偿" is 征收, 收补, 补偿. A request matches a
+ * search word when its description holds every pair of the word (then checked as a substring, so
+ * pairs in another order do not count). No engine dependency; the bench (bench/scale_grow.py) cuts
+ * copied descriptions in SQL the same way.
  */
 public final class SearchGrams {
 
-  /** One past the largest code point: a pair is {@code first * RADIX + second}, so every pair is one number. */
+  /**
+   * One past the largest code point: a pair is {@code first * RADIX + second}, so every pair is one
+   * number.
+   */
   static final long RADIX = 0x110000L;
 
   private SearchGrams() {}
 
-  /** The distinct pairs of {@code text}, lower-cased, by code point; pairs holding white space are left out. */
+  /**
+   * The distinct pairs of {@code text}, lower-cased, by code point; pairs holding white space are
+   * left out.
+   */
   public static Set<Long> of(String text) {
     Set<Long> out = new LinkedHashSet<>();
     if (text == null) {

@@ -8,8 +8,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway V13 (Spring Boot hands JavaMigration beans to Flyway): fills the ledger's search index (V12) for the
- * requests already registered, cut by {@link SearchGrams} as new ones are. Runs once, under Flyway's lock.
+ * Flyway V13 (Spring Boot hands JavaMigration beans to Flyway): fills the ledger's search index
+ * (V12) for the requests already registered, cut by {@link SearchGrams} as new ones are. Runs once,
+ * under Flyway's lock.
  */
 @Component
 public class SearchIndexMigration implements JavaMigration {
@@ -39,10 +40,13 @@ public class SearchIndexMigration implements JavaMigration {
   @Override
   public void migrate(Context context) throws Exception {
     var c = context.getConnection();
-    // in pages by id: a driver that reads a whole result into memory must not hold a million descriptions
-    try (PreparedStatement read = c.prepareStatement(
-            "SELECT id, description FROM dd_request WHERE id > ? ORDER BY id LIMIT " + PAGE);
-        PreparedStatement write = c.prepareStatement("INSERT INTO dd_request_gram (gram, request_id) VALUES (?, ?)")) {
+    // in pages by id: a driver that reads a whole result into memory must not hold a million
+    // descriptions
+    try (PreparedStatement read =
+            c.prepareStatement(
+                "SELECT id, description FROM dd_request WHERE id > ? ORDER BY id LIMIT " + PAGE);
+        PreparedStatement write =
+            c.prepareStatement("INSERT INTO dd_request_gram (gram, request_id) VALUES (?, ?)")) {
       String last = "";
       while (true) {
         read.setString(1, last);

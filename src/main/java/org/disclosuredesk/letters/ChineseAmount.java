@@ -3,7 +3,9 @@ package org.disclosuredesk.letters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** An amount in yuan written in capital numerals (大写金额), as payment notices state it: 贰佰元整, 壹仟零伍元伍角. */
+/**
+ * An amount in yuan written in capital numerals (大写金额), as payment notices state it: 贰佰元整, 壹仟零伍元伍角.
+ */
 public final class ChineseAmount {
 
   private static final String DIGITS = "零壹贰叁肆伍陆柒捌玖";

@@ -35,7 +35,10 @@ public class LetterController {
     this.requests = requests;
   }
 
-  @Operation(summary = "列出申请的文书", description = """
+  @Operation(
+      summary = "列出申请的文书",
+      description =
+          """
       **角色**：任何工作人员。
 
       `[{id, kind, title, version, createdAt}]`：告知书、答复书等，同一文书重新生成后各版本都保留。""")
@@ -45,38 +48,57 @@ public class LetterController {
     return letters.list(id).stream().map(Letters.Letter::summary).toList();
   }
 
-  /** The .docx, named in Chinese (RFC 5987 {@code filename*}, with an ASCII fallback for old clients). */
-  @Operation(summary = "下载文书", description = """
+  /**
+   * The .docx, named in Chinese (RFC 5987 {@code filename*}, with an ASCII fallback for old
+   * clients).
+   */
+  @Operation(
+      summary = "下载文书",
+      description =
+          """
       **角色**：任何工作人员。
 
       文书的 `.docx` 文件，文件名为中文（`Content-Disposition` 的 `filename*`）。""",
-      responses = @ApiResponse(responseCode = "200", description = "Word 文件", content = @Content(
-          mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")))
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "Word 文件",
+              content =
+                  @Content(
+                      mediaType =
+                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document")))
   @GetMapping("/{letterId}")
-  ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String letterId,
-      HttpServletResponse response) {
+  ResponseEntity<byte[]> download(
+      @PathVariable String id, @PathVariable String letterId, HttpServletResponse response) {
     var request = requests.get(id);
-    // the forced UTF-8 of text responses (server.servlet.encoding.force) has no place on a binary file
+    // the forced UTF-8 of text responses (server.servlet.encoding.force) has no place on a binary
+    // file
     response.setCharacterEncoding((String) null);
     Letters.Letter letter = letters.get(id, letterId);
-    ContentDisposition disposition = ContentDisposition.attachment()
-        .filename(letter.fileName(request.trackingNumber()), StandardCharsets.UTF_8).build();
+    ContentDisposition disposition =
+        ContentDisposition.attachment()
+            .filename(letter.fileName(request.trackingNumber()), StandardCharsets.UTF_8)
+            .build();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(LetterAttachments.DOCX))
         .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
         .body(letters.content(letter.id()));
   }
 
-  @Operation(summary = "重新生成文书", description = """
+  @Operation(
+      summary = "重新生成文书",
+      description =
+          """
       **角色**：承办人员（reviewer）。
 
       更正数据后按当前数据重新生成该文书，得到新的版本（旧版本保留）。返回 201 和新版本 \
       `{id, kind, title, version, createdAt}`。""",
       responses = @ApiResponse(responseCode = "201", description = "已生成新版本"))
   @PostMapping("/{letterId}/regenerate")
-  ResponseEntity<Letters.Summary> regenerate(@PathVariable String id, @PathVariable String letterId,
-      Authentication who) {
+  ResponseEntity<Letters.Summary> regenerate(
+      @PathVariable String id, @PathVariable String letterId, Authentication who) {
     requests.get(id);
-    return ResponseEntity.status(HttpStatus.CREATED).body(letters.regenerate(id, letterId, who.getName()).summary());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(letters.regenerate(id, letterId, who.getName()).summary());
   }
 }

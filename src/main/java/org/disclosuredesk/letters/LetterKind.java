@@ -2,7 +2,10 @@ package org.disclosuredesk.letters;
 
 import java.util.Set;
 
-/** The statutory letters, each with the mail kind(s) that carry it to the applicant (none: not mailed). */
+/**
+ * The statutory letters, each with the mail kind(s) that carry it to the applicant (none: not
+ * mailed).
+ */
 public enum LetterKind {
   ACKNOWLEDGEMENT("政府信息公开申请收件回执", Set.of("ACKNOWLEDGEMENT")),
   SUPPLEMENT_NOTICE("补正申请告知书", Set.of("SUPPLEMENT_NOTICE")),

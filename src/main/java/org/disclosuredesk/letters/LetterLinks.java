@@ -3,8 +3,8 @@ package org.disclosuredesk.letters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.handling.TaskBriefing;
+import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Component;
 
 /** The request's letters (latest version of each) as links at the top of every Tasklist form. */
@@ -24,8 +24,19 @@ public class LetterLinks implements TaskBriefing.Addendum {
     if (latest.isEmpty()) {
       return null;
     }
-    return "**文书** " + latest.values().stream()
-        .map(l -> "[" + l.title() + "（第" + l.version() + "版）](/api/requests/" + row.id() + "/letters/" + l.id() + ")")
-        .collect(Collectors.joining("　"));
+    return "**文书** "
+        + latest.values().stream()
+            .map(
+                l ->
+                    "["
+                        + l.title()
+                        + "（第"
+                        + l.version()
+                        + "版）](/api/requests/"
+                        + row.id()
+                        + "/letters/"
+                        + l.id()
+                        + ")")
+            .collect(Collectors.joining("　"));
   }
 }

@@ -18,10 +18,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills a template's {@code {{placeholders}}} with poi-tl (which also joins tags Word split across runs); a template
- * of plain text tags and boolean sections is prepared by poi-tl once and then filled without reopening it
- * ({@link PreparedTemplate}). A model is poi-tl's data model: values by tag name ({@link LetterFields#tags}), as the
- * tags are whatever a template, built-in or an admin's, names.
+ * Fills a template's {@code {{placeholders}}} with poi-tl (which also joins tags Word split across
+ * runs); a template of plain text tags and boolean sections is prepared by poi-tl once and then
+ * filled without reopening it ({@link PreparedTemplate}). A model is poi-tl's data model: values by
+ * tag name ({@link LetterFields#tags}), as the tags are whatever a template, built-in or an
+ * admin's, names.
  */
 @Component
 public class LetterRenderer {
@@ -37,16 +38,22 @@ public class LetterRenderer {
     this.templates = templates;
   }
 
-  /** Loads POI's and poi-tl's classes off the request path, so the first registration does not wait for them. */
+  /**
+   * Loads POI's and poi-tl's classes off the request path, so the first registration does not wait
+   * for them.
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void warmUp() {
-    Thread t = new Thread(() -> {
-      try {
-        render("acknowledgement", Map.of());
-      } catch (RuntimeException e) {
-        log.warn("letter warm-up failed: {}", e.toString());
-      }
-    }, "letters-warm-up");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                render("acknowledgement", Map.of());
+              } catch (RuntimeException e) {
+                log.warn("letter warm-up failed: {}", e.toString());
+              }
+            },
+            "letters-warm-up");
     t.setDaemon(true);
     t.start();
   }
@@ -57,15 +64,19 @@ public class LetterRenderer {
   }
 
   /**
-   * A letter of this agency: its own template if it has one, else the platform's, else the built-in one. An admin's
-   * template that does not render must not stop a statutory step: the next one is used instead.
+   * A letter of this agency: its own template if it has one, else the platform's, else the built-in
+   * one. An admin's template that does not render must not stop a statutory step: the next one is
+   * used instead.
    */
   public byte[] render(String agencyCode, String template, Map<String, ?> model) {
     for (LetterTemplates.Override custom : templates.overrides(agencyCode, template)) {
       try {
         return renderTemplate(custom.content(), model);
       } catch (RuntimeException | IOException e) {
-        log.warn("letter template {} does not render ({}), using the next one", custom.file(), e.toString());
+        log.warn(
+            "letter template {} does not render ({}), using the next one",
+            custom.file(),
+            e.toString());
       }
     }
     try {
@@ -88,11 +99,16 @@ public class LetterRenderer {
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    XWPFTemplate.compile(new ByteArrayInputStream(template), config).render(model).writeAndClose(out);
+    XWPFTemplate.compile(new ByteArrayInputStream(template), config)
+        .render(model)
+        .writeAndClose(out);
     return out.toByteArray();
   }
 
-  /** By the template's content, so an admin's replaced file is prepared anew (a handful of templates exist). */
+  /**
+   * By the template's content, so an admin's replaced file is prepared anew (a handful of templates
+   * exist).
+   */
   private Optional<PreparedTemplate> prepared(byte[] template) {
     String key = HexFormat.of().formatHex(sha256(template));
     Optional<PreparedTemplate> known = prepared.get(key);
@@ -103,7 +119,8 @@ public class LetterRenderer {
       try {
         known = PreparedTemplate.of(template, config);
       } catch (RuntimeException | IOException e) {
-        // the fast path must never cost a letter: poi-tl itself renders it (or reports why it cannot)
+        // the fast path must never cost a letter: poi-tl itself renders it (or reports why it
+        // cannot)
         known = Optional.empty();
       }
       prepared.put(key, known);

@@ -14,10 +14,11 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The Word templates, most specific first: {@code CODE/NAME.docx} in {@code disclosure.letters.template-dir} (one
- * agency's own wording, seal image or letterhead, DOMAIN.md §8), then {@code NAME.docx} there (the platform's), then
- * the built-in {@code classpath:letters/NAME.docx}; an admin changes a letter without a rebuild (read on every use,
- * so a replaced file counts at once, on every node that shares the folder).
+ * The Word templates, most specific first: {@code CODE/NAME.docx} in {@code
+ * disclosure.letters.template-dir} (one agency's own wording, seal image or letterhead, DOMAIN.md
+ * §8), then {@code NAME.docx} there (the platform's), then the built-in {@code
+ * classpath:letters/NAME.docx}; an admin changes a letter without a rebuild (read on every use, so
+ * a replaced file counts at once, on every node that shares the folder).
  */
 @Component
 public class LetterTemplates {
@@ -31,13 +32,15 @@ public class LetterTemplates {
 
   private final Path overrides;
 
-  public LetterTemplates(@Value("${disclosure.letters.template-dir:${disclosure.data-dir:./data}/letters}") String dir) {
+  public LetterTemplates(
+      @Value("${disclosure.letters.template-dir:${disclosure.data-dir:./data}/letters}")
+          String dir) {
     this.overrides = dir == null || dir.isBlank() ? null : Path.of(dir);
   }
 
   /**
-   * The replacements for this agency's letter, the agency's own first, then the platform's (a broken one is passed
-   * over for the next, and finally for the built-in template).
+   * The replacements for this agency's letter, the agency's own first, then the platform's (a
+   * broken one is passed over for the next, and finally for the built-in template).
    */
   public List<Override> overrides(String agencyCode, String name) {
     check(name);
@@ -62,16 +65,21 @@ public class LetterTemplates {
     }
   }
 
-  /** The shipped templates never change while the app runs: read each from the jar once (callers only read). */
+  /**
+   * The shipped templates never change while the app runs: read each from the jar once (callers
+   * only read).
+   */
   public byte[] builtIn(String name) {
     check(name);
-    return builtIns.computeIfAbsent(name, n -> {
-      try (InputStream in = new ClassPathResource("letters/" + n + ".docx").getInputStream()) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new IllegalStateException("built-in letter template missing: " + n, e);
-      }
-    });
+    return builtIns.computeIfAbsent(
+        name,
+        n -> {
+          try (InputStream in = new ClassPathResource("letters/" + n + ".docx").getInputStream()) {
+            return in.readAllBytes();
+          } catch (IOException e) {
+            throw new IllegalStateException("built-in letter template missing: " + n, e);
+          }
+        });
   }
 
   private final Map<String, byte[]> builtIns = new ConcurrentHashMap<>();

@@ -23,40 +23,52 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A template of plain text tags ({@code {{name}}}), and at most a few boolean sections ({@code {{?flag}}…{{/flag}}})
- * of such tags, rendered by poi-tl once per combination of the sections' values with a marker as every text tag's
- * value; filling it replaces the markers in the package's XML, which is all poi-tl's text policy does to a tag's run.
- * Opening and writing the package with POI for every letter was a third of a registration's CPU (JFR). Templates with
- * anything else (pictures, tables, nested or list sections, expressions), and values that poi-tl renders specially
- * (line breaks, tabs, leading or trailing spaces, control characters, a section value that is not a boolean), are
- * rendered by poi-tl itself: {@link #fill} says so.
+ * A template of plain text tags ({@code {{name}}}), and at most a few boolean sections ({@code
+ * {{?flag}}…{{/flag}}}) of such tags, rendered by poi-tl once per combination of the sections'
+ * values with a marker as every text tag's value; filling it replaces the markers in the package's
+ * XML, which is all poi-tl's text policy does to a tag's run. Opening and writing the package with
+ * POI for every letter was a third of a registration's CPU (JFR). Templates with anything else
+ * (pictures, tables, nested or list sections, expressions), and values that poi-tl renders
+ * specially (line breaks, tabs, leading or trailing spaces, control characters, a section value
+ * that is not a boolean), are rendered by poi-tl itself: {@link #fill} says so.
  */
 final class PreparedTemplate {
 
-  /** Private-use characters: no template text or value may carry them (values that do go to poi-tl). */
+  /**
+   * Private-use characters: no template text or value may carry them (values that do go to poi-tl).
+   */
   private static final char OPEN = '\uE000';
+
   private static final char CLOSE = '\uE001';
   private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final int MAX_SECTIONS = 4;
 
-  /** One entry of the package: its bytes as written, or, where markers stand, text pieces and tag indexes. */
+  /**
+   * One entry of the package: its bytes as written, or, where markers stand, text pieces and tag
+   * indexes.
+   */
   private record Part(ZipEntry entry, byte[] raw, List<Object> pieces) {}
 
   private final byte[] template;
   private final Configure config;
   private final List<String> tags;
   private final List<String> sections;
+
   /** The rendered package for each combination of section values (bit i: section i shown). */
   private final Map<Integer, List<Part>> variants = new ConcurrentHashMap<>();
 
-  private PreparedTemplate(byte[] template, Configure config, List<String> tags, List<String> sections) {
+  private PreparedTemplate(
+      byte[] template, Configure config, List<String> tags, List<String> sections) {
     this.template = template;
     this.config = config;
     this.tags = tags;
     this.sections = sections;
   }
 
-  /** The prepared template, or empty when it uses more of poi-tl than plain text tags and boolean sections. */
+  /**
+   * The prepared template, or empty when it uses more of poi-tl than plain text tags and boolean
+   * sections.
+   */
   static Optional<PreparedTemplate> of(byte[] template, Configure config) throws IOException {
     if (carriesMarkerCharacters(template)) {
       return Optional.empty(); // a symbol font's private-use character would be read as a marker
@@ -67,7 +79,8 @@ final class PreparedTemplate {
       for (MetaTemplate meta : compiled.getElementTemplates()) {
         if (meta instanceof IterableTemplate section) {
           String name = section.getStartMark().getTagName();
-          if (!SIMPLE_NAME.matcher(name).matches() || sections.contains(name)
+          if (!SIMPLE_NAME.matcher(name).matches()
+              || sections.contains(name)
               || !section.getTemplates().stream().allMatch(inner -> textTag(inner, tags))) {
             return Optional.empty();
           }
@@ -80,7 +93,8 @@ final class PreparedTemplate {
     if (sections.size() > MAX_SECTIONS || sections.stream().anyMatch(tags::contains)) {
       return Optional.empty();
     }
-    PreparedTemplate prepared = new PreparedTemplate(template, config, List.copyOf(tags), List.copyOf(sections));
+    PreparedTemplate prepared =
+        new PreparedTemplate(template, config, List.copyOf(tags), List.copyOf(sections));
     prepared.variant(0); // fails here, not at the first letter, if poi-tl cannot write it
     return Optional.of(prepared);
   }
@@ -132,7 +146,10 @@ final class PreparedTemplate {
     return variants.computeIfAbsent(shown, this::render);
   }
 
-  /** poi-tl's own rendering with markers for the text tags and the given sections shown, split into parts. */
+  /**
+   * poi-tl's own rendering with markers for the text tags and the given sections shown, split into
+   * parts.
+   */
   private List<Part> render(int shown) {
     // poi-tl's data model for this template's own tags: a marker (text) or a section's boolean
     Map<String, Object> markers = new HashMap<>();
@@ -144,7 +161,9 @@ final class PreparedTemplate {
     }
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      XWPFTemplate.compile(new ByteArrayInputStream(template), config).render(markers).writeAndClose(out);
+      XWPFTemplate.compile(new ByteArrayInputStream(template), config)
+          .render(markers)
+          .writeAndClose(out);
       List<Part> parts = new ArrayList<>();
       try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
         for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
@@ -175,7 +194,8 @@ final class PreparedTemplate {
 
   /** Whether the element is a plain text tag; if so, its name is added to the tags. */
   private static boolean textTag(MetaTemplate meta, List<String> tags) {
-    if (meta.getClass() != RunTemplate.class || !textSign(((RunTemplate) meta).getSign())
+    if (meta.getClass() != RunTemplate.class
+        || !textSign(((RunTemplate) meta).getSign())
         || !SIMPLE_NAME.matcher(((RunTemplate) meta).getTagName()).matches()) {
       return false;
     }
@@ -187,7 +207,8 @@ final class PreparedTemplate {
   }
 
   private static boolean textSign(Character sign) {
-    return sign != null && (sign == GramerSymbol.TEXT.getSymbol() || sign == GramerSymbol.TEXT_ALIAS.getSymbol());
+    return sign != null
+        && (sign == GramerSymbol.TEXT.getSymbol() || sign == GramerSymbol.TEXT_ALIAS.getSymbol());
   }
 
   private static String marker(int i) {
@@ -212,16 +233,27 @@ final class PreparedTemplate {
     return pieces;
   }
 
-  /** A value poi-tl would write into the run as it is: no breaks, tabs, edge spaces or characters XML refuses. */
+  /**
+   * A value poi-tl would write into the run as it is: no breaks, tabs, edge spaces or characters
+   * XML refuses.
+   */
   private static boolean plain(String s) {
-    if (!s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))
-        || Character.isSpaceChar(s.charAt(0)) || Character.isSpaceChar(s.charAt(s.length() - 1)))) {
+    if (!s.isEmpty()
+        && (Character.isWhitespace(s.charAt(0))
+            || Character.isWhitespace(s.charAt(s.length() - 1))
+            || Character.isSpaceChar(s.charAt(0))
+            || Character.isSpaceChar(s.charAt(s.length() - 1)))) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c == OPEN || c == CLOSE || c == '\uFFFE' || c == '\uFFFF'
-          || Character.isHighSurrogate(c) && (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(++i)))
+      if (c < 0x20
+          || c == OPEN
+          || c == CLOSE
+          || c == '\uFFFE'
+          || c == '\uFFFF'
+          || Character.isHighSurrogate(c)
+              && (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(++i)))
           || Character.isLowSurrogate(c)) {
         return false;
       }

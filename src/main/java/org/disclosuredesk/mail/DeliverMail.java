@@ -19,8 +19,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * BPMN "发送邮件": sends one queued mail. A failure throws, so the job is retried on its cycle and finally becomes an
- * incident in Cockpit; a mail already marked sent is never sent again.
+ * BPMN "发送邮件": sends one queued mail. A failure throws, so the job is retried on its cycle and
+ * finally becomes an incident in Cockpit; a mail already marked sent is never sent again.
  */
 @Component("deliverMail")
 public class DeliverMail implements JavaDelegate {
@@ -35,8 +35,13 @@ public class DeliverMail implements JavaDelegate {
   private final String from;
   private final TransactionTemplate outside;
 
-  public DeliverMail(MailRepository mails, JavaMailSender sender, RequestEvents events, BusinessClock clock,
-      ObjectProvider<MailAttachments> attachments, @Value("${disclosure.mail.from}") String from,
+  public DeliverMail(
+      MailRepository mails,
+      JavaMailSender sender,
+      RequestEvents events,
+      BusinessClock clock,
+      ObjectProvider<MailAttachments> attachments,
+      @Value("${disclosure.mail.from}") String from,
       PlatformTransactionManager txm) {
     this.mails = mails;
     this.sender = sender;
@@ -56,17 +61,22 @@ public class DeliverMail implements JavaDelegate {
       return;
     }
     if (mail.status() == MailStatus.SENDING) {
-      // an earlier attempt died between handing the mail to the SMTP server and recording it (kill -9, power):
-      // it may have gone out, so it is not sent again; the job's retries run out and leave an incident to check
+      // an earlier attempt died between handing the mail to the SMTP server and recording it (kill
+      // -9, power):
+      // it may have gone out, so it is not sent again; the job's retries run out and leave an
+      // incident to check
       throw new IllegalStateException("邮件上次发送中断，可能已经发出，请人工核实后处理（dd_mail " + id + "）");
     }
     MimeMessage message = sender.createMimeMessage();
     String requestId = mail.requestId();
     MailAttachments source = attachments.getIfAvailable();
-    List<MailAttachments.Attachment> files = source == null || requestId == null ? List.of()
-        : source.attachmentsFor(requestId, mail.kind());
+    List<MailAttachments.Attachment> files =
+        source == null || requestId == null
+            ? List.of()
+            : source.attachmentsFor(requestId, mail.kind());
     MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
-    // the outbox id travels with the mail: a mail sent again after a crash between sending and recording it is
+    // the outbox id travels with the mail: a mail sent again after a crash between sending and
+    // recording it is
     // recognisable as the same one (crash test, receiving systems)
     message.setHeader(MAIL_ID_HEADER, id);
     helper.setFrom(from);
@@ -81,12 +91,16 @@ public class DeliverMail implements JavaDelegate {
     try {
       sender.send(message);
     } catch (RuntimeException failed) {
-      mark(id, MailStatus.SENDING, MailStatus.QUEUED); // the server refused or was unreachable: nothing went out, retry
+      mark(
+          id,
+          MailStatus.SENDING,
+          MailStatus.QUEUED); // the server refused or was unreachable: nothing went out, retry
       throw failed;
     }
     mails.sent(id, LocalDateTime.ofInstant(clock.now(), clock.zone()));
     if (requestId != null) {
-      events.record(requestId, "MAIL_SENT", "system", Map.of("kind", mail.kind(), "subject", mail.subject()));
+      events.record(
+          requestId, "MAIL_SENT", "system", Map.of("kind", mail.kind(), "subject", mail.subject()));
     }
   }
 

@@ -3,8 +3,8 @@ package org.disclosuredesk.mail;
 import java.util.function.Supplier;
 
 /**
- * Steps replayed from a paper ledger happened months ago: their mails (acknowledgement, notices, the reply) were
- * never due now, so while a thread replays them the {@link Mailer} queues nothing.
+ * Steps replayed from a paper ledger happened months ago: their mails (acknowledgement, notices,
+ * the reply) were never due now, so while a thread replays them the {@link Mailer} queues nothing.
  */
 public final class MailHold {
 

@@ -1,6 +1,5 @@
 package org.disclosuredesk.mail;
 
-import org.disclosuredesk.agency.AgencyScope;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -9,9 +8,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.disclosuredesk.agency.AgencyScope;
 import org.springframework.stereotype.Component;
 
-/** Whom a reminder goes to: a task's assignee, else its candidate groups' members; or a whole group. */
+/**
+ * Whom a reminder goes to: a task's assignee, else its candidate groups' members; or a whole group.
+ */
 @Component
 public class StaffAddresses {
 
@@ -26,8 +28,8 @@ public class StaffAddresses {
   }
 
   /**
-   * The mail addresses of those who hold these open tasks of one agency's request: a group's members only as far as
-   * they work for that agency (DOMAIN.md §8).
+   * The mail addresses of those who hold these open tasks of one agency's request: a group's
+   * members only as far as they work for that agency (DOMAIN.md §8).
    */
   public Set<String> holdersOf(Collection<Task> open, String agency) {
     Set<String> to = new LinkedHashSet<>();

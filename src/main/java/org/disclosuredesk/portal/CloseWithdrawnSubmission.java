@@ -1,12 +1,10 @@
 package org.disclosuredesk.portal;
 
-import org.disclosuredesk.common.Columns;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.Columns;
 import org.springframework.stereotype.Component;
 
 /** BPMN "撤回关闭": withdrawn before confirmation, the submission is closed and never registered. */

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The online channel ({@code disclosure.portal.*}, API.md "Public channel"): on or off, the limits per client address
- * and per submission, and the uploads' bounds.
+ * The online channel ({@code disclosure.portal.*}, API.md "Public channel"): on or off, the limits
+ * per client address and per submission, and the uploads' bounds.
  */
 @ConfigurationProperties("disclosure.portal")
 public record PortalProperties(

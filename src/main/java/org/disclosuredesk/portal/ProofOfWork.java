@@ -15,9 +15,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * ALTCHA proof-of-work on every public write (protocol v1, SHA-256, the ALTCHA Java library): a challenge is
- * signed with a key every node shares (kept in {@code dd_setting}), expires after the configured validity, and a
- * solution is accepted once on any node ({@code dd_altcha_spent}'s primary key).
+ * ALTCHA proof-of-work on every public write (protocol v1, SHA-256, the ALTCHA Java library): a
+ * challenge is signed with a key every node shares (kept in {@code dd_setting}), expires after the
+ * configured validity, and a solution is accepted once on any node ({@code dd_altcha_spent}'s
+ * primary key).
  */
 @Component
 public class ProofOfWork {
@@ -25,7 +26,8 @@ public class ProofOfWork {
   static final String KEY_SETTING = "portal.altcha-hmac-key";
 
   /** {@code GET /public/api/challenge}: ALTCHA's challenge, the names as the widget reads them. */
-  public record Challenge(String algorithm, String challenge, String salt, String signature, Long maxnumber) {}
+  public record Challenge(
+      String algorithm, String challenge, String salt, String signature, Long maxnumber) {}
 
   private final ProofOfWorkRepository repository;
   private final PortalProperties properties;
@@ -33,7 +35,11 @@ public class ProofOfWork {
   private final ObjectMapper json;
   private volatile String key;
 
-  ProofOfWork(ProofOfWorkRepository repository, PortalProperties properties, BusinessClock clock, ObjectMapper json) {
+  ProofOfWork(
+      ProofOfWorkRepository repository,
+      PortalProperties properties,
+      BusinessClock clock,
+      ObjectMapper json) {
     this.repository = repository;
     this.properties = properties;
     this.clock = clock;
@@ -42,11 +48,12 @@ public class ProofOfWork {
 
   public Challenge challenge() {
     try {
-      Altcha.ChallengeOptions options = new Altcha.ChallengeOptions()
-          .setAlgorithm(Altcha.Algorithm.SHA256)
-          .setMaxNumber(properties.proofOfWorkMaxNumber())
-          .setHmacKey(key())
-          .setExpires(Instant.now().plus(properties.proofOfWorkValidity()).getEpochSecond());
+      Altcha.ChallengeOptions options =
+          new Altcha.ChallengeOptions()
+              .setAlgorithm(Altcha.Algorithm.SHA256)
+              .setMaxNumber(properties.proofOfWorkMaxNumber())
+              .setHmacKey(key())
+              .setExpires(Instant.now().plus(properties.proofOfWorkValidity()).getEpochSecond());
       Altcha.Challenge c = Altcha.createChallenge(options);
       return new Challenge(c.algorithm, c.challenge, c.salt, c.signature, c.maxnumber);
     } catch (Exception e) {
@@ -55,8 +62,9 @@ public class ProofOfWork {
   }
 
   /**
-   * Whether {@code payload} (the base64 the widget sends) solves one of our challenges, unexpired, and was never
-   * used before; a valid one is spent by this call, in its own transaction, so a refused request cannot reuse it.
+   * Whether {@code payload} (the base64 the widget sends) solves one of our challenges, unexpired,
+   * and was never used before; a valid one is spent by this call, in its own transaction, so a
+   * refused request cannot reuse it.
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public boolean spend(String payload) {
@@ -65,16 +73,20 @@ public class ProofOfWork {
     }
     String signature;
     try {
-      JsonNode solution = json.readTree(new String(Base64.getDecoder().decode(payload.strip()),
-          StandardCharsets.UTF_8));
+      JsonNode solution =
+          json.readTree(
+              new String(Base64.getDecoder().decode(payload.strip()), StandardCharsets.UTF_8));
       signature = solution.path("signature").asText("");
-      if (signature.isEmpty() || signature.length() > 128 || !Altcha.verifySolution(payload.strip(), key(), true)) {
+      if (signature.isEmpty()
+          || signature.length() > 128
+          || !Altcha.verifySolution(payload.strip(), key(), true)) {
         return false;
       }
     } catch (Exception e) {
       return false;
     }
-    return repository.spend(signature, Instant.now().plus(properties.proofOfWorkValidity()).plusSeconds(60));
+    return repository.spend(
+        signature, Instant.now().plus(properties.proofOfWorkValidity()).plusSeconds(60));
   }
 
   /** Spent solutions are remembered only as long as their challenge could still be solved. */

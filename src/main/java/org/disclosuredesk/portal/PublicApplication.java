@@ -1,6 +1,5 @@
 package org.disclosuredesk.portal;
 
-import org.disclosuredesk.common.Columns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -8,24 +7,26 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.common.FieldErrors;
 import org.disclosuredesk.common.OneOf;
 import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.DeliveryChannel;
 import org.disclosuredesk.kernel.IdType;
-import org.disclosuredesk.request.RegistrationForm;
 import org.disclosuredesk.kernel.RequestedForm;
+import org.disclosuredesk.request.RegistrationForm;
 
 /**
- * An application made on the website ({@code POST /public/api/applications}): what Art. 29 asks for — the
- * applicant's name, identity proof and contact, a description of the information, the form wanted — and the
- * proof-of-work.
+ * An application made on the website ({@code POST /public/api/applications}): what Art. 29 asks for
+ * — the applicant's name, identity proof and contact, a description of the information, the form
+ * wanted — and the proof-of-work.
  */
 public record PublicApplication(
     @NotNull(message = "必填") @Valid Applicant applicant,
     @Valid Agent agent,
     @NotBlank(message = "必填") @Size(max = 10000, message = "不能超过 10000 个字符") String description,
-    @Size(max = 3, message = "最多 3 项") List<@NotNull(message = "不能为空") @OneOf(RequestedForm.class) String> requestedForms,
+    @Size(max = 3, message = "最多 3 项")
+        List<@NotNull(message = "不能为空") @OneOf(RequestedForm.class) String> requestedForms,
     @OneOf(DeliveryChannel.class) String deliveryChannel,
     @Size(max = 2000, message = "格式不正确") String altcha,
     @Size(max = 16, message = "没有这个机关") String agencyCode) {
@@ -44,8 +45,8 @@ public record PublicApplication(
       @Size(max = 2000, message = "不能超过 2000 个字符") String address) {
 
     RegistrationForm.Applicant asRegistration() {
-      return new RegistrationForm.Applicant(type, name, upper(idNumber), upper(creditCode), email, phone, address,
-          idType);
+      return new RegistrationForm.Applicant(
+          type, name, upper(idNumber), upper(creditCode), email, phone, address, idType);
     }
   }
 
@@ -80,14 +81,20 @@ public record PublicApplication(
     }
   }
 
-  /** The submission's columns from the application, as typed (trimmed, identity numbers upper-cased). */
+  /**
+   * The submission's columns from the application, as typed (trimmed, identity numbers
+   * upper-cased).
+   */
   Columns columns() {
     Columns c = new Columns();
     c.set("applicant_type", applicant.type());
     c.set("applicant_name", applicant.name().strip());
     String idNumber = upper(applicant.idNumber());
-    c.set("applicant_id_type", idNumber == null ? null
-        : applicant.idType() != null ? applicant.idType() : IdType.defaultFor(idNumber).name());
+    c.set(
+        "applicant_id_type",
+        idNumber == null
+            ? null
+            : applicant.idType() != null ? applicant.idType() : IdType.defaultFor(idNumber).name());
     c.set("applicant_id_number", idNumber);
     c.set("applicant_credit_code", upper(applicant.creditCode()));
     c.set("applicant_email", trim(applicant.email()));
@@ -95,13 +102,19 @@ public record PublicApplication(
     c.set("applicant_address", trim(applicant.address()));
     c.set("agent_name", agent == null ? null : agent.name().strip());
     String agentId = agent == null ? null : upper(agent.idNumber());
-    c.set("agent_id_type", agentId == null ? null
-        : agent.idType() != null ? agent.idType() : IdType.defaultFor(agentId).name());
+    c.set(
+        "agent_id_type",
+        agentId == null
+            ? null
+            : agent.idType() != null ? agent.idType() : IdType.defaultFor(agentId).name());
     c.set("agent_id_number", agentId);
     c.set("agent_phone", agent == null ? null : trim(agent.phone()));
     c.set("description", description.strip());
-    c.set("requested_forms", requestedForms == null || requestedForms.isEmpty() ? null
-        : String.join(",", requestedForms.stream().distinct().toList()));
+    c.set(
+        "requested_forms",
+        requestedForms == null || requestedForms.isEmpty()
+            ? null
+            : String.join(",", requestedForms.stream().distinct().toList()));
     c.set("delivery_channel", deliveryChannel);
     return c;
   }

@@ -8,9 +8,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Query codes: random, unambiguous when read aloud or copied from paper (no 0/O, 1/I/L), 12 characters (about 59
- * bits), kept only as a salted SHA-256 hash; what a person types is compared case-insensitively, without spaces or
- * dashes.
+ * Query codes: random, unambiguous when read aloud or copied from paper (no 0/O, 1/I/L), 12
+ * characters (about 59 bits), kept only as a salted SHA-256 hash; what a person types is compared
+ * case-insensitively, without spaces or dashes.
  */
 final class QueryCodes {
 
@@ -49,7 +49,8 @@ final class QueryCodes {
     if (typed == null || typed.length() > 64) {
       return false;
     }
-    return MessageDigest.isEqual(hash(salt, typed).getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(
+        hash(salt, typed).getBytes(StandardCharsets.US_ASCII),
         expectedHash.getBytes(StandardCharsets.US_ASCII));
   }
 

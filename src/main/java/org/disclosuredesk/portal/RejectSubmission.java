@@ -1,10 +1,10 @@
 package org.disclosuredesk.portal;
 
-import org.disclosuredesk.common.Columns;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.mail.Mailer;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,15 @@ public class RejectSubmission implements JavaDelegate {
     SubmissionRow row = submissions.lock(execution.getProcessBusinessKey());
     submissions.update(row.id(), Columns.of("status", SubmissionStatus.REJECTED.name()));
     if (row.applicantEmail() != null) {
-      mailer.queueFor(row.agencyCode(), null, "SUBMISSION_REJECTED", row.applicantEmail(), "网上申请不予受理：申请编号 " + row.submissionNumber(),
-          "submission-rejected", Map.of("submission", row), List.of());
+      mailer.queueFor(
+          row.agencyCode(),
+          null,
+          "SUBMISSION_REJECTED",
+          row.applicantEmail(),
+          "网上申请不予受理：申请编号 " + row.submissionNumber(),
+          "submission-rejected",
+          Map.of("submission", row),
+          List.of());
     }
   }
 }

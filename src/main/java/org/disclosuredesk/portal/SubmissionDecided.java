@@ -1,33 +1,35 @@
 package org.disclosuredesk.portal;
 
-import org.disclosuredesk.common.Columns;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.disclosuredesk.common.BusinessClock;
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.process.Actors;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.StepValues;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN "确认网上申请", completed: the clerk confirms (the day of confirmation is the date of receipt, Art. 31(3)) or
- * rejects what is no request at all, with a reason the applicant sees.
+ * BPMN "确认网上申请", completed: the clerk confirms (the day of confirmation is the date of receipt,
+ * Art. 31(3)) or rejects what is no request at all, with a reason the applicant sees.
  */
 @Component("submissionDecided")
 public class SubmissionDecided implements TaskListener {
 
-  enum Decision { CONFIRM, REJECT }
+  enum Decision {
+    CONFIRM,
+    REJECT
+  }
 
   private final SubmissionRepository submissions;
   private final BusinessClock clock;
   private final IdentityService identity;
 
-  public SubmissionDecided(SubmissionRepository submissions, BusinessClock clock, IdentityService identity) {
+  public SubmissionDecided(
+      SubmissionRepository submissions, BusinessClock clock, IdentityService identity) {
     this.submissions = submissions;
     this.clock = clock;
     this.identity = identity;
@@ -55,7 +57,8 @@ public class SubmissionDecided implements TaskListener {
     var instance = task.getExecution().getProcessInstance();
     instance.setVariable(SubmissionProcess.DECISION, decision.name());
     if (decision == Decision.CONFIRM) {
-      instance.setVariable(SubmissionProcess.CONFIRMED_ON,
+      instance.setVariable(
+          SubmissionProcess.CONFIRMED_ON,
           (confirmedOn == null ? clock.today() : confirmedOn).toString());
     }
     StepValues.consume(task.getExecution(), List.of("decision", "confirmedOn", "reason"));

@@ -3,7 +3,9 @@ package org.disclosuredesk.portal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** One row of {@code dd_submission}: an online application, before and after a clerk confirms it. */
+/**
+ * One row of {@code dd_submission}: an online application, before and after a clerk confirms it.
+ */
 public record SubmissionRow(
     String id,
     String submissionNumber,

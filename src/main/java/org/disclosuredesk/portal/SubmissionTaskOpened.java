@@ -6,8 +6,8 @@ import org.disclosuredesk.process.TaskDates;
 import org.springframework.stereotype.Component;
 
 /**
- * BPMN "确认网上申请", when it opens: named with the submission number, due by the evening of the first working day
- * after the submission, so Tasklist shows a late one among the overdue.
+ * BPMN "确认网上申请", when it opens: named with the submission number, due by the evening of the first
+ * working day after the submission, so Tasklist shows a late one among the overdue.
  */
 @Component("submissionTaskOpened")
 public class SubmissionTaskOpened implements TaskListener {
@@ -16,7 +16,8 @@ public class SubmissionTaskOpened implements TaskListener {
   private final SubmissionProcess process;
   private final TaskDates dates;
 
-  public SubmissionTaskOpened(SubmissionRepository submissions, SubmissionProcess process, TaskDates dates) {
+  public SubmissionTaskOpened(
+      SubmissionRepository submissions, SubmissionProcess process, TaskDates dates) {
     this.submissions = submissions;
     this.process = process;
     this.dates = dates;

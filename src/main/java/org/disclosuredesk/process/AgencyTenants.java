@@ -20,19 +20,23 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Each agency is a Camunda tenant (its code), so Tasklist, Cockpit and the engine REST API show a person only their
- * agencies' instances, tasks, history, jobs and incidents (DOMAIN.md §8); the definitions stay shared (deployed
- * without tenant). A new process instance belongs to: the agency its starter names in the transient variable
- * {@link RequestProcess#AGENCY}; else that of the instance that calls it; else the agency of what a Tasklist start
- * form names ({@link StartAgency}, e.g. the request an appeal is about), if the user starting it is one of its staff;
- * else the only agency of the Camunda user starting it (Tasklist's start forms); else the platform's only agency;
- * else none. Camunda's tenant check stays on (its default): staff authenticate with their agencies as tenant ids
- * (security.EngineTenants).
+ * Each agency is a Camunda tenant (its code), so Tasklist, Cockpit and the engine REST API show a
+ * person only their agencies' instances, tasks, history, jobs and incidents (DOMAIN.md §8); the
+ * definitions stay shared (deployed without tenant). A new process instance belongs to: the agency
+ * its starter names in the transient variable {@link RequestProcess#AGENCY}; else that of the
+ * instance that calls it; else the agency of what a Tasklist start form names ({@link StartAgency},
+ * e.g. the request an appeal is about), if the user starting it is one of its staff; else the only
+ * agency of the Camunda user starting it (Tasklist's start forms); else the platform's only agency;
+ * else none. Camunda's tenant check stays on (its default): staff authenticate with their agencies
+ * as tenant ids (security.EngineTenants).
  */
 @Component
 public class AgencyTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
 
-  /** The agency a start form's values point to (a tracking number, say), or null if they point to none. */
+  /**
+   * The agency a start form's values point to (a tracking number, say), or null if they point to
+   * none.
+   */
   public interface StartAgency {
     String of(String processDefinitionKey, VariableMap variables);
   }
@@ -41,7 +45,10 @@ public class AgencyTenants extends AbstractProcessEnginePlugin implements Tenant
   private final ObjectProvider<StartAgency> startAgencies;
   private volatile ProcessEngineConfigurationImpl engine;
 
-  /** The start agencies looked up when first needed: they read our tables, not the engine being built. */
+  /**
+   * The start agencies looked up when first needed: they read our tables, not the engine being
+   * built.
+   */
   public AgencyTenants(AgencyScope agencies, ObjectProvider<StartAgency> startAgencies) {
     this.agencies = agencies;
     this.startAgencies = startAgencies;
@@ -56,9 +63,11 @@ public class AgencyTenants extends AbstractProcessEnginePlugin implements Tenant
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
     Authentication who = engine.getIdentityService().getCurrentAuthentication();
-    Object given = ctx.getVariables() == null ? null : ctx.getVariables().get(RequestProcess.AGENCY);
+    Object given =
+        ctx.getVariables() == null ? null : ctx.getVariables().get(RequestProcess.AGENCY);
     if (given instanceof String code && !code.isBlank()) {
-      // a Tasklist or engine REST user names only one of their own agencies (the API's own starts run without a
+      // a Tasklist or engine REST user names only one of their own agencies (the API's own starts
+      // run without a
       // Camunda authentication and have checked the agency themselves)
       if (who != null && who.getUserId() != null && !mayName(who, code)) {
         throw new AuthorizationException("您不是机关 " + code + " 的工作人员，不能为其启动流程");
@@ -69,10 +78,12 @@ public class AgencyTenants extends AbstractProcessEnginePlugin implements Tenant
     if (caller != null && caller.getTenantId() != null) {
       return caller.getTenantId();
     }
-    VariableMap variables = ctx.getVariables() == null ? Variables.createVariables() : ctx.getVariables();
+    VariableMap variables =
+        ctx.getVariables() == null ? Variables.createVariables() : ctx.getVariables();
     for (StartAgency start : startAgencies) {
       String code = start.of(ctx.getProcessDefinition().getKey(), variables);
-      // someone else's: as if it did not exist (the start step then finds nothing in the starter's agency)
+      // someone else's: as if it did not exist (the start step then finds nothing in the starter's
+      // agency)
       if (code != null && (who == null || who.getUserId() == null || mayName(who, code))) {
         return code;
       }
@@ -105,9 +116,13 @@ public class AgencyTenants extends AbstractProcessEnginePlugin implements Tenant
     return caseCaller == null ? null : caseCaller.getTenantId();
   }
 
-  /** A decision evaluated in a process belongs to its agency; one evaluated on its own (ledger import) to none. */
+  /**
+   * A decision evaluated in a process belongs to its agency; one evaluated on its own (ledger
+   * import) to none.
+   */
   @Override
-  public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
+  public String provideTenantIdForHistoricDecisionInstance(
+      TenantIdProviderHistoricDecisionInstanceContext ctx) {
     if (ctx.getExecution() != null) {
       return ctx.getExecution().getTenantId();
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.disclosuredesk.common.FieldErrors;
 
 /**
- * What a person entered for one step, whether it came from a Camunda Form in Tasklist or from the JSON API, read
- * with strict types; every bad field is collected so one answer names them all.
+ * What a person entered for one step, whether it came from a Camunda Form in Tasklist or from the
+ * JSON API, read with strict types; every bad field is collected so one answer names them all.
  */
 public final class StepInput {
 
@@ -25,8 +25,9 @@ public final class StepInput {
   }
 
   /**
-   * @param fromForm values submitted by a Camunda Form in Tasklist: radio buttons give "true"/"false" and date
-   *     pickers may add a time, so those two are accepted there (never from the API)
+   * @param fromForm values submitted by a Camunda Form in Tasklist: radio buttons give
+   *     "true"/"false" and date pickers may add a time, so those two are accepted there (never from
+   *     the API)
    */
   public StepInput(Map<String, Object> values, boolean fromForm) {
     this.values = values;
@@ -86,10 +87,11 @@ public final class StepInput {
   }
 
   /**
-   * A business date that already happened: never after {@code today}, never before {@code notBefore} (e.g. the
-   * request's receipt date); API.md conventions.
+   * A business date that already happened: never after {@code today}, never before {@code
+   * notBefore} (e.g. the request's receipt date); API.md conventions.
    */
-  public LocalDate pastDate(String name, boolean required, LocalDate today, LocalDate notBefore, String what) {
+  public LocalDate pastDate(
+      String name, boolean required, LocalDate today, LocalDate notBefore, String what) {
     LocalDate d = date(name, required);
     if (d == null) {
       return null;
@@ -113,8 +115,10 @@ public final class StepInput {
     try {
       return Enum.valueOf(type, s);
     } catch (IllegalArgumentException e) {
-      errors.add(name, "不是允许的取值，应为：" + String.join("、",
-          Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+      errors.add(
+          name,
+          "不是允许的取值，应为："
+              + String.join("、", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
       return null;
     }
   }
@@ -174,7 +178,9 @@ public final class StepInput {
       return null;
     }
     BigDecimal d = new BigDecimal(n.toString());
-    if (d.signum() < 0 || d.compareTo(new BigDecimal("100000000")) > 0 || d.scale() > 2 && d.stripTrailingZeros().scale() > 2) {
+    if (d.signum() < 0
+        || d.compareTo(new BigDecimal("100000000")) > 0
+        || d.scale() > 2 && d.stripTrailingZeros().scale() > 2) {
       errors.add(name, "金额无效");
       return null;
     }

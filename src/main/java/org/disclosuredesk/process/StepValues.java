@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** Reads what a step's form or API call submitted, and removes it afterwards: our tables keep the data. */
+/**
+ * Reads what a step's form or API call submitted, and removes it afterwards: our tables keep the
+ * data.
+ */
 public final class StepValues {
 
   private StepValues() {}

@@ -1,8 +1,8 @@
 package org.disclosuredesk.reply;
 
-import org.disclosuredesk.handling.Fees;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.disclosuredesk.handling.Fees;
 import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +21,9 @@ public class ConcludeFeeUnpaid implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var row = requests.lock(execution.getProcessBusinessKey());
-    fees.list(row.id()).stream().filter(Fees.FeeNotice::open).findFirst()
+    fees.list(row.id()).stream()
+        .filter(Fees.FeeNotice::open)
+        .findFirst()
         .ifPresent(f -> fees.expired(row, f.id()));
   }
 }

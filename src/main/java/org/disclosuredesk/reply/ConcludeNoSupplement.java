@@ -1,8 +1,8 @@
 package org.disclosuredesk.reply;
 
-import org.disclosuredesk.handling.Supplements;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.disclosuredesk.handling.Supplements;
 import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Component;
 

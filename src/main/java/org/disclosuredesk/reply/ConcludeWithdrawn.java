@@ -2,18 +2,18 @@ package org.disclosuredesk.reply;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
-import org.disclosuredesk.common.Columns;
-import org.disclosuredesk.kernel.Outcome;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.disclosuredesk.common.BusinessClock;
-import org.disclosuredesk.request.RequestEvents;
-import org.disclosuredesk.request.RequestRepository;
+import org.disclosuredesk.common.Columns;
+import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.process.Actors;
 import org.disclosuredesk.process.StepInput;
 import org.disclosuredesk.process.StepValues;
+import org.disclosuredesk.request.RequestEvents;
+import org.disclosuredesk.request.RequestRepository;
 import org.springframework.stereotype.Component;
 
 /** BPMN "撤回办结": the applicant withdrew; concluded as OTHER on the withdrawal date. */
@@ -29,8 +29,12 @@ public class ConcludeWithdrawn implements JavaDelegate {
   private final Conclusion conclusion;
   private final IdentityService identity;
 
-  public ConcludeWithdrawn(RequestRepository requests, RequestEvents events, BusinessClock clock,
-      Conclusion conclusion, IdentityService identity) {
+  public ConcludeWithdrawn(
+      RequestRepository requests,
+      RequestEvents events,
+      BusinessClock clock,
+      Conclusion conclusion,
+      IdentityService identity) {
     this.requests = requests;
     this.events = events;
     this.clock = clock;

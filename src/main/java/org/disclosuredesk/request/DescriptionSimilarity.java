@@ -1,13 +1,19 @@
 package org.disclosuredesk.request;
 
-import org.disclosuredesk.identity.ApplicantIdentity;
 import java.util.HashSet;
 import java.util.Set;
+import org.disclosuredesk.identity.ApplicantIdentity;
 
-/** Possible duplicates (Art. 36(6); DOMAIN.md §5a): character-bigram Jaccard similarity of normalised texts. */
+/**
+ * Possible duplicates (Art. 36(6); DOMAIN.md §5a): character-bigram Jaccard similarity of
+ * normalised texts.
+ */
 public final class DescriptionSimilarity {
 
-  /** At or above this, a request is shown to the reviewer as a possible duplicate (never decided automatically). */
+  /**
+   * At or above this, a request is shown to the reviewer as a possible duplicate (never decided
+   * automatically).
+   */
   public static final double THRESHOLD = 0.8;
 
   private DescriptionSimilarity() {}
@@ -24,7 +30,10 @@ public final class DescriptionSimilarity {
     return (double) x.size() / union.size();
   }
 
-  /** NFKC, lower case, letters and digits only (punctuation and white space do not make a request different). */
+  /**
+   * NFKC, lower case, letters and digits only (punctuation and white space do not make a request
+   * different).
+   */
   static String normalise(String text) {
     return ApplicantIdentity.normalise(text).replaceAll("[^\\p{L}\\p{N}]", "");
   }

@@ -20,26 +20,40 @@ public class EventRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(String requestId, LocalDateTime at, String type, String actor, String detailsJson) {
-    // numbered in the insert itself: one statement per event (the request's row lock orders its writers)
-    jdbc.sql("INSERT INTO dd_event (id, request_id, at, seq, type, actor, details)"
-            + " SELECT ?, ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM dd_event WHERE request_id = ?")
+  public void insert(
+      String requestId, LocalDateTime at, String type, String actor, String detailsJson) {
+    // numbered in the insert itself: one statement per event (the request's row lock orders its
+    // writers)
+    jdbc.sql(
+            "INSERT INTO dd_event (id, request_id, at, seq, type, actor, details)"
+                + " SELECT ?, ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM dd_event WHERE request_id = ?")
         .params(UUID.randomUUID().toString(), requestId, at, type, actor, detailsJson, requestId)
         .update();
   }
 
   /** The request's events in order. */
   public List<StoredEvent> of(String requestId) {
-    return jdbc.sql("SELECT at, type, actor, details FROM dd_event WHERE request_id = ? ORDER BY seq")
+    return jdbc.sql(
+            "SELECT at, type, actor, details FROM dd_event WHERE request_id = ? ORDER BY seq")
         .param(requestId)
-        .query((rs, i) -> new StoredEvent(rs.getTimestamp("at").toLocalDateTime(), rs.getString("type"),
-            rs.getString("actor"), rs.getString("details")))
+        .query(
+            (rs, i) ->
+                new StoredEvent(
+                    rs.getTimestamp("at").toLocalDateTime(),
+                    rs.getString("type"),
+                    rs.getString("actor"),
+                    rs.getString("details")))
         .list();
   }
 
   /** The details of the request's latest event of this type. */
   public Optional<String> latestDetails(String requestId, String type) {
-    return jdbc.sql("SELECT details FROM dd_event WHERE request_id = ? AND type = ? ORDER BY seq DESC")
-        .params(requestId, type).query(String.class).list().stream().findFirst();
+    return jdbc
+        .sql("SELECT details FROM dd_event WHERE request_id = ? AND type = ? ORDER BY seq DESC")
+        .params(requestId, type)
+        .query(String.class)
+        .list()
+        .stream()
+        .findFirst();
   }
 }

@@ -1,22 +1,23 @@
 package org.disclosuredesk.request;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.disclosuredesk.identity.IdentityNumbers;
 import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.IdType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * The identity numbers of an application checked by the standards ({@link IdentityNumbers}): the public channel
- * refuses a problem (400 naming the field); the staff side registers with a warning, since the paper in hand is the
- * fact (API.md "Identity").
+ * The identity numbers of an application checked by the standards ({@link IdentityNumbers}): the
+ * public channel refuses a problem (400 naming the field); the staff side registers with a warning,
+ * since the paper in hand is the fact (API.md "Identity").
  */
 public final class IdentityCheck {
 
   private IdentityCheck() {}
 
   /** Field → problem, for every identity number that fails its standard; empty when all pass. */
-  public static Map<String, String> problems(RegistrationForm.Applicant applicant, RegistrationForm.Agent agent) {
+  public static Map<String, String> problems(
+      RegistrationForm.Applicant applicant, RegistrationForm.Agent agent) {
     Map<String, String> out = new LinkedHashMap<>();
     if (applicant != null) {
       if (ApplicantType.NATURAL_PERSON.name().equals(applicant.type())) {
@@ -36,11 +37,21 @@ public final class IdentityCheck {
 
   /** The warning a clerk sees for a registered request's identity numbers, or null. */
   public static String warning(RequestRow row) {
-    return warning(problems(
-        new RegistrationForm.Applicant(row.applicantType(), row.applicantName(), row.applicantIdNumber(),
-            row.applicantCreditCode(), null, null, null, row.applicantIdType()),
-        row.agentName() == null ? null
-            : new RegistrationForm.Agent(row.agentName(), row.agentIdNumber(), null, row.agentIdType())));
+    return warning(
+        problems(
+            new RegistrationForm.Applicant(
+                row.applicantType(),
+                row.applicantName(),
+                row.applicantIdNumber(),
+                row.applicantCreditCode(),
+                null,
+                null,
+                null,
+                row.applicantIdType()),
+            row.agentName() == null
+                ? null
+                : new RegistrationForm.Agent(
+                    row.agentName(), row.agentIdNumber(), null, row.agentIdType())));
   }
 
   /** The warning a clerk sees for these problems, or null. */
@@ -49,13 +60,21 @@ public final class IdentityCheck {
       return null;
     }
     StringBuilder s = new StringBuilder("证件号码未通过校验，请核对原件：");
-    problems.forEach((field, problem) -> s.append(field.startsWith("agent") ? "代理人证件号码" : field
-        .endsWith("creditCode") ? "统一社会信用代码" : "申请人证件号码").append("（").append(problem).append("）；"));
+    problems.forEach(
+        (field, problem) ->
+            s.append(
+                    field.startsWith("agent")
+                        ? "代理人证件号码"
+                        : field.endsWith("creditCode") ? "统一社会信用代码" : "申请人证件号码")
+                .append("（")
+                .append(problem)
+                .append("）；"));
     s.setLength(s.length() - 1);
     return s.append("。").toString();
   }
 
-  private static void residentId(Map<String, String> out, String field, String idType, String number) {
+  private static void residentId(
+      Map<String, String> out, String field, String idType, String number) {
     if (number == null || number.isBlank()) {
       return;
     }

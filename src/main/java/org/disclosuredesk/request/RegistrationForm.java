@@ -1,10 +1,5 @@
 package org.disclosuredesk.request;
 
-import org.disclosuredesk.kernel.ApplicantType;
-import org.disclosuredesk.kernel.Channel;
-import org.disclosuredesk.kernel.DeliveryChannel;
-import org.disclosuredesk.kernel.IdType;
-import org.disclosuredesk.kernel.RequestedForm;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,8 +9,16 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.disclosuredesk.common.IsoDate;
 import org.disclosuredesk.common.OneOf;
+import org.disclosuredesk.kernel.ApplicantType;
+import org.disclosuredesk.kernel.Channel;
+import org.disclosuredesk.kernel.DeliveryChannel;
+import org.disclosuredesk.kernel.IdType;
+import org.disclosuredesk.kernel.RequestedForm;
 
-/** A request as the clerk or the online portal registers it ({@code POST /api/requests}, the Tasklist start form). */
+/**
+ * A request as the clerk or the online portal registers it ({@code POST /api/requests}, the
+ * Tasklist start form).
+ */
 public record RegistrationForm(
     @NotNull(message = "必填") @OneOf(Channel.class) String channel,
     @NotNull(message = "必填") @IsoDate String arrivedOn,
@@ -24,22 +27,51 @@ public record RegistrationForm(
     @Valid Agent agent,
     @NotBlank(message = "必填") @Size(max = 10000, message = "不能超过 10000 个字符") String description,
     @Size(max = 100, message = "不能超过 100 个字符") String topic,
-    @Size(max = 3, message = "最多 3 项") List<@NotNull(message = "不能为空") @OneOf(RequestedForm.class) String> requestedForms,
+    @Size(max = 3, message = "最多 3 项")
+        List<@NotNull(message = "不能为空") @OneOf(RequestedForm.class) String> requestedForms,
     @OneOf(DeliveryChannel.class) String deliveryChannel,
     @Size(max = 200, message = "不能超过 200 个字符") String externalReference,
     @Size(max = 16, message = "不能超过 16 个字符") String agencyCode) {
 
-  public RegistrationForm(String channel, String arrivedOn, String confirmedOn, Applicant applicant, Agent agent,
-      String description, String topic, List<String> requestedForms, String deliveryChannel,
+  public RegistrationForm(
+      String channel,
+      String arrivedOn,
+      String confirmedOn,
+      Applicant applicant,
+      Agent agent,
+      String description,
+      String topic,
+      List<String> requestedForms,
+      String deliveryChannel,
       String externalReference) {
-    this(channel, arrivedOn, confirmedOn, applicant, agent, description, topic, requestedForms, deliveryChannel,
-        externalReference, null);
+    this(
+        channel,
+        arrivedOn,
+        confirmedOn,
+        applicant,
+        agent,
+        description,
+        topic,
+        requestedForms,
+        deliveryChannel,
+        externalReference,
+        null);
   }
 
   /** The same registration for this agency (DOMAIN.md §8). */
   public RegistrationForm forAgency(String code) {
-    return new RegistrationForm(channel, arrivedOn, confirmedOn, applicant, agent, description, topic,
-        requestedForms, deliveryChannel, externalReference, code);
+    return new RegistrationForm(
+        channel,
+        arrivedOn,
+        confirmedOn,
+        applicant,
+        agent,
+        description,
+        topic,
+        requestedForms,
+        deliveryChannel,
+        externalReference,
+        code);
   }
 
   private static final String ID_PATTERN = "[0-9A-Za-z-]{6,40}";
@@ -54,7 +86,13 @@ public record RegistrationForm(
       @Size(max = 2000, message = "不能超过 2000 个字符") String address,
       @OneOf(IdType.class) String idType) {
 
-    public Applicant(String type, String name, String idNumber, String creditCode, String email, String phone,
+    public Applicant(
+        String type,
+        String name,
+        String idNumber,
+        String creditCode,
+        String email,
+        String phone,
         String address) {
       this(type, name, idNumber, creditCode, email, phone, address, null);
     }

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
- * One event of a request's history: when (ISO offset date-time), what, who, and the details its step recorded. The
- * details are open-ended JSON, as each kind of event wrote them; the API shows them beside the three
- * ({@code {at, type, by, ...details}}, API.md).
+ * One event of a request's history: when (ISO offset date-time), what, who, and the details its
+ * step recorded. The details are open-ended JSON, as each kind of event wrote them; the API shows
+ * them beside the three ({@code {at, type, by, ...details}}, API.md).
  */
-public record RequestEvent(String at, String type, String by, @JsonIgnore Map<String, Object> details) {
+public record RequestEvent(
+    String at, String type, String by, @JsonIgnore Map<String, Object> details) {
 
   /** The details, written beside {@code at}, {@code type} and {@code by}. */
   @JsonAnyGetter
@@ -17,7 +18,10 @@ public record RequestEvent(String at, String type, String by, @JsonIgnore Map<St
     return details;
   }
 
-  /** A field as the API shows it: {@code at}, {@code type}, {@code by} or one of the details; null if absent. */
+  /**
+   * A field as the API shows it: {@code at}, {@code type}, {@code by} or one of the details; null
+   * if absent.
+   */
   public Object get(String field) {
     return switch (field) {
       case "at" -> at;

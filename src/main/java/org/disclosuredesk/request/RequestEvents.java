@@ -16,14 +16,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestEvents {
 
-  private static final TypeReference<LinkedHashMap<String, Object>> DETAILS = new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, Object>> DETAILS =
+      new TypeReference<>() {};
 
   private final EventRepository events;
   private final ObjectMapper json;
   private final BusinessClock clock;
   private final ApplicationEventPublisher publisher;
 
-  public RequestEvents(EventRepository events, ObjectMapper json, BusinessClock clock,
+  public RequestEvents(
+      EventRepository events,
+      ObjectMapper json,
+      BusinessClock clock,
       ApplicationEventPublisher publisher) {
     this.events = events;
     this.json = json;
@@ -39,7 +43,11 @@ public class RequestEvents {
   public void record(String requestId, String type, String actor, Map<String, ?> details) {
     Map<String, ?> written = details == null ? Map.of() : details;
     try {
-      events.insert(requestId, LocalDateTime.ofInstant(clock.now(), clock.zone()), type, actor,
+      events.insert(
+          requestId,
+          LocalDateTime.ofInstant(clock.now(), clock.zone()),
+          type,
+          actor,
           json.writeValueAsString(written));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -49,27 +57,36 @@ public class RequestEvents {
 
   /** The events in order. */
   public List<RequestEvent> list(String requestId) {
-    return events.of(requestId).stream().map(e -> {
-      String at = e.at().atZone(clock.zone()).toOffsetDateTime().toString();
-      Map<String, Object> details;
-      try {
-        details = json.readValue(e.details(), DETAILS);
-      } catch (JsonProcessingException ex) {
-        details = new LinkedHashMap<>();
-        details.put("details", e.details());
-      }
-      return new RequestEvent(at, e.type(), e.actor(), details);
-    }).toList();
+    return events.of(requestId).stream()
+        .map(
+            e -> {
+              String at = e.at().atZone(clock.zone()).toOffsetDateTime().toString();
+              Map<String, Object> details;
+              try {
+                details = json.readValue(e.details(), DETAILS);
+              } catch (JsonProcessingException ex) {
+                details = new LinkedHashMap<>();
+                details.put("details", e.details());
+              }
+              return new RequestEvent(at, e.type(), e.actor(), details);
+            })
+        .toList();
   }
 
-  /** A field of the latest event of this type, as text (e.g. the date an Art. 35 decision was taken). */
+  /**
+   * A field of the latest event of this type, as text (e.g. the date an Art. 35 decision was
+   * taken).
+   */
   public Optional<String> latestDetail(String requestId, String type, String field) {
-    return events.latestDetails(requestId, type).map(details -> {
-      try {
-        return json.readTree(details).path(field).asText(null);
-      } catch (JsonProcessingException e) {
-        return null;
-      }
-    });
+    return events
+        .latestDetails(requestId, type)
+        .map(
+            details -> {
+              try {
+                return json.readTree(details).path(field).asText(null);
+              } catch (JsonProcessingException e) {
+                return null;
+              }
+            });
   }
 }

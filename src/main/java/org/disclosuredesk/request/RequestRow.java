@@ -1,9 +1,9 @@
 package org.disclosuredesk.request;
 
-import org.disclosuredesk.kernel.RequestStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import org.disclosuredesk.kernel.RequestStatus;
 
 /** One row of {@code dd_request}: the request's business data, as the process recorded it. */
 public record RequestRow(

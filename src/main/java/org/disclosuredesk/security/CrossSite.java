@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Whether a request was sent by a browser on behalf of another site. Browsers say so in {@code Sec-Fetch-Site}
- * (Fetch Metadata) and, on every cross-origin POST, in {@code Origin}; scripts and integrations send neither.
+ * Whether a request was sent by a browser on behalf of another site. Browsers say so in {@code
+ * Sec-Fetch-Site} (Fetch Metadata) and, on every cross-origin POST, in {@code Origin}; scripts and
+ * integrations send neither.
  */
 final class CrossSite {
 
@@ -33,11 +34,16 @@ final class CrossSite {
     return origin.equals("null") || !sameOrigin(origin, request);
   }
 
-  /** A browser rather than a script: it says where it fetches from, or sends cookies, or asks for a page. */
+  /**
+   * A browser rather than a script: it says where it fetches from, or sends cookies, or asks for a
+   * page.
+   */
   static boolean fromBrowser(HttpServletRequest request) {
     String accept = request.getHeader("Accept");
-    return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Origin") != null
-        || request.getHeader("Cookie") != null || request.getHeader("X-Requested-With") != null
+    return request.getHeader("Sec-Fetch-Mode") != null
+        || request.getHeader("Origin") != null
+        || request.getHeader("Cookie") != null
+        || request.getHeader("X-Requested-With") != null
         || (accept != null && accept.contains("text/html"));
   }
 
@@ -49,7 +55,8 @@ final class CrossSite {
   private static boolean sameOrigin(String origin, HttpServletRequest request) {
     try {
       URI o = URI.create(origin);
-      int port = o.getPort() != -1 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
+      int port =
+          o.getPort() != -1 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
       return request.getScheme().equalsIgnoreCase(o.getScheme())
           && request.getServerName().equalsIgnoreCase(o.getHost())
           && request.getServerPort() == port;

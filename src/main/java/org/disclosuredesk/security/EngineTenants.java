@@ -1,18 +1,19 @@
 package org.disclosuredesk.security;
 
-import org.disclosuredesk.kernel.Roles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.disclosuredesk.agency.Agencies;
 import org.disclosuredesk.agency.Agency;
 import org.disclosuredesk.agency.AgencyScope;
+import org.disclosuredesk.kernel.Roles;
 import org.springframework.stereotype.Component;
 
 /**
- * The tenant ids a staff member carries into the engine (process.AgencyTenants): the agencies they are a member of;
- * the supervising office every agency (it reads all; its Camunda grants let it act on none). Camunda's admin group
- * is exempt from the tenant check anyway. Read from the database at each sign-in and engine REST call.
+ * The tenant ids a staff member carries into the engine (process.AgencyTenants): the agencies they
+ * are a member of; the supervising office every agency (it reads all; its Camunda grants let it act
+ * on none). Camunda's admin group is exempt from the tenant check anyway. Read from the database at
+ * each sign-in and engine REST call.
  */
 @Component
 public class EngineTenants {

@@ -9,9 +9,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed logins counted per user name and per client address, on the login page and over HTTP Basic alike. The
- * buckets are {@link RateLimits}' (shared through the database on MySQL/MariaDB, so every node counts the same
- * attempts). Only failures take from them: a colleague who types the password right is never slowed down.
+ * Failed logins counted per user name and per client address, on the login page and over HTTP Basic
+ * alike. The buckets are {@link RateLimits}' (shared through the database on MySQL/MariaDB, so
+ * every node counts the same attempts). Only failures take from them: a colleague who types the
+ * password right is never slowed down.
  */
 @Component
 public class LoginAttempts {
@@ -34,7 +35,8 @@ public class LoginAttempts {
   private final Limit perUser;
   private final Limit perAddress;
 
-  LoginAttempts(RateLimits limits,
+  LoginAttempts(
+      RateLimits limits,
       @Value("${disclosure.login.failures-per-user:5}") int perUser,
       @Value("${disclosure.login.failures-per-address:30}") int perAddress,
       @Value("${disclosure.login.failure-period:PT15M}") Duration period) {
@@ -43,7 +45,9 @@ public class LoginAttempts {
     this.perAddress = new Limit("login-address", perAddress, period);
   }
 
-  /** Refuses (without checking the password) when the user or the address has used up its failures. */
+  /**
+   * Refuses (without checking the password) when the user or the address has used up its failures.
+   */
   void checkAllowed(String user, String address) {
     for (var limit : new Limit[] {perUser, perAddress}) {
       String key = limit == perUser ? userKey(user) : address;

@@ -1,6 +1,5 @@
 package org.disclosuredesk.security;
 
-import org.disclosuredesk.kernel.Roles;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.HashMap;
@@ -21,29 +20,36 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.disclosuredesk.kernel.ProcessKeys;
+import org.disclosuredesk.kernel.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the role groups, grants each exactly what its role needs, the Tasklist filters, and (embedded default
- * only) the demo users. Idempotent, so every cluster node may run it at start-up.
+ * Creates the role groups, grants each exactly what its role needs, the Tasklist filters, and
+ * (embedded default only) the demo users. Idempotent, so every cluster node may run it at start-up.
  */
 @Component
 public class RoleSetup implements org.springframework.beans.factory.SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(RoleSetup.class);
-  /** Raise when a filter's query or properties change, so existing databases get the new version at start-up. */
+
+  /**
+   * Raise when a filter's query or properties change, so existing databases get the new version at
+   * start-up.
+   */
   static final int FILTER_VERSION = 2;
+
   static final String FILTER_VERSION_PROPERTY = "disclosureDeskVersion";
 
-  private static final Map<String, String> GROUP_NAMES = Map.of(
-      Roles.CLERK, "登记人员",
-      Roles.REVIEWER, "承办人员",
-      Roles.OFFICE_HEAD, "政府信息公开工作机构负责人",
-      Roles.MANAGER, "管理人员",
-      Roles.SUPERVISOR, "政府信息公开工作主管部门");
+  private static final Map<String, String> GROUP_NAMES =
+      Map.of(
+          Roles.CLERK, "登记人员",
+          Roles.REVIEWER, "承办人员",
+          Roles.OFFICE_HEAD, "政府信息公开工作机构负责人",
+          Roles.MANAGER, "管理人员",
+          Roles.SUPERVISOR, "政府信息公开工作主管部门");
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -51,8 +57,12 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
   private final TaskService tasks;
   private final boolean demoUsers;
 
-  public RoleSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, @Value("${disclosure.demo-users:false}") boolean demoUsers) {
+  public RoleSetup(
+      IdentityService identity,
+      AuthorizationService authorizations,
+      FilterService filters,
+      TaskService tasks,
+      @Value("${disclosure.demo-users:false}") boolean demoUsers) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -61,8 +71,9 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
   }
 
   /**
-   * Before the web server takes its first request (not on ApplicationReadyEvent, which comes after it): a client
-   * that logs in as soon as /actuator/health answers must find the groups, grants and demo users in place.
+   * Before the web server takes its first request (not on ApplicationReadyEvent, which comes after
+   * it): a client that logs in as soon as /actuator/health answers must find the groups, grants and
+   * demo users in place.
    */
   @Override
   public void afterSingletonsInstantiated() {
@@ -70,7 +81,8 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
   }
 
   public void setUp() {
-    // group types are free text that Admin shows: Chinese, "业务角色" for ours, "系统" for Camunda's admin group
+    // group types are free text that Admin shows: Chinese, "业务角色" for ours, "系统" for Camunda's
+    // admin group
     GROUP_NAMES.forEach((id, name) -> group(id, name, "业务角色"));
     group(Roles.ADMIN, "系统管理员", "系统");
     // the account a Prometheus server scrapes /actuator/prometheus with: nothing else
@@ -81,26 +93,44 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
     }
     grant(Roles.MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     // clerks register requests (start form in Tasklist)
-    grant(Roles.CLERK, Resources.PROCESS_DEFINITION, ProcessKeys.REQUEST,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(
+        Roles.CLERK,
+        Resources.PROCESS_DEFINITION,
+        ProcessKeys.REQUEST,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.CLERK, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     // reviewers open appeals (start form in Tasklist)
-    grant(Roles.REVIEWER, Resources.PROCESS_DEFINITION, ProcessKeys.APPEAL,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(
+        Roles.REVIEWER,
+        Resources.PROCESS_DEFINITION,
+        ProcessKeys.APPEAL,
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.REVIEWER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     // managers read everything, change nothing
-    grant(Roles.MANAGER, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+    grant(
+        Roles.MANAGER,
+        Resources.PROCESS_DEFINITION,
+        "*",
+        ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK);
     grant(Roles.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-    // staff read every task (as they read every request in the ledger), through one grant on all tasks; who may
-    // work one is the per-task row Camunda writes for its candidate group (TaskWorkAuthorizations). One row on "*"
-    // is the first thing Camunda's task check looks at: H2 answers it once per query, not once per task.
+    // staff read every task (as they read every request in the ledger), through one grant on all
+    // tasks; who may
+    // work one is the per-task row Camunda writes for its candidate group (TaskWorkAuthorizations).
+    // One row on "*"
+    // is the first thing Camunda's task check looks at: H2 answers it once per query, not once per
+    // task.
     for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD)) {
       grant(g, Resources.TASK, Authorization.ANY, Permissions.READ);
-      for (String process : List.of(ProcessKeys.REQUEST, ProcessKeys.APPEAL, ProcessKeys.SUBMISSION)) {
+      for (String process :
+          List.of(ProcessKeys.REQUEST, ProcessKeys.APPEAL, ProcessKeys.SUBMISSION)) {
         grant(g, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ);
-        // what gave them their tasks up to now; the grant on all tasks above does, and one way is enough
+        // what gave them their tasks up to now; the grant on all tasks above does, and one way is
+        // enough
         withdraw(g, Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.READ_TASK);
       }
     }
@@ -109,37 +139,62 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
     for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER)) {
       grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
-    // Tasklist filters, each sorted by the statutory due date (the filter's order comes before the list's own)
+    // Tasklist filters, each sorted by the statutory due date (the filter's order comes before the
+    // list's own)
     List<String> everyone = List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD, Roles.MANAGER);
-    filter("我的任务", "我已认领的任务", 1, everyone,
+    filter(
+        "我的任务",
+        "我已认领的任务",
+        1,
+        everyone,
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     filter("我组的任务", "我所在组的全部待办任务（含已认领）", 2, everyone, groupTasks());
-    filter("即将到期", "今日或 5 个工作日内到期、尚未逾期的任务", 3, everyone, groupTasks()
-        .dueAfterExpression("${taskListDates.startOfToday()}")
-        .dueBeforeExpression("${taskListDates.endOfDueSoon()}"));
-    filter("已逾期", "已超过法定答复期限的任务", 4, everyone, groupTasks()
-        .dueBeforeExpression("${taskListDates.startOfToday()}"));
-    filter("待审批", "待负责人审批的延期申请", 5, List.of(Roles.OFFICE_HEAD),
+    filter(
+        "即将到期",
+        "今日或 5 个工作日内到期、尚未逾期的任务",
+        3,
+        everyone,
+        groupTasks()
+            .dueAfterExpression("${taskListDates.startOfToday()}")
+            .dueBeforeExpression("${taskListDates.endOfDueSoon()}"));
+    filter(
+        "已逾期",
+        "已超过法定答复期限的任务",
+        4,
+        everyone,
+        groupTasks().dueBeforeExpression("${taskListDates.startOfToday()}"));
+    filter(
+        "待审批",
+        "待负责人审批的延期申请",
+        5,
+        List.of(Roles.OFFICE_HEAD),
         groupTasks().taskDefinitionKey("ApproveExtension"));
-    filter("待签发", "待负责人签发的答复（不予公开、部分公开等）", 6, List.of(Roles.OFFICE_HEAD),
+    filter(
+        "待签发",
+        "待负责人签发的答复（不予公开、部分公开等）",
+        6,
+        List.of(Roles.OFFICE_HEAD),
         groupTasks().taskDefinitionKey("SignOff"));
     if (demoUsers) {
-      // Camunda shows "first last": the role, then a family name (张登记员 would read as a person's name)
+      // Camunda shows "first last": the role, then a family name (张登记员 would read as a person's
+      // name)
       user("clerk", "登记员", "张", Roles.CLERK);
       user("reviewer", "承办人", "李", Roles.REVIEWER);
       user("head", "负责人", "王", Roles.OFFICE_HEAD);
       user("manager", "管理员", "赵", Roles.MANAGER);
       user("monitor", "监控", "钱", Roles.MONITORING);
       user("supervisor", "主管部门", "孙", Roles.SUPERVISOR);
-      log.warn("demo users created (clerk, reviewer, head, manager, monitor, supervisor; password = name): not for"
-          + " production");
+      log.warn(
+          "demo users created (clerk, reviewer, head, manager, monitor, supervisor; password = name): not for"
+              + " production");
     }
   }
 
   private void group(String id, String name, String type) {
     Group existing = identity.createGroupQuery().groupId(id).singleResult();
     if (existing != null) {
-      // a database from an earlier version (or Camunda's own admin group) shows English types in Admin
+      // a database from an earlier version (or Camunda's own admin group) shows English types in
+      // Admin
       if (!type.equals(existing.getType()) || !name.equals(existing.getName())) {
         existing.setType(type);
         existing.setName(name);
@@ -157,7 +212,8 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
       g.setType(type);
       identity.saveGroup(g);
     } catch (RuntimeException e) {
-      // a concurrent node may have won the race; anything else (e.g. an id the engine refuses) is fatal
+      // a concurrent node may have won the race; anything else (e.g. an id the engine refuses) is
+      // fatal
       if (identity.createGroupQuery().groupId(id).count() == 0) {
         throw e;
       }
@@ -179,13 +235,16 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
     }
   }
 
-  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+  private void grant(
+      String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = grantOf(group, resource, resourceId);
-    if (existing != null && java.util.Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+    if (existing != null
+        && java.util.Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
       // unchanged: no write, so nodes starting together do not collide on the row's revision
       return;
     }
-    Authorization auth = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    Authorization auth =
+        existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     auth.setGroupId(group);
     auth.setResource(resource);
     auth.setResourceId(resourceId);
@@ -195,7 +254,8 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
     try {
       authorizations.saveAuthorization(auth);
     } catch (RuntimeException e) {
-      // another node granted the same at the same moment (unique index or revision): fine if it is there now
+      // another node granted the same at the same moment (unique index or revision): fine if it is
+      // there now
       Authorization now = grantOf(group, resource, resourceId);
       if (now == null || !java.util.Arrays.stream(permissions).allMatch(now::isPermissionGranted)) {
         throw e;
@@ -205,11 +265,19 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
   }
 
   private Authorization grantOf(String group, Resource resource, String resourceId) {
-    return authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
-        .authorizationType(AUTH_TYPE_GRANT).singleResult();
+    return authorizations
+        .createAuthorizationQuery()
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT)
+        .singleResult();
   }
 
-  /** Takes one permission out of a group's grant written by an earlier version; idempotent, as grant is. */
+  /**
+   * Takes one permission out of a group's grant written by an earlier version; idempotent, as grant
+   * is.
+   */
   private void withdraw(String group, Resource resource, String resourceId, Permission permission) {
     Authorization existing = grantOf(group, resource, resourceId);
     if (existing == null || !existing.isPermissionGranted(permission)) {
@@ -229,15 +297,22 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
   }
 
   /**
-   * Per-task rows written before {@link TaskWorkAuthorizations} also granted READ; without it task queries stay fast.
-   * Idempotent; a row another node changed at the same moment is left to it.
+   * Per-task rows written before {@link TaskWorkAuthorizations} also granted READ; without it task
+   * queries stay fast. Idempotent; a row another node changed at the same moment is left to it.
    */
   private void taskRowsWithoutRead() {
     int changed = 0;
     while (true) {
-      List<Authorization> page = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-          .resourceType(Resources.TASK).hasPermission(Permissions.READ).listPage(0, 500).stream()
-          .filter(a -> !Authorization.ANY.equals(a.getResourceId())).toList();
+      List<Authorization> page =
+          authorizations
+              .createAuthorizationQuery()
+              .authorizationType(AUTH_TYPE_GRANT)
+              .resourceType(Resources.TASK)
+              .hasPermission(Permissions.READ)
+              .listPage(0, 500)
+              .stream()
+              .filter(a -> !Authorization.ANY.equals(a.getResourceId()))
+              .toList();
       int before = changed;
       for (Authorization a : page) {
         a.removePermission(Permissions.READ);
@@ -259,28 +334,35 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
   }
 
   private TaskQuery groupTasks() {
-    return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-        .orderByDueDate().asc();
+    return tasks
+        .createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks()
+        .orderByDueDate()
+        .asc();
   }
 
   /**
-   * Creates the filter, or brings one written by an earlier version up to this one ({@code FILTER_VERSION} in its
-   * properties), and lets {@code groups} read it.
+   * Creates the filter, or brings one written by an earlier version up to this one ({@code
+   * FILTER_VERSION} in its properties), and lets {@code groups} read it.
    */
-  private void filter(String name, String description, int priority, List<String> groups, TaskQuery query) {
+  private void filter(
+      String name, String description, int priority, List<String> groups, TaskQuery query) {
     Map<String, Object> props = new HashMap<>();
     props.put("description", description);
     props.put("priority", priority);
     props.put("refresh", true);
     props.put(FILTER_VERSION_PROPERTY, FILTER_VERSION);
-    // list, not singleResult: two nodes starting together on a new database may both have created it
+    // list, not singleResult: two nodes starting together on a new database may both have created
+    // it
     List<Filter> existing = filters.createFilterQuery().filterName(name).list();
     Filter f;
     if (existing.isEmpty()) {
       f = filters.newTaskFilter(name).setOwner("admin");
     } else {
       f = existing.get(0);
-      Object version = f.getProperties() == null ? null : f.getProperties().get(FILTER_VERSION_PROPERTY);
+      Object version =
+          f.getProperties() == null ? null : f.getProperties().get(FILTER_VERSION_PROPERTY);
       if (version instanceof Number n && n.intValue() >= FILTER_VERSION) {
         grantFilter(f, groups);
         return;
@@ -293,7 +375,8 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
     } catch (RuntimeException e) {
       // another node upgraded it at the same moment (revision): fine if it is current now
       Filter now = filters.getFilter(f.getId());
-      if (now == null || !(now.getProperties().get(FILTER_VERSION_PROPERTY) instanceof Number n)
+      if (now == null
+          || !(now.getProperties().get(FILTER_VERSION_PROPERTY) instanceof Number n)
           || n.intValue() < FILTER_VERSION) {
         throw e;
       }

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One sign-in for every staff page: the Chinese login page ({@code /login}) opens a session that our pages, Tasklist,
- * Cockpit and Admin share, and {@code /logout} (or the webapps' 退出) ends it. HTTP Basic stays for API clients: it
- * never creates a session, needs no CSRF token, and is refused when a browser sends it on another site's behalf.
+ * One sign-in for every staff page: the Chinese login page ({@code /login}) opens a session that
+ * our pages, Tasklist, Cockpit and Admin share, and {@code /logout} (or the webapps' 退出) ends it.
+ * HTTP Basic stays for API clients: it never creates a session, needs no CSRF token, and is refused
+ * when a browser sends it on another site's behalf.
  */
 @Component
 public class SignOn {
@@ -38,23 +39,37 @@ public class SignOn {
   }
 
   void configure(HttpSecurity http) throws Exception {
-    http
-        .formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
-            // the reason (wrong password, too many attempts) is kept in the session for the login page to show
-            .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
+    http.formLogin(
+            f ->
+                f.loginPage("/login")
+                    .loginProcessingUrl("/login")
+                    // the reason (wrong password, too many attempts) is kept in the session for the
+                    // login page to show
+                    .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-        // a browser session's writes carry the page's token (and the login form's, against login forgery); Basic
-        // calls carry no cookie a forger could borrow, and those a browser sends cross-site are refused by the
+        // a browser session's writes carry the page's token (and the login form's, against login
+        // forgery); Basic
+        // calls carry no cookie a forger could borrow, and those a browser sends cross-site are
+        // refused by the
         // filter below; a call with neither is anonymous and gets its 401
-        .csrf(c -> c.requireCsrfProtectionMatcher(r -> CrossSite.stateChanging(r) && !CrossSite.basic(r)
-            && (r.getRequestedSessionId() != null || "/login".equals(r.getServletPath())
-                || "/logout".equals(r.getServletPath()))))
+        .csrf(
+            c ->
+                c.requireCsrfProtectionMatcher(
+                    r ->
+                        CrossSite.stateChanging(r)
+                            && !CrossSite.basic(r)
+                            && (r.getRequestedSessionId() != null
+                                || "/login".equals(r.getServletPath())
+                                || "/logout".equals(r.getServletPath()))))
         .requestCache(c -> c.requestCache(pageRequestCache()))
         .addFilterBefore(new CrossSiteBasicFilter(json), BasicAuthenticationFilter.class);
     singleSignOn.configure(http);
   }
 
-  /** Only a page the user navigated to is remembered for after the login (never an API call: no session for it). */
+  /**
+   * Only a page the user navigated to is remembered for after the login (never an API call: no
+   * session for it).
+   */
   static RequestCache pageRequestCache() {
     HttpSessionRequestCache cache = new HttpSessionRequestCache();
     cache.setRequestMatcher(pageNavigation());
@@ -63,8 +78,10 @@ public class SignOn {
   }
 
   static RequestMatcher pageNavigation() {
-    return r -> "GET".equals(r.getMethod()) && r.getHeader("Accept") != null
-        && r.getHeader("Accept").contains("text/html");
+    return r ->
+        "GET".equals(r.getMethod())
+            && r.getHeader("Accept") != null
+            && r.getHeader("Accept").contains("text/html");
   }
 
   static AuthenticationEntryPoint loginPage() {
@@ -76,11 +93,15 @@ public class SignOn {
   }
 
   /**
-   * 401 in the API's shape; the Basic challenge only for clients that are not browsers, whose password dialog would
-   * cover the login page. Too many failed logins: 429 with the wait.
+   * 401 in the API's shape; the Basic challenge only for clients that are not browsers, whose
+   * password dialog would cover the login page. Too many failed logins: 429 with the wait.
    */
-  static void unauthorized(HttpServletRequest req, HttpServletResponse res, ObjectMapper json,
-      AuthenticationException ex) throws IOException {
+  static void unauthorized(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      ObjectMapper json,
+      AuthenticationException ex)
+      throws IOException {
     if (ex instanceof LoginAttempts.Throttled t) {
       res.setHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().getSeconds())));
       SecurityConfig.write(res, json, 429, new ApiError("TOO_MANY_REQUESTS", t.getMessage(), null));
@@ -93,7 +114,8 @@ public class SignOn {
     SecurityConfig.write(res, json, 401, new ApiError("UNAUTHORIZED", message, null));
   }
 
-  static void denied(HttpServletRequest req, HttpServletResponse res, ObjectMapper json, AccessDeniedException ex)
+  static void denied(
+      HttpServletRequest req, HttpServletResponse res, ObjectMapper json, AccessDeniedException ex)
       throws IOException {
     if (ex instanceof CsrfException) {
       if ("/login".equals(req.getServletPath())) {
@@ -101,8 +123,8 @@ public class SignOn {
         res.sendRedirect(req.getContextPath() + "/login?expired");
         return;
       }
-      SecurityConfig.write(res, json, 403, new ApiError("CSRF",
-          "请求缺少有效的防跨站令牌：请刷新页面后重试（登录可能已超时）", null));
+      SecurityConfig.write(
+          res, json, 403, new ApiError("CSRF", "请求缺少有效的防跨站令牌：请刷新页面后重试（登录可能已超时）", null));
       return;
     }
     SecurityConfig.write(res, json, 403, new ApiError("FORBIDDEN", "当前用户的角色无权执行此操作", null));
@@ -117,11 +139,12 @@ public class SignOn {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+    protected void doFilterInternal(
+        HttpServletRequest req, HttpServletResponse res, FilterChain chain)
         throws ServletException, IOException {
       if (CrossSite.stateChanging(req) && CrossSite.basic(req) && CrossSite.crossSite(req)) {
-        SecurityConfig.write(res, json, 403, new ApiError("CROSS_SITE",
-            "已拒绝：浏览器代其他网站发来的修改请求不予执行", null));
+        SecurityConfig.write(
+            res, json, 403, new ApiError("CROSS_SITE", "已拒绝：浏览器代其他网站发来的修改请求不予执行", null));
         return;
       }
       chain.doFilter(req, res);

@@ -19,10 +19,11 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.stereotype.Component;
 
 /**
- * Optional single sign-on (统一身份认证) by OpenID Connect, Spring Security's OAuth2 login: on when a client
- * registration is configured under {@code spring.security.oauth2.client.registration.*}. The platform's user is
- * matched to a Camunda user by one claim ({@code disclosure.sso.user-claim}); roles stay that user's Camunda groups,
- * so a person the system does not know gets no access, whatever the platform says.
+ * Optional single sign-on (统一身份认证) by OpenID Connect, Spring Security's OAuth2 login: on when a
+ * client registration is configured under {@code spring.security.oauth2.client.registration.*}. The
+ * platform's user is matched to a Camunda user by one claim ({@code disclosure.sso.user-claim});
+ * roles stay that user's Camunda groups, so a person the system does not know gets no access,
+ * whatever the platform says.
  */
 @Component
 public class SingleSignOn {
@@ -38,7 +39,9 @@ public class SingleSignOn {
   private final IdentityService identity;
   private final String userClaim;
 
-  SingleSignOn(ObjectProvider<ClientRegistrationRepository> registrations, IdentityService identity,
+  SingleSignOn(
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      IdentityService identity,
       @Value("${disclosure.sso.user-claim:preferred_username}") String userClaim) {
     this.registrations = registrations;
     this.identity = identity;
@@ -50,12 +53,17 @@ public class SingleSignOn {
       return;
     }
     OidcUserService platform = new OidcUserService();
-    http.oauth2Login(o -> o.loginPage("/login")
-        .userInfoEndpoint(u -> u.oidcUserService(request -> user(platform, request)))
-        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")));
+    http.oauth2Login(
+        o ->
+            o.loginPage("/login")
+                .userInfoEndpoint(u -> u.oidcUserService(request -> user(platform, request)))
+                .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")));
   }
 
-  /** What the login page says of a failed login (the exception the failure handler kept in the session). */
+  /**
+   * What the login page says of a failed login (the exception the failure handler kept in the
+   * session).
+   */
   public static String failureMessage(Object ex) {
     if (ex instanceof LoginAttempts.Throttled t) {
       return t.getMessage();
@@ -76,8 +84,10 @@ public class SingleSignOn {
     if (repository instanceof Iterable<?> all) {
       for (Object o : all) {
         ClientRegistration r = (ClientRegistration) o;
-        String name = r.getClientName() == null || r.getClientName().equals(r.getRegistrationId())
-            ? "统一身份认证登录" : r.getClientName();
+        String name =
+            r.getClientName() == null || r.getClientName().equals(r.getRegistrationId())
+                ? "统一身份认证登录"
+                : r.getClientName();
         links.add(new Provider(name, "/oauth2/authorization/" + r.getRegistrationId()));
       }
     }
@@ -88,17 +98,23 @@ public class SingleSignOn {
     OidcUser user = platform.loadUser(request);
     Object claim = user.getClaims().get(userClaim);
     if (claim == null || claim.toString().isBlank()) {
-      throw new OAuth2AuthenticationException(new OAuth2Error("unknown_user"),
+      throw new OAuth2AuthenticationException(
+          new OAuth2Error("unknown_user"),
           new NotAUser("统一身份认证未提供用户标识（" + userClaim + "），无法登录本系统，请联系系统管理员"));
     }
     String id = claim.toString();
     if (identity.createUserQuery().userId(id).count() == 0) {
-      throw new OAuth2AuthenticationException(new OAuth2Error("unknown_user"),
+      throw new OAuth2AuthenticationException(
+          new OAuth2Error("unknown_user"),
           new NotAUser("统一身份认证的用户“" + id + "”不是本系统的用户，请联系系统管理员开通"));
     }
-    // the name Camunda's webapps and our audit trail see is the claim, i.e. the Camunda user id; a plain
+    // the name Camunda's webapps and our audit trail see is the claim, i.e. the Camunda user id; a
+    // plain
     // DefaultOidcUser, since the session that keeps it is serialized into the database
-    return new DefaultOidcUser(CamundaIdentityAuthenticationProvider.roles(identity, id), user.getIdToken(),
-        user.getUserInfo(), userClaim);
+    return new DefaultOidcUser(
+        CamundaIdentityAuthenticationProvider.roles(identity, id),
+        user.getIdToken(),
+        user.getUserInfo(),
+        userClaim);
   }
 }

@@ -6,9 +6,18 @@ import java.util.List;
 public record AgencyOverview(int year, List<Item> items) {
 
   /**
-   * One agency's line; {@code onTimeRate} null when nothing was concluded, {@code frozenAt} (ISO local date-time)
-   * null when the year was never frozen.
+   * One agency's line; {@code onTimeRate} null when nothing was concluded, {@code frozenAt} (ISO
+   * local date-time) null when the year was never frozen.
    */
-  public record Item(AgencyRef agency, long newThisYear, long carriedOver, long concluded, Double onTimeRate,
-      long overdueNow, long carriedForward, boolean identityHolds, String frozenAt, boolean active) {}
+  public record Item(
+      AgencyRef agency,
+      long newThisYear,
+      long carriedOver,
+      long concluded,
+      Double onTimeRate,
+      long overdueNow,
+      long carriedForward,
+      boolean identityHolds,
+      String frozenAt,
+      boolean active) {}
 }

@@ -9,7 +9,10 @@ public record AgencyRef(String code, String name) {
     return new AgencyRef(a.code(), a.name());
   }
 
-  /** Whose table it is once the platform has several agencies; null for a consolidated table or a plain run. */
+  /**
+   * Whose table it is once the platform has several agencies; null for a consolidated table or a
+   * plain run.
+   */
   static AgencyRef of(ReportScope scope) {
     return scope.consolidated() || scope.whole() ? null : of(scope.agency());
   }

@@ -50,10 +50,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STVerticalJc;
 
 /**
  * The year's 政府信息公开工作年度报告 as a Word draft in the 2021 format (国办公开办函〔2021〕30号): sections 一 to 六,
- * tables 二, 三 and 四 in the official layout (the same {@link Grid}s as the page and the spreadsheet), the generated
- * paragraph, fees, the freeze, and marked places for the agency's own text. House style of GB/T 9704-2012. Plain POI
- * XWPF rather than a poi-tl template: the tables' merged cells are built from the grids, which a template would only
- * get in the way of.
+ * tables 二, 三 and 四 in the official layout (the same {@link Grid}s as the page and the
+ * spreadsheet), the generated paragraph, fees, the freeze, and marked places for the agency's own
+ * text. House style of GB/T 9704-2012. Plain POI XWPF rather than a poi-tl template: the tables'
+ * merged cells are built from the grids, which a template would only get in the way of.
  */
 final class AnnualReportDocument {
 
@@ -81,6 +81,7 @@ final class AnnualReportDocument {
 
   /** Column widths (twips) of table 三: the three label columns, then six applicant types and 总计. */
   static final int[] TABLE3_WIDTHS = widths(new int[] {560, 1060}, 7, 650);
+
   static final int[] TABLE4_WIDTHS = even(15);
   static final int[] PROACTIVE_WIDTHS = {TEXT_W - 3 * 2000, 2000, 2000, 2000};
 
@@ -91,7 +92,8 @@ final class AnnualReportDocument {
   private AnnualReportDocument() {}
 
   /**
-   * @param s the year's statistics, read once: its tables, paragraph, breaks, freeze and differences
+   * @param s the year's statistics, read once: its tables, paragraph, breaks, freeze and
+   *     differences
    */
   static byte[] build(AnnualStatistics s, ProactiveFigures proactive, AgencyProperties agency) {
     AnnualReportDocument d = new AnnualReportDocument();
@@ -124,15 +126,26 @@ final class AnnualReportDocument {
     run(title, title(y), TITLE_FONT, TITLE_PT);
     title.setSpacingAfter((int) (LINE_PT * 20)); // one empty line under the title (GB/T 9704 7.3.3)
 
-    body("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
-        + "（国办公开办函〔2021〕30号）要求，编制" + name + y + "年政府信息公开工作年度报告。本报告由总体情况，主动公开政府"
-        + "信息情况，收到和处理政府信息公开申请情况，政府信息公开行政复议、行政诉讼情况，存在的主要问题及改进情况，其他需要"
-        + "报告的事项六部分组成。本报告中所列数据的统计期限自" + y + "年1月1日起至" + y + "年12月31日止。");
+    body(
+        "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
+            + "（国办公开办函〔2021〕30号）要求，编制"
+            + name
+            + y
+            + "年政府信息公开工作年度报告。本报告由总体情况，主动公开政府"
+            + "信息情况，收到和处理政府信息公开申请情况，政府信息公开行政复议、行政诉讼情况，存在的主要问题及改进情况，其他需要"
+            + "报告的事项六部分组成。本报告中所列数据的统计期限自"
+            + y
+            + "年1月1日起至"
+            + y
+            + "年12月31日止。");
     XWPFParagraph contact = paragraph(ParagraphAlignment.BOTH, true);
     run(contact, "本报告电子版可在", BODY_FONT, BODY_PT);
     prompt(contact, "【请填写发布本报告的网站名称和网址】");
-    run(contact, "查阅或下载。如对本报告有疑问，请与" + name + "联系"
-        + contactDetails(agency) + "。", BODY_FONT, BODY_PT);
+    run(
+        contact,
+        "查阅或下载。如对本报告有疑问，请与" + name + "联系" + contactDetails(agency) + "。",
+        BODY_FONT,
+        BODY_PT);
 
     heading("一、总体情况");
     promptParagraph(PROMPT_OVERVIEW);
@@ -158,7 +171,10 @@ final class AnnualReportDocument {
     if (!t.consistent()) {
       StringBuilder note = new StringBuilder("【注意：本表勾稽关系不成立（第一项加第二项之和应等于第三项加第四项之和），请核对后再发布。");
       for (AnnualStatistics.Break b : s.breaks()) {
-        note.append(columnLabel(b.column())).append("列：").append(String.join("，", b.problems())).append("。");
+        note.append(columnLabel(b.column()))
+            .append("列：")
+            .append(String.join("，", b.problems()))
+            .append("。");
       }
       promptParagraph(note.append("】").toString());
     }
@@ -178,8 +194,8 @@ final class AnnualReportDocument {
       frozenNote(s.frozen(), s.differences());
     }
     subheading(ORDINALS[n] + "其他事项");
-    promptParagraph("【请在此补充其他需要报告的事项，如落实上级年度政务公开工作要点情况、人大代表建议和政协委员提案办理结果"
-        + "公开情况、政务公开工作创新情况等；没有的，删去本项。】");
+    promptParagraph(
+        "【请在此补充其他需要报告的事项，如落实上级年度政务公开工作要点情况、人大代表建议和政协委员提案办理结果" + "公开情况、政务公开工作创新情况等；没有的，删去本项。】");
 
     paragraph(ParagraphAlignment.LEFT, false);
     paragraph(ParagraphAlignment.LEFT, false);
@@ -199,25 +215,42 @@ final class AnnualReportDocument {
       return "本年度未收取政府信息公开信息处理费。";
     }
     return "依照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年度共收取政府信息公开信息处理费"
-        + t.feesYuan().setScale(2, RoundingMode.HALF_UP).toPlainString() + "元（"
-        + Paragraph.tenThousand(t.feesYuan()) + "万元）。";
+        + t.feesYuan().setScale(2, RoundingMode.HALF_UP).toPlainString()
+        + "元（"
+        + Paragraph.tenThousand(t.feesYuan())
+        + "万元）。";
   }
 
   /**
-   * As the JSON and the page: the tables show the figures as recorded now; a freeze is named with its time and
-   * person, and every cell that moved since is listed, so the manager decides which figures to publish.
+   * As the JSON and the page: the tables show the figures as recorded now; a freeze is named with
+   * its time and person, and every cell that moved since is listed, so the manager decides which
+   * figures to publish.
    */
-  private void frozenNote(AnnualStatistics.Frozen frozen, List<AnnualStatistics.Difference> differences) {
-    String at = LocalDateTime.parse(frozen.at()).format(DateTimeFormatter.ofPattern("yyyy年M月d日HH:mm"));
-    StringBuilder s = new StringBuilder("本年度统计数据已于").append(at).append("由").append(frozen.by())
-        .append("冻结发布。本报告表三、表四为生成本报告时办理记录中的数据，");
+  private void frozenNote(
+      AnnualStatistics.Frozen frozen, List<AnnualStatistics.Difference> differences) {
+    String at =
+        LocalDateTime.parse(frozen.at()).format(DateTimeFormatter.ofPattern("yyyy年M月d日HH:mm"));
+    StringBuilder s =
+        new StringBuilder("本年度统计数据已于")
+            .append(at)
+            .append("由")
+            .append(frozen.by())
+            .append("冻结发布。本报告表三、表四为生成本报告时办理记录中的数据，");
     if (differences.isEmpty()) {
       body(s.append("与冻结时一致。").toString());
       return;
     }
     body(s.append("冻结后有").append(differences.size()).append("项数据发生变化：").toString());
     for (AnnualStatistics.Difference d : differences) {
-      body(rowLabel(d.row()) + "（" + columnLabel(d.column()) + "）：冻结时" + d.frozen() + "，现为" + d.current() + "。");
+      body(
+          rowLabel(d.row())
+              + "（"
+              + columnLabel(d.column())
+              + "）：冻结时"
+              + d.frozen()
+              + "，现为"
+              + d.current()
+              + "。");
     }
   }
 
@@ -259,8 +292,10 @@ final class AnnualReportDocument {
   // --- page, paragraphs, runs
 
   private void page() {
-    CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
-        : doc.getDocument().getBody().addNewSectPr();
+    CTSectPr sect =
+        doc.getDocument().getBody().isSetSectPr()
+            ? doc.getDocument().getBody().getSectPr()
+            : doc.getDocument().getBody().addNewSectPr();
     CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
     size.setW(BigInteger.valueOf(PAGE_W));
     size.setH(BigInteger.valueOf(PAGE_H));
@@ -270,32 +305,49 @@ final class AnnualReportDocument {
     mar.setLeft(BigInteger.valueOf(MARGIN_LEFT));
     mar.setRight(BigInteger.valueOf(MARGIN_RIGHT));
     mar.setHeader(BigInteger.valueOf(851));
-    // the page number's dash sits 7 mm under the text area (GB/T 9704 7.5): about 23 mm above the paper's edge
+    // the page number's dash sits 7 mm under the text area (GB/T 9704 7.5): about 23 mm above the
+    // paper's edge
     mar.setFooter(BigInteger.valueOf(1304));
-    // GB/T 9704 7.5: odd pages' number on the right, even pages' on the left, one character in from the edge
+    // GB/T 9704 7.5: odd pages' number on the right, even pages' on the left, one character in from
+    // the edge
     doc.setEvenAndOddHeadings(true);
     pageNumber(doc.createFooter(HeaderFooterType.DEFAULT), ParagraphAlignment.RIGHT);
     pageNumber(doc.createFooter(HeaderFooterType.EVEN), ParagraphAlignment.LEFT);
   }
 
   /**
-   * The fonts of the house style with the names Windows ships (仿宋_GB2312 is not on every machine, 仿宋 is) and
-   * the GB2312 character set, so Word or WPS without them substitutes a font of the same kind.
+   * The fonts of the house style with the names Windows ships (仿宋_GB2312 is not on every machine,
+   * 仿宋 is) and the GB2312 character set, so Word or WPS without them substitutes a font of the same
+   * kind.
    */
   private void fontTable() {
-    StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
-    String[][] fonts = {{TITLE_FONT, "宋体", "roman"}, {BODY_FONT, "仿宋", "modern"}, {HEADING_FONT, "SimHei", "modern"},
-        {SUBHEADING_FONT, "楷体", "modern"}, {PAGE_NUMBER_FONT, "SimSun", "auto"}};
+    StringBuilder x =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+    String[][] fonts = {
+      {TITLE_FONT, "宋体", "roman"},
+      {BODY_FONT, "仿宋", "modern"},
+      {HEADING_FONT, "SimHei", "modern"},
+      {SUBHEADING_FONT, "楷体", "modern"},
+      {PAGE_NUMBER_FONT, "SimSun", "auto"}
+    };
     for (String[] f : fonts) {
-      x.append("<w:font w:name=\"").append(f[0]).append("\"><w:altName w:val=\"").append(f[1])
-          .append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"").append(f[2]).append("\"/></w:font>");
+      x.append("<w:font w:name=\"")
+          .append(f[0])
+          .append("\"><w:altName w:val=\"")
+          .append(f[1])
+          .append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"")
+          .append(f[2])
+          .append("\"/></w:font>");
     }
     x.append("</w:fonts>");
     try {
       PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
-      PackagePart part = doc.getPackage().createPart(name, XWPFRelation.FONT_TABLE.getContentType());
-      doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL, XWPFRelation.FONT_TABLE.getRelation());
+      PackagePart part =
+          doc.getPackage().createPart(name, XWPFRelation.FONT_TABLE.getContentType());
+      doc.getPackagePart()
+          .addRelationship(name, TargetMode.INTERNAL, XWPFRelation.FONT_TABLE.getRelation());
       try (OutputStream out = part.getOutputStream()) {
         out.write(x.toString().getBytes(StandardCharsets.UTF_8));
       }
@@ -306,7 +358,8 @@ final class AnnualReportDocument {
 
   /** "— 1 —": a PAGE field between two em dashes, 四号 宋体. */
   private static void pageNumber(XWPFFooter footer, ParagraphAlignment align) {
-    XWPFParagraph p = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
+    XWPFParagraph p =
+        footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
     p.setAlignment(align);
     if (align == ParagraphAlignment.RIGHT) {
       p.setIndentationRight(280);
@@ -315,7 +368,10 @@ final class AnnualReportDocument {
     }
     run(p, "— ", PAGE_NUMBER_FONT, PAGE_NUMBER_PT);
     field(p, STFldCharType.BEGIN);
-    run(p, "", PAGE_NUMBER_FONT, PAGE_NUMBER_PT).getCTR().addNewInstrText().setStringValue(" PAGE ");
+    run(p, "", PAGE_NUMBER_FONT, PAGE_NUMBER_PT)
+        .getCTR()
+        .addNewInstrText()
+        .setStringValue(" PAGE ");
     field(p, STFldCharType.SEPARATE);
     run(p, "1", PAGE_NUMBER_FONT, PAGE_NUMBER_PT);
     field(p, STFldCharType.END);
@@ -354,7 +410,9 @@ final class AnnualReportDocument {
     run(p, text, SUBHEADING_FONT, BODY_PT);
   }
 
-  /** Where the agency writes its own text: bracketed and highlighted, so none is left in by mistake. */
+  /**
+   * Where the agency writes its own text: bracketed and highlighted, so none is left in by mistake.
+   */
   private void promptParagraph(String text) {
     prompt(paragraph(ParagraphAlignment.BOTH, true), text);
   }
@@ -376,9 +434,9 @@ final class AnnualReportDocument {
   // --- tables
 
   /**
-   * One grid as a Word table: spans become gridSpan (across) and vMerge restart/continue (down), the first
-   * {@code headerRows} rows repeat on every page the table runs over, and no row breaks across pages. A table
-   * without header rows is short: it is kept on one page.
+   * One grid as a Word table: spans become gridSpan (across) and vMerge restart/continue (down),
+   * the first {@code headerRows} rows repeat on every page the table runs over, and no row breaks
+   * across pages. A table without header rows is short: it is kept on one page.
    */
   private void table(Grid g, int[] widths, int headerRows) {
     Grid.Cell[][] owner = new Grid.Cell[g.rows()][g.columns()];
@@ -398,8 +456,10 @@ final class AnnualReportDocument {
     layout.setType(STTblLayoutType.FIXED);
     table.setTableAlignment(TableRowAlign.CENTER);
     table.setCellMargins(0, 57, 0, 57);
-    CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid()
-        : table.getCTTbl().getTblGrid();
+    CTTblGrid grid =
+        table.getCTTbl().getTblGrid() == null
+            ? table.getCTTbl().addNewTblGrid()
+            : table.getCTTbl().getTblGrid();
     while (grid.sizeOfGridColArray() > 0) {
       grid.removeGridCol(0);
     }
@@ -416,7 +476,8 @@ final class AnnualReportDocument {
         Grid.Cell o = owner[r][c];
         int span = o == null ? 1 : o.colSpan();
         XWPFTableCell cell = row.addNewTableCell();
-        CTTcPr tc = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+        CTTcPr tc =
+            cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
         CTTblWidth tw = tc.addNewTcW();
         tw.setType(STTblWidth.DXA);
         tw.setW(BigInteger.valueOf(sum(widths, c, span)));
@@ -432,8 +493,10 @@ final class AnnualReportDocument {
         p.setSpacingBetween(1.0);
         p.setKeepNext(headerRows == 0 ? r < g.rows() - 1 : r < headerRows);
         if (o != null && o.row() == r && !o.text().isEmpty()) {
-          p.setAlignment(o.header() || o.number() != null || o.text().matches("[0-9.]+")
-              ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
+          p.setAlignment(
+              o.header() || o.number() != null || o.text().matches("[0-9.]+")
+                  ? ParagraphAlignment.CENTER
+                  : ParagraphAlignment.LEFT);
           run(p, o.text(), BODY_FONT, TABLE_PT);
         }
         c += span;
@@ -450,7 +513,10 @@ final class AnnualReportDocument {
     return s;
   }
 
-  /** Label columns as given; the figure columns share what is left of the text width, the label column the rest. */
+  /**
+   * Label columns as given; the figure columns share what is left of the text width, the label
+   * column the rest.
+   */
   private static int[] widths(int[] labels, int figures, int figureWidth) {
     int[] w = new int[labels.length + 1 + figures];
     int used = figures * figureWidth;

@@ -21,21 +21,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * "Which requests are these?": the list behind each number of the statistics; managers, the supervising office (read
- * only) and admins (SecurityConfig). Each list is one agency's ({@code agency=}, a manager's own by default) or, behind
- * a consolidated cell, every agency's it counted ({@code agencies=}); another agency's answers 404 (ReportScopes).
+ * "Which requests are these?": the list behind each number of the statistics; managers, the
+ * supervising office (read only) and admins (SecurityConfig). Each list is one agency's ({@code
+ * agency=}, a manager's own by default) or, behind a consolidated cell, every agency's it counted
+ * ({@code agencies=}); another agency's answers 404 (ReportScopes).
  */
 @Tag(name = ApiDocumentation.STATISTICS)
 @RestController
 @RequestMapping("/api/statistics/{year}")
 public class DrillDownController {
 
-  private static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final String XLSX_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final String MASKING = "管理人员看到的申请人姓名或名称打码（如 `张**`），系统管理员看到全名。";
 
   private static final String AGENCY = "机关代码（平台上有多个机关时）：只列该机关的；管理人员缺省为本机关，其他机关的答复 404";
-  private static final String AGENCIES = "以英文逗号分隔的机关代码：列出汇总表单元格计入的各机关的（不写代码则为全部机关）；"
-      + "不能与 `agency` 同时使用";
+  private static final String AGENCIES =
+      "以英文逗号分隔的机关代码：列出汇总表单元格计入的各机关的（不写代码则为全部机关）；" + "不能与 `agency` 同时使用";
 
   private final DrillDown drillDown;
   private final ReportScopes scopes;
@@ -45,7 +47,10 @@ public class DrillDownController {
     this.scopes = scopes;
   }
 
-  @Operation(summary = "表三单元格中的申请", description = """
+  @Operation(
+      summary = "表三单元格中的申请",
+      description =
+          """
       **角色**：管理人员（manager）；主管部门（supervisor）只读。
 
       列出年度统计表三中某一单元格计入的每一件申请，件数与该单元格相同（按同一计数规则）：\
@@ -54,45 +59,92 @@ public class DrillDownController {
       `row` 为表三的行代码（`NEW_THIS_YEAR`、`CARRIED_OVER_FROM_LAST_YEAR`、21 个办理结果代码、`CONCLUDED_TOTAL`、\
       `CARRIED_FORWARD_TO_NEXT_YEAR`），`column` 为申请人类型或 `TOTAL`。\
       说明段落中按渠道、按信息类别的件数：`row=NEW_THIS_YEAR&column=TOTAL` 加 `channel` 或 `topic`。\
-      """ + MASKING + " `format=xlsx`：同一列表的 Excel 表（表头 编号、申请人、申请人类型、收到日期、答复期限、办结日期、处理结果）。")
-  @Parameter(name = "row", in = ParameterIn.QUERY, required = true, description = "表三的行代码，如 `DISCLOSED`")
-  @Parameter(name = "column", in = ParameterIn.QUERY, required = true,
+      """
+              + MASKING
+              + " `format=xlsx`：同一列表的 Excel 表（表头 编号、申请人、申请人类型、收到日期、答复期限、办结日期、处理结果）。")
+  @Parameter(
+      name = "row",
+      in = ParameterIn.QUERY,
+      required = true,
+      description = "表三的行代码，如 `DISCLOSED`")
+  @Parameter(
+      name = "column",
+      in = ParameterIn.QUERY,
+      required = true,
       description = "申请人类型（如 `NATURAL_PERSON`）或 `TOTAL`（总计）")
-  @Parameter(name = "channel", in = ParameterIn.QUERY,
-      description = "只列此渠道收到的申请（`IN_PERSON`、`POST_REGISTERED`、`POST_ORDINARY`、`ONLINE`、`FAX`、`OTHER`）；"
-          + "仅用于 `row=NEW_THIS_YEAR`")
-  @Parameter(name = "topic", in = ParameterIn.QUERY,
+  @Parameter(
+      name = "channel",
+      in = ParameterIn.QUERY,
+      description =
+          "只列此渠道收到的申请（`IN_PERSON`、`POST_REGISTERED`、`POST_ORDINARY`、`ONLINE`、`FAX`、`OTHER`）；"
+              + "仅用于 `row=NEW_THIS_YEAR`")
+  @Parameter(
+      name = "topic",
+      in = ParameterIn.QUERY,
       description = "只列此信息类别的申请（`其他` 含未填类别的）；仅用于 `row=NEW_THIS_YEAR`")
-  @Parameter(name = "format", in = ParameterIn.QUERY, description = "`json`（缺省）或 `xlsx`",
+  @Parameter(
+      name = "format",
+      in = ParameterIn.QUERY,
+      description = "`json`（缺省）或 `xlsx`",
       schema = @Schema(allowableValues = {"json", "xlsx"}))
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = AGENCY)
   @Parameter(name = "agencies", in = ParameterIn.QUERY, description = AGENCIES)
-  @ApiResponse(responseCode = "200", description = "按 `format`：JSON 或 Excel", content = {
-      @Content(mediaType = "application/json", schema = @Schema(implementation = DrillDown.RequestList.class)),
-      @Content(mediaType = XLSX_TYPE)})
+  @ApiResponse(
+      responseCode = "200",
+      description = "按 `format`：JSON 或 Excel",
+      content = {
+        @Content(
+            mediaType = "application/json",
+            schema = @Schema(implementation = DrillDown.RequestList.class)),
+        @Content(mediaType = XLSX_TYPE)
+      })
   @GetMapping("/requests")
-  ResponseEntity<?> requests(@PathVariable String year, @RequestParam(required = false) String row,
-      @RequestParam(required = false) String column, @RequestParam(required = false) String channel,
-      @RequestParam(required = false) String topic, @RequestParam(required = false) String format,
-      @RequestParam(required = false) String agency, @RequestParam(required = false) String agencies,
+  ResponseEntity<?> requests(
+      @PathVariable String year,
+      @RequestParam(required = false) String row,
+      @RequestParam(required = false) String column,
+      @RequestParam(required = false) String channel,
+      @RequestParam(required = false) String topic,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String agencies,
       Authentication who) {
     FieldErrors errors = new FieldErrors();
     ReportScope scope = scope(who, agency, agencies, errors);
     boolean xlsx = xlsx(format, errors);
     int y = drillDown.checkRequests(year, row, column, channel, topic, errors);
     errors.throwIfAny();
-    DrillDown.RequestList list = drillDown.requests(scope, y, row, column, channel, topic,
-        PersonalData.masked(who));
+    DrillDown.RequestList list =
+        drillDown.requests(scope, y, row, column, channel, topic, PersonalData.masked(who));
     if (!xlsx) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list);
     }
-    String title = prefix(scope) + list.year() + "年 " + list.rowLabel() + " · " + list.columnLabel()
-        + (list.channel() == null ? "" : " · " + list.channel()) + (list.topic() == null ? "" : " · " + list.topic());
-    return StatisticsController.file(DrillDownExport.requests(title, list.items()), StatisticsController.XLSX,
-        "requests-" + list.year() + "-" + list.row() + "-" + list.column() + suffix(scope) + ".xlsx");
+    String title =
+        prefix(scope)
+            + list.year()
+            + "年 "
+            + list.rowLabel()
+            + " · "
+            + list.columnLabel()
+            + (list.channel() == null ? "" : " · " + list.channel())
+            + (list.topic() == null ? "" : " · " + list.topic());
+    return StatisticsController.file(
+        DrillDownExport.requests(title, list.items()),
+        StatisticsController.XLSX,
+        "requests-"
+            + list.year()
+            + "-"
+            + list.row()
+            + "-"
+            + list.column()
+            + suffix(scope)
+            + ".xlsx");
   }
 
-  @Operation(summary = "表四单元格中的复议、诉讼案件", description = """
+  @Operation(
+      summary = "表四单元格中的复议、诉讼案件",
+      description =
+          """
       **角色**：管理人员（manager）；主管部门（supervisor）只读。
 
       列出年度统计表四中某一单元格计入的每一件行政复议或行政诉讼案件及引起它的申请，件数与该单元格相同：\
@@ -100,20 +152,39 @@ public class DrillDownController {
       caseNumber, appealReceivedOn, decidedOn, result, resultLabel}]}`。\
       `row`：`RECONSIDERATION`、`LITIGATION_DIRECT`、`LITIGATION_AFTER_RECONSIDERATION`；\
       `column`：`UPHELD`、`CORRECTED`、`OTHER`（当年审结）、`PENDING`（年底尚未审结）、`TOTAL`。\
-      """ + MASKING + " `format=xlsx`：同一列表的 Excel 表。")
+      """
+              + MASKING
+              + " `format=xlsx`：同一列表的 Excel 表。")
   @Parameter(name = "row", in = ParameterIn.QUERY, required = true, description = "案件类型（表四的行）")
-  @Parameter(name = "column", in = ParameterIn.QUERY, required = true, description = "审理结果（表四的列）或 `TOTAL`")
-  @Parameter(name = "format", in = ParameterIn.QUERY, description = "`json`（缺省）或 `xlsx`",
+  @Parameter(
+      name = "column",
+      in = ParameterIn.QUERY,
+      required = true,
+      description = "审理结果（表四的列）或 `TOTAL`")
+  @Parameter(
+      name = "format",
+      in = ParameterIn.QUERY,
+      description = "`json`（缺省）或 `xlsx`",
       schema = @Schema(allowableValues = {"json", "xlsx"}))
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = AGENCY)
   @Parameter(name = "agencies", in = ParameterIn.QUERY, description = AGENCIES)
-  @ApiResponse(responseCode = "200", description = "按 `format`：JSON 或 Excel", content = {
-      @Content(mediaType = "application/json", schema = @Schema(implementation = DrillDown.AppealList.class)),
-      @Content(mediaType = XLSX_TYPE)})
+  @ApiResponse(
+      responseCode = "200",
+      description = "按 `format`：JSON 或 Excel",
+      content = {
+        @Content(
+            mediaType = "application/json",
+            schema = @Schema(implementation = DrillDown.AppealList.class)),
+        @Content(mediaType = XLSX_TYPE)
+      })
   @GetMapping("/appeals")
-  ResponseEntity<?> appeals(@PathVariable String year, @RequestParam(required = false) String row,
-      @RequestParam(required = false) String column, @RequestParam(required = false) String format,
-      @RequestParam(required = false) String agency, @RequestParam(required = false) String agencies,
+  ResponseEntity<?> appeals(
+      @PathVariable String year,
+      @RequestParam(required = false) String row,
+      @RequestParam(required = false) String column,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String agencies,
       Authentication who) {
     FieldErrors errors = new FieldErrors();
     ReportScope scope = scope(who, agency, agencies, errors);
@@ -124,32 +195,62 @@ public class DrillDownController {
     if (!xlsx) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(list);
     }
-    return StatisticsController.file(DrillDownExport.appeals(
-            prefix(scope) + list.year() + "年 " + list.rowLabel() + " · " + list.columnLabel(), list.items()),
+    return StatisticsController.file(
+        DrillDownExport.appeals(
+            prefix(scope) + list.year() + "年 " + list.rowLabel() + " · " + list.columnLabel(),
+            list.items()),
         StatisticsController.XLSX,
-        "appeals-" + list.year() + "-" + list.row() + "-" + list.column() + suffix(scope) + ".xlsx");
+        "appeals-"
+            + list.year()
+            + "-"
+            + list.row()
+            + "-"
+            + list.column()
+            + suffix(scope)
+            + ".xlsx");
   }
 
-  @Operation(summary = "旧版统计表一行中的申请", description = """
+  @Operation(
+      summary = "旧版统计表一行中的申请",
+      description =
+          """
       **角色**：管理人员（manager）；主管部门（supervisor）只读。
 
       列出 2019 年前旧版统计表中某一行计入的每一件申请（`RECONSIDERATION_*`、`LITIGATION_*` 各行为复议、诉讼案件），\
       件数与该行相同：`{year, row, rowLabel, listOf: "REQUESTS" 或 "APPEALS", count, items}`，items 的字段同表三、表四的列表。\
       `row` 为旧版统计表的行代码；`FEES_COLLECTED_10K_YUAN`（收取费用）是金额，没有列表。\
-      """ + MASKING + " `format=xlsx`：同一列表的 Excel 表。")
-  @Parameter(name = "row", in = ParameterIn.QUERY, required = true,
+      """
+              + MASKING
+              + " `format=xlsx`：同一列表的 Excel 表。")
+  @Parameter(
+      name = "row",
+      in = ParameterIn.QUERY,
+      required = true,
       description = "旧版统计表的行代码，如 `RECEIVED_ONLINE`、`ANSWERED_DISCLOSED`")
-  @Parameter(name = "format", in = ParameterIn.QUERY, description = "`json`（缺省）或 `xlsx`",
+  @Parameter(
+      name = "format",
+      in = ParameterIn.QUERY,
+      description = "`json`（缺省）或 `xlsx`",
       schema = @Schema(allowableValues = {"json", "xlsx"}))
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = AGENCY)
   @Parameter(name = "agencies", in = ParameterIn.QUERY, description = AGENCIES)
-  @ApiResponse(responseCode = "200", description = "按 `format`：JSON 或 Excel", content = {
-      @Content(mediaType = "application/json", schema = @Schema(implementation = DrillDown.LegacyList.class)),
-      @Content(mediaType = XLSX_TYPE)})
+  @ApiResponse(
+      responseCode = "200",
+      description = "按 `format`：JSON 或 Excel",
+      content = {
+        @Content(
+            mediaType = "application/json",
+            schema = @Schema(implementation = DrillDown.LegacyList.class)),
+        @Content(mediaType = XLSX_TYPE)
+      })
   @GetMapping("/legacy/requests")
-  ResponseEntity<?> legacy(@PathVariable String year, @RequestParam(required = false) String row,
-      @RequestParam(required = false) String format, @RequestParam(required = false) String agency,
-      @RequestParam(required = false) String agencies, Authentication who) {
+  ResponseEntity<?> legacy(
+      @PathVariable String year,
+      @RequestParam(required = false) String row,
+      @RequestParam(required = false) String format,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String agencies,
+      Authentication who) {
     FieldErrors errors = new FieldErrors();
     ReportScope scope = scope(who, agency, agencies, errors);
     boolean xlsx = xlsx(format, errors);
@@ -161,10 +262,14 @@ public class DrillDownController {
     }
     return StatisticsController.file(
         DrillDownExport.legacy(prefix(scope) + list.year() + "年 旧版统计表 " + list.rowLabel(), list),
-        StatisticsController.XLSX, "requests-" + list.year() + "-legacy-" + list.row() + suffix(scope) + ".xlsx");
+        StatisticsController.XLSX,
+        "requests-" + list.year() + "-legacy-" + list.row() + suffix(scope) + ".xlsx");
   }
 
-  @Operation(summary = "说明段落中各件数的来源", description = """
+  @Operation(
+      summary = "说明段落中各件数的来源",
+      description =
+          """
       **角色**：管理人员（manager）；主管部门（supervisor）只读。
 
       年度统计的说明段落（与 `GET /api/statistics/{year}` 的 `paragraph` 相同）及其中每个件数：\
@@ -175,13 +280,19 @@ public class DrillDownController {
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = AGENCY)
   @Parameter(name = "agencies", in = ParameterIn.QUERY, description = AGENCIES)
   @GetMapping("/paragraph")
-  DrillDown.ParagraphFigures paragraph(@PathVariable String year, @RequestParam(required = false) String decimals,
-      @RequestParam(required = false) String agency, @RequestParam(required = false) String agencies,
+  DrillDown.ParagraphFigures paragraph(
+      @PathVariable String year,
+      @RequestParam(required = false) String decimals,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String agencies,
       Authentication who) {
     return drillDown.paragraph(scopes.lists(who, agency, agencies), year, decimals);
   }
 
-  @Operation(summary = "旧版说明段落中各件数的来源", description = """
+  @Operation(
+      summary = "旧版说明段落中各件数的来源",
+      description =
+          """
       **角色**：管理人员（manager）；主管部门（supervisor）只读。
 
       2019 年前旧版统计表的说明段落（与 `GET /api/statistics/{year}/legacy` 的 `paragraph` 相同）及其中每个件数，\
@@ -190,14 +301,21 @@ public class DrillDownController {
   @Parameter(name = "agency", in = ParameterIn.QUERY, description = AGENCY)
   @Parameter(name = "agencies", in = ParameterIn.QUERY, description = AGENCIES)
   @GetMapping("/legacy/paragraph")
-  DrillDown.ParagraphFigures legacyParagraph(@PathVariable String year,
-      @RequestParam(required = false) String decimals, @RequestParam(required = false) String agency,
-      @RequestParam(required = false) String agencies, Authentication who) {
+  DrillDown.ParagraphFigures legacyParagraph(
+      @PathVariable String year,
+      @RequestParam(required = false) String decimals,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String agencies,
+      Authentication who) {
     return drillDown.legacyParagraph(scopes.lists(who, agency, agencies), year, decimals);
   }
 
-  /** The scope asked for; its bad input joins the other fields' (400 naming all at once), 403/404 go straight out. */
-  private ReportScope scope(Authentication who, String agency, String agencies, FieldErrors errors) {
+  /**
+   * The scope asked for; its bad input joins the other fields' (400 naming all at once), 403/404 go
+   * straight out.
+   */
+  private ReportScope scope(
+      Authentication who, String agency, String agencies, FieldErrors errors) {
     try {
       return scopes.lists(who, agency, agencies);
     } catch (BadInputException e) {
@@ -213,7 +331,9 @@ public class DrillDownController {
 
   /** "-RSJ" or "-consolidated" in a file name once the platform has several agencies. */
   static String suffix(ReportScope scope) {
-    return scope.consolidated() ? "-consolidated" : scope.whole() ? "" : "-" + scope.agency().code();
+    return scope.consolidated()
+        ? "-consolidated"
+        : scope.whole() ? "" : "-" + scope.agency().code();
   }
 
   private static boolean xlsx(String format, FieldErrors errors) {

@@ -13,15 +13,16 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A drill-down list as a spreadsheet: one header row, then one row per request (or appeal), nothing else, so the
- * sheet has exactly count + 1 rows. What the list is (year, row, column) goes into the print header and the file name.
+ * A drill-down list as a spreadsheet: one header row, then one row per request (or appeal), nothing
+ * else, so the sheet has exactly count + 1 rows. What the list is (year, row, column) goes into the
+ * print header and the file name.
  */
 final class DrillDownExport {
 
   private DrillDownExport() {}
 
-  static final List<String> REQUEST_HEADERS = List.of("编号", "申请人", "申请人类型", "收到日期", "答复期限", "办结日期",
-      "处理结果");
+  static final List<String> REQUEST_HEADERS =
+      List.of("编号", "申请人", "申请人类型", "收到日期", "答复期限", "办结日期", "处理结果");
   static final List<String> APPEAL_HEADERS = List.of("案件类型", "案号", "收到复议申请或起诉日期", "审结日期", "审理结果");
 
   static byte[] requests(String title, List<DrillDown.RequestItem> items) {
@@ -36,9 +37,15 @@ final class DrillDownExport {
     List<List<String>> rows = new ArrayList<>();
     for (DrillDown.AppealItem a : items) {
       List<String> r = new ArrayList<>(cells(a.request()));
-      r.addAll(java.util.Arrays.asList(a.kindLabel() != null ? a.kindLabel() : a.kind(), a.caseNumber(),
-          date(a.appealReceivedOn()), date(a.decidedOn()),
-          a.result() == null ? "尚未审结" : a.resultLabel() != null ? a.resultLabel() : a.result()));
+      r.addAll(
+          java.util.Arrays.asList(
+              a.kindLabel() != null ? a.kindLabel() : a.kind(),
+              a.caseNumber(),
+              date(a.appealReceivedOn()),
+              date(a.decidedOn()),
+              a.result() == null
+                  ? "尚未审结"
+                  : a.resultLabel() != null ? a.resultLabel() : a.result()));
       rows.add(r);
     }
     return xlsx("复议诉讼案件", title, headers, rows);
@@ -55,13 +62,19 @@ final class DrillDownExport {
         requests.add(r);
       }
     }
-    return DrillDown.LISTS_APPEALS.equals(list.listOf()) ? appeals(title, appeals) : requests(title, requests);
+    return DrillDown.LISTS_APPEALS.equals(list.listOf())
+        ? appeals(title, appeals)
+        : requests(title, requests);
   }
 
   private static List<String> cells(DrillDown.RequestItem i) {
-    return java.util.Arrays.asList(i.trackingNumber(), i.applicantName(),
-        i.applicantTypeLabel() != null ? i.applicantTypeLabel() : i.applicantType(), date(i.receivedOn()),
-        date(i.dueOn()), date(i.concludedOn()),
+    return java.util.Arrays.asList(
+        i.trackingNumber(),
+        i.applicantName(),
+        i.applicantTypeLabel() != null ? i.applicantTypeLabel() : i.applicantType(),
+        date(i.receivedOn()),
+        date(i.dueOn()),
+        date(i.concludedOn()),
         i.outcome() == null ? "尚未办结" : i.outcomeLabel() != null ? i.outcomeLabel() : i.outcome());
   }
 
@@ -70,8 +83,10 @@ final class DrillDownExport {
   }
 
   /** Text cells only: a name beginning with "=" stays text and is never run as a formula. */
-  private static byte[] xlsx(String sheetName, String title, List<String> headers, List<List<String>> rows) {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+  private static byte[] xlsx(
+      String sheetName, String title, List<String> headers, List<List<String>> rows) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Font bold = wb.createFont();
       bold.setBold(true);
       CellStyle header = wb.createCellStyle();
@@ -94,7 +109,9 @@ final class DrillDownExport {
       }
       sheet.createFreezePane(0, 1);
       // in a print header & starts a code (&P = page number); Excel takes at most 255 characters
-      sheet.getHeader().setCenter((title.length() > 120 ? title.substring(0, 120) : title).replace("&", "&&"));
+      sheet
+          .getHeader()
+          .setCenter((title.length() > 120 ? title.substring(0, 120) : title).replace("&", "&&"));
       sheet.getPrintSetup().setLandscape(true);
       wb.write(out);
       return out.toByteArray();

@@ -9,9 +9,10 @@ import org.disclosuredesk.statistics.counting.Layout;
 
 /**
  * Where each number of the reports opens its requests: the page ({@code /reports/...}) and the API
- * ({@code /api/statistics/...}) of a cell's drill-down. Query values are URL-encoded; the result is a URL, not HTML,
- * so a page writing it into an attribute still escapes it ({@link Html#escape}: {@code &} → {@code &amp;}).
- * A row or column the tables do not have is a programming error here (IllegalArgumentException), never a dead link.
+ * ({@code /api/statistics/...}) of a cell's drill-down. Query values are URL-encoded; the result is
+ * a URL, not HTML, so a page writing it into an attribute still escapes it ({@link Html#escape}:
+ * {@code &} → {@code &amp;}). A row or column the tables do not have is a programming error here
+ * (IllegalArgumentException), never a dead link.
  */
 public final class DrillDownLinks {
 
@@ -26,17 +27,17 @@ public final class DrillDownLinks {
   }
 
   /**
-   * The same for one agency's table or a consolidated one: {@code &agency=RSJ}, {@code &agencies=RSJ,ZRJ} (a
-   * consolidated cell opens the requests of every agency it counted); null or an agency of a one-agency platform:
-   * no parameter.
+   * The same for one agency's table or a consolidated one: {@code &agency=RSJ}, {@code
+   * &agencies=RSJ,ZRJ} (a consolidated cell opens the requests of every agency it counted); null or
+   * an agency of a one-agency platform: no parameter.
    */
   public static String requests(int year, String row, String column, ReportScope scope) {
     return requests(PAGES, year, row, column, null, null, scope);
   }
 
   /**
-   * The requests received in the year by one channel and/or topic (null: any), as the annual paragraph counts them;
-   * the topic 其他 includes requests without one.
+   * The requests received in the year by one channel and/or topic (null: any), as the annual
+   * paragraph counts them; the topic 其他 includes requests without one.
    */
   public static String newRequests(int year, String channel, String topic) {
     return newRequests(year, channel, topic, null);
@@ -64,7 +65,10 @@ public final class DrillDownLinks {
     return legacy(PAGES, year, row, scope);
   }
 
-  /** The pages of a table's cells, for the agency (or agencies) counted: what a {@link Grid} links its counts to. */
+  /**
+   * The pages of a table's cells, for the agency (or agencies) counted: what a {@link Grid} links
+   * its counts to.
+   */
   public static CellLinks cells(ReportScope scope) {
     return new CellLinks() {
       @Override
@@ -117,12 +121,23 @@ public final class DrillDownLinks {
     return legacy(API, year, row, scope);
   }
 
-  private static String requests(String base, int year, String row, String column, String channel, String topic,
+  private static String requests(
+      String base,
+      int year,
+      String row,
+      String column,
+      String channel,
+      String topic,
       ReportScope scope) {
     require(DrillDown.isRow(row), "row", row);
     require(Layout.COLUMNS.contains(column), "column", column);
-    StringBuilder url = new StringBuilder(base).append(year).append("/requests?row=").append(encode(row))
-        .append("&column=").append(encode(column));
+    StringBuilder url =
+        new StringBuilder(base)
+            .append(year)
+            .append("/requests?row=")
+            .append(encode(row))
+            .append("&column=")
+            .append(encode(column));
     if (channel != null) {
       require(isChannel(channel), "channel", channel);
       url.append("&channel=").append(encode(channel));
@@ -133,7 +148,8 @@ public final class DrillDownLinks {
     return scoped(url.toString(), scope);
   }
 
-  private static String appeals(String base, int year, String row, String column, ReportScope scope) {
+  private static String appeals(
+      String base, int year, String row, String column, ReportScope scope) {
     require(Layout.APPEAL_ROWS.contains(row), "row", row);
     require(Layout.APPEAL_COLUMNS.contains(column), "column", column);
     return scoped(base + year + "/appeals?row=" + encode(row) + "&column=" + encode(column), scope);

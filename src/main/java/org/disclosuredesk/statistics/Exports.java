@@ -34,8 +34,9 @@ public final class Exports {
     }
     s.append("\r\n");
     for (Layout.RowDef def : Layout.ROWS) {
-      s.append(def.code()).append(',').append(quote((def.section() == null ? "" : def.section() + " ")
-          + def.fullLabel()));
+      s.append(def.code())
+          .append(',')
+          .append(quote((def.section() == null ? "" : def.section() + " ") + def.fullLabel()));
       for (long v : t.rows().get(def.code())) {
         s.append(',').append(v);
       }
@@ -61,13 +62,22 @@ public final class Exports {
     StringBuilder s = new StringBuilder("\uFEFF代码,统计指标,单位,统计数\r\n");
     for (LegacyTable.RowDef def : LegacyTable.ROWS) {
       boolean fees = "FEES_COLLECTED_10K_YUAN".equals(def.code());
-      s.append(def.code()).append(',').append(quote(def.label())).append(',').append(fees ? "万元" : "件").append(',')
-          .append(fees ? t.feesTenThousandYuan().toPlainString() : Long.toString(t.value(def.code()))).append("\r\n");
+      s.append(def.code())
+          .append(',')
+          .append(quote(def.label()))
+          .append(',')
+          .append(fees ? "万元" : "件")
+          .append(',')
+          .append(
+              fees ? t.feesTenThousandYuan().toPlainString() : Long.toString(t.value(def.code())))
+          .append("\r\n");
     }
     return s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** Quotes a CSV field; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+  /**
+   * Quotes a CSV field; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
+   */
   static String quote(String v) {
     String s = v == null ? "" : v;
     if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
@@ -76,9 +86,13 @@ public final class Exports {
     return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
-  /** One sheet per grid, merged cells as in the official form, thin borders, A4 landscape fitted to one page wide. */
+  /**
+   * One sheet per grid, merged cells as in the official form, thin borders, A4 landscape fitted to
+   * one page wide.
+   */
   public static byte[] xlsx(List<Grid> grids, List<String> sheetNames) {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Font bold = wb.createFont();
       bold.setBold(true);
       bold.setFontName("宋体");
@@ -111,8 +125,12 @@ public final class Exports {
             cell.setCellStyle(c.header() ? header : label);
           }
           if (c.rowSpan() > 1 || c.colSpan() > 1) {
-            CellRangeAddress range = new CellRangeAddress(c.row() + offset, c.row() + offset + c.rowSpan() - 1,
-                c.col(), c.col() + c.colSpan() - 1);
+            CellRangeAddress range =
+                new CellRangeAddress(
+                    c.row() + offset,
+                    c.row() + offset + c.rowSpan() - 1,
+                    c.col(),
+                    c.col() + c.colSpan() - 1);
             sheet.addMergedRegion(range);
             RegionUtil.setBorderTop(BorderStyle.THIN, range, sheet);
             RegionUtil.setBorderBottom(BorderStyle.THIN, range, sheet);
@@ -121,8 +139,11 @@ public final class Exports {
           }
         }
         for (int c = 0; c < g.columns(); c++) {
-          sheet.setColumnWidth(c, g.columns() <= 3 && c == 0 ? 40 * 256 : (c == 2 && g.columns() == 10 ? 34 * 256
-              : 10 * 256));
+          sheet.setColumnWidth(
+              c,
+              g.columns() <= 3 && c == 0
+                  ? 40 * 256
+                  : (c == 2 && g.columns() == 10 ? 34 * 256 : 10 * 256));
         }
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(g.columns() > 3);

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Snapshots of published figures, each agency's own (DOMAIN.md §8); the latest freeze of an agency's year is the one
- * its report compares with.
+ * Snapshots of published figures, each agency's own (DOMAIN.md §8); the latest freeze of an
+ * agency's year is the one its report compares with.
  */
 @Repository
 public class FreezeRepository {
@@ -27,11 +27,25 @@ public class FreezeRepository {
     this.json = json;
   }
 
-  public void save(String agency, int year, String format, LocalDateTime at, String by, Map<String, long[]> cells) {
+  public void save(
+      String agency,
+      int year,
+      String format,
+      LocalDateTime at,
+      String by,
+      Map<String, long[]> cells) {
     try {
-      jdbc.sql("INSERT INTO dd_statistics_freeze (id, agency_code, report_year, format, frozen_at, frozen_by,"
-              + " snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .params(UUID.randomUUID().toString(), agency, year, format, at, by, json.writeValueAsString(cells))
+      jdbc.sql(
+              "INSERT INTO dd_statistics_freeze (id, agency_code, report_year, format, frozen_at, frozen_by,"
+                  + " snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              UUID.randomUUID().toString(),
+              agency,
+              year,
+              format,
+              at,
+              by,
+              json.writeValueAsString(cells))
           .update();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
@@ -39,29 +53,39 @@ public class FreezeRepository {
   }
 
   public Optional<Freeze> latest(String agency, int year, String format) {
-    return jdbc.sql("SELECT frozen_at, frozen_by, snapshot FROM dd_statistics_freeze"
-            + " WHERE report_year = ? AND format = ? AND agency_code = ? ORDER BY frozen_at DESC, id")
+    return jdbc
+        .sql(
+            "SELECT frozen_at, frozen_by, snapshot FROM dd_statistics_freeze"
+                + " WHERE report_year = ? AND format = ? AND agency_code = ? ORDER BY frozen_at DESC, id")
         .params(year, format, agency)
-        .query((rs, i) -> {
-          try {
-            return new Freeze(rs.getObject("frozen_at", LocalDateTime.class), rs.getString("frozen_by"),
-                json.readValue(rs.getString("snapshot"), new TypeReference<Map<String, long[]>>() {}));
-          } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .list().stream().findFirst();
+        .query(
+            (rs, i) -> {
+              try {
+                return new Freeze(
+                    rs.getObject("frozen_at", LocalDateTime.class),
+                    rs.getString("frozen_by"),
+                    json.readValue(
+                        rs.getString("snapshot"), new TypeReference<Map<String, long[]>>() {}));
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .list()
+        .stream()
+        .findFirst();
   }
 
   /** When each agency last froze the year (the overview), by agency code. */
   public Map<String, LocalDateTime> latestByAgency(int year, String format) {
     Map<String, LocalDateTime> out = new java.util.HashMap<>();
-    jdbc.sql("SELECT agency_code, MAX(frozen_at) last_at FROM dd_statistics_freeze"
-            + " WHERE report_year = ? AND format = ? GROUP BY agency_code")
+    jdbc.sql(
+            "SELECT agency_code, MAX(frozen_at) last_at FROM dd_statistics_freeze"
+                + " WHERE report_year = ? AND format = ? GROUP BY agency_code")
         .params(year, format)
-        .query(rs -> {
-          out.put(rs.getString("agency_code"), rs.getObject("last_at", LocalDateTime.class));
-        });
+        .query(
+            rs -> {
+              out.put(rs.getString("agency_code"), rs.getObject("last_at", LocalDateTime.class));
+            });
     return out;
   }
 }

@@ -10,9 +10,10 @@ import org.disclosuredesk.statistics.counting.LegacyTable;
 import org.springframework.stereotype.Component;
 
 /**
- * The pre-2019 answer row of each outcome, decided by the DMN table {@code bpmn/legacy-answer-mapping.dmn} at report
- * time. An admin changes the mapping by deploying a new version (Cockpit or REST); evaluation by key always takes the
- * latest version, so no rebuild is needed. Evaluated once per distinct input combination, never per request.
+ * The pre-2019 answer row of each outcome, decided by the DMN table {@code
+ * bpmn/legacy-answer-mapping.dmn} at report time. An admin changes the mapping by deploying a new
+ * version (Cockpit or REST); evaluation by key always takes the latest version, so no rebuild is
+ * needed. Evaluated once per distinct input combination, never per request.
  */
 @Component
 public class LegacyAnswerMapping {
@@ -34,11 +35,14 @@ public class LegacyAnswerMapping {
   }
 
   public String evaluate(LegacyTable.Key k) {
-    DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(DECISION, Variables.createVariables()
-        .putValue("outcome", k.outcome())
-        .putValue("alreadyPublic", k.alreadyPublic())
-        .putValue("thirdPartyInterest", k.thirdPartyInterest())
-        .putValue("notHeldReason", k.notHeldReason()));
+    DmnDecisionTableResult result =
+        decisions.evaluateDecisionTableByKey(
+            DECISION,
+            Variables.createVariables()
+                .putValue("outcome", k.outcome())
+                .putValue("alreadyPublic", k.alreadyPublic())
+                .putValue("thirdPartyInterest", k.thirdPartyInterest())
+                .putValue("notHeldReason", k.notHeldReason()));
     return result.isEmpty() ? null : result.getSingleEntry();
   }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * The pre-2019 template as the API shows it (API.md {@code /legacy}): {@code {year, format: "PRE-2019", rows:[{code,
- * label, value}], paragraph}}, plus whose table it is once the platform has several agencies.
+ * The pre-2019 template as the API shows it (API.md {@code /legacy}): {@code {year, format:
+ * "PRE-2019", rows:[{code, label, value}], paragraph}}, plus whose table it is once the platform
+ * has several agencies.
  */
 public record LegacyStatistics(
     int year,

@@ -15,10 +15,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Which agencies' figures a caller asked for and may read (DOMAIN.md §8, API.md "Agencies"): a manager reads their own
- * agency's tables, the supervising office (and the admin) any agency's and their sum. Another agency's table answers
- * 404, as if it did not exist; the registry itself is public, so an unknown code is plain bad input (400). Read from
- * the registry on every call: an agency or membership added on one node holds on every node at once.
+ * Which agencies' figures a caller asked for and may read (DOMAIN.md §8, API.md "Agencies"): a
+ * manager reads their own agency's tables, the supervising office (and the admin) any agency's and
+ * their sum. Another agency's table answers 404, as if it did not exist; the registry itself is
+ * public, so an unknown code is plain bad input (400). Read from the registry on every call: an
+ * agency or membership added on one node holds on every node at once.
  */
 @Component
 public class ReportScopes {
@@ -32,8 +33,9 @@ public class ReportScopes {
   }
 
   /**
-   * One agency's tables ({@code agency=}): the one named, which the caller must see (else 404); none named, the
-   * caller's only agency or the platform's only one, else 400 naming {@code agency}.
+   * One agency's tables ({@code agency=}): the one named, which the caller must see (else 404);
+   * none named, the caller's only agency or the platform's only one, else 400 naming {@code
+   * agency}.
    */
   public ReportScope agency(Authentication who, String agency) {
     List<Agency> all = agencies.all();
@@ -61,12 +63,14 @@ public class ReportScopes {
     if (mine.isEmpty()) {
       throw new ForbiddenException("您不属于任何机关，没有可查看的统计");
     }
-    throw new BadInputException("agency", "必填：您属于多个机关（" + String.join("、", codes(mine)) + "），须写明统计哪个机关");
+    throw new BadInputException(
+        "agency", "必填：您属于多个机关（" + String.join("、", codes(mine)) + "），须写明统计哪个机关");
   }
 
   /**
-   * The consolidated table ({@code /consolidated?agencies=A,B}): the supervising office and the admin only (403);
-   * the agencies named, or all of the registry when none is; an unknown code is 400 naming {@code agencies}.
+   * The consolidated table ({@code /consolidated?agencies=A,B}): the supervising office and the
+   * admin only (403); the agencies named, or all of the registry when none is; an unknown code is
+   * 400 naming {@code agencies}.
    */
   public ReportScope consolidated(Authentication who, String codes) {
     requireSupervisor(who, "汇总表只供政府信息公开工作主管部门查看");
@@ -76,8 +80,9 @@ public class ReportScopes {
   }
 
   /**
-   * The lists behind the numbers: of one agency ({@code agency=}, as {@link #agency}) or of every agency a
-   * consolidated cell counted ({@code agencies=}, each of which the caller must see, else 404).
+   * The lists behind the numbers: of one agency ({@code agency=}, as {@link #agency}) or of every
+   * agency a consolidated cell counted ({@code agencies=}, each of which the caller must see, else
+   * 404).
    */
   public ReportScope lists(Authentication who, String agency, String codes) {
     if (codes == null) {
@@ -96,8 +101,9 @@ public class ReportScopes {
   }
 
   /**
-   * For the pages: as {@link #agency}, except that a manager of several agencies gets the first of them (and picks
-   * another on the page), and the supervising office without a choice gets the sum of all (null: their overview).
+   * For the pages: as {@link #agency}, except that a manager of several agencies gets the first of
+   * them (and picks another on the page), and the supervising office without a choice gets the sum
+   * of all (null: their overview).
    */
   public ReportScope page(Authentication who, String agency, String codes) {
     if (codes != null || agency != null) {
@@ -117,13 +123,19 @@ public class ReportScopes {
     return new ReportScope(mine.subList(0, 1), false, false);
   }
 
-  /** The agencies a page's chooser offers the caller: every one for the supervising office, else their own. */
+  /**
+   * The agencies a page's chooser offers the caller: every one for the supervising office, else
+   * their own.
+   */
   public List<Agency> choices(Authentication who) {
     List<Agency> all = agencies.all();
     return supervisor(who) ? all : own(who, all);
   }
 
-  /** The overview of every agency's year and the consolidated table: the supervising office and the admin (403). */
+  /**
+   * The overview of every agency's year and the consolidated table: the supervising office and the
+   * admin (403).
+   */
   public void requireSupervisor(Authentication who, String message) {
     if (!supervisor(who)) {
       throw new ForbiddenException(message);
@@ -131,9 +143,9 @@ public class ReportScopes {
   }
 
   /**
-   * What changes an agency's statistics (a freeze, table 二) is its own managers' (or the admin's): the supervising
-   * office reads every agency's and changes none (DOMAIN.md §8), which SecurityConfig already holds to GET; this also
-   * covers a user who is both.
+   * What changes an agency's statistics (a freeze, table 二) is its own managers' (or the admin's):
+   * the supervising office reads every agency's and changes none (DOMAIN.md §8), which
+   * SecurityConfig already holds to GET; this also covers a user who is both.
    */
   public void requireOwn(Authentication who, ReportScope scope, String message) {
     if (AgencyScope.has(who, Roles.ADMIN)) {
@@ -153,7 +165,10 @@ public class ReportScopes {
     return AgencyScope.has(who, Roles.SUPERVISOR) || AgencyScope.has(who, Roles.ADMIN);
   }
 
-  /** The whole platform, for callers without a user (the home page's totals on a one-agency platform, tests). */
+  /**
+   * The whole platform, for callers without a user (the home page's totals on a one-agency
+   * platform, tests).
+   */
   public ReportScope platform() {
     List<Agency> all = agencies.all();
     return new ReportScope(all, all.size() > 1, all.size() == 1);
@@ -168,7 +183,9 @@ public class ReportScopes {
     return all.stream().filter(a -> visible.includes(a.code())).toList();
   }
 
-  /** The agencies of "A,B,…" in registry order, each once; every unknown code named at once (400). */
+  /**
+   * The agencies of "A,B,…" in registry order, each once; every unknown code named at once (400).
+   */
   private static List<Agency> named(List<Agency> all, String codes) {
     Set<String> wanted = new LinkedHashSet<>();
     for (String c : codes.split(",")) {

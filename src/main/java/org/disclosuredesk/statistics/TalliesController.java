@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/statistics/tallies/rebuild} (manager): recounts the running tallies from dd_request, for when the
- * reconciliation shows that rows were written past the application (a bulk import, a hand correction).
+ * {@code POST /api/statistics/tallies/rebuild} (manager): recounts the running tallies from
+ * dd_request, for when the reconciliation shows that rows were written past the application (a bulk
+ * import, a hand correction).
  */
 @Tag(name = ApiDocumentation.STATISTICS)
 @RestController
@@ -21,7 +22,10 @@ public class TalliesController {
     this.tallies = tallies;
   }
 
-  @Operation(summary = "重建统计计数", description = """
+  @Operation(
+      summary = "重建统计计数",
+      description =
+          """
       **角色**：管理人员（manager）。
 
       核对显示有绕过本系统写入的数据（批量导入、手工更正）时，按申请表重新计数统计用的累计数。\

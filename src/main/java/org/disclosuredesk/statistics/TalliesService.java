@@ -24,7 +24,10 @@ public class TalliesService {
     this.clock = clock;
   }
 
-  /** Recounts every tally; the count of groups is read in the same transaction, so it is the recount's. */
+  /**
+   * Recounts every tally; the count of groups is read in the same transaction, so it is the
+   * recount's.
+   */
   @Transactional
   public Rebuilt rebuild(String by) {
     tallies.rebuild();

@@ -1,8 +1,8 @@
 package org.disclosuredesk.supervision;
 
 import java.util.List;
-import org.disclosuredesk.request.RequestRow;
 import org.disclosuredesk.handling.TaskBriefing;
+import org.disclosuredesk.request.RequestRow;
 import org.springframework.stereotype.Component;
 
 /** The 督办 notices at the top of every task of the request, until it concludes (DOMAIN.md §8). */
@@ -26,8 +26,11 @@ class SupervisionBriefing implements TaskBriefing.Addendum {
     }
     StringBuilder s = new StringBuilder();
     for (SupervisionRepository.Notice n : open) {
-      s.append(s.isEmpty() ? "" : "\n\n").append("**⚠ 主管部门督办（").append(n.sentAt().toLocalDate())
-          .append("）** ").append(n.text());
+      s.append(s.isEmpty() ? "" : "\n\n")
+          .append("**⚠ 主管部门督办（")
+          .append(n.sentAt().toLocalDate())
+          .append("）** ")
+          .append(n.text());
     }
     return s.toString();
   }

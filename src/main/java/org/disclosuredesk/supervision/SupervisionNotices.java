@@ -2,30 +2,30 @@ package org.disclosuredesk.supervision;
 
 import java.time.LocalDateTime;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.disclosuredesk.agency.Agencies;
-import org.disclosuredesk.handling.TaskBriefing;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.common.FieldErrors;
+import org.disclosuredesk.handling.TaskBriefing;
+import org.disclosuredesk.kernel.Roles;
+import org.disclosuredesk.mail.Mailer;
+import org.disclosuredesk.mail.StaffAddresses;
 import org.disclosuredesk.request.RequestEvents;
 import org.disclosuredesk.request.RequestRepository;
 import org.disclosuredesk.request.RequestRow;
-import org.disclosuredesk.mail.Mailer;
-import org.disclosuredesk.mail.StaffAddresses;
-import org.disclosuredesk.kernel.Roles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 督办 (Art. 47, DOMAIN.md §8): the supervising office's notice on one request. Recorded on the request's staff
- * timeline (never on the applicant's), mailed to that agency's office heads, and shown on the request and its tasks
- * until it concludes. The only thing the supervising office ever changes.
+ * 督办 (Art. 47, DOMAIN.md §8): the supervising office's notice on one request. Recorded on the
+ * request's staff timeline (never on the applicant's), mailed to that agency's office heads, and
+ * shown on the request and its tasks until it concludes. The only thing the supervising office ever
+ * changes.
  */
 @Service
 public class SupervisionNotices {
@@ -42,8 +42,15 @@ public class SupervisionNotices {
   private final TaskBriefing briefing;
   private final TaskService tasks;
 
-  SupervisionNotices(SupervisionRepository notices, RequestRepository requests, RequestEvents events,
-      StaffAddresses addresses, Mailer mailer, Agencies agencies, BusinessClock clock, TaskBriefing briefing,
+  SupervisionNotices(
+      SupervisionRepository notices,
+      RequestRepository requests,
+      RequestEvents events,
+      StaffAddresses addresses,
+      Mailer mailer,
+      Agencies agencies,
+      BusinessClock clock,
+      TaskBriefing briefing,
       TaskService tasks) {
     this.briefing = briefing;
     this.tasks = tasks;
@@ -82,8 +89,21 @@ public class SupervisionNotices {
     events.record(requestId, "SUPERVISION_NOTICE", actor, new NoticeSent(id, t, to.size()));
     String agencyName = agencies.get(row.agencyCode()).name();
     for (String address : to) {
-      mailer.queue(requestId, "SUPERVISION_NOTICE", address, "督办通知：" + row.trackingNumber(), "supervision-notice",
-          Map.of("request", row, "text", t, "agencyName", agencyName, "sentOn", at.toLocalDate().toString()),
+      mailer.queue(
+          requestId,
+          "SUPERVISION_NOTICE",
+          address,
+          "督办通知：" + row.trackingNumber(),
+          "supervision-notice",
+          Map.of(
+              "request",
+              row,
+              "text",
+              t,
+              "agencyName",
+              agencyName,
+              "sentOn",
+              at.toLocalDate().toString()),
           List.of());
     }
     // the reviewer meets it on the task they are working on, not only in the mail
@@ -98,7 +118,8 @@ public class SupervisionNotices {
       return List.of();
     }
     return notices.ofRequest(requestId).stream()
-        .map(n -> new Shown(n.id(), n.sentAt().toString(), n.text(), n.sentBy())).toList();
+        .map(n -> new Shown(n.id(), n.sentAt().toString(), n.text(), n.sentBy()))
+        .toList();
   }
 
   /** Open requests under 督办, per agency code (null agencies: all). */

@@ -13,7 +13,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SupervisionRepository {
 
-  record Notice(String id, String requestId, String agencyCode, String text, LocalDateTime sentAt, String sentBy) {}
+  record Notice(
+      String id,
+      String requestId,
+      String agencyCode,
+      String text,
+      LocalDateTime sentAt,
+      String sentBy) {}
 
   private final JdbcClient jdbc;
 
@@ -22,24 +28,43 @@ class SupervisionRepository {
   }
 
   void insert(Notice n) {
-    jdbc.sql("INSERT INTO dd_supervision_notice (id, request_id, agency_code, text, sent_at, sent_by)"
-        + " VALUES (?, ?, ?, ?, ?, ?)").params(n.id(), n.requestId(), n.agencyCode(), n.text(), n.sentAt(),
-        n.sentBy()).update();
+    jdbc.sql(
+            "INSERT INTO dd_supervision_notice (id, request_id, agency_code, text, sent_at, sent_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
+        .params(n.id(), n.requestId(), n.agencyCode(), n.text(), n.sentAt(), n.sentBy())
+        .update();
   }
 
   List<Notice> ofRequest(String requestId) {
-    return jdbc.sql("SELECT id, request_id, agency_code, text, sent_at, sent_by FROM dd_supervision_notice"
-            + " WHERE request_id = ? ORDER BY sent_at, id").param(requestId)
-        .query((rs, i) -> new Notice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getObject(5, LocalDateTime.class), rs.getString(6))).list();
+    return jdbc.sql(
+            "SELECT id, request_id, agency_code, text, sent_at, sent_by FROM dd_supervision_notice"
+                + " WHERE request_id = ? ORDER BY sent_at, id")
+        .param(requestId)
+        .query(
+            (rs, i) ->
+                new Notice(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getObject(5, LocalDateTime.class),
+                    rs.getString(6)))
+        .list();
   }
 
   /** Per agency, the requests still open that carry a 督办 (null agencies: all). */
   Map<String, Long> openPerAgency(Collection<String> agencies) {
-    String in = agencies == null ? "" : agencies.isEmpty() ? " AND 1 = 0" : " AND r.agency_code IN (:agencies)";
-    var spec = jdbc.sql("SELECT r.agency_code, COUNT(DISTINCT r.id) FROM dd_supervision_notice n"
-        + " JOIN dd_request r ON r.id = n.request_id WHERE r." + RequestRepository.OPEN + in
-        + " GROUP BY r.agency_code");
+    String in =
+        agencies == null
+            ? ""
+            : agencies.isEmpty() ? " AND 1 = 0" : " AND r.agency_code IN (:agencies)";
+    var spec =
+        jdbc.sql(
+            "SELECT r.agency_code, COUNT(DISTINCT r.id) FROM dd_supervision_notice n"
+                + " JOIN dd_request r ON r.id = n.request_id WHERE r."
+                + RequestRepository.OPEN
+                + in
+                + " GROUP BY r.agency_code");
     if (agencies != null && !agencies.isEmpty()) {
       spec = spec.param("agencies", agencies);
     }

@@ -4,11 +4,15 @@ import java.util.List;
 import org.disclosuredesk.handling.RequestView;
 import org.springframework.stereotype.Component;
 
-/** {@code supervision} of {@code GET /api/requests/{id}}: the 督办 notices until the request concludes. */
+/**
+ * {@code supervision} of {@code GET /api/requests/{id}}: the 督办 notices until the request
+ * concludes.
+ */
 @Component
 class SupervisionSection implements RequestView.Section {
 
   private final SupervisionNotices notices;
+
   SupervisionSection(SupervisionNotices notices) {
     this.notices = notices;
   }

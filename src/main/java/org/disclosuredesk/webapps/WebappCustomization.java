@@ -18,35 +18,53 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Camunda's customization hooks for its webapps, served in place of the files the webjar ships: each app's
- * {@code scripts/config.js} (languages, Chinese date formats, app names, Tasklist shortcut texts) and
- * {@code styles/user-styles.css} (hides the Camunda 7 end-of-life banner, which a clerk cannot act on; admins read
- * the support status in the README).
+ * Camunda's customization hooks for its webapps, served in place of the files the webjar ships:
+ * each app's {@code scripts/config.js} (languages, Chinese date formats, app names, Tasklist
+ * shortcut texts) and {@code styles/user-styles.css} (hides the Camunda 7 end-of-life banner, which
+ * a clerk cannot act on; admins read the support status in the README).
  */
 @RestController
 class WebappCustomization {
 
-  private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", java.nio.charset.StandardCharsets.UTF_8);
-  private static final MediaType CSS = new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8);
-  private static final Map<String, String> APP_NAMES = Map.of(
-      "tasklist", "待办任务", "cockpit", "流程监控", "admin", "系统管理", "welcome", "首页");
+  private static final MediaType JAVASCRIPT =
+      new MediaType("text", "javascript", java.nio.charset.StandardCharsets.UTF_8);
+  private static final MediaType CSS =
+      new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8);
+  private static final Map<String, String> APP_NAMES =
+      Map.of("tasklist", "待办任务", "cockpit", "流程监控", "admin", "系统管理", "welcome", "首页");
 
   /** Camunda's {@code config.js} object; {@code shortcuts} only for Tasklist. */
-  record Config(App app, Locales locales, DateFormat dateFormat, List<String> customScripts,
-      boolean disableWelcomeMessage, @JsonInclude(Include.NON_NULL) Map<String, Shortcut> shortcuts) {}
+  record Config(
+      App app,
+      Locales locales,
+      DateFormat dateFormat,
+      List<String> customScripts,
+      boolean disableWelcomeMessage,
+      @JsonInclude(Include.NON_NULL) Map<String, Shortcut> shortcuts) {}
 
   record App(String name, String vendor) {}
 
   record Locales(List<String> availableLocales, String fallbackLocale) {}
 
   /** moment.js formats; 年-月-日 as the users write dates. */
-  record DateFormat(String monthName, String day, String abbr, String normal,
-      @JsonProperty("long") String longFormat, @JsonProperty("short") String shortFormat) {}
+  record DateFormat(
+      String monthName,
+      String day,
+      String abbr,
+      String normal,
+      @JsonProperty("long") String longFormat,
+      @JsonProperty("short") String shortFormat) {}
 
   record Shortcut(String key, String description) {}
 
-  private static final DateFormat DATE_FORMAT = new DateFormat("MMMM", "D", "YYYY-MM-DD HH:mm", "YYYY-MM-DD HH:mm",
-      "YYYY年M月D日 dddd HH:mm", "YYYY-MM-DD");
+  private static final DateFormat DATE_FORMAT =
+      new DateFormat(
+          "MMMM",
+          "D",
+          "YYYY-MM-DD HH:mm",
+          "YYYY-MM-DD HH:mm",
+          "YYYY年M月D日 dddd HH:mm",
+          "YYYY-MM-DD");
   private static final Map<String, Shortcut> SHORTCUTS = shortcuts();
 
   static final String FIXED_TEXTS = "fixed-texts-zh";
@@ -62,41 +80,66 @@ class WebappCustomization {
 
   @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/scripts/config.js")
   ResponseEntity<String> config(@PathVariable String app) throws JsonProcessingException {
-    Config config = new Config(new App(APP_NAMES.get(app), "依申请公开办理系统"),
-        new Locales(properties.availableLocales(), properties.defaultLocale()), DATE_FORMAT,
-        // Camunda's few untranslatable English texts (the variables table's header, type names, "null")
-        // and the desk's sign-on: the apps' own login view gives way to the one login page (desk-sign-on.js)
-        List.of("scripts/" + FIXED_TEXTS, "scripts/" + SIGN_ON),
-        // the login page would fetch /camunda-welcome, Camunda's English community page, to show a first-visit box
-        true, "tasklist".equals(app) ? SHORTCUTS : null);
+    Config config =
+        new Config(
+            new App(APP_NAMES.get(app), "依申请公开办理系统"),
+            new Locales(properties.availableLocales(), properties.defaultLocale()),
+            DATE_FORMAT,
+            // Camunda's few untranslatable English texts (the variables table's header, type names,
+            // "null")
+            // and the desk's sign-on: the apps' own login view gives way to the one login page
+            // (desk-sign-on.js)
+            List.of("scripts/" + FIXED_TEXTS, "scripts/" + SIGN_ON),
+            // the login page would fetch /camunda-welcome, Camunda's English community page, to
+            // show a first-visit box
+            true,
+            "tasklist".equals(app) ? SHORTCUTS : null);
     String locales = json.writeValueAsString(properties.availableLocales());
-    return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache())
-        .body("// generated from disclosure.webapps.* (WebappCustomization)\n"
-            // the page says which language it is in, as the app will choose it (index.html says "en"), so a
-            // Chinese browser does not offer to translate it
-            + "const offered = " + locales + ";\n"
-            + "const asked = ((navigator.languages && navigator.languages[0]) || navigator.language || '')"
-            + ".split('-')[0].toLowerCase();\n"
-            + "const chosen = offered.includes(asked) ? asked : " + json.writeValueAsString(properties.defaultLocale())
-            + ";\n"
-            + "document.documentElement.lang = chosen === 'zh' ? 'zh-CN' : chosen;\n"
-            + "export default " + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n");
+    return ResponseEntity.ok()
+        .contentType(JAVASCRIPT)
+        .cacheControl(CacheControl.noCache())
+        .body(
+            "// generated from disclosure.webapps.* (WebappCustomization)\n"
+                // the page says which language it is in, as the app will choose it (index.html says
+                // "en"), so a
+                // Chinese browser does not offer to translate it
+                + "const offered = "
+                + locales
+                + ";\n"
+                + "const asked = ((navigator.languages && navigator.languages[0]) || navigator.language || '')"
+                + ".split('-')[0].toLowerCase();\n"
+                + "const chosen = offered.includes(asked) ? asked : "
+                + json.writeValueAsString(properties.defaultLocale())
+                + ";\n"
+                + "document.documentElement.lang = chosen === 'zh' ? 'zh-CN' : chosen;\n"
+                + "export default "
+                + json.writerWithDefaultPrettyPrinter().writeValueAsString(config)
+                + ";\n");
   }
 
-  @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/scripts/{script:" + FIXED_TEXTS + "|" + SIGN_ON
-      + "}.js")
+  @GetMapping(
+      "/camunda/app/{app:tasklist|cockpit|admin|welcome}/scripts/{script:"
+          + FIXED_TEXTS
+          + "|"
+          + SIGN_ON
+          + "}.js")
   ResponseEntity<Resource> script(@PathVariable String app, @PathVariable String script) {
-    return ResponseEntity.ok().contentType(JAVASCRIPT).cacheControl(CacheControl.noCache())
+    return ResponseEntity.ok()
+        .contentType(JAVASCRIPT)
+        .cacheControl(CacheControl.noCache())
         .body(new ClassPathResource("webapps/" + script + ".js"));
   }
 
   @GetMapping("/camunda/app/{app:tasklist|cockpit|admin|welcome}/styles/user-styles.css")
   ResponseEntity<String> styles(@PathVariable String app) {
-    return ResponseEntity.ok().contentType(CSS).cacheControl(CacheControl.noCache())
-        .body("/* Disclosure Desk (WebappCustomization) */\n"
-            + ".ce-eol-banner { display: none !important; }\n"
-            // the search widget's 全部/任一 button is sized for the English "ALL"/"ANY"
-            + "[cam-widget-search] .match-any button { width: auto; }\n");
+    return ResponseEntity.ok()
+        .contentType(CSS)
+        .cacheControl(CacheControl.noCache())
+        .body(
+            "/* Disclosure Desk (WebappCustomization) */\n"
+                + ".ce-eol-banner { display: none !important; }\n"
+                // the search widget's 全部/任一 button is sized for the English "ALL"/"ANY"
+                + "[cam-widget-search] .match-any button { width: auto; }\n");
   }
 
   /** The Tasklist keyboard shortcuts; their descriptions are shown in the "键盘快捷键" dialog. */

@@ -17,7 +17,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The admin's 机关 page in a browser, under the strict policy: add an agency, a bad one, change it, its staff. */
+/**
+ * The admin's 机关 page in a browser, under the strict policy: add an agency, a bad one, change it,
+ * its staff.
+ */
 @MultiAgencyTest
 class AgenciesPageBrowserTest extends ChromiumTest {
 
@@ -26,22 +29,25 @@ class AgenciesPageBrowserTest extends ChromiumTest {
   @Test
   void theAdminKeepsTheRegistryAndItsStaff() {
     String code = "B" + ThreadLocalRandom.current().nextInt(1000, 10000);
-    // signed in on the home page first: a write at once after the sign-in can meet a session whose new CSRF token
-    // is not settled yet (seen here, with the favicon's 404 racing the first page after the sign-in)
+    // signed in on the home page first: a write at once after the sign-in can meet a session whose
+    // new CSRF token
+    // is not settled yet (seen here, with the favicon's 404 racing the first page after the
+    // sign-in)
     DeskSignIn.open(browser, port, "admin", "/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
     desk.open("/agencies");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agency-list")));
     assertThat(browser.findElement(By.cssSelector(".desk-nav")).getText()).contains("机关");
-    assertThat(browser.findElement(By.id("agency-AGENCY")).getText()).contains("示例市人力资源和社会保障局", "clerk");
+    assertThat(browser.findElement(By.id("agency-AGENCY")).getText())
+        .contains("示例市人力资源和社会保障局", "clerk");
     clean("agencies");
 
     // a form without its required fields: every one named
     browser.findElement(By.id("f-code")).sendKeys("x y");
     browser.findElement(By.id("agency-save")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agency-errors")));
-    assertThat(browser.findElement(By.id("agency-errors")).getText()).contains("代码", "全称", "地址", "电话",
-        "管辖法院");
+    assertThat(browser.findElement(By.id("agency-errors")).getText())
+        .contains("代码", "全称", "地址", "电话", "管辖法院");
 
     browser.findElement(By.id("f-code")).clear();
     browser.findElement(By.id("f-code")).sendKeys(code);
@@ -72,14 +78,22 @@ class AgenciesPageBrowserTest extends ChromiumTest {
     // a member added, an unknown user refused, the member removed
     browser.findElement(By.id("member-" + code)).sendKeys("reviewer");
     saveAndWaitForReload(By.cssSelector("form.member-add[data-agency='" + code + "'] button"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agency-result"), "已将 reviewer 加入"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("agency-result"), "已将 reviewer 加入"));
     assertThat(agencies.members(code)).containsExactly("reviewer");
     desk.shot("desk-agencies");
     browser.findElement(By.id("member-" + code)).sendKeys("nobody");
-    browser.findElement(By.cssSelector("form.member-add[data-agency='" + code + "'] button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agency-result"), "没有这个用户"));
-    saveAndWaitForReload(By.cssSelector("[data-remove-member='reviewer'][data-agency='" + code + "']"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agency-result"), "已将 reviewer 移出"));
+    browser
+        .findElement(By.cssSelector("form.member-add[data-agency='" + code + "'] button"))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("agency-result"), "没有这个用户"));
+    saveAndWaitForReload(
+        By.cssSelector("[data-remove-member='reviewer'][data-agency='" + code + "']"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("agency-result"), "已将 reviewer 移出"));
     assertThat(agencies.members(code)).isEmpty();
     clean("agencies after changes");
   }
@@ -87,7 +101,8 @@ class AgenciesPageBrowserTest extends ChromiumTest {
   /** Clicks what saves; the page then reloads to show the registry as it is now. */
   private void saveAndWaitForReload(By button) {
     var old = browser.findElement(By.id("agency-list"));
-    // the page may still be settling from the step before: a button found a moment too early is found again
+    // the page may still be settling from the step before: a button found a moment too early is
+    // found again
     for (int attempt = 1; ; attempt++) {
       try {
         wait.until(ExpectedConditions.elementToBeClickable(button)).click();
@@ -98,23 +113,28 @@ class AgenciesPageBrowserTest extends ChromiumTest {
         }
       }
     }
-    // gone with the reload; this chromedriver sometimes says so with "does not belong to the document"
-    wait.until(d -> {
-      try {
-        old.isEnabled();
-        return false;
-      } catch (org.openqa.selenium.WebDriverException gone) {
-        return true;
-      }
-    });
+    // gone with the reload; this chromedriver sometimes says so with "does not belong to the
+    // document"
+    wait.until(
+        d -> {
+          try {
+            old.isEnabled();
+            return false;
+          } catch (org.openqa.selenium.WebDriverException gone) {
+            return true;
+          }
+        });
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agency-list")));
   }
 
   private void clean(String page) {
     Accessibility.check(browser, page);
-    List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage)
-        .filter(m -> !m.contains("favicon.ico") && !m.contains("/api/agencies")).toList();
+    List<String> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+            .map(LogEntry::getMessage)
+            .filter(m -> !m.contains("favicon.ico") && !m.contains("/api/agencies"))
+            .toList();
     assertThat(errors).as("console of %s", page).isEmpty();
   }
 }

@@ -29,9 +29,9 @@ import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.ConflictException;
 import org.disclosuredesk.foundation.AltchaSolver;
 import org.disclosuredesk.foundation.Http;
+import org.disclosuredesk.foundation.MultiAgencyTest;
 import org.disclosuredesk.process.Rehoming;
 import org.junit.jupiter.api.BeforeAll;
-import org.disclosuredesk.foundation.MultiAgencyTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,23 +42,32 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two agencies on one platform see nothing of each other (DOMAIN.md §8) in Camunda too: each agency is a tenant,
- * its instances carry it, and staff carry their agencies as tenant ids, so the engine REST API, Tasklist's and
- * Cockpit's REST and our own API show agency B's staff, whatever their role, nothing of agency A's requests,
- * appeals and submissions, while A's own staff see them. A submission forwarded to another agency moves there.
- * A context of its own (the webapps' short sign-on renewal), on the database of the multi-agency tests.
+ * Two agencies on one platform see nothing of each other (DOMAIN.md §8) in Camunda too: each agency
+ * is a tenant, its instances carry it, and staff carry their agencies as tenant ids, so the engine
+ * REST API, Tasklist's and Cockpit's REST and our own API show agency B's staff, whatever their
+ * role, nothing of agency A's requests, appeals and submissions, while A's own staff see them. A
+ * submission forwarded to another agency moves there. A context of its own (the webapps' short
+ * sign-on renewal), on the database of the multi-agency tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    MultiAgencyTest.DATABASE, "disclosure.test.context=agency-isolation", "disclosure.portal.submissions-per-hour=1000",
-    "disclosure.portal.lookups-per-minute=1000", "disclosure.portal.wrong-codes-per-hour=1000",
-    // the webapps' sign-on renews its authentication (groups, agencies) this often
-    "camunda.bpm.webapp.auth.cache.time-to-live=2000"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      MultiAgencyTest.DATABASE,
+      "disclosure.test.context=agency-isolation",
+      "disclosure.portal.submissions-per-hour=1000",
+      "disclosure.portal.lookups-per-minute=1000",
+      "disclosure.portal.wrong-codes-per-hour=1000",
+      // the webapps' sign-on renews its authentication (groups, agencies) this often
+      "camunda.bpm.webapp.auth.cache.time-to-live=2000"
+    })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgencyIsolationTest {
 
-  static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]"
-      + "/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n"
-      + "%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PDF =
+      ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]"
+              + "/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n"
+              + "%%EOF\n")
+          .getBytes(StandardCharsets.US_ASCII);
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
@@ -91,8 +100,12 @@ class AgencyIsolationTest {
   String rab;
   String sup;
 
-  /** A's request waiting for screening, its task, instance and mail delivery; A's concluded request and appeal. */
+  /**
+   * A's request waiting for screening, its task, instance and mail delivery; A's concluded request
+   * and appeal.
+   */
   String a1;
+
   String a1Number;
   String a1Instance;
   String a1Task;
@@ -101,8 +114,10 @@ class AgencyIsolationTest {
   String a2;
   String appeal;
   String appealInstance;
+
   /** B's own request, so that B's lists are not empty by accident. */
   String b1;
+
   String b1Task;
 
   @BeforeAll
@@ -131,30 +146,71 @@ class AgencyIsolationTest {
     rx = staff("rx", "reviewer", agencyB);
     sup = staff("sup", "supervisor", null);
     rab = staff("rab", "reviewer", agencyA);
-    assertThat(put("/api/agencies/" + agencyB + "/members/" + rab, "admin").statusCode()).isEqualTo(204);
+    assertThat(put("/api/agencies/" + agencyB + "/members/" + rab, "admin").statusCode())
+        .isEqualTo(204);
 
     JsonNode r1 = ok(post("/api/requests", registration("李明", agencyA, "lm@example.org"), ca), 201);
     a1 = r1.get("id").asText();
     a1Number = r1.get("trackingNumber").asText();
-    a1Instance = jdbc.sql("SELECT process_instance_id FROM dd_request WHERE id = ?").param(a1).query(String.class)
-        .single();
+    a1Instance =
+        jdbc.sql("SELECT process_instance_id FROM dd_request WHERE id = ?")
+            .param(a1)
+            .query(String.class)
+            .single();
     Task screening = tasks.createTaskQuery().processInstanceId(a1Instance).singleResult();
     a1Task = screening.getId();
-    a1Mail = runtime.createProcessInstanceQuery().processDefinitionKey("mail-delivery")
-        .processInstanceBusinessKey(a1).singleResult().getId();
+    a1Mail =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey("mail-delivery")
+            .processInstanceBusinessKey(a1)
+            .singleResult()
+            .getId();
     // an incident as a failing job would raise it: Cockpit and the engine REST API list it
     runtime.createIncident("isolationTest", screening.getExecutionId(), "isolation test");
     JsonNode full = ok(get("/api/requests/" + a1, ra), 200);
-    a1Letter = full.get("letters").size() > 0 ? full.get("letters").get(0).get("id").asText() : "no-letter";
+    a1Letter =
+        full.get("letters").size() > 0
+            ? full.get("letters").get(0).get("id").asText()
+            : "no-letter";
 
     a2 = ok(post("/api/requests", registration("王芳", agencyA, null), ca), 201).get("id").asText();
-    ok(post("/api/requests/" + a2 + "/decision", Map.of("outcome", "UNAVAILABLE_NOT_HELD",
-        "notHeldReason", "DOES_NOT_EXIST", "decidedOn", today.toString()), ra), 200);
-    appeal = ok(post("/api/requests/" + a2 + "/appeals", Map.of("kind", "RECONSIDERATION",
-        "receivedOn", today.toString(), "caseNumber", "案-" + suffix, "body", "示例省人民政府"), ra), 201)
-        .get("appealId").asText();
-    appealInstance = runtime.createProcessInstanceQuery().processDefinitionKey("appeal")
-        .processInstanceBusinessKey(appeal).singleResult().getId();
+    ok(
+        post(
+            "/api/requests/" + a2 + "/decision",
+            Map.of(
+                "outcome",
+                "UNAVAILABLE_NOT_HELD",
+                "notHeldReason",
+                "DOES_NOT_EXIST",
+                "decidedOn",
+                today.toString()),
+            ra),
+        200);
+    appeal =
+        ok(
+                post(
+                    "/api/requests/" + a2 + "/appeals",
+                    Map.of(
+                        "kind",
+                        "RECONSIDERATION",
+                        "receivedOn",
+                        today.toString(),
+                        "caseNumber",
+                        "案-" + suffix,
+                        "body",
+                        "示例省人民政府"),
+                    ra),
+                201)
+            .get("appealId")
+            .asText();
+    appealInstance =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey("appeal")
+            .processInstanceBusinessKey(appeal)
+            .singleResult()
+            .getId();
 
     b1 = ok(post("/api/requests", registration("赵强", agencyB, null), cb), 201).get("id").asText();
     b1Task = tasks.createTaskQuery().processInstanceBusinessKey(b1).singleResult().getId();
@@ -168,17 +224,38 @@ class AgencyIsolationTest {
     assertThat(tenantOf(a1Instance)).isEqualTo(agencyA);
     assertThat(tenantOf(a1Mail)).isEqualTo(agencyA);
     assertThat(tenantOf(appealInstance)).isEqualTo(agencyA);
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(b1).singleResult().getTenantId())
+    assertThat(
+            runtime
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(b1)
+                .singleResult()
+                .getTenantId())
         .isEqualTo(agencyB);
-    assertThat(tasks.createTaskQuery().taskId(a1Task).singleResult().getTenantId()).isEqualTo(agencyA);
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(a1Instance).singleResult()
-        .getTenantId()).isEqualTo(agencyA);
+    assertThat(tasks.createTaskQuery().taskId(a1Task).singleResult().getTenantId())
+        .isEqualTo(agencyA);
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(a1Instance)
+                .singleResult()
+                .getTenantId())
+        .isEqualTo(agencyA);
     // the definitions stay shared
-    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("disclosure-request")
-        .latestVersion().singleResult().getTenantId()).isNull();
+    assertThat(
+            engine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("disclosure-request")
+                .latestVersion()
+                .singleResult()
+                .getTenantId())
+        .isNull();
   }
 
-  /** What B's staff ask the engine REST API about A's objects, and what each answers when it hides them. */
+  /**
+   * What B's staff ask the engine REST API about A's objects, and what each answers when it hides
+   * them.
+   */
   List<String> aboutA() {
     return List.of(
         "/engine-rest/task?processInstanceBusinessKey=" + a1,
@@ -216,10 +293,14 @@ class AgencyIsolationTest {
         }
       }
     }
-    // what hangs below one of A's instances or tasks: refused (Camunda says so with 500), never its values
+    // what hangs below one of A's instances or tasks: refused (Camunda says so with 500), never its
+    // values
     for (String user : List.of(rb, mb)) {
-      for (String path : List.of("/engine-rest/process-instance/" + a1Instance + "/variables",
-          "/engine-rest/task/" + a1Task + "/variables", "/engine-rest/task/" + a1Task + "/form-variables")) {
+      for (String path :
+          List.of(
+              "/engine-rest/process-instance/" + a1Instance + "/variables",
+              "/engine-rest/task/" + a1Task + "/variables",
+              "/engine-rest/task/" + a1Task + "/form-variables")) {
         HttpResponse<String> r = get(path, user);
         if (r.statusCode() < 400 || r.body().contains(a1Number)) {
           wrong.add(user + " " + path + " -> " + r.statusCode() + " " + r.body());
@@ -227,10 +308,15 @@ class AgencyIsolationTest {
       }
     }
     assertThat(wrong).isEmpty();
-    assertThat(get("/engine-rest/process-instance/" + a1Instance + "/variables", ma).body()).contains(a1Number);
-    // A's own staff read them, each as far as their role's grants go: the reviewer the task, the manager all
-    for (String path : List.of("/engine-rest/task?processInstanceBusinessKey=" + a1,
-        "/engine-rest/task/count?processInstanceBusinessKey=" + a1, "/engine-rest/task/" + a1Task)) {
+    assertThat(get("/engine-rest/process-instance/" + a1Instance + "/variables", ma).body())
+        .contains(a1Number);
+    // A's own staff read them, each as far as their role's grants go: the reviewer the task, the
+    // manager all
+    for (String path :
+        List.of(
+            "/engine-rest/task?processInstanceBusinessKey=" + a1,
+            "/engine-rest/task/count?processInstanceBusinessKey=" + a1,
+            "/engine-rest/task/" + a1Task)) {
       assertThat(seen(get(path, ra))).as(path).isTrue();
     }
     for (String path : aboutA()) {
@@ -241,8 +327,13 @@ class AgencyIsolationTest {
     }
     // and B's own staff read B's
     assertThat(seen(get("/engine-rest/task?processInstanceBusinessKey=" + b1, rb))).isTrue();
-    assertThat(seen(get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + b1, mb))).isTrue();
-    assertThat(hidden(get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + b1, ma))).isTrue();
+    assertThat(
+            seen(get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + b1, mb)))
+        .isTrue();
+    assertThat(
+            hidden(
+                get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + b1, ma)))
+        .isTrue();
   }
 
   @Test
@@ -253,11 +344,21 @@ class AgencyIsolationTest {
       String id = f.get("id").asText();
       String all = get("/engine-rest/filter/" + id + "/list?maxResults=1000", rb).body();
       assertThat(all).as(f.get("name").asText()).doesNotContain(a1Task);
-      HttpResponse<String> count = http.postJson("/engine-rest/filter/" + id + "/count",
-          "{\"processInstanceBusinessKey\":\"" + a1 + "\"}", rb, passwords.get(rb));
-      assertThat(json.readTree(count.body()).get("count").asInt()).as(f.get("name").asText()).isZero();
-      HttpResponse<String> list = http.postJson("/engine-rest/filter/" + id + "/list",
-          "{\"processInstanceBusinessKey\":\"" + a1 + "\"}", rb, passwords.get(rb));
+      HttpResponse<String> count =
+          http.postJson(
+              "/engine-rest/filter/" + id + "/count",
+              "{\"processInstanceBusinessKey\":\"" + a1 + "\"}",
+              rb,
+              passwords.get(rb));
+      assertThat(json.readTree(count.body()).get("count").asInt())
+          .as(f.get("name").asText())
+          .isZero();
+      HttpResponse<String> list =
+          http.postJson(
+              "/engine-rest/filter/" + id + "/list",
+              "{\"processInstanceBusinessKey\":\"" + a1 + "\"}",
+              rb,
+              passwords.get(rb));
       assertThat(json.readTree(list.body())).as(f.get("name").asText()).isEmpty();
     }
     String groupFilter = null;
@@ -266,10 +367,15 @@ class AgencyIsolationTest {
         groupFilter = f.get("id").asText();
       }
     }
-    // the reviewers' group filter: each agency's reviewer sees the own agency's screening, not the other's
+    // the reviewers' group filter: each agency's reviewer sees the own agency's screening, not the
+    // other's
     String body = "{\"processInstanceBusinessKeyIn\":[\"" + a1 + "\",\"" + b1 + "\"]}";
-    String forA = http.postJson("/engine-rest/filter/" + groupFilter + "/list", body, ra, passwords.get(ra)).body();
-    String forB = http.postJson("/engine-rest/filter/" + groupFilter + "/list", body, rb, passwords.get(rb)).body();
+    String forA =
+        http.postJson("/engine-rest/filter/" + groupFilter + "/list", body, ra, passwords.get(ra))
+            .body();
+    String forB =
+        http.postJson("/engine-rest/filter/" + groupFilter + "/list", body, rb, passwords.get(rb))
+            .body();
     assertThat(forA).contains(a1Task).doesNotContain(b1Task);
     assertThat(forB).contains(b1Task).doesNotContain(a1Task);
   }
@@ -277,16 +383,33 @@ class AgencyIsolationTest {
   @Test
   void nobodyOfAnotherAgencyActsOnATaskAndTheSupervisorActsOnNone() {
     for (String user : List.of(rb, sup)) {
-      HttpResponse<String> claim = http.postJson("/engine-rest/task/" + a1Task + "/claim",
-          "{\"userId\":\"" + user + "\"}", user, passwords.get(user));
+      HttpResponse<String> claim =
+          http.postJson(
+              "/engine-rest/task/" + a1Task + "/claim",
+              "{\"userId\":\"" + user + "\"}",
+              user,
+              passwords.get(user));
       assertThat(claim.statusCode()).as(user + " " + claim.body()).isGreaterThanOrEqualTo(400);
-      HttpResponse<String> complete = http.postJson("/engine-rest/task/" + a1Task + "/complete",
-          "{\"variables\":{\"screeningResult\":{\"value\":\"PROCEED\"}}}", user, passwords.get(user));
-      assertThat(complete.statusCode()).as(user + " " + complete.body()).isGreaterThanOrEqualTo(400);
+      HttpResponse<String> complete =
+          http.postJson(
+              "/engine-rest/task/" + a1Task + "/complete",
+              "{\"variables\":{\"screeningResult\":{\"value\":\"PROCEED\"}}}",
+              user,
+              passwords.get(user));
+      assertThat(complete.statusCode())
+          .as(user + " " + complete.body())
+          .isGreaterThanOrEqualTo(400);
     }
-    // the supervisor passes the tenant check (all agencies) and is stopped by its grants: it may act on nothing
-    assertThat(http.postJson("/engine-rest/task/" + a1Task + "/claim", "{\"userId\":\"" + sup + "\"}", sup,
-        passwords.get(sup)).statusCode()).isEqualTo(403);
+    // the supervisor passes the tenant check (all agencies) and is stopped by its grants: it may
+    // act on nothing
+    assertThat(
+            http.postJson(
+                    "/engine-rest/task/" + a1Task + "/claim",
+                    "{\"userId\":\"" + sup + "\"}",
+                    sup,
+                    passwords.get(sup))
+                .statusCode())
+        .isEqualTo(403);
     Task task = tasks.createTaskQuery().taskId(a1Task).singleResult();
     assertThat(task).isNotNull();
     assertThat(task.getAssignee()).isNull();
@@ -294,43 +417,78 @@ class AgencyIsolationTest {
 
   @Test
   void startFormsStartInTheStartersAgencyOnly() throws Exception {
-    String form = """
+    String form =
+        """
         {"variables":{"channel":{"value":"IN_PERSON"},"arrivedOn":{"value":"%s"},
          "applicantType":{"value":"NATURAL_PERSON"},"applicantName":{"value":"孙丽"},
          "description":{"value":"请公开2025年度就业补助资金分配文件"}%s}}""";
-    HttpResponse<String> started = http.postJson("/engine-rest/process-definition/key/disclosure-request/submit-form",
-        form.formatted(today, ""), cb, passwords.get(cb));
+    HttpResponse<String> started =
+        http.postJson(
+            "/engine-rest/process-definition/key/disclosure-request/submit-form",
+            form.formatted(today, ""),
+            cb,
+            passwords.get(cb));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String instance = json.readTree(started.body()).get("id").asText();
     assertThat(tenantOf(instance)).isEqualTo(agencyB);
-    assertThat(jdbc.sql("SELECT agency_code FROM dd_request WHERE process_instance_id = ?").param(instance)
-        .query(String.class).single()).isEqualTo(agencyB);
+    assertThat(
+            jdbc.sql("SELECT agency_code FROM dd_request WHERE process_instance_id = ?")
+                .param(instance)
+                .query(String.class)
+                .single())
+        .isEqualTo(agencyB);
     // naming another agency is refused, and nothing is started
-    long before = runtime.createProcessInstanceQuery().processDefinitionKey("disclosure-request").count();
-    HttpResponse<String> other = http.postJson(
-        "/engine-rest/process-definition/key/disclosure-request/submit-form",
-        form.formatted(today, ",\"agencyCode\":{\"value\":\"" + agencyA + "\"}"), cb, passwords.get(cb));
+    long before =
+        runtime.createProcessInstanceQuery().processDefinitionKey("disclosure-request").count();
+    HttpResponse<String> other =
+        http.postJson(
+            "/engine-rest/process-definition/key/disclosure-request/submit-form",
+            form.formatted(today, ",\"agencyCode\":{\"value\":\"" + agencyA + "\"}"),
+            cb,
+            passwords.get(cb));
     assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("disclosure-request").count())
+    assertThat(
+            runtime.createProcessInstanceQuery().processDefinitionKey("disclosure-request").count())
         .isEqualTo(before);
     // an appeal started in Tasklist by B's reviewer for A's request: no such tracking number for B
-    String a2Number = jdbc.sql("SELECT tracking_number FROM dd_request WHERE id = ?").param(a2).query(String.class)
-        .single();
-    HttpResponse<String> appealForA = http.postJson("/engine-rest/process-definition/key/appeal/submit-form", """
+    String a2Number =
+        jdbc.sql("SELECT tracking_number FROM dd_request WHERE id = ?")
+            .param(a2)
+            .query(String.class)
+            .single();
+    HttpResponse<String> appealForA =
+        http.postJson(
+            "/engine-rest/process-definition/key/appeal/submit-form",
+            """
         {"variables":{"trackingNumber":{"value":"%s"},"kind":{"value":"RECONSIDERATION"},
          "receivedOn":{"value":"%s"},"caseNumber":{"value":"案-B-%s"},"body":{"value":"示例省人民政府"}}}"""
-        .formatted(a2Number, today, suffix), rb, passwords.get(rb));
+                .formatted(a2Number, today, suffix),
+            rb,
+            passwords.get(rb));
     assertThat(appealForA.statusCode()).as(appealForA.body()).isGreaterThanOrEqualTo(400);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM dd_appeal WHERE request_id = ?").param(a2).query(Long.class).single())
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM dd_appeal WHERE request_id = ?")
+                .param(a2)
+                .query(Long.class)
+                .single())
         .isEqualTo(1);
     // a reviewer of both agencies opens it there: the appeal belongs to the request's agency
-    HttpResponse<String> appealOfBoth = http.postJson("/engine-rest/process-definition/key/appeal/submit-form", """
+    HttpResponse<String> appealOfBoth =
+        http.postJson(
+            "/engine-rest/process-definition/key/appeal/submit-form",
+            """
         {"variables":{"trackingNumber":{"value":"%s"},"kind":{"value":"RECONSIDERATION"},
          "receivedOn":{"value":"%s"},"caseNumber":{"value":"案-AB-%s"},"body":{"value":"示例省人民政府"}}}"""
-        .formatted(a2Number, today, suffix), rab, passwords.get(rab));
+                .formatted(a2Number, today, suffix),
+            rab,
+            passwords.get(rab));
     assertThat(appealOfBoth.statusCode()).as(appealOfBoth.body()).isEqualTo(200);
     assertThat(tenantOf(json.readTree(appealOfBoth.body()).get("id").asText())).isEqualTo(agencyA);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM dd_appeal WHERE request_id = ?").param(a2).query(Long.class).single())
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM dd_appeal WHERE request_id = ?")
+                .param(a2)
+                .query(Long.class)
+                .single())
         .isEqualTo(2);
   }
 
@@ -338,14 +496,21 @@ class AgencyIsolationTest {
   void ourApiAnswersAnotherAgency404AndListsNothingOfIt() throws Exception {
     List<String> wrong = new ArrayList<>();
     for (String user : List.of(cb, rb, hb, mb)) {
-      for (String path : List.of("/api/requests/" + a1, "/api/requests/" + a2,
-          "/api/requests/" + a1 + "/letters/" + a1Letter, "/api/appeals/" + appeal)) {
+      for (String path :
+          List.of(
+              "/api/requests/" + a1,
+              "/api/requests/" + a2,
+              "/api/requests/" + a1 + "/letters/" + a1Letter,
+              "/api/appeals/" + appeal)) {
         int status = get(path, user).statusCode();
         if (status != 404) {
           wrong.add(user + " " + path + " -> " + status);
         }
       }
-      JsonNode search = ok(get("/api/requests?q=" + URLEncoder.encode(a1Number, StandardCharsets.UTF_8), user), 200);
+      JsonNode search =
+          ok(
+              get("/api/requests?q=" + URLEncoder.encode(a1Number, StandardCharsets.UTF_8), user),
+              200);
       if (search.get("total").asInt() != 0) {
         wrong.add(user + " finds " + a1Number);
       }
@@ -368,24 +533,35 @@ class AgencyIsolationTest {
     Session managerA = signIn(ma);
     String taskQuery = engineApi + "/task?processInstanceBusinessKey=" + a1;
     assertThat(json.readTree(reviewerB.get(taskQuery).body())).isEmpty();
-    assertThat(json.readTree(reviewerB.get(engineApi + "/task/count?processInstanceBusinessKey=" + a1).body())
-        .get("count").asInt()).isZero();
+    assertThat(
+            json.readTree(
+                    reviewerB
+                        .get(engineApi + "/task/count?processInstanceBusinessKey=" + a1)
+                        .body())
+                .get("count")
+                .asInt())
+        .isZero();
     assertThat(reviewerB.get(engineApi + "/task/" + a1Task).statusCode()).isEqualTo(404);
     assertThat(json.readTree(reviewerA.get(taskQuery).body())).hasSize(1);
     // the briefs our Tasklist plugin adds to each card
-    String briefs = "/camunda/api/tasklist/plugin/disclosureDesk/default/task-briefs?taskId=" + a1Task;
+    String briefs =
+        "/camunda/api/tasklist/plugin/disclosureDesk/default/task-briefs?taskId=" + a1Task;
     assertThat(json.readTree(reviewerB.get(briefs).body())).isEmpty();
     assertThat(json.readTree(reviewerA.get(briefs).body())).hasSize(1);
     // Cockpit's reads
-    String instances = engineApi + "/history/process-instance?processDefinitionKey=disclosure-request"
-        + "&processInstanceBusinessKey=" + a1;
+    String instances =
+        engineApi
+            + "/history/process-instance?processDefinitionKey=disclosure-request"
+            + "&processInstanceBusinessKey="
+            + a1;
     assertThat(json.readTree(managerB.get(instances).body())).isEmpty();
     assertThat(json.readTree(managerA.get(instances).body())).hasSize(1);
     String incidents = engineApi + "/incident?processInstanceId=" + a1Instance;
     assertThat(json.readTree(managerB.get(incidents).body())).isEmpty();
     assertThat(json.readTree(managerA.get(incidents).body())).hasSize(1);
 
-    // a membership the admin adds holds in an open session once its authentication is renewed (2 s here)
+    // a membership the admin adds holds in an open session once its authentication is renewed (2 s
+    // here)
     Session joiner = signIn(rx);
     assertThat(json.readTree(joiner.get(taskQuery).body())).isEmpty();
     ok(put("/api/agencies/" + agencyA + "/members/" + rx, "admin"), 204);
@@ -405,8 +581,14 @@ class AgencyIsolationTest {
   @Test
   void aForwardedSubmissionMovesToTheReceivingAgency() throws Exception {
     ObjectNode application = json.createObjectNode();
-    application.putObject("applicant").put("type", "NATURAL_PERSON").put("name", "周涛").put("phone", "13800001111")
-        .put("email", "zt@example.org").put("idType", "RESIDENT_ID").put("idNumber", residentId("11010519791111521"));
+    application
+        .putObject("applicant")
+        .put("type", "NATURAL_PERSON")
+        .put("name", "周涛")
+        .put("phone", "13800001111")
+        .put("email", "zt@example.org")
+        .put("idType", "RESIDENT_ID")
+        .put("idNumber", residentId("11010519791111521"));
     application.put("description", "请公开本市2025年度城镇职工养老保险基金收支情况");
     application.putArray("requestedForms").add("ELECTRONIC");
     application.put("deliveryChannel", "EMAIL");
@@ -416,11 +598,18 @@ class AgencyIsolationTest {
     JsonNode sub = ok(applied, 201);
     String number = sub.get("submissionNumber").asText();
     String code = sub.get("queryCode").asText();
-    String id = jdbc.sql("SELECT id FROM dd_submission WHERE submission_number = ?").param(number)
-        .query(String.class).single();
+    String id =
+        jdbc.sql("SELECT id FROM dd_submission WHERE submission_number = ?")
+            .param(number)
+            .query(String.class)
+            .single();
     String instance = submissionInstance(id);
-    assertThat(tenantOf(instance)).isEqualTo(jdbc.sql("SELECT agency_code FROM dd_submission WHERE id = ?")
-        .param(id).query(String.class).single());
+    assertThat(tenantOf(instance))
+        .isEqualTo(
+            jdbc.sql("SELECT agency_code FROM dd_submission WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single());
     HttpResponse<String> up = upload(number, code);
     assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
     String attachment = json.readTree(up.body()).get("id").asText();
@@ -429,7 +618,8 @@ class AgencyIsolationTest {
     String movedToA = forward(id, instance, agencyA);
     assertThat(movedToA).isNotEqualTo(instance);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
-    ProcessInstance inA = runtime.createProcessInstanceQuery().processInstanceId(movedToA).singleResult();
+    ProcessInstance inA =
+        runtime.createProcessInstanceQuery().processInstanceId(movedToA).singleResult();
     assertThat(inA.getTenantId()).isEqualTo(agencyA);
     assertThat(inA.getBusinessKey()).isEqualTo(id);
     Task confirm = tasks.createTaskQuery().processInstanceId(movedToA).singleResult();
@@ -444,8 +634,11 @@ class AgencyIsolationTest {
     for (String user : List.of(cb, rb, hb)) {
       assertThat(get(file, user).statusCode()).as(user).isEqualTo(404);
     }
-    String pluginFile = "/camunda/api/tasklist/plugin/disclosureDesk/default/submissions/" + number
-        + "/attachments/" + attachment;
+    String pluginFile =
+        "/camunda/api/tasklist/plugin/disclosureDesk/default/submissions/"
+            + number
+            + "/attachments/"
+            + attachment;
     assertThat(signIn(ca).get(pluginFile).statusCode()).isEqualTo(200);
     assertThat(signIn(cb).get(pluginFile).statusCode()).isEqualTo(404);
 
@@ -455,59 +648,106 @@ class AgencyIsolationTest {
     assertThat(json.readTree(get(byKey, cb).body())).hasSize(1);
     assertThat(json.readTree(get(byKey, ca).body())).isEmpty();
     // the history of the instance it left stays with A
-    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(movedToA).singleResult()
-        .getTenantId()).isEqualTo(agencyA);
+    assertThat(
+            history
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(movedToA)
+                .singleResult()
+                .getTenantId())
+        .isEqualTo(agencyA);
     // already there: nothing moves
     assertThat(rehoming.rehome(movedToB, agencyB)).isEqualTo(movedToB);
 
     // the applicant's withdrawal reaches the moved instance
-    HttpRequest.Builder withdraw = http.request("/public/api/applications/" + number + "/withdrawal")
-        .header("X-Query-Code", code).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"已通过其他途径获取\",\"altcha\":\""
-            + AltchaSolver.solve(http) + "\"}"));
+    HttpRequest.Builder withdraw =
+        http.request("/public/api/applications/" + number + "/withdrawal")
+            .header("X-Query-Code", code)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"reason\":\"已通过其他途径获取\",\"altcha\":\"" + AltchaSolver.solve(http) + "\"}"));
     HttpResponse<String> withdrawn = http.send(withdraw);
     assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(movedToB).count()).isZero();
-    assertThat(jdbc.sql("SELECT status FROM dd_submission WHERE id = ?").param(id).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT status FROM dd_submission WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
         .isEqualTo("WITHDRAWN");
     // an ended instance cannot move
-    assertThatThrownBy(() -> rehoming.rehome(movedToB, agencyA)).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> rehoming.rehome(movedToB, agencyA))
+        .isInstanceOf(ConflictException.class);
   }
 
-  // ---- helpers -------------------------------------------------------------------------------------------------
+  // ---- helpers
+  // -------------------------------------------------------------------------------------------------
 
-  /** What the portal's forwarding does: the submission's agency, its moved instance, in one transaction. */
+  /**
+   * What the portal's forwarding does: the submission's agency, its moved instance, in one
+   * transaction.
+   */
   String forward(String submissionId, String instance, String agency) {
-    return new TransactionTemplate(transactions).execute(s -> {
-      jdbc.sql("UPDATE dd_submission SET agency_code = ? WHERE id = ?").params(agency, submissionId).update();
-      String moved = rehoming.rehome(instance, agency);
-      jdbc.sql("UPDATE dd_submission SET process_instance_id = ? WHERE id = ?").params(moved, submissionId)
-          .update();
-      return moved;
-    });
+    return new TransactionTemplate(transactions)
+        .execute(
+            s -> {
+              jdbc.sql("UPDATE dd_submission SET agency_code = ? WHERE id = ?")
+                  .params(agency, submissionId)
+                  .update();
+              String moved = rehoming.rehome(instance, agency);
+              jdbc.sql("UPDATE dd_submission SET process_instance_id = ? WHERE id = ?")
+                  .params(moved, submissionId)
+                  .update();
+              return moved;
+            });
   }
 
   String submissionInstance(String id) {
-    return jdbc.sql("SELECT process_instance_id FROM dd_submission WHERE id = ?").param(id).query(String.class)
+    return jdbc.sql("SELECT process_instance_id FROM dd_submission WHERE id = ?")
+        .param(id)
+        .query(String.class)
         .single();
   }
 
   String tenantOf(String instance) {
-    return history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getTenantId();
+    return history
+        .createHistoricProcessInstanceQuery()
+        .processInstanceId(instance)
+        .singleResult()
+        .getTenantId();
   }
 
-  /** A staff member of {@code group} in {@code agency}, made as an admin does in Camunda Admin and the registry. */
+  /**
+   * A staff member of {@code group} in {@code agency}, made as an admin does in Camunda Admin and
+   * the registry.
+   */
   String staff(String prefix, String group, String agency) throws Exception {
     String id = prefix + suffix;
     String password = "Kq7#Wm2!" + passwords.size() + "Zv";
     passwords.put(id, password);
-    HttpResponse<String> created = http.postJson("/engine-rest/user/create", json.writeValueAsString(Map.of(
-        "profile", Map.of("id", id, "firstName", prefix, "lastName", "测试", "email", id + "@example.org"),
-        "credentials", Map.of("password", password))), "admin");
+    HttpResponse<String> created =
+        http.postJson(
+            "/engine-rest/user/create",
+            json.writeValueAsString(
+                Map.of(
+                    "profile",
+                        Map.of(
+                            "id",
+                            id,
+                            "firstName",
+                            prefix,
+                            "lastName",
+                            "测试",
+                            "email",
+                            id + "@example.org"),
+                    "credentials", Map.of("password", password))),
+            "admin");
     assertThat(created.statusCode()).as(created.body()).isIn(200, 204);
-    assertThat(put("/engine-rest/group/" + group + "/members/" + id, "admin").statusCode()).isIn(200, 204);
+    assertThat(put("/engine-rest/group/" + group + "/members/" + id, "admin").statusCode())
+        .isIn(200, 204);
     if (agency != null) {
-      assertThat(put("/api/agencies/" + agency + "/members/" + id, "admin").statusCode()).isEqualTo(204);
+      assertThat(put("/api/agencies/" + agency + "/members/" + id, "admin").statusCode())
+          .isEqualTo(204);
     }
     return id;
   }
@@ -581,7 +821,9 @@ class AgencyIsolationTest {
   }
 
   HttpResponse<String> put(String path, String user) {
-    return http.send(Http.auth(http.request(path), user, password(user)).PUT(HttpRequest.BodyPublishers.noBody()));
+    return http.send(
+        Http.auth(http.request(path), user, password(user))
+            .PUT(HttpRequest.BodyPublishers.noBody()));
   }
 
   HttpResponse<String> delete(String path, String user) {
@@ -594,22 +836,29 @@ class AgencyIsolationTest {
 
   HttpResponse<String> upload(String number, String code) {
     String boundary = "----dd" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"身份证.pdf\""
-        + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"身份证.pdf\""
+                + "\r\nContent-Type: application/pdf\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[head.length + PDF.length + tail.length];
     System.arraycopy(head, 0, body, 0, head.length);
     System.arraycopy(PDF, 0, body, head.length, PDF.length);
     System.arraycopy(tail, 0, body, head.length + PDF.length, tail.length);
-    return http.send(http.request("/public/api/applications/" + number + "/attachments").header("X-Query-Code", code)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return http.send(
+        http.request("/public/api/applications/" + number + "/attachments")
+            .header("X-Query-Code", code)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   /** A person signed in on the login page: the session Tasklist and Cockpit run in. */
   record Session(Http http, String cookie) {
     HttpResponse<String> get(String path) {
-      return http.send(http.request(path).header("Accept", "application/json").header("Cookie", cookie).GET());
+      return http.send(
+          http.request(path).header("Accept", "application/json").header("Cookie", cookie).GET());
     }
   }
 
@@ -618,10 +867,21 @@ class AgencyIsolationTest {
     String cookie = "JSESSIONID=" + Http.cookie(page, "JSESSIONID");
     Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
     assertThat(token.find()).isTrue();
-    HttpResponse<String> login = http.send(http.request("/login").header("Cookie", cookie)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(Http.form(Map.of("username", user, "password", password(user),
-            "_csrf", token.group(1))))));
+    HttpResponse<String> login =
+        http.send(
+            http.request("/login")
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Http.form(
+                            Map.of(
+                                "username",
+                                user,
+                                "password",
+                                password(user),
+                                "_csrf",
+                                token.group(1))))));
     assertThat(login.headers().firstValue("Location").orElse("")).as(user).doesNotContain("/login");
     String next = Http.cookie(login, "JSESSIONID");
     Session s = new Session(http, next == null ? cookie : "JSESSIONID=" + next);
@@ -630,7 +890,10 @@ class AgencyIsolationTest {
     return s;
   }
 
-  /** No Latin letters: the portal's tests on the same database look for English on the pages listing agencies. */
+  /**
+   * No Latin letters: the portal's tests on the same database look for English on the pages listing
+   * agencies.
+   */
   private String agencyName(String code) {
     return "示例市测试" + (code.equals(agencyA) ? "甲" : "乙") + "局" + suffix;
   }

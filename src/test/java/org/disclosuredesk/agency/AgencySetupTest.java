@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** A database without agencies gets the one of disclosure.agency.*, with every user then present its member. */
+/**
+ * A database without agencies gets the one of disclosure.agency.*, with every user then present its
+ * member.
+ */
 @SpringBootTest
 class AgencySetupTest {
 
@@ -28,11 +31,13 @@ class AgencySetupTest {
     assertThat(a.reconsiderationBody()).isEqualTo(properties.reconsiderationBody());
     assertThat(a.court()).isEqualTo(properties.court());
     assertThat(a.active()).isTrue();
-    // the users present at start-up (on a database of its own: all of them; a shared MySQL one may have more since)
+    // the users present at start-up (on a database of its own: all of them; a shared MySQL one may
+    // have more since)
     List<String> users = identity.createUserQuery().list().stream().map(User::getId).toList();
-    assertThat(users).contains("admin", "clerk", "reviewer", "head", "manager", "monitor", "supervisor");
-    assertThat(agencies.members("AGENCY")).contains("admin", "clerk", "reviewer", "head", "manager", "monitor",
-        "supervisor");
+    assertThat(users)
+        .contains("admin", "clerk", "reviewer", "head", "manager", "monitor", "supervisor");
+    assertThat(agencies.members("AGENCY"))
+        .contains("admin", "clerk", "reviewer", "head", "manager", "monitor", "supervisor");
 
     // again (another node, a restart): nothing changes, nothing is doubled
     int before = agencies.members("AGENCY").size();
@@ -43,11 +48,13 @@ class AgencySetupTest {
 
   @Test
   void everyAgencyIsACamundaTenantAlsoOnADatabaseFromBefore() {
-    assertThat(identity.createTenantQuery().tenantId("AGENCY").singleResult().getName()).isEqualTo(properties.name());
+    assertThat(identity.createTenantQuery().tenantId("AGENCY").singleResult().getName())
+        .isEqualTo(properties.name());
     // a database from before the tenants: the next start creates them
     identity.deleteTenant("AGENCY");
     setup.setUp();
-    assertThat(identity.createTenantQuery().tenantId("AGENCY").singleResult().getName()).isEqualTo(properties.name());
+    assertThat(identity.createTenantQuery().tenantId("AGENCY").singleResult().getName())
+        .isEqualTo(properties.name());
     assertThat(identity.createTenantQuery().tenantId("AGENCY").count()).isEqualTo(1);
   }
 
@@ -55,6 +62,7 @@ class AgencySetupTest {
   void theSupervisingOfficeIsAGroupWithAChineseName() {
     assertThat(identity.createGroupQuery().groupId("supervisor").singleResult().getName())
         .isEqualTo("政府信息公开工作主管部门");
-    assertThat(identity.createUserQuery().userId("supervisor").memberOfGroup("supervisor").count()).isEqualTo(1);
+    assertThat(identity.createUserQuery().userId("supervisor").memberOfGroup("supervisor").count())
+        .isEqualTo(1);
   }
 }

@@ -16,8 +16,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ContextConfiguration;
 
-/** Profile city: the city's five agencies below its government, four demo users each, the supervising office. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+/**
+ * Profile city: the city's five agencies below its government, four demo users each, the
+ * supervising office.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {CityContext.PROFILE, CityContext.PORTAL})
 @ContextConfiguration(initializers = CityContext.OwnSchema.class)
 class CityDemoTest {
@@ -31,7 +35,8 @@ class CityDemoTest {
   @Test
   void theCityStartsWithItsAgenciesAndTheirUsers() {
     assertThat(environment.getActiveProfiles()).contains("city");
-    Map<String, Agency> all = agencies.all().stream().collect(Collectors.toMap(Agency::code, a -> a));
+    Map<String, Agency> all =
+        agencies.all().stream().collect(Collectors.toMap(Agency::code, a -> a));
     assertThat(all.keySet()).containsExactlyInAnyOrder("GOV", "RSJ", "ZRJ", "JYJ", "CGJD");
     assertThat(all.get("GOV").kind()).isEqualTo(AgencyKind.GOVERNMENT);
     assertThat(all.get("GOV").reconsiderationBody()).isEqualTo("示例省人民政府");
@@ -44,15 +49,22 @@ class CityDemoTest {
     assertThat(all.values()).allMatch(Agency::active);
 
     for (String code : List.of("gov", "rsj", "zrj", "jyj", "cgjd")) {
-      assertThat(agencies.members(code.toUpperCase())).contains(code + "-clerk", code + "-reviewer", code + "-head",
-          code + "-manager");
-      assertThat(identity.createUserQuery().userId(code + "-head").memberOfGroup(Roles.OFFICE_HEAD).count())
+      assertThat(agencies.members(code.toUpperCase()))
+          .contains(code + "-clerk", code + "-reviewer", code + "-head", code + "-manager");
+      assertThat(
+              identity
+                  .createUserQuery()
+                  .userId(code + "-head")
+                  .memberOfGroup(Roles.OFFICE_HEAD)
+                  .count())
           .isEqualTo(1);
       assertThat(identity.checkPassword(code + "-clerk", code + "-clerk")).isTrue();
     }
     assertThat(agencies.members("ZRJ")).doesNotContain("rsj-clerk", "clerk");
     // the plain demo users stay the 人社局's; the supervising office is the government's
-    assertThat(agencies.members("RSJ")).contains("clerk", "reviewer", "head", "manager").doesNotContain("supervisor");
+    assertThat(agencies.members("RSJ"))
+        .contains("clerk", "reviewer", "head", "manager")
+        .doesNotContain("supervisor");
     assertThat(agencies.members("GOV")).contains("supervisor");
     // they sign in with password = name (the demo accounts' exemption from the password policy)
     assertThat(new Http(port).get("/api/agencies", "zrj-reviewer").statusCode()).isEqualTo(200);

@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README and the pages in docs/ link to each other, to pictures and to files of the repository: every relative
- * link and image must point at a file that exists, and every #anchor at a heading of its page (GitHub's anchors).
- * The README stays short enough to read in five minutes. Plain files, no Spring context.
+ * The README and the pages in docs/ link to each other, to pictures and to files of the repository:
+ * every relative link and image must point at a file that exists, and every #anchor at a heading of
+ * its page (GitHub's anchors). The README stays short enough to read in five minutes. Plain files,
+ * no Spring context.
  */
 class DocumentationLinksTest {
 
@@ -30,9 +31,11 @@ class DocumentationLinksTest {
 
   static final Path ROOT = Path.of("").toAbsolutePath();
 
-  // [text](target) and ![alt](target), text with at most one level of nested brackets, an optional "title"
+  // [text](target) and ![alt](target), text with at most one level of nested brackets, an optional
+  // "title"
   static final Pattern LINK =
-      Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+      Pattern.compile(
+          "!?\\[(?:[^\\[\\]]|\\[[^\\]]*\\])*\\]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
   static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
   static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
   static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
@@ -40,7 +43,9 @@ class DocumentationLinksTest {
   @Test
   void readmeIsAtMost200Lines() throws IOException {
     List<String> lines = Files.readAllLines(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
-    assertThat(lines.size()).as("README.md lines (move details to docs/)").isLessThanOrEqualTo(README_MAX_LINES);
+    assertThat(lines.size())
+        .as("README.md lines (move details to docs/)")
+        .isLessThanOrEqualTo(README_MAX_LINES);
   }
 
   @Test
@@ -77,7 +82,9 @@ class DocumentationLinksTest {
         }
       }
     }
-    assertThat(broken).as("broken links (file:line: (target) what is wrong), of " + checked + " checked").isEmpty();
+    assertThat(broken)
+        .as("broken links (file:line: (target) what is wrong), of " + checked + " checked")
+        .isEmpty();
   }
 
   @Test
@@ -86,17 +93,26 @@ class DocumentationLinksTest {
     assertThat(anchor("登录与会话 / Signing in")).isEqualTo("登录与会话--signing-in");
     assertThat(anchor("各机关互不可见：Camunda 租户 / Each agency a Camunda tenant"))
         .isEqualTo("各机关互不可见camunda-租户--each-agency-a-camunda-tenant");
-    assertThat(anchor("年度报告（Word）/ The annual report document")).isEqualTo("年度报告word-the-annual-report-document");
-    assertThat(anchor("Drill-down: the `requests` behind_each **number**")).isEqualTo("drill-down-the-requests-behind_each-number");
+    assertThat(anchor("年度报告（Word）/ The annual report document"))
+        .isEqualTo("年度报告word-the-annual-report-document");
+    assertThat(anchor("Drill-down: the `requests` behind_each **number**"))
+        .isEqualTo("drill-down-the-requests-behind_each-number");
   }
 
-  /** In-app addresses (/login, http://localhost:8080/…) and other sites are not files of this repository. */
+  /**
+   * In-app addresses (/login, http://localhost:8080/…) and other sites are not files of this
+   * repository.
+   */
   static boolean external(String target) {
     String t = target.toLowerCase(Locale.ROOT);
-    return t.startsWith("http://") || t.startsWith("https://") || t.startsWith("mailto:") || t.startsWith("/");
+    return t.startsWith("http://")
+        || t.startsWith("https://")
+        || t.startsWith("mailto:")
+        || t.startsWith("/");
   }
 
-  static String problem(Path page, String target, Map<Path, Set<String>> anchors) throws IOException {
+  static String problem(Path page, String target, Map<Path, Set<String>> anchors)
+      throws IOException {
     int hash = target.indexOf('#');
     String path = decode(hash < 0 ? target : target.substring(0, hash));
     String fragment = hash < 0 ? null : decode(target.substring(hash + 1));
@@ -111,7 +127,9 @@ class DocumentationLinksTest {
       return null;
     }
     Set<String> headings = anchors.computeIfAbsent(file, DocumentationLinksTest::headingAnchors);
-    return headings.contains(fragment) ? null : "no heading with anchor #" + fragment + " in " + ROOT.relativize(file);
+    return headings.contains(fragment)
+        ? null
+        : "no heading with anchor #" + fragment + " in " + ROOT.relativize(file);
   }
 
   static List<Path> pages() throws IOException {
@@ -151,11 +169,13 @@ class DocumentationLinksTest {
   }
 
   /**
-   * GitHub's anchor of a heading: the rendered text (link text, no code or emphasis marks) in lower case, without
-   * punctuation and symbols but with - and _, each space a -. Chinese characters are letters and stay.
+   * GitHub's anchor of a heading: the rendered text (link text, no code or emphasis marks) in lower
+   * case, without punctuation and symbols but with - and _, each space a -. Chinese characters are
+   * letters and stay.
    */
   static String anchor(String heading) {
-    String text = heading.replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replace("`", "").replace("*", "");
+    String text =
+        heading.replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replace("`", "").replace("*", "");
     StringBuilder out = new StringBuilder();
     text.strip()
         .toLowerCase(Locale.ROOT)

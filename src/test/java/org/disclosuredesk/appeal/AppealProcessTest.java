@@ -25,8 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The appeal process for each kind and each result, the re-handling after a correction, and the timers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = AppealTestSupport.OWN_CONTEXT)
+/**
+ * The appeal process for each kind and each result, the re-handling after a correction, and the
+ * timers.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = AppealTestSupport.OWN_CONTEXT)
 class AppealProcessTest extends AppealTestSupport {
 
   @Autowired ProcessEngine engine;
@@ -41,12 +46,20 @@ class AppealProcessTest extends AppealTestSupport {
   }
 
   ProcessInstance instance(String appealId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(appealId)
-        .processDefinitionKey("appeal").singleResult();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(appealId)
+        .processDefinitionKey("appeal")
+        .singleResult();
   }
 
   Task task(String appealId, String key) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(appealId).taskDefinitionKey(key).singleResult();
+    return tasks
+        .createTaskQuery()
+        .processInstanceBusinessKey(appealId)
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 
   @Test
@@ -57,10 +70,14 @@ class AppealProcessTest extends AppealTestSupport {
     assertThat(a.get("responseDueOn").asText()).isEqualTo("2026-11-03");
     ProcessInstance pi = instance(appealId);
     assertThat(pi).isWaitingAt("PrepareResponse", "AwaitResult");
-    assertThat(task(appealId, "PrepareResponse").getDueDate()).isEqualTo(dates.due(LocalDate.of(2026, 11, 3)));
+    assertThat(task(appealId, "PrepareResponse").getDueDate())
+        .isEqualTo(dates.due(LocalDate.of(2026, 11, 3)));
     assertThat(task(appealId, "AwaitResult").getDueDate()).isNull();
 
-    ok("reviewer", "/api/appeals/" + appealId + "/submission", Map.of("submittedOn", "2026-10-30", "note", "答复书及证据目录"));
+    ok(
+        "reviewer",
+        "/api/appeals/" + appealId + "/submission",
+        Map.of("submittedOn", "2026-10-30", "note", "答复书及证据目录"));
     assertThat(pi).isWaitingAt("AwaitResult");
     assertThat(pi).hasPassed("PrepareResponse", "RecordSubmission", "ResponseSubmitted");
     JsonNode mid = appeal(appealId);
@@ -68,26 +85,36 @@ class AppealProcessTest extends AppealTestSupport {
     assertThat(mid.get("submittedOn").asText()).isEqualTo("2026-10-30");
     assertThat(mid.get("responseNote").asText()).isEqualTo("答复书及证据目录");
 
-    ok("reviewer", "/api/appeals/" + appealId + "/result", Map.of("result", "UPHELD", "decidedOn", "2026-11-18"));
+    ok(
+        "reviewer",
+        "/api/appeals/" + appealId + "/result",
+        Map.of("result", "UPHELD", "decidedOn", "2026-11-18"));
     assertThat(pi).isEnded().hasPassed("RecordResult", "AppealClosed").hasNotPassed("Rehandle");
-    Map<String, Object> row = jdbc.queryForMap("SELECT kind, received_on, result, decided_on, status FROM dd_appeal"
-        + " WHERE id = ?", appealId);
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "SELECT kind, received_on, result, decided_on, status FROM dd_appeal" + " WHERE id = ?",
+            appealId);
     assertThat(row.get("KIND")).isEqualTo("RECONSIDERATION");
     assertThat(row.get("RECEIVED_ON").toString()).isEqualTo("2026-10-20");
     assertThat(row.get("RESULT")).isEqualTo("UPHELD");
     assertThat(row.get("DECIDED_ON").toString()).isEqualTo("2026-11-18");
     assertThat(row.get("STATUS")).isEqualTo("CLOSED");
-    assertThat(eventTypes(id)).containsSubsequence("CONCLUDED", "APPEAL_OPENED", "APPEAL_SUBMITTED", "APPEAL_DECIDED");
+    assertThat(eventTypes(id))
+        .containsSubsequence("CONCLUDED", "APPEAL_OPENED", "APPEAL_SUBMITTED", "APPEAL_DECIDED");
   }
 
   @Test
   void directLitigationWithAResultBeforeOurSubmissionWasRecorded() {
     String id = concluded(LocalDate.of(2026, 8, 3), false);
-    String appealId = opened(id, "LITIGATION_DIRECT", LocalDate.of(2026, 9, 20)).get("appealId").asText();
+    String appealId =
+        opened(id, "LITIGATION_DIRECT", LocalDate.of(2026, 9, 20)).get("appealId").asText();
     ProcessInstance pi = instance(appealId);
     assertThat(pi).isWaitingAt("PrepareResponse", "AwaitResult");
-    // the court's judgment arrives while our defence step is still open: it ends that step, with our submission date
-    ok("reviewer", "/api/appeals/" + appealId + "/result",
+    // the court's judgment arrives while our defence step is still open: it ends that step, with
+    // our submission date
+    ok(
+        "reviewer",
+        "/api/appeals/" + appealId + "/result",
         Map.of("result", "OTHER", "decidedOn", "2026-11-10", "submittedOn", "2026-10-09"));
     assertThat(pi).isEnded().hasNotPassed("RecordSubmission", "Rehandle");
     JsonNode a = appeal(appealId);
@@ -95,28 +122,44 @@ class AppealProcessTest extends AppealTestSupport {
     assertThat(a.get("submittedOn").asText()).isEqualTo("2026-10-09");
     assertThat(a.get("status").asText()).isEqualTo("CLOSED");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
-    assertThat(eventTypes(id)).containsSubsequence("APPEAL_OPENED", "APPEAL_SUBMITTED", "APPEAL_DECIDED");
-    assertThat(call("reviewer", org.springframework.http.HttpMethod.POST, "/api/appeals/" + appealId + "/submission",
-        Map.of("submittedOn", "2026-10-09")).getStatusCode().value()).isEqualTo(409);
+    assertThat(eventTypes(id))
+        .containsSubsequence("APPEAL_OPENED", "APPEAL_SUBMITTED", "APPEAL_DECIDED");
+    assertThat(
+            call(
+                    "reviewer",
+                    org.springframework.http.HttpMethod.POST,
+                    "/api/appeals/" + appealId + "/submission",
+                    Map.of("submittedOn", "2026-10-09"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(409);
   }
 
   @Test
   void litigationAfterReconsiderationCorrectedOpensTheRehandling() {
     String id = concluded(LocalDate.of(2026, 7, 1), true);
     JsonNode before = request(id);
-    String appealId = opened(id, "LITIGATION_AFTER_RECONSIDERATION", LocalDate.of(2026, 9, 1)).get("appealId").asText();
+    String appealId =
+        opened(id, "LITIGATION_AFTER_RECONSIDERATION", LocalDate.of(2026, 9, 1))
+            .get("appealId")
+            .asText();
     ok("reviewer", "/api/appeals/" + appealId + "/submission", Map.of("submittedOn", "2026-09-15"));
-    ok("reviewer", "/api/appeals/" + appealId + "/result",
+    ok(
+        "reviewer",
+        "/api/appeals/" + appealId + "/result",
         Map.of("result", "CORRECTED", "decidedOn", "2026-11-10", "redoWithinWorkingDays", 15));
     ProcessInstance pi = instance(appealId);
     assertThat(pi).isWaitingAt("Rehandle");
-    LocalDate redoDue = calendars.calculator().calendar().addWorkingDays(LocalDate.of(2026, 11, 10), 15);
+    LocalDate redoDue =
+        calendars.calculator().calendar().addWorkingDays(LocalDate.of(2026, 11, 10), 15);
     assertThat(redoDue).isEqualTo(LocalDate.of(2026, 12, 1));
     assertThat(task(appealId, "Rehandle").getDueDate()).isEqualTo(dates.due(redoDue));
     assertThat(appeal(appealId).get("status").asText()).isEqualTo("REHANDLING");
     assertThat(appeal(appealId).get("redoDueOn").asText()).isEqualTo("2026-12-01");
 
-    ok("reviewer", "/api/appeals/" + appealId + "/rehandling",
+    ok(
+        "reviewer",
+        "/api/appeals/" + appealId + "/rehandling",
         Map.of("repliedOn", "2026-11-19", "outcome", "DISCLOSED", "note", "按判决重新答复，予以公开"));
     assertThat(pi).isEnded().hasPassed("Rehandle", "AppealClosedAfterRehandling");
     JsonNode after = request(id);
@@ -144,12 +187,25 @@ class AppealProcessTest extends AppealTestSupport {
   void correctedWithoutAPeriodGivesTwentyWorkingDaysOrTheDateTheDecisionSets() {
     String id = concluded(LocalDate.of(2026, 7, 1), false);
     String first = opened(id, "RECONSIDERATION", LocalDate.of(2026, 9, 1)).get("appealId").asText();
-    ok("reviewer", "/api/appeals/" + first + "/result", Map.of("result", "CORRECTED", "decidedOn", "2026-11-10"));
+    ok(
+        "reviewer",
+        "/api/appeals/" + first + "/result",
+        Map.of("result", "CORRECTED", "decidedOn", "2026-11-10"));
     assertThat(appeal(first).get("redoDueOn").asText())
-        .isEqualTo(calendars.calculator().calendar().addWorkingDays(LocalDate.of(2026, 11, 10), 20).toString());
+        .isEqualTo(
+            calendars
+                .calculator()
+                .calendar()
+                .addWorkingDays(LocalDate.of(2026, 11, 10), 20)
+                .toString());
     assertThat(instance(first)).isWaitingAt("Rehandle");
-    String second = opened(id, "LITIGATION_AFTER_RECONSIDERATION", LocalDate.of(2026, 11, 12)).get("appealId").asText();
-    ok("reviewer", "/api/appeals/" + second + "/result",
+    String second =
+        opened(id, "LITIGATION_AFTER_RECONSIDERATION", LocalDate.of(2026, 11, 12))
+            .get("appealId")
+            .asText();
+    ok(
+        "reviewer",
+        "/api/appeals/" + second + "/result",
         Map.of("result", "CORRECTED", "decidedOn", "2026-11-19", "redoDueOn", "2026-12-31"));
     assertThat(appeal(second).get("redoDueOn").asText()).isEqualTo("2026-12-31");
   }
@@ -165,8 +221,14 @@ class AppealProcessTest extends AppealTestSupport {
     start.put("caseNumber", "威政复〔2026〕88号");
     start.put("body", "威海市人民政府");
     start.put("simpleProcedure", true);
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("appeal")
-        .latestVersion().singleResult().getId();
+    String definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("appeal")
+            .latestVersion()
+            .singleResult()
+            .getId();
     ProcessInstance pi = forms.submitStartForm(definition, start);
     String appealId = pi.getBusinessKey();
     JsonNode a = appeal(appealId);
@@ -202,7 +264,8 @@ class AppealProcessTest extends AppealTestSupport {
   @Test
   void reminderOneWorkingDayBeforeAndEscalationTheDayAfterUnlessSubmitted() {
     String id = concluded(LocalDate.of(2026, 10, 9), false);
-    String appealId = opened(id, "RECONSIDERATION", TODAY).get("appealId").asText(); // Friday 2026-11-20
+    String appealId =
+        opened(id, "RECONSIDERATION", TODAY).get("appealId").asText(); // Friday 2026-11-20
     LocalDate due = LocalDate.of(2026, 12, 4);
     assertThat(appeal(appealId).get("responseDueOn").asText()).isEqualTo(due.toString());
     ProcessInstance pi = instance(appealId);
@@ -230,22 +293,31 @@ class AppealProcessTest extends AppealTestSupport {
     String id = concluded(LocalDate.of(2037, 4, 1), false);
     LocalDate received = LocalDate.of(2037, 5, 25);
     String reconsideration = opened(id, "RECONSIDERATION", received).get("appealId").asText();
-    String litigation = opened(id, "LITIGATION_AFTER_RECONSIDERATION", received).get("appealId").asText();
+    String litigation =
+        opened(id, "LITIGATION_AFTER_RECONSIDERATION", received).get("appealId").asText();
     LocalDate replyBefore = LocalDate.parse(appeal(reconsideration).get("responseDueOn").asText());
     LocalDate defenceBefore = LocalDate.parse(appeal(litigation).get("responseDueOn").asText());
     assertThat(defenceBefore).isEqualTo(LocalDate.of(2037, 6, 9)); // 15 calendar days
     Date reminderBefore = timer(reconsideration, "ResponseDueSoon").getDuedate();
 
-    calendars.replaceYear(new YearNotice(2037, List.of(LocalDate.of(2037, 6, 1), LocalDate.of(2037, 6, 2),
-        LocalDate.of(2037, 6, 9)), List.of(), List.of(new Holiday("假日", LocalDate.of(2037, 6, 1),
-        LocalDate.of(2037, 6, 2)), new Holiday("假日", LocalDate.of(2037, 6, 9), LocalDate.of(2037, 6, 9)))),
+    calendars.replaceYear(
+        new YearNotice(
+            2037,
+            List.of(LocalDate.of(2037, 6, 1), LocalDate.of(2037, 6, 2), LocalDate.of(2037, 6, 9)),
+            List.of(),
+            List.of(
+                new Holiday("假日", LocalDate.of(2037, 6, 1), LocalDate.of(2037, 6, 2)),
+                new Holiday("假日", LocalDate.of(2037, 6, 9), LocalDate.of(2037, 6, 9)))),
         "admin");
 
     LocalDate reply = LocalDate.parse(appeal(reconsideration).get("responseDueOn").asText());
-    assertThat(reply).isEqualTo(calendars.calculator().reconsiderationReplyDue(received, false))
-        .isEqualTo(LocalDate.of(2037, 6, 11)).isNotEqualTo(replyBefore);
+    assertThat(reply)
+        .isEqualTo(calendars.calculator().reconsiderationReplyDue(received, false))
+        .isEqualTo(LocalDate.of(2037, 6, 11))
+        .isNotEqualTo(replyBefore);
     assertThat(task(reconsideration, "PrepareResponse").getDueDate()).isEqualTo(dates.due(reply));
-    assertThat(timer(reconsideration, "ResponseDueSoon").getDuedate()).isAfter(reminderBefore)
+    assertThat(timer(reconsideration, "ResponseDueSoon").getDuedate())
+        .isAfter(reminderBefore)
         .isEqualTo(dates.morningOf(LocalDate.of(2037, 6, 10)));
     assertThat(timer(reconsideration, "DayAfterResponseDue").getDuedate())
         .isEqualTo(dates.morningOf(LocalDate.of(2037, 6, 12)));
@@ -254,25 +326,42 @@ class AppealProcessTest extends AppealTestSupport {
     assertThat(eventTypes(id)).contains("APPEAL_DUE_DATE_RECOMPUTED");
 
     // once our reply is in, the date is history and stays
-    ok("reviewer", "/api/appeals/" + reconsideration + "/submission", Map.of("submittedOn", "2037-05-25"));
+    ok(
+        "reviewer",
+        "/api/appeals/" + reconsideration + "/submission",
+        Map.of("submittedOn", "2037-05-25"));
     calendars.replaceYear(new YearNotice(2037, List.of(), List.of(), List.of()), "admin");
     assertThat(appeal(reconsideration).get("responseDueOn").asText()).isEqualTo(reply.toString());
-    assertThat(appeal(litigation).get("responseDueOn").asText()).isEqualTo(defenceBefore.toString());
+    assertThat(appeal(litigation).get("responseDueOn").asText())
+        .isEqualTo(defenceBefore.toString());
   }
 
   Job timer(String appealId, String activityId) {
-    String definition = management.createJobDefinitionQuery().activityIdIn(activityId)
-        .processDefinitionKey("appeal").list().get(0).getId();
-    return management.createJobQuery().processInstanceId(instance(appealId).getId()).jobDefinitionId(definition)
+    String definition =
+        management
+            .createJobDefinitionQuery()
+            .activityIdIn(activityId)
+            .processDefinitionKey("appeal")
+            .list()
+            .get(0)
+            .getId();
+    return management
+        .createJobQuery()
+        .processInstanceId(instance(appealId).getId())
+        .jobDefinitionId(definition)
         .singleResult();
   }
 
   @Test
   void aBackFilledCaseSchedulesNoReminderForMomentsAlreadyPast() {
     String id = concluded(LocalDate.of(2025, 7, 21), false);
-    String appealId = opened(id, "LITIGATION_DIRECT", LocalDate.of(2025, 9, 20)).get("appealId").asText();
-    List<Job> timers = management.createJobQuery().processInstanceId(instance(appealId).getId()).timers().list();
-    assertThat(timers).hasSize(2).allSatisfy(j -> assertThat(j.getDuedate()).isEqualTo(AppealTimers.NOT_SCHEDULED));
+    String appealId =
+        opened(id, "LITIGATION_DIRECT", LocalDate.of(2025, 9, 20)).get("appealId").asText();
+    List<Job> timers =
+        management.createJobQuery().processInstanceId(instance(appealId).getId()).timers().list();
+    assertThat(timers)
+        .hasSize(2)
+        .allSatisfy(j -> assertThat(j.getDuedate()).isEqualTo(AppealTimers.NOT_SCHEDULED));
     runDueJobs();
     assertThat(mailKinds(id)).doesNotContain("APPEAL_REMINDER", "APPEAL_OVERDUE");
   }
@@ -293,6 +382,7 @@ class AppealProcessTest extends AppealTestSupport {
   }
 
   List<String> mailKinds(String requestId) {
-    return jdbc.queryForList("SELECT kind FROM dd_mail WHERE request_id = ?", String.class, requestId);
+    return jdbc.queryForList(
+        "SELECT kind FROM dd_mail WHERE request_id = ?", String.class, requestId);
   }
 }

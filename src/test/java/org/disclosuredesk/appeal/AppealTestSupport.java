@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.calendar.CalendarService;
+import org.disclosuredesk.common.BusinessClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -26,9 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class AppealTestSupport {
 
   /**
-   * A Spring context of our own: these classes sort first, and a shared web context created this early loses its
-   * engine's registration when RestartPersistenceTest later closes its apps (same engine name), which breaks the
-   * engine REST checks of the suites that would reuse it.
+   * A Spring context of our own: these classes sort first, and a shared web context created this
+   * early loses its engine's registration when RestartPersistenceTest later closes its apps (same
+   * engine name), which breaks the engine REST checks of the suites that would reuse it.
    */
   static final String OWN_CONTEXT = "disclosure.test-context=appeals";
 
@@ -46,7 +46,8 @@ abstract class AppealTestSupport {
   }
 
   static void at(LocalDate day, int hour) {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(day.atTime(hour, 0), ZoneId.of("Asia/Shanghai")).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(ZonedDateTime.of(day.atTime(hour, 0), ZoneId.of("Asia/Shanghai")).toInstant()));
   }
 
   @AfterEach
@@ -66,9 +67,20 @@ abstract class AppealTestSupport {
   }
 
   String register(LocalDate receivedOn) {
-    return ok("clerk", "/api/requests", Map.of("channel", "ONLINE", "arrivedOn", receivedOn.toString(),
-        "description", "申请公开某项目审批材料 " + System.nanoTime(),
-        "applicant", Map.of("type", "COMMERCIAL_ENTERPRISE", "name", "某公司"))).get("id").asText();
+    return ok(
+            "clerk",
+            "/api/requests",
+            Map.of(
+                "channel",
+                "ONLINE",
+                "arrivedOn",
+                receivedOn.toString(),
+                "description",
+                "申请公开某项目审批材料 " + System.nanoTime(),
+                "applicant",
+                Map.of("type", "COMMERCIAL_ENTERPRISE", "name", "某公司")))
+        .get("id")
+        .asText();
   }
 
   /** A request answered with a refusal (needs sign-off) or with "not held". */
@@ -76,12 +88,31 @@ abstract class AppealTestSupport {
     String id = register(receivedOn);
     String decided = calendars.calculator().calendar().addWorkingDays(receivedOn, 10).toString();
     if (refusal) {
-      ok("reviewer", "/api/requests/" + id + "/decision",
-          Map.of("outcome", "WITHHELD_PROCESS_INFORMATION", "decidedOn", decided, "reason", "属于过程性信息"));
-      ok("head", "/api/requests/" + id + "/sign-off", Map.of("approved", true, "decidedOn", decided));
+      ok(
+          "reviewer",
+          "/api/requests/" + id + "/decision",
+          Map.of(
+              "outcome",
+              "WITHHELD_PROCESS_INFORMATION",
+              "decidedOn",
+              decided,
+              "reason",
+              "属于过程性信息"));
+      ok(
+          "head",
+          "/api/requests/" + id + "/sign-off",
+          Map.of("approved", true, "decidedOn", decided));
     } else {
-      ok("reviewer", "/api/requests/" + id + "/decision",
-          Map.of("outcome", "UNAVAILABLE_NOT_HELD", "notHeldReason", "DOES_NOT_EXIST", "decidedOn", decided));
+      ok(
+          "reviewer",
+          "/api/requests/" + id + "/decision",
+          Map.of(
+              "outcome",
+              "UNAVAILABLE_NOT_HELD",
+              "notHeldReason",
+              "DOES_NOT_EXIST",
+              "decidedOn",
+              decided));
     }
     assertThat(request(id).get("status").asText()).isEqualTo("CONCLUDED");
     return id;
@@ -95,10 +126,19 @@ abstract class AppealTestSupport {
     return call("reviewer", HttpMethod.GET, "/api/appeals/" + appealId, null).getBody();
   }
 
-  ResponseEntity<JsonNode> open(String requestId, String kind, LocalDate receivedOn, Object... more) {
-    Map<String, Object> body = new HashMap<>(Map.of("kind", kind, "receivedOn", receivedOn.toString(),
-        "caseNumber", "案-" + kind + "-" + System.nanoTime(), "body", kind.equals("RECONSIDERATION")
-            ? "威海市人民政府" : "威海市环翠区人民法院"));
+  ResponseEntity<JsonNode> open(
+      String requestId, String kind, LocalDate receivedOn, Object... more) {
+    Map<String, Object> body =
+        new HashMap<>(
+            Map.of(
+                "kind",
+                kind,
+                "receivedOn",
+                receivedOn.toString(),
+                "caseNumber",
+                "案-" + kind + "-" + System.nanoTime(),
+                "body",
+                kind.equals("RECONSIDERATION") ? "威海市人民政府" : "威海市环翠区人民法院"));
     for (int i = 0; i < more.length; i += 2) {
       body.put((String) more[i], more[i + 1]);
     }
@@ -112,6 +152,7 @@ abstract class AppealTestSupport {
   }
 
   List<String> eventTypes(String requestId) {
-    return jdbc.queryForList("SELECT type FROM dd_event WHERE request_id = ? ORDER BY seq", String.class, requestId);
+    return jdbc.queryForList(
+        "SELECT type FROM dd_event WHERE request_id = ? ORDER BY seq", String.class, requestId);
   }
 }

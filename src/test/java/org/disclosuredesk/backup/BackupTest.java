@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 
 /**
- * {@code POST /api/admin/backup}: admins only; on an H2 file database a zip H2 can open again, holding what was
- * committed; on the tests' in-memory H2 or on MySQL/MariaDB a 409 telling the admin what to do instead.
+ * {@code POST /api/admin/backup}: admins only; on an H2 file database a zip H2 can open again,
+ * holding what was committed; on the tests' in-memory H2 or on MySQL/MariaDB a 409 telling the
+ * admin what to do instead.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BackupTest {
@@ -59,13 +60,16 @@ class BackupTest {
 
   @Test
   void theTestDatabaseIsNotBackedUpOnline() throws Exception {
-    // the suite runs on in-memory H2, or on MariaDB/MySQL under -Pmysql: neither has a file to back up here
+    // the suite runs on in-memory H2, or on MariaDB/MySQL under -Pmysql: neither has a file to back
+    // up here
     HttpResponse<String> r = post("admin");
     assertThat(r.statusCode()).isEqualTo(409);
     JsonNode body = json.readTree(r.body());
     assertThat(body.path("error").asText()).isEqualTo("CONFLICT");
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
-    assertThat(body.path("message").asText()).contains("H2".equals(product) ? "内存数据库" : "mariadb-dump");
+    String product =
+        JdbcUtils.extractDatabaseMetaData(dataSource, md -> md.getDatabaseProductName());
+    assertThat(body.path("message").asText())
+        .contains("H2".equals(product) ? "内存数据库" : "mariadb-dump");
   }
 
   @Test
@@ -73,7 +77,9 @@ class BackupTest {
     JdbcTemplate live = new JdbcTemplate(h2(dir.resolve("live/disclosure-desk")));
     live.execute("CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20))");
     live.update("INSERT INTO t VALUES (1, '𠀀测试')");
-    DatabaseBackups backups = new DatabaseBackups(new BackupRepository(live.getDataSource()), clock, dir.resolve("live").toString());
+    DatabaseBackups backups =
+        new DatabaseBackups(
+            new BackupRepository(live.getDataSource()), clock, dir.resolve("live").toString());
 
     DatabaseBackups.Backup first = backups.backUp();
     DatabaseBackups.Backup second = backups.backUp();
@@ -82,7 +88,8 @@ class BackupTest {
     assertThat(file).isRegularFile().hasParent(dir.resolve("live/backups").toAbsolutePath());
     assertThat(file.getFileName().toString()).matches("disclosure-desk-\\d{8}-\\d{6}\\.zip");
     assertThat(first.sizeBytes()).isEqualTo(Files.size(file)).isPositive();
-    assertThat(first.createdAt().getOffset()).isEqualTo(clock.zone().getRules().getOffset(first.createdAt().toInstant()));
+    assertThat(first.createdAt().getOffset())
+        .isEqualTo(clock.zone().getRules().getOffset(first.createdAt().toInstant()));
     // a second backup in the same second does not overwrite the first
     assertThat(second.file()).isNotEqualTo(first.file());
     assertThat(Path.of(second.file())).isRegularFile();
@@ -96,7 +103,8 @@ class BackupTest {
         Files.copy(in, restored.resolve("disclosure-desk.mv.db"));
       }
       JdbcTemplate back = new JdbcTemplate(h2(restored.resolve("disclosure-desk")));
-      assertThat(back.queryForObject("SELECT name FROM t WHERE id = 1", String.class)).isEqualTo("𠀀测试");
+      assertThat(back.queryForObject("SELECT name FROM t WHERE id = 1", String.class))
+          .isEqualTo("𠀀测试");
       back.execute("SHUTDOWN");
     }
     assertThat(entries).containsExactly("disclosure-desk.mv.db");
@@ -104,8 +112,9 @@ class BackupTest {
   }
 
   private HttpResponse<String> post(String user) {
-    return http.send(Http.auth(http.request("/api/admin/backup"), user, user)
-        .POST(HttpRequest.BodyPublishers.noBody()));
+    return http.send(
+        Http.auth(http.request("/api/admin/backup"), user, user)
+            .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   private static DataSource h2(Path file) {

@@ -10,18 +10,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The indexes Camunda's tables lack are there after start-up, on H2 and (under -Pmysql) on MySQL/MariaDB. */
+/**
+ * The indexes Camunda's tables lack are there after start-up, on H2 and (under -Pmysql) on
+ * MySQL/MariaDB.
+ */
 @SpringBootTest
 class CamundaIndexesTest {
 
-  @Autowired
-  DataSource dataSource;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  CamundaIndexes indexes;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngine engine;
+  @Autowired CamundaIndexes indexes;
 
   @Test
   void theIndexesAreThereAfterStartUp() throws Exception {
@@ -39,8 +38,10 @@ class CamundaIndexesTest {
     try (Connection c = dataSource.getConnection()) {
       product = c.getMetaData().getDatabaseProductName();
     }
-    jdbc.execute(product.startsWith("H2") ? "DROP INDEX " + parent.name()
-        : "DROP INDEX " + parent.name() + " ON " + parent.table());
+    jdbc.execute(
+        product.startsWith("H2")
+            ? "DROP INDEX " + parent.name()
+            : "DROP INDEX " + parent.name() + " ON " + parent.table());
     try (Connection c = dataSource.getConnection()) {
       assertThat(CamundaIndexes.leadingColumnIndexed(c, parent)).isFalse();
     }

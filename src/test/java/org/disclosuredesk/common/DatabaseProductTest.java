@@ -29,7 +29,8 @@ class DatabaseProductTest {
   @Test
   void anyOtherDatabaseIsRefusedByName() throws Exception {
     assertThatThrownBy(() -> DatabaseProduct.of(reporting("PostgreSQL")))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("PostgreSQL");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("PostgreSQL");
   }
 
   private static DataSource reporting(String productName) throws Exception {

@@ -27,32 +27,50 @@ public final class CalendarBenchmark {
     }
     DeadlineFacts[] facts = new DeadlineFacts[N];
     for (int i = 0; i < N; i++) {
-      facts[i] = i % 4 == 0 ? DeadlineFacts.received(from[i]).withSuspensions(List.of(
-          new Suspension(SuspensionKind.THIRD_PARTY_CONSULTATION, from[i].plusDays(3), from[i].plusDays(20))))
-          : DeadlineFacts.received(from[i]);
+      facts[i] =
+          i % 4 == 0
+              ? DeadlineFacts.received(from[i])
+                  .withSuspensions(
+                      List.of(
+                          new Suspension(
+                              SuspensionKind.THIRD_PARTY_CONSULTATION,
+                              from[i].plusDays(3),
+                              from[i].plusDays(20))))
+              : DeadlineFacts.received(from[i]);
     }
 
-    double addMs = best(() -> {
-      long sink = 0;
-      for (int i = 0; i < N; i++) {
-        sink += cal.addWorkingDays(from[i], n[i]).toEpochDay();
-      }
-      return sink;
-    });
-    double explainedMs = best(() -> {
-      long sink = 0;
-      for (int i = 0; i < N; i++) {
-        sink += calc.replyDue(facts[i]).explanation().size();
-      }
-      return sink;
-    });
+    double addMs =
+        best(
+            () -> {
+              long sink = 0;
+              for (int i = 0; i < N; i++) {
+                sink += cal.addWorkingDays(from[i], n[i]).toEpochDay();
+              }
+              return sink;
+            });
+    double explainedMs =
+        best(
+            () -> {
+              long sink = 0;
+              for (int i = 0; i < N; i++) {
+                sink += calc.replyDue(facts[i]).explanation().size();
+              }
+              return sink;
+            });
 
-    String table = "| benchmark (1,000,000 due dates, 1 thread, best of 5) | total | per due date |\n"
-        + "|---|---|---|\n"
-        + row("WorkingDayCalendar.addWorkingDays (2017–2026, 1–40 WD)", addMs)
-        + row("DeadlineCalculator.replyDue with Chinese explanation (¼ with a stop)", explainedMs)
-        + "\nCommand: `./mvnw -B -Pbench -DskipTests verify` — " + System.getProperty("java.vm.name") + " "
-        + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n";
+    String table =
+        "| benchmark (1,000,000 due dates, 1 thread, best of 5) | total | per due date |\n"
+            + "|---|---|---|\n"
+            + row("WorkingDayCalendar.addWorkingDays (2017–2026, 1–40 WD)", addMs)
+            + row(
+                "DeadlineCalculator.replyDue with Chinese explanation (¼ with a stop)", explainedMs)
+            + "\nCommand: `./mvnw -B -Pbench -DskipTests verify` — "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.version")
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores\n";
     Path out = Path.of("bench-results", "calendar.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table);

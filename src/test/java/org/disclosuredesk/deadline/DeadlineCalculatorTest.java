@@ -30,20 +30,22 @@ class DeadlineCalculatorTest {
     assertThat(r.dueOn()).isEqualTo(d("2024-10-30"));
     assertThat(r.remainingWorkingDays()).isNull();
     assertThat(r.warnings()).isEmpty();
-    assertThat(r.explanation()).containsExactly(
-        "收到申请 2024-09-27（星期五）（互联网渠道），即收到申请之日（第三十一条）",
-        "自次日起算 20 个工作日（《政府信息公开条例》第三十三条）",
-        "2024-09-29（星期日） 调休上班，计入",
-        "国庆节休息 2024-10-01至10-07，不计入",
-        "2024-10-12（星期六） 调休上班，计入",
-        "第20个工作日为 2024-10-30（星期三），即答复期限");
+    assertThat(r.explanation())
+        .containsExactly(
+            "收到申请 2024-09-27（星期五）（互联网渠道），即收到申请之日（第三十一条）",
+            "自次日起算 20 个工作日（《政府信息公开条例》第三十三条）",
+            "2024-09-29（星期日） 调休上班，计入",
+            "国庆节休息 2024-10-01至10-07，不计入",
+            "2024-10-12（星期六） 调休上班，计入",
+            "第20个工作日为 2024-10-30（星期三），即答复期限");
   }
 
   @Test
   void springFestival2024() {
     DeadlineResult r = calc.replyDue(DeadlineFacts.received(d("2024-02-05")));
     assertThat(r.dueOn()).isEqualTo(d("2024-03-08"));
-    assertThat(r.explanation()).contains("春节休息 2024-02-10至02-17，不计入", "2024-02-18（星期日） 调休上班，计入")
+    assertThat(r.explanation())
+        .contains("春节休息 2024-02-10至02-17，不计入", "2024-02-18（星期日） 调休上班，计入")
         .doesNotContain("2024-02-04（星期日） 调休上班，计入");
   }
 
@@ -60,12 +62,16 @@ class DeadlineCalculatorTest {
   @EnumSource(SuspensionKind.class)
   void everyStopKindExcludesTheWorkingDaysAfterItsStartUpToItsEnd(SuspensionKind kind) {
     // 5 WD used up to and including 03-08; 15 left after 03-15
-    DeadlineResult r = calc.replyDue(DeadlineFacts.received(MAR_1)
-        .withSuspensions(List.of(new Suspension(kind, d("2024-03-08"), d("2024-03-15")))));
+    DeadlineResult r =
+        calc.replyDue(
+            DeadlineFacts.received(MAR_1)
+                .withSuspensions(List.of(new Suspension(kind, d("2024-03-08"), d("2024-03-15")))));
     assertThat(r.dueOn()).isEqualTo(d("2024-04-08"));
-    assertThat(r.explanation()).contains(kind.label() + " 2024-03-08至03-15 期间不计入，扣除 5 个工作日（" + kind.basis() + "）")
+    assertThat(r.explanation())
+        .contains(kind.label() + " 2024-03-08至03-15 期间不计入，扣除 5 个工作日（" + kind.basis() + "）")
         .contains("清明节休息 2024-04-04至04-06，不计入", "2024-04-07（星期日） 调休上班，计入")
-        .last().isEqualTo("扣除不计入的期间后，第20个工作日为 2024-04-08（星期一），即答复期限");
+        .last()
+        .isEqualTo("扣除不计入的期间后，第20个工作日为 2024-04-08（星期一），即答复期限");
     assertThat(r.remainingWorkingDaysAsOf(d("2024-03-12"))).isEqualTo(15);
     assertThat(r.remainingWorkingDaysAsOf(d("2024-04-08"))).isZero();
     assertThat(r.remainingWorkingDaysAsOf(d("2024-04-10"))).isEqualTo(-2);
@@ -73,21 +79,28 @@ class DeadlineCalculatorTest {
 
   @Test
   void overlappingStopsCountOnce() {
-    DeadlineResult r = calc.replyDue(DeadlineFacts.received(MAR_1).withSuspensions(List.of(
-        new Suspension(AGENCY_CONSULTATION, d("2024-03-13"), d("2024-03-20")),
-        new Suspension(THIRD_PARTY_CONSULTATION, d("2024-03-08"), d("2024-03-15")),
-        new Suspension(FEE_NOTICE, d("2024-03-11"), d("2024-03-12")))));
+    DeadlineResult r =
+        calc.replyDue(
+            DeadlineFacts.received(MAR_1)
+                .withSuspensions(
+                    List.of(
+                        new Suspension(AGENCY_CONSULTATION, d("2024-03-13"), d("2024-03-20")),
+                        new Suspension(THIRD_PARTY_CONSULTATION, d("2024-03-08"), d("2024-03-15")),
+                        new Suspension(FEE_NOTICE, d("2024-03-11"), d("2024-03-12")))));
     assertThat(r.dueOn()).isEqualTo(d("2024-04-11"));
-    assertThat(r.explanation()).contains(
-        "第三方征求意见 2024-03-08至03-15 期间不计入，扣除 5 个工作日（第三十二条、第三十三条第三款）",
-        "缴纳信息处理费 2024-03-11至03-12，与前述中止期间重叠，不再重复扣除",
-        "征求其他机关意见 2024-03-13至03-20 期间不计入，扣除 3 个工作日（第三十三条第三款、第三十四条）；与前述中止期间重叠的部分只计一次");
+    assertThat(r.explanation())
+        .contains(
+            "第三方征求意见 2024-03-08至03-15 期间不计入，扣除 5 个工作日（第三十二条、第三十三条第三款）",
+            "缴纳信息处理费 2024-03-11至03-12，与前述中止期间重叠，不再重复扣除",
+            "征求其他机关意见 2024-03-13至03-20 期间不计入，扣除 3 个工作日（第三十三条第三款、第三十四条）；与前述中止期间重叠的部分只计一次");
   }
 
   @Test
   void anOpenStopFreezesTheClock() {
-    DeadlineResult r = calc.replyDue(DeadlineFacts.received(MAR_1)
-        .withSuspensions(List.of(new Suspension(FEE_NOTICE, d("2024-03-08"), null))));
+    DeadlineResult r =
+        calc.replyDue(
+            DeadlineFacts.received(MAR_1)
+                .withSuspensions(List.of(new Suspension(FEE_NOTICE, d("2024-03-08"), null))));
     assertThat(r.dueOn()).isNull();
     assertThat(r.suspended()).isTrue();
     assertThat(r.remainingWorkingDays()).isEqualTo(15);
@@ -99,13 +112,16 @@ class DeadlineCalculatorTest {
 
   @Test
   void anExtensionAddsItsWorkingDaysAfterTheDueDateItExtends() {
-    DeadlineFacts f = DeadlineFacts.received(MAR_1)
-        .withSuspensions(List.of(new Suspension(THIRD_PARTY_CONSULTATION, d("2024-03-08"), d("2024-03-15"))));
+    DeadlineFacts f =
+        DeadlineFacts.received(MAR_1)
+            .withSuspensions(
+                List.of(
+                    new Suspension(THIRD_PARTY_CONSULTATION, d("2024-03-08"), d("2024-03-15"))));
     LocalDate before = calc.replyDue(f).dueOn();
     DeadlineResult r = calc.replyDue(f.withExtension(20));
     assertThat(r.dueOn()).isEqualTo(CALENDAR.addWorkingDays(before, 20)).isEqualTo(d("2024-05-08"));
-    assertThat(r.explanation()).contains("经政府信息公开工作机构负责人同意延长 20 个工作日（第三十三条第二款），共计 40 个工作日",
-        "劳动节休息 2024-05-01至05-05，不计入");
+    assertThat(r.explanation())
+        .contains("经政府信息公开工作机构负责人同意延长 20 个工作日（第三十三条第二款），共计 40 个工作日", "劳动节休息 2024-05-01至05-05，不计入");
   }
 
   @Test
@@ -117,12 +133,20 @@ class DeadlineCalculatorTest {
 
   @Test
   void stopsOutsideTheCountedSpanDoNotMove() {
-    DeadlineResult r = calc.replyDue(DeadlineFacts.received(MAR_1).withClockStart(d("2024-03-11")).withSuspensions(List.of(
-        new Suspension(FEE_NOTICE, d("2024-03-04"), d("2024-03-08")),
-        new Suspension(THIRD_PARTY_CONSULTATION, d("2024-04-09"), d("2024-04-20")))));
+    DeadlineResult r =
+        calc.replyDue(
+            DeadlineFacts.received(MAR_1)
+                .withClockStart(d("2024-03-11"))
+                .withSuspensions(
+                    List.of(
+                        new Suspension(FEE_NOTICE, d("2024-03-04"), d("2024-03-08")),
+                        new Suspension(
+                            THIRD_PARTY_CONSULTATION, d("2024-04-09"), d("2024-04-20")))));
     assertThat(r.dueOn()).isEqualTo(d("2024-04-09"));
-    assertThat(r.explanation()).contains("缴纳信息处理费 2024-03-04至03-08，在答复期限起算之前，不影响期限",
-        "第三方征求意见 2024-04-09至04-20，在期限最后一日或之后开始，不影响期限");
+    assertThat(r.explanation())
+        .contains(
+            "缴纳信息处理费 2024-03-04至03-08，在答复期限起算之前，不影响期限",
+            "第三方征求意见 2024-04-09至04-20，在期限最后一日或之后开始，不影响期限");
   }
 
   @Test
@@ -178,7 +202,8 @@ class DeadlineCalculatorTest {
     while (left > 0) {
       x = x.plusDays(1);
       LocalDate day = x;
-      boolean stopped = f.suspensions().stream().anyMatch(s -> day.isAfter(s.from()) && !day.isAfter(s.to()));
+      boolean stopped =
+          f.suspensions().stream().anyMatch(s -> day.isAfter(s.from()) && !day.isAfter(s.to()));
       if (naiveWorking(x) && !stopped) {
         left--;
       }
@@ -188,12 +213,30 @@ class DeadlineCalculatorTest {
 
   @Test
   void yearNoticeValidationNamesTheSuspiciousDays() {
-    YearNotice n = new YearNotice(2030, List.of(d("2030-10-01"), d("2030-10-05"), d("2030-06-08"), d("2029-12-31"),
-        d("2030-01-06")), List.of(d("2030-01-06"), d("2030-10-09")),
-        List.of(new Holiday(" ", d("2030-10-01"), d("2030-10-07")), new Holiday("春节", d("2031-02-01"), d("2031-02-03"))));
-    // 2030-10-01 Tue..10-05 Sat: 10-05 alone is a weekend day off without a weekday next to it in the list
-    assertThat(n.problems()).containsOnlyKeys("off[1]", "off[2]", "off[3]", "off[4]", "work[1]", "holidays[0].name",
-        "holidays[1].from");
+    YearNotice n =
+        new YearNotice(
+            2030,
+            List.of(
+                d("2030-10-01"),
+                d("2030-10-05"),
+                d("2030-06-08"),
+                d("2029-12-31"),
+                d("2030-01-06")),
+            List.of(d("2030-01-06"), d("2030-10-09")),
+            List.of(
+                new Holiday(" ", d("2030-10-01"), d("2030-10-07")),
+                new Holiday("春节", d("2031-02-01"), d("2031-02-03"))));
+    // 2030-10-01 Tue..10-05 Sat: 10-05 alone is a weekend day off without a weekday next to it in
+    // the list
+    assertThat(n.problems())
+        .containsOnlyKeys(
+            "off[1]",
+            "off[2]",
+            "off[3]",
+            "off[4]",
+            "work[1]",
+            "holidays[0].name",
+            "holidays[1].from");
     assertThat(n.problems().get("off[3]")).contains("不在 2030 年内");
     assertThat(n.problems().get("off[4]")).contains("不能同时是放假日和调休上班日");
     assertThat(n.problems().get("work[1]")).contains("本就是工作日");

@@ -13,15 +13,18 @@ class DueStatusTest {
   private static final LocalDate DUE = LocalDate.of(2026, 12, 30);
 
   @ParameterizedTest(name = "{0} working days left → {1}: {2}")
-  @CsvSource(delimiter = '|', value = {
-      "20 | ON_TRACK | 法定期限 2026-12-30，剩 20 个工作日",
-      " 7 | ON_TRACK | 法定期限 2026-12-30，剩 7 个工作日",
-      " 6 | ON_TRACK | 法定期限 2026-12-30，剩 6 个工作日",
-      " 5 | DUE_SOON | 法定期限 2026-12-30，剩 5 个工作日",
-      " 1 | DUE_SOON | 法定期限 2026-12-30，剩 1 个工作日",
-      " 0 | DUE_SOON | 法定期限 2026-12-30，今日到期",
-      "-1 | OVERDUE  | 法定期限 2026-12-30，已逾期 1 个工作日",
-      "-12 | OVERDUE | 法定期限 2026-12-30，已逾期 12 个工作日"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "20 | ON_TRACK | 法定期限 2026-12-30，剩 20 个工作日",
+        " 7 | ON_TRACK | 法定期限 2026-12-30，剩 7 个工作日",
+        " 6 | ON_TRACK | 法定期限 2026-12-30，剩 6 个工作日",
+        " 5 | DUE_SOON | 法定期限 2026-12-30，剩 5 个工作日",
+        " 1 | DUE_SOON | 法定期限 2026-12-30，剩 1 个工作日",
+        " 0 | DUE_SOON | 法定期限 2026-12-30，今日到期",
+        "-1 | OVERDUE  | 法定期限 2026-12-30，已逾期 1 个工作日",
+        "-12 | OVERDUE | 法定期限 2026-12-30，已逾期 12 个工作日"
+      })
   void runningClock(int left, Urgency urgency, String text) {
     DueStatus s = DueStatus.running("法定期限", DUE, left);
     assertThat(s.urgency()).isEqualTo(urgency);

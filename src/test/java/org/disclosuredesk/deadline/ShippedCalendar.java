@@ -9,7 +9,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The shipped notices, and a naive day-by-day oracle of them to check the precomputed calendar against. */
+/**
+ * The shipped notices, and a naive day-by-day oracle of them to check the precomputed calendar
+ * against.
+ */
 public final class ShippedCalendar {
 
   public static final Map<Integer, YearNotice> NOTICES = load();
@@ -18,10 +21,13 @@ public final class ShippedCalendar {
   private static final Set<LocalDate> WORK = new HashSet<>();
 
   static {
-    NOTICES.values().forEach(n -> {
-      OFF.addAll(n.off());
-      WORK.addAll(n.work());
-    });
+    NOTICES
+        .values()
+        .forEach(
+            n -> {
+              OFF.addAll(n.off());
+              WORK.addAll(n.work());
+            });
   }
 
   private ShippedCalendar() {}
@@ -35,7 +41,8 @@ public final class ShippedCalendar {
   }
 
   static boolean naiveWorking(LocalDate d) {
-    boolean weekday = d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+    boolean weekday =
+        d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
     return WORK.contains(d) || (weekday && !OFF.contains(d));
   }
 

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
-import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.calendar.CalendarService;
+import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.foundation.Accessibility;
 import org.disclosuredesk.foundation.AltchaSolver;
@@ -34,12 +34,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The staff desk of a platform of several agencies (the city demo, profile city), in Chromium: the supervising
- * office's 工作台 lists every agency's late and soon-due requests and sends a 督办 from the page; a clerk forwards
- * (转送) an online application to another agency from the 网上申请 page; a 人社局 member sees only the 人社局's. Each
- * page passes axe-core and runs under the strict CSP without a console error.
+ * The staff desk of a platform of several agencies (the city demo, profile city), in Chromium: the
+ * supervising office's 工作台 lists every agency's late and soon-due requests and sends a 督办 from the
+ * page; a clerk forwards (转送) an online application to another agency from the 网上申请 page; a 人社局
+ * member sees only the 人社局's. Each page passes axe-core and runs under the strict CSP without a
+ * console error.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {CityContext.PROFILE, CityContext.PORTAL})
 @ContextConfiguration(initializers = CityContext.OwnSchema.class)
 class AgencyDeskBrowserTest extends ChromiumTest {
@@ -52,11 +54,15 @@ class AgencyDeskBrowserTest extends ChromiumTest {
   @Autowired CalendarService calendars;
   @Autowired ObjectMapper json;
 
-  /** Applicant names of this run: the lists of the shared application hold other tests' requests too. */
+  /**
+   * Applicant names of this run: the lists of the shared application hold other tests' requests
+   * too.
+   */
   private final String run = String.valueOf(ThreadLocalRandom.current().nextInt(100, 1000));
 
   @Test
-  void theSupervisingOfficeSeesEveryAgencysLateRequestsAndSendsASupervisionNotice() throws Exception {
+  void theSupervisingOfficeSeesEveryAgencysLateRequestsAndSendsASupervisionNotice()
+      throws Exception {
     LocalDate today = clock.today();
     JsonNode rsj = register("rsj-clerk", "督办甲" + run, today.minusDays(60));
     JsonNode zrj = register("zrj-clerk", "督办乙" + run, today.minusDays(50));
@@ -68,20 +74,26 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     assertThat(browser.findElement(By.cssSelector(".desk-agency")).getText())
         .isEqualTo("示例市人民政府 · 政府信息公开工作主管部门");
     assertThat(browser.findElement(By.cssSelector(".desk-nav")).getText())
-        .contains("工作台", "台账", "统计与年报", "操作手册").doesNotContain("待办任务", "网上申请");
+        .contains("工作台", "台账", "统计与年报", "操作手册")
+        .doesNotContain("待办任务", "网上申请");
     String overdue = browser.findElement(By.id("supervision-overdue")).getText();
-    assertThat(overdue).contains(number(rsj), RSJ, number(zrj), ZRJ, "已逾期")
+    assertThat(overdue)
+        .contains(number(rsj), RSJ, number(zrj), ZRJ, "已逾期")
         // personal data masked as for managers
-        .contains(PersonalData.maskName("督办甲" + run)).doesNotContain("督办甲" + run);
-    assertThat(browser.findElement(By.id("supervision-due-soon")).getText()).contains(number(jyj), JYJ);
+        .contains(PersonalData.maskName("督办甲" + run))
+        .doesNotContain("督办甲" + run);
+    assertThat(browser.findElement(By.id("supervision-due-soon")).getText())
+        .contains(number(jyj), JYJ);
     WebElement year = browser.findElement(By.id("agencies-year"));
     assertThat(year.getText()).contains(RSJ, ZRJ, JYJ, "示例市人民政府", "示例市城关街道办事处", "合计");
-    assertThat(year.findElement(By.cssSelector("a[href='/reports/" + today.getYear() + "']"))).isNotNull();
+    assertThat(year.findElement(By.cssSelector("a[href='/reports/" + today.getYear() + "']")))
+        .isNotNull();
     fullShot("desk-supervisor-home");
     clean("supervisor's home");
 
     // 督办 on the 人社局's request: nothing written without a text, then sent
-    WebElement toggle = browser.findElement(By.cssSelector("[aria-controls='notice-row-" + rsjId + "']"));
+    WebElement toggle =
+        browser.findElement(By.cssSelector("[aria-controls='notice-row-" + rsjId + "']"));
     scrollTo(toggle);
     toggle.click();
     WebElement form = browser.findElement(By.cssSelector("#notice-row-" + rsjId + " form"));
@@ -99,7 +111,8 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     assertThat(browser.findElement(By.id("notices-" + rsjId)).getText()).isEqualTo("已督办 1 次");
     desk.shot("desk-supervisor-notice-sent");
 
-    JsonNode request = json.readTree(new Http(port).get("/api/requests/" + rsjId, "supervisor").body());
+    JsonNode request =
+        json.readTree(new Http(port).get("/api/requests/" + rsjId, "supervisor").body());
     assertThat(request.get("supervision")).hasSize(1);
     assertThat(request.get("supervision").get(0).get("text").asText()).isEqualTo(urge);
 
@@ -107,7 +120,11 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     desk.open("/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agencies-year")));
     assertThat(browser.findElement(By.id("notices-" + rsjId)).getText()).isEqualTo("已督办 1 次");
-    assertThat(Long.parseLong(browser.findElement(By.cssSelector("#agency-year-RSJ td:nth-of-type(5)")).getText()))
+    assertThat(
+            Long.parseLong(
+                browser
+                    .findElement(By.cssSelector("#agency-year-RSJ td:nth-of-type(5)"))
+                    .getText()))
         .isPositive();
   }
 
@@ -120,18 +137,22 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     DeskSignIn.open(browser, port, "supervisor", "/reports/" + today.getYear());
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agency-overview")));
     assertThat(browser.findElement(By.id("agency-overview")).getText()).contains(RSJ, ZRJ, JYJ);
-    assertThat(browser.findElement(By.id("agency-chooser")).getText()).contains("全部机关汇总", "人社局", "自然资源和规划局");
+    assertThat(browser.findElement(By.id("agency-chooser")).getText())
+        .contains("全部机关汇总", "人社局", "自然资源和规划局");
     fullShot("desk-reports-consolidated");
     clean("consolidated table");
 
     // the total of new requests in table 三 opens the list of every agency it counts
-    WebElement cell = browser.findElement(By.cssSelector("a[href*='row=NEW_THIS_YEAR'][href*='column=TOTAL']"));
+    WebElement cell =
+        browser.findElement(By.cssSelector("a[href*='row=NEW_THIS_YEAR'][href*='column=TOTAL']"));
     scrollTo(cell);
     cell.click();
     wait.until(ExpectedConditions.urlContains("/requests?"));
     String list = browser.findElement(By.tagName("main")).getText();
-    assertThat(list).contains(number(rsj), number(zrj), "人社局", "自然资源和规划局")
-        .contains(PersonalData.maskName("汇总甲" + run)).doesNotContain("汇总甲" + run);
+    assertThat(list)
+        .contains(number(rsj), number(zrj), "人社局", "自然资源和规划局")
+        .contains(PersonalData.maskName("汇总甲" + run))
+        .doesNotContain("汇总甲" + run);
     desk.shot("desk-reports-consolidated-cell");
     clean("consolidated cell's requests");
   }
@@ -140,16 +161,24 @@ class AgencyDeskBrowserTest extends ChromiumTest {
   void aClerkForwardsAnOnlineApplicationToAnotherAgency() throws Exception {
     Http http = new Http(port);
     ObjectNode application = json.createObjectNode();
-    application.putObject("applicant").put("type", "NATURAL_PERSON").put("name", "转送" + run)
-        .put("phone", "13800001111").put("email", "applicant@example.org").put("idType", "RESIDENT_ID")
+    application
+        .putObject("applicant")
+        .put("type", "NATURAL_PERSON")
+        .put("name", "转送" + run)
+        .put("phone", "13800001111")
+        .put("email", "applicant@example.org")
+        .put("idType", "RESIDENT_ID")
         .put("idNumber", residentId("11010519850704" + run));
     application.put("description", "请公开本市2025年国有建设用地供应计划");
     application.putArray("requestedForms").add("ELECTRONIC");
     application.put("deliveryChannel", "EMAIL");
     application.put("agencyCode", "RSJ");
     application.put("altcha", AltchaSolver.solve(http));
-    HttpResponse<String> applied = http.send(http.request("/public/api/applications")
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(application.toString())));
+    HttpResponse<String> applied =
+        http.send(
+            http.request("/public/api/applications")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(application.toString())));
     assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
     String number = json.readTree(applied.body()).get("submissionNumber").asText();
 
@@ -158,7 +187,8 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submissions")));
     assertThat(browser.findElement(By.id("submissions")).getText()).contains(number);
     desk.open("/submissions");
-    WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submission-" + number)));
+    WebElement row =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submission-" + number)));
     assertThat(browser.findElement(By.cssSelector(".desk-agency")).getText()).isEqualTo(RSJ);
     int before = Integer.parseInt(browser.findElement(By.id("submissions-total")).getText());
     WebElement toggle = row.findElement(By.cssSelector("[data-forward-toggle]"));
@@ -167,8 +197,9 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     WebElement form = browser.findElement(By.cssSelector("#forward-row-" + number + " form"));
     wait.until(ExpectedConditions.visibilityOf(form));
     // the agency it is in is not offered
-    List<String> offered = new Select(form.findElement(By.tagName("select"))).getOptions().stream()
-        .map(WebElement::getText).toList();
+    List<String> offered =
+        new Select(form.findElement(By.tagName("select")))
+            .getOptions().stream().map(WebElement::getText).toList();
     assertThat(offered).contains(ZRJ, JYJ, "示例市人民政府").doesNotContain(RSJ);
     form.findElement(By.cssSelector("button[type='submit']")).click();
     WebElement error = form.findElement(By.cssSelector(".forward-error"));
@@ -179,9 +210,11 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     desk.shot("desk-submissions-forward");
     clean("clerk's 转送 form");
     form.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("forward-result"), "转送至" + ZRJ));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("forward-result"), "转送至" + ZRJ));
     assertThat(browser.findElements(By.id("submission-" + number))).isEmpty();
-    assertThat(browser.findElement(By.id("submissions-total")).getText()).isEqualTo(String.valueOf(before - 1));
+    assertThat(browser.findElement(By.id("submissions-total")).getText())
+        .isEqualTo(String.valueOf(before - 1));
     desk.shot("desk-submissions-forwarded");
     clean("submissions after 转送");
 
@@ -215,7 +248,8 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     assertThat(overdue).contains(number(rsj)).doesNotContain(number(zrj));
     assertThat(overdue).doesNotContain("ZRJ-");
     long rsjOverdue = browser.findElements(By.cssSelector("#overdue tbody tr")).size();
-    assertThat(Long.parseLong(browser.findElement(By.id("glance-overdue")).getText())).isEqualTo(rsjOverdue);
+    assertThat(Long.parseLong(browser.findElement(By.id("glance-overdue")).getText()))
+        .isEqualTo(rsjOverdue);
     clean("the 人社局 manager's home");
     fullShot("desk-agency-manager-home");
 
@@ -230,16 +264,25 @@ class AgencyDeskBrowserTest extends ChromiumTest {
     desk.logout();
     DeskSignIn.open(browser, port, "rsj-reviewer", "/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("group-tasks")));
-    assertThat(browser.findElement(By.id("group-tasks")).getText()).contains(number(rsj))
+    assertThat(browser.findElement(By.id("group-tasks")).getText())
+        .contains(number(rsj))
         .doesNotContain(number(zrj), "ZRJ-");
   }
 
-  // ---- helpers ----------------------------------------------------------------------------------------------
+  // ---- helpers
+  // ----------------------------------------------------------------------------------------------
 
-  /** A request registered in person by {@code clerk} for their agency, arrived on {@code arrivedOn}. */
+  /**
+   * A request registered in person by {@code clerk} for their agency, arrived on {@code arrivedOn}.
+   */
   private JsonNode register(String clerk, String applicant, LocalDate arrivedOn) throws Exception {
-    String body = "{\"channel\":\"IN_PERSON\",\"arrivedOn\":\"" + arrivedOn + "\",\"applicant\":{\"type\":"
-        + "\"NATURAL_PERSON\",\"name\":\"" + applicant + "\"},\"description\":\"申请公开某文件\"}";
+    String body =
+        "{\"channel\":\"IN_PERSON\",\"arrivedOn\":\""
+            + arrivedOn
+            + "\",\"applicant\":{\"type\":"
+            + "\"NATURAL_PERSON\",\"name\":\""
+            + applicant
+            + "\"},\"description\":\"申请公开某文件\"}";
     HttpResponse<String> r = new Http(port).postJson("/api/requests", body, clerk);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return json.readTree(r.body());
@@ -259,8 +302,10 @@ class AgencyDeskBrowserTest extends ChromiumTest {
 
   /** The submission in {@code clerk}'s list of those awaiting confirmation, or null. */
   private JsonNode awaiting(Http http, String clerk, String number) throws Exception {
-    for (JsonNode s : json.readTree(http.get("/api/submissions?status=AWAITING_CONFIRMATION&size=500", clerk).body())
-        .get("items")) {
+    for (JsonNode s :
+        json.readTree(
+                http.get("/api/submissions?status=AWAITING_CONFIRMATION&size=500", clerk).body())
+            .get("items")) {
       if (s.get("submissionNumber").asText().equals(number)) {
         return s;
       }
@@ -285,28 +330,44 @@ class AgencyDeskBrowserTest extends ChromiumTest {
   /** The whole page in one picture: the window as tall as the page, then back. */
   private void fullShot(String name) {
     org.openqa.selenium.Dimension size = browser.manage().window().getSize();
-    long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) height + 150));
+    long height =
+        (Long)
+            ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+    browser
+        .manage()
+        .window()
+        .setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) height + 150));
     desk.shot(name);
     browser.manage().window().setSize(size);
   }
 
   private void scrollTo(WebElement e) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
   }
 
   /**
-   * As DeskPagesBrowserTest: axe-core finds nothing, no code shows where a word belongs (tracking numbers carry the
-   * agency's code on purpose), and the console has no CSP refusal or script error.
+   * As DeskPagesBrowserTest: axe-core finds nothing, no code shows where a word belongs (tracking
+   * numbers carry the agency's code on purpose), and the console has no CSP refusal or script
+   * error.
    */
   private void clean(String page) {
     Accessibility.check(browser, page);
-    String shown = browser.findElement(By.tagName("body")).getText().replaceAll("\\b[A-Z0-9]+-\\d{4}-\\d+\\b", "");
-    assertThat(shown).as("codes on %s", page)
+    String shown =
+        browser
+            .findElement(By.tagName("body"))
+            .getText()
+            .replaceAll("\\b[A-Z0-9]+-\\d{4}-\\d+\\b", "");
+    assertThat(shown)
+        .as("codes on %s", page)
         .doesNotContainPattern("\\b[A-Z]{2,}(_[A-Z]+)*\\b(?<!CSV|XLSX|PDF|SSO|API|ID|UTF)");
-    List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage)
-        .filter(m -> !m.contains("favicon.ico")).toList();
+    List<String> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+            .map(LogEntry::getMessage)
+            .filter(m -> !m.contains("favicon.ico"))
+            .toList();
     assertThat(errors).as("console of %s", page).isEmpty();
   }
 }

@@ -15,8 +15,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.logging.Level;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.calendar.TestCalendarYears;
+import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.foundation.Accessibility;
 import org.disclosuredesk.foundation.ChromiumTest;
 import org.disclosuredesk.foundation.DeskSignIn;
@@ -32,10 +32,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Every staff page of ours in one look, as the admin (who may open them all) meets it in Chromium: the layout's
- * header, navigation and log-out on each; no accessibility violation found by axe-core; nothing refused by the
- * Content-Security-Policy (no inline script or style) and no script error. Then the admin's yearly job: next year's
- * notice pasted on the calendar page, read, checked, its effect on open requests previewed, and saved.
+ * Every staff page of ours in one look, as the admin (who may open them all) meets it in Chromium:
+ * the layout's header, navigation and log-out on each; no accessibility violation found by
+ * axe-core; nothing refused by the Content-Security-Policy (no inline script or style) and no
+ * script error. Then the admin's yearly job: next year's notice pasted on the calendar page, read,
+ * checked, its effect on open requests previewed, and saved.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DeskPagesBrowserTest extends ChromiumTest {
@@ -44,13 +45,11 @@ class DeskPagesBrowserTest extends ChromiumTest {
   @Autowired RequestRepository requests;
   @Autowired ApplicationContext context;
 
-
   @AfterEach
   void forgetTheMadeUpYear() {
     ClockUtil.reset();
     TestCalendarYears.forget(context, 2045);
   }
-
 
   @Test
   void everyStaffPageHasTheLayoutIsAccessibleAndRunsUnderTheStrictPolicy() throws Exception {
@@ -60,56 +59,81 @@ class DeskPagesBrowserTest extends ChromiumTest {
     wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
     clean("login");
     DeskSignIn.open(browser, port, "admin", "/");
-    List<String> pages = List.of("/", "/ledger", "/reports/" + year, "/reports/" + year
-        + "/requests?row=NEW_THIS_YEAR&column=TOTAL", "/calendar?year=" + year, "/backup", "/guide", "/submissions",
-        "/submissions?status=CONFIRMED");
+    List<String> pages =
+        List.of(
+            "/",
+            "/ledger",
+            "/reports/" + year,
+            "/reports/" + year + "/requests?row=NEW_THIS_YEAR&column=TOTAL",
+            "/calendar?year=" + year,
+            "/backup",
+            "/guide",
+            "/submissions",
+            "/submissions?status=CONFIRMED");
     for (String page : pages) {
       desk.open(page);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
-      assertThat(browser.findElement(By.cssSelector(".desk-product")).getText()).isEqualTo("依申请公开办理系统");
-      assertThat(browser.findElement(By.cssSelector(".desk-agency")).getText()).isEqualTo("示例市人力资源和社会保障局");
+      assertThat(browser.findElement(By.cssSelector(".desk-product")).getText())
+          .isEqualTo("依申请公开办理系统");
+      assertThat(browser.findElement(By.cssSelector(".desk-agency")).getText())
+          .isEqualTo("示例市人力资源和社会保障局");
       assertThat(browser.findElements(By.id("logout"))).hasSize(1);
       assertThat(browser.findElement(By.cssSelector(".desk-nav")).getText())
           .contains("工作台", "待办任务", "台账", "统计与年报", "操作手册");
       clean(page);
     }
-    // the overdue list names each request's step in Chinese (the request of 3-02 is past its due date)
+    // the overdue list names each request's step in Chinese (the request of 3-02 is past its due
+    // date)
     desk.open("/");
     assertThat(browser.findElement(By.id("overdue")).getText()).contains("页面检查", "初审", "已逾期");
     desk.open("/reports/" + year + "/requests?row=NEW_THIS_YEAR&column=TOTAL");
     int rows = browser.findElements(By.cssSelector("#drilldown-list tbody tr")).size();
     assertThat(rows).isPositive();
-    assertThat(browser.findElement(By.id("drilldown-count")).getText()).isEqualTo("共 " + rows + " 件。");
+    assertThat(browser.findElement(By.id("drilldown-count")).getText())
+        .isEqualTo("共 " + rows + " 件。");
     desk.open("/guide");
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("操作手册");
-    assertThat(browser.findElements(By.cssSelector(".guide-text img"))).isNotEmpty()
-        .allSatisfy(img -> assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser)
-            .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img)).isTrue());
+    assertThat(browser.findElements(By.cssSelector(".guide-text img")))
+        .isNotEmpty()
+        .allSatisfy(
+            img ->
+                assertThat(
+                        (Boolean)
+                            ((org.openqa.selenium.JavascriptExecutor) browser)
+                                .executeScript(
+                                    "return arguments[0].complete && arguments[0].naturalWidth > 0",
+                                    img))
+                    .isTrue());
   }
 
   @Test
   void theAdminEntersNextYearsNoticeSeesWhatItMovesAndSavesIt() throws Exception {
-    // December of a year no other test uses; next year has no notice yet, and a request's period runs into it
+    // December of a year no other test uses; next year has no notice yet, and a request's period
+    // runs into it
     int next = 2045;
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(LocalDate.of(2044, 12, 20).atTime(10, 0),
-        ZoneId.of("Asia/Shanghai")).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(
+            ZonedDateTime.of(LocalDate.of(2044, 12, 20).atTime(10, 0), ZoneId.of("Asia/Shanghai"))
+                .toInstant()));
     String id = register(LocalDate.of(2044, 12, 12));
     LocalDate before = requests.get(id).dueOn();
     assertThat(before).isAfter(LocalDate.of(2045, 1, 1));
     DeskSignIn.open(browser, port, "admin", "/calendar?year=" + next);
     assertThat(browser.findElement(By.id("calendar-status")).getText()).contains("尚未录入");
     assertThat(browser.findElements(By.cssSelector("#year-grid table.month"))).hasSize(12);
-    browser.findElement(By.id("notice-text")).sendKeys(
-        "一、元旦：1月1日（周日）至2日（周一）放假，共2天。\n二、春节：2月16日（周四）至22日（周三）放假调休，共7天。"
-            + "2月25日（周六）上班。");
+    browser
+        .findElement(By.id("notice-text"))
+        .sendKeys("一、元旦：1月1日（周日）至2日（周一）放假，共2天。\n二、春节：2月16日（周四）至22日（周三）放假调休，共7天。" + "2月25日（周六）上班。");
     browser.findElement(By.id("notice-read")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice-problems"), "已读出"));
     assertThat(browser.findElement(By.id("holidays-text")).getAttribute("value"))
         .contains("元旦 2045-01-01 2045-01-02", "春节 2045-02-16 2045-02-22");
-    assertThat(browser.findElement(By.id("work-text")).getAttribute("value")).isEqualTo("2045-02-25");
+    assertThat(browser.findElement(By.id("work-text")).getAttribute("value"))
+        .isEqualTo("2045-02-25");
     assertThat(browser.findElement(By.id("calendar-save")).isEnabled()).isFalse();
     browser.findElement(By.id("calendar-preview")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("calendar-result"), "答复期限将改变"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("calendar-result"), "答复期限将改变"));
     assertThat(browser.findElement(By.id("calendar-changes")).getText())
         .contains(requests.get(id).trackingNumber(), before.toString(), "初审");
     assertThat(requests.get(id).dueOn()).as("a preview changes nothing").isEqualTo(before);
@@ -118,36 +142,59 @@ class DeskPagesBrowserTest extends ChromiumTest {
     browser.findElement(By.id("calendar-save")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-saved")));
     assertThat(browser.findElement(By.id("calendar-status")).getText()).contains("已录入");
-    assertThat(browser.findElement(By.cssSelector("td.day-holiday[title^='2045-01-02']"))).isNotNull();
+    assertThat(browser.findElement(By.cssSelector("td.day-holiday[title^='2045-01-02']")))
+        .isNotNull();
     assertThat(requests.get(id).dueOn()).isEqualTo(before.plusDays(1));
     desk.shot("desk-calendar-saved");
   }
 
   /**
-   * The page passes axe-core, shows no code where a word belongs (SCREENING, NEW_THIS_YEAR …), and the console shows
-   * no CSP refusal or script error.
+   * The page passes axe-core, shows no code where a word belongs (SCREENING, NEW_THIS_YEAR …), and
+   * the console shows no CSP refusal or script error.
    */
   private void clean(String page) {
     Accessibility.check(browser, page);
-    // the user guide quotes settings and API paths on purpose; tracking numbers carry the agency's code once there
+    // the user guide quotes settings and API paths on purpose; tracking numbers carry the agency's
+    // code once there
     // are several agencies (AgencyApiTest adds some to this application)
-    String shown = page.startsWith("/guide") ? "" : browser.findElement(By.tagName("body")).getText()
-        .replaceAll("\\b[A-Z0-9]+-\\d{4}-\\d+\\b", "");
-    assertThat(shown).as("codes on %s", page).doesNotContainPattern("\\b[A-Z]{2,}(_[A-Z]+)*\\b(?<!CSV|XLSX|PDF|SSO|API|ID|UTF)");
-    List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage)
-        .filter(m -> !m.contains("favicon.ico")).toList();
+    String shown =
+        page.startsWith("/guide")
+            ? ""
+            : browser
+                .findElement(By.tagName("body"))
+                .getText()
+                .replaceAll("\\b[A-Z0-9]+-\\d{4}-\\d+\\b", "");
+    assertThat(shown)
+        .as("codes on %s", page)
+        .doesNotContainPattern("\\b[A-Z]{2,}(_[A-Z]+)*\\b(?<!CSV|XLSX|PDF|SSO|API|ID|UTF)");
+    List<String> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+            .map(LogEntry::getMessage)
+            .filter(m -> !m.contains("favicon.ico"))
+            .toList();
     assertThat(errors).as("console of %s", page).isEmpty();
   }
 
   private String register(LocalDate arrivedOn) throws Exception {
-    String body = "{\"channel\":\"IN_PERSON\",\"arrivedOn\":\"" + arrivedOn + "\",\"applicant\":{\"type\":"
-        + "\"NATURAL_PERSON\",\"name\":\"页面检查\"},\"description\":\"申请公开某文件\"}";
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/api/requests")).POST(HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json").header("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String body =
+        "{\"channel\":\"IN_PERSON\",\"arrivedOn\":\""
+            + arrivedOn
+            + "\",\"applicant\":{\"type\":"
+            + "\"NATURAL_PERSON\",\"name\":\"页面检查\"},\"description\":\"申请公开某文件\"}";
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/requests"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json")
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return r.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
   }

@@ -12,32 +12,39 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Each demo user, in headless Chromium as a person meets it: one Chinese login page, then their home (工作台), then
- * Tasklist, Cockpit, Admin and our pages as their roles allow, with no second login and no password dialog; one
- * log-out (the desk's, or Tasklist's own 退出) ends all of them. Screenshots: {@code target/screenshots/desk-*}.
+ * Each demo user, in headless Chromium as a person meets it: one Chinese login page, then their
+ * home (工作台), then Tasklist, Cockpit, Admin and our pages as their roles allow, with no second
+ * login and no password dialog; one log-out (the desk's, or Tasklist's own 退出) ends all of them.
+ * Screenshots: {@code target/screenshots/desk-*}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignOnBrowserTest extends ChromiumTest {
 
-  /** A demo user, the home sections their role shows, and the pages they open without signing in again. */
+  /**
+   * A demo user, the home sections their role shows, and the pages they open without signing in
+   * again.
+   */
   record Person(String user, List<String> sections, List<String> pages) {}
 
   static List<Person> people() {
     return List.of(
-        new Person("clerk", List.of("submissions", "records", "registered-today"),
+        new Person(
+            "clerk",
+            List.of("submissions", "records", "registered-today"),
             List.of(DeskLayout.TASKLIST, "/ledger", "/submissions")),
         new Person("reviewer", List.of("my-tasks", "group-tasks"), List.of(DeskLayout.TASKLIST)),
         new Person("head", List.of("approvals", "sign-offs"), List.of(DeskLayout.TASKLIST)),
-        new Person("manager", List.of("glance", "overdue"),
+        new Person(
+            "manager",
+            List.of("glance", "overdue"),
             List.of(DeskLayout.TASKLIST, DeskLayout.COCKPIT, "/reports")),
-        new Person("admin", List.of("glance", "operations"),
-            List.of(DeskLayout.TASKLIST, DeskLayout.COCKPIT, DeskLayout.ADMIN, "/ledger", "/reports")),
+        new Person(
+            "admin",
+            List.of("glance", "operations"),
+            List.of(
+                DeskLayout.TASKLIST, DeskLayout.COCKPIT, DeskLayout.ADMIN, "/ledger", "/reports")),
         new Person("monitor", List.of("monitoring"), List.of()));
   }
-
-
-
-
 
   @ParameterizedTest
   @MethodSource("people")
@@ -57,20 +64,30 @@ class SignOnBrowserTest extends ChromiumTest {
     assertThat(browser.getCurrentUrl()).isEqualTo("http://localhost:" + port + "/");
     assertThat(browser.getTitle()).startsWith("工作台");
     for (String section : person.sections()) {
-      assertThat(browser.findElements(By.id(section))).as(person.user() + " sees " + section).hasSize(1);
+      assertThat(browser.findElements(By.id(section)))
+          .as(person.user() + " sees " + section)
+          .hasSize(1);
     }
     desk.shot("desk-01-home-" + person.user());
 
-    // every page of theirs without a second login (a password dialog would stop the page from loading at all)
+    // every page of theirs without a second login (a password dialog would stop the page from
+    // loading at all)
     for (String page : person.pages()) {
       desk.open(page);
       if (page.startsWith("/camunda/")) {
         // Camunda's apps load many scripts: on a busy machine more than the usual 30 s
-        var slow = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(90));
-        slow.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header], .navbar")));
-        slow.until(d -> ((JavascriptExecutor) d).executeScript(
-            "return !!document.querySelector('.user-account, [cam-widget-header] .account, .navbar .account')"
-                + " || document.body.innerText.length > 0"));
+        var slow =
+            new org.openqa.selenium.support.ui.WebDriverWait(
+                browser, java.time.Duration.ofSeconds(90));
+        slow.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[cam-widget-header], .navbar")));
+        slow.until(
+            d ->
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return !!document.querySelector('.user-account, [cam-widget-header] .account, .navbar .account')"
+                            + " || document.body.innerText.length > 0"));
       } else {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
       }
@@ -81,11 +98,13 @@ class SignOnBrowserTest extends ChromiumTest {
     if ("reviewer".equals(person.user())) {
       desk.open(DeskLayout.TASKLIST);
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".account"))).click();
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '退出')]"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '退出')]")))
+          .click();
     } else {
       desk.open("/");
       wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "您已退出登录"));
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(By.id("login-message"), "您已退出登录"));
     }
     wait.until(ExpectedConditions.urlContains("/login"));
     for (String page : person.pages()) {

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.altcha.altcha.Altcha;
 
-/** Solves the public channel's proof-of-work as the ALTCHA widget does, with the ALTCHA library's own solver. */
+/**
+ * Solves the public channel's proof-of-work as the ALTCHA widget does, with the ALTCHA library's
+ * own solver.
+ */
 public final class AltchaSolver {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -18,8 +21,13 @@ public final class AltchaSolver {
   public static String solve(String challengeJson) {
     try {
       JsonNode ch = JSON.readTree(challengeJson);
-      Altcha.Solution s = Altcha.solveChallenge(ch.get("challenge").asText(), ch.get("salt").asText(),
-          Altcha.Algorithm.SHA256, ch.get("maxnumber").asLong(), 0);
+      Altcha.Solution s =
+          Altcha.solveChallenge(
+              ch.get("challenge").asText(),
+              ch.get("salt").asText(),
+              Altcha.Algorithm.SHA256,
+              ch.get("maxnumber").asLong(),
+              0);
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("algorithm", ch.get("algorithm").asText());
       payload.put("challenge", ch.get("challenge").asText());

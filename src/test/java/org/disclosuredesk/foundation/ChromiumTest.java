@@ -14,8 +14,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A browser test's Chromium: a fresh profile per test, a {@link TasklistDriver} for what people do, closed and
- * cleaned up afterwards; skipped where chromedriver is absent (.ci/install-browser installs it).
+ * A browser test's Chromium: a fresh profile per test, a {@link TasklistDriver} for what people do,
+ * closed and cleaned up afterwards; skipped where chromedriver is absent (.ci/install-browser
+ * installs it).
  */
 public abstract class ChromiumTest {
 
@@ -28,7 +29,9 @@ public abstract class ChromiumTest {
 
   @BeforeEach
   void openBrowser() throws IOException {
-    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
+    Assumptions.assumeTrue(
+        HeadlessChromium.available(),
+        "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
     profile = Files.createTempDirectory("chromium-profile");
     browser = HeadlessChromium.start(profile, Map.of());
     desk = new TasklistDriver(browser, port, HeadlessChromium.screenshots());

@@ -12,8 +12,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's Chromium and chromedriver for the browser tests (.ci/install-browser installs them): headless, a fresh
- * profile, no calls to Google's services (the machines have no way out), a Chinese browser on Asia/Shanghai time.
+ * Debian's Chromium and chromedriver for the browser tests (.ci/install-browser installs them):
+ * headless, a fresh profile, no calls to Google's services (the machines have no way out), a
+ * Chinese browser on Asia/Shanghai time.
  */
 public final class HeadlessChromium {
 
@@ -26,12 +27,18 @@ public final class HeadlessChromium {
     return new File(DRIVER).canExecute();
   }
 
-  /** Where screenshots go: {@code target/screenshots}, or with {@code -Dscreenshots.dir=docs} the README's pictures. */
+  /**
+   * Where screenshots go: {@code target/screenshots}, or with {@code -Dscreenshots.dir=docs} the
+   * README's pictures.
+   */
   public static Path screenshots() throws java.io.IOException {
-    return java.nio.file.Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
+    return java.nio.file.Files.createDirectories(
+        Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
   }
 
-  /** A browser with Chinese as its language; {@code prefs} are Chromium preferences (downloads, …). */
+  /**
+   * A browser with Chinese as its language; {@code prefs} are Chromium preferences (downloads, …).
+   */
   public static WebDriver start(Path profile, Map<String, Object> prefs) {
     ChromeOptions options = new ChromeOptions();
     for (String bin : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
@@ -40,17 +47,31 @@ public final class HeadlessChromium {
         break;
       }
     }
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=1400,1000");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile,
+        "--lang=zh-CN",
+        "--window-size=1400,1000");
     Map<String, Object> all = new HashMap<>(prefs);
     all.put("intl.accept_languages", "zh-CN,zh");
     options.setExperimentalOption("prefs", all);
     // the console, for the tests that look for Content-Security-Policy refusals and script errors
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     // the browser's clock in the agency's zone, as on a desk in China
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-        .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER))
+            .usingAnyFreePort()
+            .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
+            .build();
     WebDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return browser;

@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 /** A small java.net.http client for tests: Basic auth optional, no redirects, no cookie magic. */
 public final class Http {
 
-  private final HttpClient client = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private final String base;
 
   public Http(int port) {
@@ -46,14 +47,16 @@ public final class Http {
   }
 
   public HttpResponse<String> postJson(String path, String json, String user, String password) {
-    return send(auth(request(path), user, password)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        auth(request(path), user, password)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public HttpResponse<String> send(HttpRequest.Builder builder) {
     try {
-      return client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return client.send(
+          builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -61,7 +64,9 @@ public final class Http {
 
   public static HttpRequest.Builder auth(HttpRequest.Builder b, String user, String password) {
     if (user != null) {
-      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      String token =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       b.header("Authorization", "Basic " + token);
     }
     return b;
@@ -69,8 +74,11 @@ public final class Http {
 
   public static String form(Map<String, String> fields) {
     return fields.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 

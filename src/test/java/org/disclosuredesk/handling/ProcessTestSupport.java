@@ -52,9 +52,19 @@ abstract class ProcessTestSupport {
   }
 
   RequestRow register(LocalDate arrivedOn, String email) {
-    var form = new RegistrationForm("ONLINE", arrivedOn.toString(), null,
-        new RegistrationForm.Applicant("NATURAL_PERSON", "张三", "370102199001011234", null, email, "13800000000", null),
-        null, "请公开2025年度社会保险基金收支情况 " + UUID.randomUUID(), "社保信息", null, null, null);
+    var form =
+        new RegistrationForm(
+            "ONLINE",
+            arrivedOn.toString(),
+            null,
+            new RegistrationForm.Applicant(
+                "NATURAL_PERSON", "张三", "370102199001011234", null, email, "13800000000", null),
+            null,
+            "请公开2025年度社会保险基金收支情况 " + UUID.randomUUID(),
+            "社保信息",
+            null,
+            null,
+            null);
     return intake.register(form, "clerk").request();
   }
 
@@ -63,8 +73,12 @@ abstract class ProcessTestSupport {
   }
 
   ProcessInstance instance(RequestRow r) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(r.id())
-        .processDefinitionKey("disclosure-request").singleResult();
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(r.id())
+        .processDefinitionKey("disclosure-request")
+        .singleResult();
   }
 
   static Map<String, Object> body(Object... kv) {
@@ -79,7 +93,10 @@ abstract class ProcessTestSupport {
     return body("reviewedBy", "保密审查员", "reviewedOn", on.toString());
   }
 
-  /** Runs every job due by the engine clock (timers, mail deliveries); failures are left to their retries. */
+  /**
+   * Runs every job due by the engine clock (timers, mail deliveries); failures are left to their
+   * retries.
+   */
   int runDueJobs() {
     int ran = 0;
     for (int round = 0; round < 10; round++) {
@@ -100,12 +117,16 @@ abstract class ProcessTestSupport {
   }
 
   List<String> mailKinds(String requestId) {
-    return jdbc.sql("SELECT kind FROM dd_mail WHERE request_id = ? ORDER BY created_at").param(requestId)
-        .query(String.class).list();
+    return jdbc.sql("SELECT kind FROM dd_mail WHERE request_id = ? ORDER BY created_at")
+        .param(requestId)
+        .query(String.class)
+        .list();
   }
 
   List<String> eventTypes(String requestId) {
-    return jdbc.sql("SELECT type FROM dd_event WHERE request_id = ? ORDER BY seq").param(requestId)
-        .query(String.class).list();
+    return jdbc.sql("SELECT type FROM dd_event WHERE request_id = ? ORDER BY seq")
+        .param(requestId)
+        .query(String.class)
+        .list();
   }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.ConflictException;
-import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.deadline.Holiday;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
 import org.disclosuredesk.deadline.YearNotice;
@@ -29,12 +29,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** Every path of the request process, driven as the API drives it, with the engine clock moved by the test. */
+/**
+ * Every path of the request process, driven as the API drives it, with the engine clock moved by
+ * the test.
+ */
 @SpringBootTest
 class RequestProcessTest extends ProcessTestSupport {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+  static GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
 
   @Autowired CalendarService calendars;
 
@@ -50,46 +54,74 @@ class RequestProcessTest extends ProcessTestSupport {
   void disclosedAtScreeningIsConcludedRepliedMailedAndArchived() throws Exception {
     LocalDate d = LocalDate.of(2026, 9, 25);
     RequestRow r = register(d, "zhangsan@example.org");
-    assertThat(r.dueOn()).isEqualTo(LocalDate.of(2026, 10, 29)); // across National Day and the 10-10 make-up day
+    assertThat(r.dueOn())
+        .isEqualTo(LocalDate.of(2026, 10, 29)); // across National Day and the 10-10 make-up day
     assertThat(r.trackingNumber()).matches("2026-\\d{4}");
     assertThat(instance(r)).isWaitingAt("Screening");
-    Task screening = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(r.id()).singleResult();
+    Task screening =
+        engine.getTaskService().createTaskQuery().processInstanceBusinessKey(r.id()).singleResult();
     assertThat(screening.getDueDate().toInstant())
         .isEqualTo(ZonedDateTime.of(2026, 10, 29, 18, 0, 0, 0, ZONE).toInstant());
 
-    actions.decision(r.id(), body("outcome", "DISCLOSED", "decidedOn", "2026-09-30",
-        "confidentialityReview", review(LocalDate.of(2026, 9, 30))), "reviewer");
+    actions.decision(
+        r.id(),
+        body(
+            "outcome",
+            "DISCLOSED",
+            "decidedOn",
+            "2026-09-30",
+            "confidentialityReview",
+            review(LocalDate.of(2026, 9, 30))),
+        "reviewer");
 
     RequestRow done = row(r.id());
     assertThat(done.status()).isEqualTo("CONCLUDED");
     assertThat(done.concludedOn()).isEqualTo(LocalDate.of(2026, 9, 30));
     assertThat(instance(r)).isNull();
-    assertThat(eventTypes(r.id())).containsSubsequence("REGISTERED", "DECIDED", "CONCLUDED", "ARCHIVED");
+    assertThat(eventTypes(r.id()))
+        .containsSubsequence("REGISTERED", "DECIDED", "CONCLUDED", "ARCHIVED");
     assertThat(mailKinds(r.id())).containsExactlyInAnyOrder("ACKNOWLEDGEMENT", "REPLY");
     runDueJobs();
-    assertThat(greenMail.getReceivedMessagesForDomain("zhangsan@example.org")).hasSize(2)
+    assertThat(greenMail.getReceivedMessagesForDomain("zhangsan@example.org"))
+        .hasSize(2)
         .allMatch(m -> subject(m).contains(r.trackingNumber()));
-    assertThatThrownBy(() -> actions.decision(r.id(), body("outcome", "OTHER", "decidedOn", "2026-10-01",
-        "reason", "再次答复"), "reviewer")).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(
+            () ->
+                actions.decision(
+                    r.id(),
+                    body("outcome", "OTHER", "decidedOn", "2026-10-01", "reason", "再次答复"),
+                    "reviewer"))
+        .isInstanceOf(ConflictException.class);
   }
 
   @Test
   void aNewDatabaseKeepsAuditHistoryWithoutPerUpdateDetails() {
-    // history-level auto falls back to Camunda's default (full) unless history-level-default says otherwise
+    // history-level auto falls back to Camunda's default (full) unless history-level-default says
+    // otherwise
     assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("audit");
     RequestRow r = register(LocalDate.of(2026, 9, 25), null);
     var history = engine.getHistoryService();
-    assertThat(history.createHistoricDetailQuery().processInstanceId(r.processInstanceId()).count()).isZero();
-    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(r.processInstanceId())
-        .variableName("trackingNumber").singleResult().getValue()).isEqualTo(r.trackingNumber());
+    assertThat(history.createHistoricDetailQuery().processInstanceId(r.processInstanceId()).count())
+        .isZero();
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(r.processInstanceId())
+                .variableName("trackingNumber")
+                .singleResult()
+                .getValue())
+        .isEqualTo(r.trackingNumber());
   }
 
   @Test
   void disclosureWithoutConfidentialityReviewIsRefusedAndChangesNothing() {
     RequestRow r = register(LocalDate.of(2026, 9, 25), null);
-    assertThatThrownBy(() -> actions.decision(r.id(), body("outcome", "DISCLOSED", "decidedOn", "2026-09-30"),
-        "reviewer"))
-        .isInstanceOfSatisfying(BadInputException.class,
+    assertThatThrownBy(
+            () ->
+                actions.decision(
+                    r.id(), body("outcome", "DISCLOSED", "decidedOn", "2026-09-30"), "reviewer"))
+        .isInstanceOfSatisfying(
+            BadInputException.class,
             e -> assertThat(e.fields()).containsKeys("reviewedBy", "reviewedOn"));
     assertThat(row(r.id()).status()).isEqualTo("SCREENING");
     assertThat(row(r.id()).outcome()).isNull();
@@ -100,8 +132,16 @@ class RequestProcessTest extends ProcessTestSupport {
   void supplementReceivedRestartsTheClockThenStillUnclear() {
     LocalDate d = LocalDate.of(2026, 3, 2);
     RequestRow r = register(d, null);
-    actions.supplementRequest(r.id(), body("noticeOn", wd(d, 3).toString(), "supplementDueOn",
-        wd(d, 18).toString(), "items", "请明确所需信息的年份"), "reviewer");
+    actions.supplementRequest(
+        r.id(),
+        body(
+            "noticeOn",
+            wd(d, 3).toString(),
+            "supplementDueOn",
+            wd(d, 18).toString(),
+            "items",
+            "请明确所需信息的年份"),
+        "reviewer");
     assertThat(row(r.id()).status()).isEqualTo("AWAITING_SUPPLEMENT");
     assertThat(row(r.id()).dueOn()).isNull();
     assertThat(instance(r)).isWaitingAt("RecordSupplement");
@@ -109,10 +149,22 @@ class RequestProcessTest extends ProcessTestSupport {
     actions.supplement(r.id(), body("receivedOn", received.toString()), "clerk");
     assertThat(row(r.id()).status()).isEqualTo("SCREENING");
     assertThat(row(r.id()).dueOn()).isEqualTo(wd(received, 20));
-    assertThatThrownBy(() -> actions.supplementRequest(r.id(), body("noticeOn", wd(d, 11).toString(),
-        "supplementDueOn", wd(d, 20).toString(), "items", "再补一次"), "reviewer"))
+    assertThatThrownBy(
+            () ->
+                actions.supplementRequest(
+                    r.id(),
+                    body(
+                        "noticeOn",
+                        wd(d, 11).toString(),
+                        "supplementDueOn",
+                        wd(d, 20).toString(),
+                        "items",
+                        "再补一次"),
+                    "reviewer"))
         .isInstanceOf(ConflictException.class);
-    actions.decision(r.id(), body("outcome", "UNAVAILABLE_STILL_UNCLEAR", "decidedOn", wd(received, 4).toString()),
+    actions.decision(
+        r.id(),
+        body("outcome", "UNAVAILABLE_STILL_UNCLEAR", "decidedOn", wd(received, 4).toString()),
         "reviewer");
     assertThat(row(r.id()).outcome()).isEqualTo("UNAVAILABLE_STILL_UNCLEAR");
   }
@@ -120,18 +172,36 @@ class RequestProcessTest extends ProcessTestSupport {
   @Test
   void stillUnclearNeedsASupplementFirst() {
     RequestRow r = register(LocalDate.of(2026, 3, 2), null);
-    assertThatThrownBy(() -> actions.decision(r.id(), body("outcome", "UNAVAILABLE_STILL_UNCLEAR",
-        "decidedOn", "2026-03-05"), "reviewer")).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(
+            () ->
+                actions.decision(
+                    r.id(),
+                    body("outcome", "UNAVAILABLE_STILL_UNCLEAR", "decidedOn", "2026-03-05"),
+                    "reviewer"))
+        .isInstanceOf(ConflictException.class);
   }
 
   @Test
   void lateSupplementNoticeIsAcceptedAndFlagged() {
     LocalDate d = LocalDate.of(2026, 3, 2);
     RequestRow r = register(d, null);
-    actions.supplementRequest(r.id(), body("noticeOn", wd(d, 9).toString(), "supplementDueOn",
-        wd(d, 20).toString(), "items", "请补充身份证明"), "reviewer");
-    assertThat(jdbc.sql("SELECT details FROM dd_event WHERE request_id = ? AND type = 'SUPPLEMENT_REQUESTED'")
-        .param(r.id()).query(String.class).single()).contains("第三十条");
+    actions.supplementRequest(
+        r.id(),
+        body(
+            "noticeOn",
+            wd(d, 9).toString(),
+            "supplementDueOn",
+            wd(d, 20).toString(),
+            "items",
+            "请补充身份证明"),
+        "reviewer");
+    assertThat(
+            jdbc.sql(
+                    "SELECT details FROM dd_event WHERE request_id = ? AND type = 'SUPPLEMENT_REQUESTED'")
+                .param(r.id())
+                .query(String.class)
+                .single())
+        .contains("第三十条");
   }
 
   @Test
@@ -139,8 +209,16 @@ class RequestProcessTest extends ProcessTestSupport {
     LocalDate d = LocalDate.of(2026, 4, 1);
     RequestRow r = register(d, "a@example.org");
     LocalDate last = wd(d, 15);
-    actions.supplementRequest(r.id(), body("noticeOn", wd(d, 2).toString(), "supplementDueOn", last.toString(),
-        "items", "请补充身份证明"), "reviewer");
+    actions.supplementRequest(
+        r.id(),
+        body(
+            "noticeOn",
+            wd(d, 2).toString(),
+            "supplementDueOn",
+            last.toString(),
+            "items",
+            "请补充身份证明"),
+        "reviewer");
     assertThat(runDueJobs()).isGreaterThan(0); // the mails; the timer waits for the back-fill grace
     assertThat(row(r.id()).status()).isEqualTo("AWAITING_SUPPLEMENT");
     at(LocalDate.of(2026, 11, 20), 12);
@@ -157,14 +235,19 @@ class RequestProcessTest extends ProcessTestSupport {
     RequestRow r = register(d, null);
     actions.screening(r.id(), body("result", "PROCEED"), "reviewer");
     LocalDate sent = wd(d, 6);
-    String consultation = actions.consultation(r.id(), body("kind", "THIRD_PARTY", "party", "某科技有限公司",
-        "sentOn", sent.toString()), "reviewer");
+    String consultation =
+        actions.consultation(
+            r.id(),
+            body("kind", "THIRD_PARTY", "party", "某科技有限公司", "sentOn", sent.toString()),
+            "reviewer");
     assertThat(row(r.id()).status()).isEqualTo("SUSPENDED");
     assertThat(row(r.id()).dueOn()).isNull();
     assertThat(instance(r)).isWaitingAt("Handling", "RecordConsultationReply");
     LocalDate replied = wd(d, 16);
-    actions.consultationReply(r.id(), body("consultationId", consultation, "repliedOn", replied.toString(),
-        "opinion", "OBJECT"), "clerk");
+    actions.consultationReply(
+        r.id(),
+        body("consultationId", consultation, "repliedOn", replied.toString(), "opinion", "OBJECT"),
+        "clerk");
     assertThat(row(r.id()).status()).isEqualTo("HANDLING");
     assertThat(row(r.id()).dueOn()).isEqualTo(wd(replied, 20 - between(d, sent)));
   }
@@ -175,13 +258,22 @@ class RequestProcessTest extends ProcessTestSupport {
     RequestRow r = register(d, null);
     actions.screening(r.id(), body("result", "PROCEED"), "reviewer");
     LocalDate s1 = wd(d, 4);
-    actions.consultation(r.id(), body("kind", "AGENCY", "party", "市财政局", "sentOn", s1.toString()), "reviewer");
-    String third = actions.consultation(r.id(), body("kind", "THIRD_PARTY", "party", "某公司",
-        "sentOn", wd(d, 6).toString()), "reviewer");
-    assertThatThrownBy(() -> actions.consultationReply(r.id(), body("repliedOn", wd(d, 8).toString(),
-        "opinion", "AGREE"), "clerk")).isInstanceOf(BadInputException.class); // which one?
-    actions.consultationReply(r.id(), body("consultationId", third, "repliedOn", wd(d, 8).toString(),
-        "opinion", "AGREE"), "clerk");
+    actions.consultation(
+        r.id(), body("kind", "AGENCY", "party", "市财政局", "sentOn", s1.toString()), "reviewer");
+    String third =
+        actions.consultation(
+            r.id(),
+            body("kind", "THIRD_PARTY", "party", "某公司", "sentOn", wd(d, 6).toString()),
+            "reviewer");
+    assertThatThrownBy(
+            () ->
+                actions.consultationReply(
+                    r.id(), body("repliedOn", wd(d, 8).toString(), "opinion", "AGREE"), "clerk"))
+        .isInstanceOf(BadInputException.class); // which one?
+    actions.consultationReply(
+        r.id(),
+        body("consultationId", third, "repliedOn", wd(d, 8).toString(), "opinion", "AGREE"),
+        "clerk");
     assertThat(row(r.id()).status()).isEqualTo("SUSPENDED"); // the agency has not answered yet
     at(LocalDate.of(2026, 11, 20), 12); // long after its 15 working days
     runDueJobs();
@@ -196,11 +288,26 @@ class RequestProcessTest extends ProcessTestSupport {
     RequestRow r = register(d, null);
     actions.screening(r.id(), body("result", "PROCEED"), "reviewer");
     LocalDate notice = wd(d, 4);
-    assertThatThrownBy(() -> actions.feeNotice(r.id(), body("noticeOn", notice.toString(), "method", "PER_VOLUME",
-        "pages", 50, "amountYuan", 100), "reviewer"))
-        .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.fields()).containsKey("amountYuan"));
-    actions.feeNotice(r.id(), body("noticeOn", notice.toString(), "method", "PER_VOLUME", "pages", 50,
-        "amountYuan", 200), "reviewer");
+    assertThatThrownBy(
+            () ->
+                actions.feeNotice(
+                    r.id(),
+                    body(
+                        "noticeOn",
+                        notice.toString(),
+                        "method",
+                        "PER_VOLUME",
+                        "pages",
+                        50,
+                        "amountYuan",
+                        100),
+                    "reviewer"))
+        .isInstanceOfSatisfying(
+            BadInputException.class, e -> assertThat(e.fields()).containsKey("amountYuan"));
+    actions.feeNotice(
+        r.id(),
+        body("noticeOn", notice.toString(), "method", "PER_VOLUME", "pages", 50, "amountYuan", 200),
+        "reviewer");
     assertThat(row(r.id()).status()).isEqualTo("SUSPENDED");
     LocalDate paid = wd(d, 9);
     actions.feePayment(r.id(), body("paidOn", paid.toString()), "clerk");
@@ -214,8 +321,18 @@ class RequestProcessTest extends ProcessTestSupport {
     RequestRow r = register(d, null);
     actions.screening(r.id(), body("result", "PROCEED"), "reviewer");
     LocalDate notice = wd(d, 4);
-    actions.feeNotice(r.id(), body("noticeOn", notice.toString(), "method", "PER_VOLUME", "pages", 120,
-        "amountYuan", 1100), "reviewer");
+    actions.feeNotice(
+        r.id(),
+        body(
+            "noticeOn",
+            notice.toString(),
+            "method",
+            "PER_VOLUME",
+            "pages",
+            120,
+            "amountYuan",
+            1100),
+        "reviewer");
     at(LocalDate.of(2026, 11, 20), 12);
     runDueJobs();
     RequestRow done = row(r.id());
@@ -229,20 +346,31 @@ class RequestProcessTest extends ProcessTestSupport {
     RequestRow r = register(d, "b@example.org");
     actions.screening(r.id(), body("result", "PROCEED"), "reviewer");
     LocalDate due = row(r.id()).dueOn();
-    actions.extension(r.id(), body("requestedOn", wd(d, 10).toString(), "workingDays", 10, "reason", "需协调"),
+    actions.extension(
+        r.id(),
+        body("requestedOn", wd(d, 10).toString(), "workingDays", 10, "reason", "需协调"),
         "reviewer");
     assertThat(row(r.id()).status()).isEqualTo("AWAITING_EXTENSION_APPROVAL");
-    actions.extensionDecision(r.id(), body("approved", false, "decidedOn", wd(d, 11).toString()), "head");
+    actions.extensionDecision(
+        r.id(), body("approved", false, "decidedOn", wd(d, 11).toString()), "head");
     assertThat(row(r.id()).status()).isEqualTo("HANDLING");
     assertThat(row(r.id()).dueOn()).isEqualTo(due);
-    actions.extension(r.id(), body("requestedOn", wd(d, 12).toString(), "workingDays", 20, "reason", "需协调多个科室"),
+    actions.extension(
+        r.id(),
+        body("requestedOn", wd(d, 12).toString(), "workingDays", 20, "reason", "需协调多个科室"),
         "reviewer");
-    actions.extensionDecision(r.id(), body("approved", true, "decidedOn", wd(d, 13).toString()), "head");
+    actions.extensionDecision(
+        r.id(), body("approved", true, "decidedOn", wd(d, 13).toString()), "head");
     assertThat(row(r.id()).dueOn()).isEqualTo(wd(due, 20));
     assertThat(row(r.id()).extended()).isTrue();
     assertThat(mailKinds(r.id())).contains("EXTENSION_NOTICE");
-    assertThatThrownBy(() -> actions.extension(r.id(), body("requestedOn", wd(d, 14).toString(), "workingDays", 5,
-        "reason", "再次延期"), "reviewer")).isInstanceOf(ConflictException.class);
+    assertThatThrownBy(
+            () ->
+                actions.extension(
+                    r.id(),
+                    body("requestedOn", wd(d, 14).toString(), "workingDays", 5, "reason", "再次延期"),
+                    "reviewer"))
+        .isInstanceOf(ConflictException.class);
   }
 
   @Test
@@ -251,9 +379,15 @@ class RequestProcessTest extends ProcessTestSupport {
     RequestRow r = register(d, null);
     actions.screening(r.id(), body("result", "PROCEED"), "reviewer");
     LocalDate due = row(r.id()).dueOn();
-    actions.extension(r.id(), body("requestedOn", wd(d, 15).toString(), "workingDays", 20, "reason", "x"), "reviewer");
-    assertThatThrownBy(() -> actions.extensionDecision(r.id(), body("approved", true,
-        "decidedOn", wd(due, 1).toString()), "head")).isInstanceOf(ConflictException.class);
+    actions.extension(
+        r.id(),
+        body("requestedOn", wd(d, 15).toString(), "workingDays", 20, "reason", "x"),
+        "reviewer");
+    assertThatThrownBy(
+            () ->
+                actions.extensionDecision(
+                    r.id(), body("approved", true, "decidedOn", wd(due, 1).toString()), "head"))
+        .isInstanceOf(ConflictException.class);
     assertThat(row(r.id()).status()).isEqualTo("AWAITING_EXTENSION_APPROVAL");
   }
 
@@ -261,14 +395,35 @@ class RequestProcessTest extends ProcessTestSupport {
   void withholdingWaitsForSignOffAndConcludesOnTheLaterDate() {
     LocalDate d = LocalDate.of(2026, 8, 3);
     RequestRow r = register(d, null);
-    actions.decision(r.id(), body("outcome", "WITHHELD_THIRD_PARTY_RIGHTS", "thirdPartyInterest", "TRADE_SECRET",
-        "decidedOn", wd(d, 5).toString(), "reason", "涉及商业秘密"), "reviewer");
+    actions.decision(
+        r.id(),
+        body(
+            "outcome",
+            "WITHHELD_THIRD_PARTY_RIGHTS",
+            "thirdPartyInterest",
+            "TRADE_SECRET",
+            "decidedOn",
+            wd(d, 5).toString(),
+            "reason",
+            "涉及商业秘密"),
+        "reviewer");
     assertThat(row(r.id()).status()).isEqualTo("AWAITING_SIGN_OFF");
-    actions.signOff(r.id(), body("approved", false, "decidedOn", wd(d, 6).toString(), "comment", "理由不充分"), "head");
+    actions.signOff(
+        r.id(),
+        body("approved", false, "decidedOn", wd(d, 6).toString(), "comment", "理由不充分"),
+        "head");
     assertThat(row(r.id()).status()).isEqualTo("HANDLING");
     assertThat(row(r.id()).outcome()).isNull();
-    actions.decision(r.id(), body("outcome", "PARTIALLY_DISCLOSED", "decidedOn", wd(d, 7).toString(),
-        "confidentialityReview", review(wd(d, 7))), "reviewer");
+    actions.decision(
+        r.id(),
+        body(
+            "outcome",
+            "PARTIALLY_DISCLOSED",
+            "decidedOn",
+            wd(d, 7).toString(),
+            "confidentialityReview",
+            review(wd(d, 7))),
+        "reviewer");
     actions.signOff(r.id(), body("approved", true, "decidedOn", wd(d, 9).toString()), "head");
     RequestRow done = row(r.id());
     assertThat(done.status()).isEqualTo("CONCLUDED");
@@ -282,11 +437,16 @@ class RequestProcessTest extends ProcessTestSupport {
     actions.withdrawal(atScreening.id(), body("withdrawnOn", wd(d, 1).toString()), "clerk");
     RequestRow suspended = register(d, null);
     actions.screening(suspended.id(), body("result", "PROCEED"), "reviewer");
-    actions.consultation(suspended.id(), body("kind", "THIRD_PARTY", "party", "某公司", "sentOn", wd(d, 2).toString()),
+    actions.consultation(
+        suspended.id(),
+        body("kind", "THIRD_PARTY", "party", "某公司", "sentOn", wd(d, 2).toString()),
         "reviewer");
-    actions.withdrawal(suspended.id(), body("withdrawnOn", wd(d, 3).toString(), "note", "已自行获取"), "clerk");
+    actions.withdrawal(
+        suspended.id(), body("withdrawnOn", wd(d, 3).toString(), "note", "已自行获取"), "clerk");
     RequestRow signOff = register(d, null);
-    actions.decision(signOff.id(), body("outcome", "WITHHELD_STATE_SECRET", "decidedOn", wd(d, 4).toString()),
+    actions.decision(
+        signOff.id(),
+        body("outcome", "WITHHELD_STATE_SECRET", "decidedOn", wd(d, 4).toString()),
         "reviewer");
     actions.withdrawal(signOff.id(), body("withdrawnOn", wd(d, 5).toString()), "clerk");
     for (RequestRow r : List.of(atScreening, suspended, signOff)) {
@@ -294,12 +454,20 @@ class RequestProcessTest extends ProcessTestSupport {
       assertThat(done.outcome()).isEqualTo("OTHER");
       assertThat(done.status()).isEqualTo("CONCLUDED");
       assertThat(instance(r)).isNull();
-      assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(r.id()).count()).isZero();
+      assertThat(
+              engine.getTaskService().createTaskQuery().processInstanceBusinessKey(r.id()).count())
+          .isZero();
     }
     assertThat(row(suspended.id()).concludedOn()).isEqualTo(wd(d, 3));
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM dd_suspension WHERE request_id = ? AND to_on IS NULL")
-        .param(suspended.id()).query(Integer.class).single()).isZero();
-    assertThatThrownBy(() -> actions.withdrawal(signOff.id(), body("withdrawnOn", wd(d, 6).toString()), "clerk"))
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM dd_suspension WHERE request_id = ? AND to_on IS NULL")
+                .param(suspended.id())
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThatThrownBy(
+            () ->
+                actions.withdrawal(signOff.id(), body("withdrawnOn", wd(d, 6).toString()), "clerk"))
         .isInstanceOf(ConflictException.class);
   }
 
@@ -320,7 +488,8 @@ class RequestProcessTest extends ProcessTestSupport {
     at(due.plusDays(5), 9);
     runDueJobs();
     assertThat(mailKinds(r.id())).hasSize(3); // the escalation fires once
-    assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+    assertThat(greenMail.getReceivedMessages())
+        .extracting(m -> m.getAllRecipients()[0].toString())
         .contains("reviewer@disclosure.example.gov.cn", "head@disclosure.example.gov.cn");
   }
 
@@ -328,20 +497,35 @@ class RequestProcessTest extends ProcessTestSupport {
   void aMailSurvivesAnSmtpOutageThroughTheJobRetries() throws Exception {
     RequestRow r = register(LocalDate.of(2026, 11, 19), "c@example.org");
     greenMail.stop();
-    String mailInstance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("mail-delivery")
-        .processInstanceBusinessKey(r.id()).singleResult().getId();
+    String mailInstance =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey("mail-delivery")
+            .processInstanceBusinessKey(r.id())
+            .singleResult()
+            .getId();
     Job job = management.createJobQuery().processInstanceId(mailInstance).singleResult();
-    assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+    assertThatThrownBy(() -> management.executeJob(job.getId()))
+        .isInstanceOf(RuntimeException.class);
     Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
     assertThat(failed.getRetries()).isLessThan(6).isGreaterThan(0);
     assertThat(failed.getExceptionMessage()).isNotBlank();
-    assertThat(jdbc.sql("SELECT status FROM dd_mail WHERE request_id = ?").param(r.id()).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT status FROM dd_mail WHERE request_id = ?")
+                .param(r.id())
+                .query(String.class)
+                .single())
         .isEqualTo("QUEUED");
     greenMail.start();
     at(LocalDate.of(2026, 11, 20), 11);
     runDueJobs();
     assertThat(greenMail.getReceivedMessagesForDomain("c@example.org")).hasSize(1);
-    assertThat(jdbc.sql("SELECT status FROM dd_mail WHERE request_id = ?").param(r.id()).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT status FROM dd_mail WHERE request_id = ?")
+                .param(r.id())
+                .query(String.class)
+                .single())
         .isEqualTo("SENT");
   }
 
@@ -350,12 +534,19 @@ class RequestProcessTest extends ProcessTestSupport {
     RequestRow r = register(LocalDate.of(2026, 11, 19), "d@example.org");
     // what a kill -9 between the SMTP hand-off and recording it leaves behind
     jdbc.sql("UPDATE dd_mail SET status = 'SENDING' WHERE request_id = ?").param(r.id()).update();
-    String mailInstance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("mail-delivery")
-        .processInstanceBusinessKey(r.id()).singleResult().getId();
+    String mailInstance =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processDefinitionKey("mail-delivery")
+            .processInstanceBusinessKey(r.id())
+            .singleResult()
+            .getId();
     Job job = management.createJobQuery().processInstanceId(mailInstance).singleResult();
     assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("人工核实");
     assertThat(greenMail.getReceivedMessagesForDomain("d@example.org")).isEmpty();
-    assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isLessThan(6);
+    assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries())
+        .isLessThan(6);
   }
 
   @Test
@@ -365,15 +556,17 @@ class RequestProcessTest extends ProcessTestSupport {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<String>> results = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      results.add(pool.submit(() -> {
-        go.await();
-        try {
-          actions.screening(r.id(), body("result", "PROCEED"), "reviewer");
-          return "ok";
-        } catch (ConflictException | org.camunda.bpm.engine.OptimisticLockingException e) {
-          return "conflict";
-        }
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                try {
+                  actions.screening(r.id(), body("result", "PROCEED"), "reviewer");
+                  return "ok";
+                } catch (ConflictException | org.camunda.bpm.engine.OptimisticLockingException e) {
+                  return "conflict";
+                }
+              }));
     }
     go.countDown();
     List<String> outcomes = new ArrayList<>();
@@ -394,12 +587,20 @@ class RequestProcessTest extends ProcessTestSupport {
     LocalDate before = r.dueOn();
     Job reminder = timer(r, "OneWorkingDayBeforeDue");
     WorkingDayCalendar cal = calendars.calendar();
-    calendars.replaceYear(new YearNotice(2035, List.of(LocalDate.of(2035, 6, 7), LocalDate.of(2035, 6, 8)), List.of(),
-        List.of(new Holiday("端午节", LocalDate.of(2035, 6, 7), LocalDate.of(2035, 6, 8)))), "admin");
+    calendars.replaceYear(
+        new YearNotice(
+            2035,
+            List.of(LocalDate.of(2035, 6, 7), LocalDate.of(2035, 6, 8)),
+            List.of(),
+            List.of(new Holiday("端午节", LocalDate.of(2035, 6, 7), LocalDate.of(2035, 6, 8)))),
+        "admin");
     RequestRow after = row(r.id());
-    assertThat(after.dueOn()).isEqualTo(calendars.calendar().addWorkingDays(d, 20)).isNotEqualTo(before);
+    assertThat(after.dueOn())
+        .isEqualTo(calendars.calendar().addWorkingDays(d, 20))
+        .isNotEqualTo(before);
     assertThat(cal.isWorkingDay(LocalDate.of(2035, 6, 7))).isTrue();
-    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(r.id()).singleResult();
+    Task task =
+        engine.getTaskService().createTaskQuery().processInstanceBusinessKey(r.id()).singleResult();
     assertThat(task.getDueDate().toInstant())
         .isEqualTo(ZonedDateTime.of(after.dueOn().atTime(18, 0), ZONE).toInstant());
     assertThat(timer(r, "OneWorkingDayBeforeDue").getDuedate()).isAfter(reminder.getDuedate());
@@ -412,17 +613,32 @@ class RequestProcessTest extends ProcessTestSupport {
     RequestRow r = register(d, null);
     var tasks = engine.getTaskService();
     Task screening = tasks.createTaskQuery().processInstanceBusinessKey(r.id()).singleResult();
-    assertThat((String) tasks.getVariableLocal(screening.getId(), "requestSummary")).contains(r.trackingNumber());
+    assertThat((String) tasks.getVariableLocal(screening.getId(), "requestSummary"))
+        .contains(r.trackingNumber());
     // as Tasklist signs the reviewer in: with the agency as tenant
-    engine.getIdentityService().setAuthentication("reviewer", List.of("reviewer"), List.of("AGENCY"));
+    engine
+        .getIdentityService()
+        .setAuthentication("reviewer", List.of("reviewer"), List.of("AGENCY"));
     try {
       tasks.complete(screening.getId(), java.util.Map.of("screeningResult", "PROCEED"));
       Task handling = tasks.createTaskQuery().processInstanceBusinessKey(r.id()).singleResult();
       assertThat(handling.getTaskDefinitionKey()).isEqualTo("Handling");
       // what a Camunda Form submits: date pickers may add a time, radio buttons give strings
-      tasks.complete(handling.getId(), java.util.Map.of("handlingAction", "DECIDE",
-          "outcome", "UNAVAILABLE_NOT_HELD", "notHeldReason", "OTHER_AGENCY", "responsibleAgency", "市财政局",
-          "decidedOn", wd(d, 3) + "T00:00:00.000Z", "deliveryMethod", "POST"));
+      tasks.complete(
+          handling.getId(),
+          java.util.Map.of(
+              "handlingAction",
+              "DECIDE",
+              "outcome",
+              "UNAVAILABLE_NOT_HELD",
+              "notHeldReason",
+              "OTHER_AGENCY",
+              "responsibleAgency",
+              "市财政局",
+              "decidedOn",
+              wd(d, 3) + "T00:00:00.000Z",
+              "deliveryMethod",
+              "POST"));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
@@ -430,25 +646,70 @@ class RequestProcessTest extends ProcessTestSupport {
     assertThat(done.outcome()).isEqualTo("UNAVAILABLE_NOT_HELD");
     assertThat(done.responsibleAgency()).isEqualTo("市财政局");
     assertThat(done.concludedOn()).isEqualTo(wd(d, 3));
-    assertThat(jdbc.sql("SELECT actor FROM dd_event WHERE request_id = ? AND type = 'DECIDED'").param(r.id())
-        .query(String.class).single()).isEqualTo("reviewer");
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(r.processInstanceId())
-        .variableName("responsibleAgency").list()).allMatch(v -> "DELETED".equals(v.getState()));
-    // the form's display texts (applicant's name, the request's wording) lived only while the task was open
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(r.processInstanceId())
-        .variableNameIn("requestSummary", "supplementNoticeHint").count()).isZero();
-    assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(r.processInstanceId())
-        .variableName("requestSummary").count()).isZero();
+    assertThat(
+            jdbc.sql("SELECT actor FROM dd_event WHERE request_id = ? AND type = 'DECIDED'")
+                .param(r.id())
+                .query(String.class)
+                .single())
+        .isEqualTo("reviewer");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(r.processInstanceId())
+                .variableName("responsibleAgency")
+                .list())
+        .allMatch(v -> "DELETED".equals(v.getState()));
+    // the form's display texts (applicant's name, the request's wording) lived only while the task
+    // was open
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(r.processInstanceId())
+                .variableNameIn("requestSummary", "supplementNoticeHint")
+                .count())
+        .isZero();
+    assertThat(
+            engine
+                .getRuntimeService()
+                .createVariableInstanceQuery()
+                .processInstanceIdIn(r.processInstanceId())
+                .variableName("requestSummary")
+                .count())
+        .isZero();
   }
 
   @Test
   void theTasklistStartFormRegistersThroughTheSameRulesAndKeepsNoFormValues() {
-    var definition = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("disclosure-request").latestVersion().singleResult();
-    java.util.Map<String, Object> form = new java.util.HashMap<>(java.util.Map.of(
-        "channel", "POST_REGISTERED", "arrivedOn", "2026-07-06T00:00:00.000Z", "applicantType", "NATURAL_PERSON",
-        "applicantName", "王小二", "applicantIdNumber", "370102199001011234", "description", "请公开2025年就业补贴名单",
-        "topic", "就业信息", "formPaper", true, "formInspection", true));
+    var definition =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("disclosure-request")
+            .latestVersion()
+            .singleResult();
+    java.util.Map<String, Object> form =
+        new java.util.HashMap<>(
+            java.util.Map.of(
+                "channel",
+                "POST_REGISTERED",
+                "arrivedOn",
+                "2026-07-06T00:00:00.000Z",
+                "applicantType",
+                "NATURAL_PERSON",
+                "applicantName",
+                "王小二",
+                "applicantIdNumber",
+                "370102199001011234",
+                "description",
+                "请公开2025年就业补贴名单",
+                "topic",
+                "就业信息",
+                "formPaper",
+                true,
+                "formInspection",
+                true));
     engine.getIdentityService().setAuthentication("clerk", List.of("clerk"));
     var instance = engine.getFormService().submitStartForm(definition.getId(), form);
     engine.getIdentityService().clearAuthentication();
@@ -458,10 +719,16 @@ class RequestProcessTest extends ProcessTestSupport {
     assertThat(r.requestedForms()).isEqualTo("PAPER,INSPECTION");
     assertThat(r.createdBy()).isEqualTo("clerk");
     assertThat(r.dueOn()).isEqualTo(wd(LocalDate.of(2026, 7, 6), 20));
-    assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("applicantName",
-        "applicantIdNumber", "description");
-    Task screening = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat((String) engine.getTaskService().getVariableLocal(screening.getId(), "requestSummary"))
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .doesNotContainKeys("applicantName", "applicantIdNumber", "description");
+    Task screening =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .singleResult();
+    assertThat(
+            (String) engine.getTaskService().getVariableLocal(screening.getId(), "requestSummary"))
         .contains(r.trackingNumber());
 
     java.util.Map<String, Object> bad = new java.util.HashMap<>(form);
@@ -469,8 +736,10 @@ class RequestProcessTest extends ProcessTestSupport {
     bad.put("channel", "PIGEON");
     int before = jdbc.sql("SELECT COUNT(*) FROM dd_request").query(Integer.class).single();
     assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition.getId(), bad))
-        .hasMessageContaining("applicant.name").hasMessageContaining("channel");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM dd_request").query(Integer.class).single()).isEqualTo(before);
+        .hasMessageContaining("applicant.name")
+        .hasMessageContaining("channel");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM dd_request").query(Integer.class).single())
+        .isEqualTo(before);
   }
 
   private static String subject(jakarta.mail.internet.MimeMessage m) {
@@ -482,9 +751,21 @@ class RequestProcessTest extends ProcessTestSupport {
   }
 
   private Job timer(RequestRow r, String activity) {
-    return management.createJobQuery().processInstanceId(r.processInstanceId()).timers().list().stream()
-        .filter(j -> activity.equals(management.createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId())
-            .singleResult().getActivityId()))
-        .findFirst().orElseThrow();
+    return management
+        .createJobQuery()
+        .processInstanceId(r.processInstanceId())
+        .timers()
+        .list()
+        .stream()
+        .filter(
+            j ->
+                activity.equals(
+                    management
+                        .createJobDefinitionQuery()
+                        .jobDefinitionId(j.getJobDefinitionId())
+                        .singleResult()
+                        .getActivityId()))
+        .findFirst()
+        .orElseThrow();
   }
 }

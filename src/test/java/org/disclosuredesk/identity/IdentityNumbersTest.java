@@ -1,6 +1,5 @@
 package org.disclosuredesk.identity;
 
-import org.disclosuredesk.kernel.IdType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -12,28 +11,33 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.function.Predicate;
-import java.util.function.IntFunction;
-import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.disclosuredesk.kernel.IdType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The identity-number rules against oracles written independently here (ISO 7064 in its recursive form, alphabet
- * and weights derived rather than copied), fixed examples checked by hand, and seeded random search.
+ * The identity-number rules against oracles written independently here (ISO 7064 in its recursive
+ * form, alphabet and weights derived rather than copied), fixed examples checked by hand, and
+ * seeded random search.
  */
 class IdentityNumbersTest {
 
   private static final long SEED = 20240601L;
 
-  // ---- independent oracles ------------------------------------------------------------------------------------
+  // ---- independent oracles
+  // ------------------------------------------------------------------------------------
 
-  /** ISO 7064 MOD 11-2 by Horner's rule: sum(a_i * 2^k) + check ≡ 1 (mod 11), check 10 written X. */
+  /**
+   * ISO 7064 MOD 11-2 by Horner's rule: sum(a_i * 2^k) + check ≡ 1 (mod 11), check 10 written X.
+   */
   static char residentCheckOracle(String first17) {
     int p = 0;
     for (char c : first17.toCharArray()) {
@@ -85,7 +89,10 @@ class IdentityNumbersTest {
     return b.toString();
   }
 
-  /** GB 32100: weights 3^(i-1) mod 31 computed by repeated multiplication; check value (31 - sum mod 31) mod 31. */
+  /**
+   * GB 32100: weights 3^(i-1) mod 31 computed by repeated multiplication; check value (31 - sum mod
+   * 31) mod 31.
+   */
   static char creditCheckOracle(String first17) {
     int sum = 0;
     int weight = 1;
@@ -105,8 +112,11 @@ class IdentityNumbersTest {
     if (s == null || s.length() != 18) {
       return false;
     }
-    String upper = s.chars().map(c -> c >= 'a' && c <= 'z' ? c - 32 : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    String upper =
+        s.chars()
+            .map(c -> c >= 'a' && c <= 'z' ? c - 32 : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     if (!upper.chars().allMatch(c -> CREDIT_ALPHABET.indexOf(c) >= 0)) {
       return false;
     }
@@ -122,9 +132,16 @@ class IdentityNumbersTest {
     return b.toString();
   }
 
-  /** The checks agree with the independent oracle on every generated input, and both outcomes are common. */
-  static void agreeWithOracle(int count, IntFunction<String> input, Predicate<String> oracle,
-      Predicate<String> valid, Function<String, String> problem) {
+  /**
+   * The checks agree with the independent oracle on every generated input, and both outcomes are
+   * common.
+   */
+  static void agreeWithOracle(
+      int count,
+      IntFunction<String> input,
+      Predicate<String> oracle,
+      Predicate<String> valid,
+      Function<String, String> problem) {
     int accepted = 0;
     int refused = 0;
     for (int n = 0; n < count; n++) {
@@ -167,7 +184,8 @@ class IdentityNumbersTest {
     for (char c = 0x20; c < 0x7f; c++) {
       all.add(c);
     }
-    // full-width digits and letters, ideographic space, Arabic-Indic three, Roman numeral ten, dotless i, long s
+    // full-width digits and letters, ideographic space, Arabic-Indic three, Roman numeral ten,
+    // dotless i, long s
     for (char c : "０１９ＸｘＡ\u3000\u0663\u2169\u0131\u017f\u00a0\t".toCharArray()) {
       all.add(c);
     }
@@ -190,14 +208,16 @@ class IdentityNumbersTest {
     return new String(a);
   }
 
-  // ---- 公民身份号码 ---------------------------------------------------------------------------------------------
+  // ---- 公民身份号码
+  // ---------------------------------------------------------------------------------------------
 
   @Nested
   class ResidentId {
 
     @Test
     void publishedExamplesAreValid() {
-      // GB 11643-1999 附录A: 7+9+0+5+0+20+2+9+24+27+7+18+30+5+0+0+4 = 167; 167 mod 11 = 2 -> "10X98765432"[2] = X
+      // GB 11643-1999 附录A: 7+9+0+5+0+20+2+9+24+27+7+18+30+5+0+0+4 = 167; 167 mod 11 = 2 ->
+      // "10X98765432"[2] = X
       assertThat(IdentityNumbers.residentIdValid("11010519491231002X")).isTrue();
       assertThat(IdentityNumbers.residentIdProblem("11010519491231002X")).isNull();
       // the earliest accepted birth date
@@ -211,9 +231,11 @@ class IdentityNumbersTest {
 
     @Test
     void theStandardsOwn1880ExampleIsRefusedByTheProduct1900Rule() {
-      // GB 11643-1999 附录A also shows 440524188001010014: its check character is right, but the birth year is 1880
+      // GB 11643-1999 附录A also shows 440524188001010014: its check character is right, but the
+      // birth year is 1880
       assertThat(residentCheckOracle("44052418800101001")).isEqualTo('4');
-      assertThat(IdentityNumbers.residentIdProblem("440524188001010014")).isEqualTo("出生日期早于1900年1月1日");
+      assertThat(IdentityNumbers.residentIdProblem("440524188001010014"))
+          .isEqualTo("出生日期早于1900年1月1日");
     }
 
     @Test
@@ -239,10 +261,13 @@ class IdentityNumbersTest {
         }
         String s = n < 18 ? valid.substring(0, n) : valid + "1".repeat(n - 18);
         assertThat(IdentityNumbers.residentIdValid(s)).as(s).isFalse();
-        assertThat(IdentityNumbers.residentIdProblem(s)).as(s).isEqualTo(IdentityNumbers.RESIDENT_SHAPE);
+        assertThat(IdentityNumbers.residentIdProblem(s))
+            .as(s)
+            .isEqualTo(IdentityNumbers.RESIDENT_SHAPE);
       }
       // the 15-digit GB 11643-1989 form is not accepted
-      assertThat(IdentityNumbers.residentIdProblem("110105491231002")).isEqualTo(IdentityNumbers.RESIDENT_SHAPE);
+      assertThat(IdentityNumbers.residentIdProblem("110105491231002"))
+          .isEqualTo(IdentityNumbers.RESIDENT_SHAPE);
     }
 
     @Test
@@ -252,25 +277,38 @@ class IdentityNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "1101051949123100XX", // X only as the check character
-        "X10105194912310021",
-        "11010519491231002Y",
-        "11010519491231002-",
-        "110105-19491231002",
-        "１10105194912310021", // full-width digit
-        "11010519491231002Ｘ", // full-width X
-        "11010519491231002\u2169", // Roman numeral ten
-        "\u066310105194912310021" // Arabic-Indic digit: Character.isDigit is true, still refused
-    })
+    @ValueSource(
+        strings = {
+          "1101051949123100XX", // X only as the check character
+          "X10105194912310021",
+          "11010519491231002Y",
+          "11010519491231002-",
+          "110105-19491231002",
+          "１10105194912310021", // full-width digit
+          "11010519491231002Ｘ", // full-width X
+          "11010519491231002\u2169", // Roman numeral ten
+          "\u066310105194912310021" // Arabic-Indic digit: Character.isDigit is true, still refused
+        })
     void badCharactersAreRefused(String s) {
       assertThat(IdentityNumbers.residentIdValid(s)).isFalse();
       assertThat(IdentityNumbers.residentIdProblem(s)).isEqualTo(IdentityNumbers.RESIDENT_SHAPE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"19900230", "20230229", "19000229", "21000229", "19900431", "19901301", "19900001",
-        "19900100", "19900132", "00000000", "20231200"})
+    @ValueSource(
+        strings = {
+          "19900230",
+          "20230229",
+          "19000229",
+          "21000229",
+          "19900431",
+          "19901301",
+          "19900001",
+          "19900100",
+          "19900132",
+          "00000000",
+          "20231200"
+        })
     void impossibleDatesAreRefusedEvenWithARightCheckCharacter(String birth) {
       String s = resident("110105", birth, "123");
       assertThat(IdentityNumbers.residentIdValid(s)).as(s).isFalse();
@@ -319,13 +357,15 @@ class IdentityNumbersTest {
         assertThat(IdentityNumbers.residentIdValid(s)).as(s).isTrue();
         seen.add(s.charAt(17));
       }
-      assertThat(seen).containsExactlyInAnyOrder('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X');
+      assertThat(seen)
+          .containsExactlyInAnyOrder('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X');
     }
 
     @Test
     void everySingleSubstitutionIsRefused() {
       Random r = new Random(SEED);
-      List<String> valid = new ArrayList<>(List.of("11010519491231002X", resident("110101", "19000101", "001")));
+      List<String> valid =
+          new ArrayList<>(List.of("11010519491231002X", resident("110101", "19000101", "001")));
       for (int i = 0; i < 300; i++) {
         valid.add(randomResident(r));
       }
@@ -338,7 +378,9 @@ class IdentityNumbersTest {
               continue;
             }
             String changed = replace(s, pos, c);
-            assertThat(IdentityNumbers.residentIdValid(changed)).as("%s -> %s", s, changed).isFalse();
+            assertThat(IdentityNumbers.residentIdValid(changed))
+                .as("%s -> %s", s, changed)
+                .isFalse();
             assertThat(IdentityNumbers.residentIdProblem(changed)).as(changed).isNotNull();
             tried++;
           }
@@ -349,12 +391,14 @@ class IdentityNumbersTest {
 
     @Test
     void everyDigitSubstitutionWithIntactDateFailsOnTheCheckCharacter() {
-      // digit changes in the address tail or the sequence code leave shape and date intact: only the check catches them
+      // digit changes in the address tail or the sequence code leave shape and date intact: only
+      // the check catches them
       String s = "11010519491231002X";
       for (int pos : new int[] {1, 2, 3, 4, 5, 14, 15, 16}) {
         for (char c = '0'; c <= '9'; c++) {
           if (c != s.charAt(pos)) {
-            assertThat(IdentityNumbers.residentIdProblem(replace(s, pos, c))).isEqualTo("校验码不符（GB 11643）");
+            assertThat(IdentityNumbers.residentIdProblem(replace(s, pos, c)))
+                .isEqualTo("校验码不符（GB 11643）");
           }
         }
       }
@@ -368,7 +412,9 @@ class IdentityNumbersTest {
         for (int pos = 0; pos < 17; pos++) {
           if (s.charAt(pos) != s.charAt(pos + 1)) {
             String swapped = swap(s, pos, pos + 1);
-            assertThat(IdentityNumbers.residentIdValid(swapped)).as("%s -> %s", s, swapped).isFalse();
+            assertThat(IdentityNumbers.residentIdValid(swapped))
+                .as("%s -> %s", s, swapped)
+                .isFalse();
           }
         }
       }
@@ -389,47 +435,59 @@ class IdentityNumbersTest {
     void randomNumbersAgreeWithTheOracle() {
       Random r = new Random(SEED + 3);
       String pool = "0123456789Xx";
-      agreeWithOracle(120_000, n -> {
-        return switch (n % 6) {
-          case 0 -> { // 17 random digits with the right check: exercises the date and address rules
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < 17; i++) {
-              b.append((char) ('0' + r.nextInt(10)));
-            }
-            yield b + String.valueOf(residentCheckOracle(b.toString()));
-          }
-          case 1 -> { // random mutation of a valid number
-            String v = randomResident(r);
-            yield replace(v, r.nextInt(18), pool.charAt(r.nextInt(pool.length())));
-          }
-          case 2 -> { // plausible prefix, random check character
-            String v = randomResident(r);
-            yield v.substring(0, 17) + pool.charAt(r.nextInt(pool.length()));
-          }
-          case 3 -> { // right check, birth date near the edges: year 1890-2030, month 00-13, day 00-32
-            String first17 = (1 + r.nextInt(9)) + String.format("%05d", r.nextInt(100_000))
-                + (1890 + r.nextInt(141)) + String.format("%02d%02d", r.nextInt(14), r.nextInt(33))
-                + String.format("%03d", r.nextInt(1000));
-            yield first17 + residentCheckOracle(first17);
-          }
-          case 4 -> { // valid, half of them with a lower-case x
-            String v = randomResident(r);
-            yield r.nextBoolean() ? v.toLowerCase(Locale.ROOT) : v;
-          }
-          default -> noise(r, pool); // anything of any length around 18
-        };
-      }, IdentityNumbersTest::residentOracle, IdentityNumbers::residentIdValid, IdentityNumbers::residentIdProblem);
+      agreeWithOracle(
+          120_000,
+          n -> {
+            return switch (n % 6) {
+              case 0 -> { // 17 random digits with the right check: exercises the date and address
+                // rules
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < 17; i++) {
+                  b.append((char) ('0' + r.nextInt(10)));
+                }
+                yield b + String.valueOf(residentCheckOracle(b.toString()));
+              }
+              case 1 -> { // random mutation of a valid number
+                String v = randomResident(r);
+                yield replace(v, r.nextInt(18), pool.charAt(r.nextInt(pool.length())));
+              }
+              case 2 -> { // plausible prefix, random check character
+                String v = randomResident(r);
+                yield v.substring(0, 17) + pool.charAt(r.nextInt(pool.length()));
+              }
+              case 3 -> { // right check, birth date near the edges: year 1890-2030, month 00-13,
+                // day 00-32
+                String first17 =
+                    (1 + r.nextInt(9))
+                        + String.format("%05d", r.nextInt(100_000))
+                        + (1890 + r.nextInt(141))
+                        + String.format("%02d%02d", r.nextInt(14), r.nextInt(33))
+                        + String.format("%03d", r.nextInt(1000));
+                yield first17 + residentCheckOracle(first17);
+              }
+              case 4 -> { // valid, half of them with a lower-case x
+                String v = randomResident(r);
+                yield r.nextBoolean() ? v.toLowerCase(Locale.ROOT) : v;
+              }
+              default -> noise(r, pool); // anything of any length around 18
+            };
+          },
+          IdentityNumbersTest::residentOracle,
+          IdentityNumbers::residentIdValid,
+          IdentityNumbers::residentIdProblem);
     }
   }
 
-  // ---- 统一社会信用代码 -------------------------------------------------------------------------------------------
+  // ---- 统一社会信用代码
+  // -------------------------------------------------------------------------------------------
 
   @Nested
   class CreditCode {
 
     @Test
     void publishedExampleIsValid() {
-      // GB 32100-2015 worked example: sum of Ci*Wi over 91350100M000100Y4 = 1640; 1640 mod 31 = 28; 31 - 28 = 3
+      // GB 32100-2015 worked example: sum of Ci*Wi over 91350100M000100Y4 = 1640; 1640 mod 31 = 28;
+      // 31 - 28 = 3
       assertThat(creditCheckOracle("91350100M000100Y4")).isEqualTo('3');
       assertThat(IdentityNumbers.creditCodeValid("91350100M000100Y43")).isTrue();
       assertThat(IdentityNumbers.creditCodeProblem("91350100M000100Y43")).isNull();
@@ -438,8 +496,10 @@ class IdentityNumbersTest {
     @Test
     void theStandardsRefusedExampleIsRefused() {
       // same worked example with Z in the check position: Z is outside the alphabet
-      assertThat(IdentityNumbers.creditCodeProblem("91350100M000100Y4Z")).isEqualTo(IdentityNumbers.CREDIT_SHAPE);
-      assertThat(IdentityNumbers.creditCodeProblem("91350100M000100Y44")).isEqualTo("校验码不符（GB 32100）");
+      assertThat(IdentityNumbers.creditCodeProblem("91350100M000100Y4Z"))
+          .isEqualTo(IdentityNumbers.CREDIT_SHAPE);
+      assertThat(IdentityNumbers.creditCodeProblem("91350100M000100Y44"))
+          .isEqualTo("校验码不符（GB 32100）");
     }
 
     @Test
@@ -474,7 +534,9 @@ class IdentityNumbersTest {
         }
         String s = n < 18 ? valid.substring(0, n) : valid + "0".repeat(n - 18);
         assertThat(IdentityNumbers.creditCodeValid(s)).as(s).isFalse();
-        assertThat(IdentityNumbers.creditCodeProblem(s)).as(s).isEqualTo(IdentityNumbers.CREDIT_SHAPE);
+        assertThat(IdentityNumbers.creditCodeProblem(s))
+            .as(s)
+            .isEqualTo(IdentityNumbers.CREDIT_SHAPE);
       }
       // the old 9-character 组织机构代码 alone is not a credit code
       assertThat(IdentityNumbers.creditCodeValid("M000100Y4")).isFalse();
@@ -487,28 +549,36 @@ class IdentityNumbersTest {
       for (char c : "IOSVZiosvz".toCharArray()) {
         for (int pos = 0; pos < 18; pos++) {
           String s = replace(valid, pos, c);
-          assertThat(IdentityNumbers.creditCodeProblem(s)).as(s).isEqualTo(IdentityNumbers.CREDIT_SHAPE);
+          assertThat(IdentityNumbers.creditCodeProblem(s))
+              .as(s)
+              .isEqualTo(IdentityNumbers.CREDIT_SHAPE);
         }
       }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "91350100M000100Y4-",
-        "91350100-M000100Y4",
-        "９1350100M000100Y43", // full-width digit
-        "91350100Ｍ000100Y43", // full-width M
-        "91350100M000100Y4\u3000",
-        "91350100\ufb00000100Y43" // ligature ff: String.toUpperCase would turn it into two letters
-    })
+    @ValueSource(
+        strings = {
+          "91350100M000100Y4-",
+          "91350100-M000100Y4",
+          "９1350100M000100Y43", // full-width digit
+          "91350100Ｍ000100Y43", // full-width M
+          "91350100M000100Y4\u3000",
+          "91350100\ufb00000100Y43" // ligature ff: String.toUpperCase would turn it into two
+          // letters
+        })
     void badCharactersAreRefused(String s) {
-      assertThat(IdentityNumbers.creditCodeProblem(s)).as(s).isEqualTo(IdentityNumbers.CREDIT_SHAPE);
+      assertThat(IdentityNumbers.creditCodeProblem(s))
+          .as(s)
+          .isEqualTo(IdentityNumbers.CREDIT_SHAPE);
     }
 
     @Test
     void unicodeLettersThatUpperCaseIntoTheAlphabetAreRefused() {
-      // dotless i and long s upper-case to I and S (both outside the alphabet); with the ff ligature 17 characters
-      // become 18 under String.toUpperCase, so upper-casing the whole string first would pass a wrong length
+      // dotless i and long s upper-case to I and S (both outside the alphabet); with the ff
+      // ligature 17 characters
+      // become 18 under String.toUpperCase, so upper-casing the whole string first would pass a
+      // wrong length
       assertThat(IdentityNumbers.creditCodeValid("91350100M000100Y4\u0131")).isFalse();
       assertThat(IdentityNumbers.creditCodeValid("91350100M000100Y4\u017f")).isFalse();
       String seventeenWithLigature = "91350100M000100Y\ufb00";
@@ -519,7 +589,8 @@ class IdentityNumbersTest {
     @ParameterizedTest
     @ValueSource(chars = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'N', 'Y', 'B', '0'})
     void firstCharacterIsNotRestricted(char authority) {
-      // registering-authority codes keep being added, so only the check character judges the first position
+      // registering-authority codes keep being added, so only the check character judges the first
+      // position
       String s = credit(authority + "1350100M000100Y4");
       assertThat(IdentityNumbers.creditCodeValid(s)).as(s).isTrue();
     }
@@ -533,8 +604,12 @@ class IdentityNumbersTest {
         seen.add(s.charAt(17));
       }
       assertThat(seen.stream().map(String::valueOf).collect(Collectors.joining()))
-          .isEqualTo(CREDIT_ALPHABET.chars().sorted().mapToObj(c -> String.valueOf((char) c))
-              .collect(Collectors.joining()));
+          .isEqualTo(
+              CREDIT_ALPHABET
+                  .chars()
+                  .sorted()
+                  .mapToObj(c -> String.valueOf((char) c))
+                  .collect(Collectors.joining()));
     }
 
     @Test
@@ -553,7 +628,9 @@ class IdentityNumbersTest {
               continue;
             }
             String changed = replace(s, pos, c);
-            assertThat(IdentityNumbers.creditCodeValid(changed)).as("%s -> %s", s, changed).isFalse();
+            assertThat(IdentityNumbers.creditCodeValid(changed))
+                .as("%s -> %s", s, changed)
+                .isFalse();
             assertThat(IdentityNumbers.creditCodeProblem(changed)).as(changed).isNotNull();
             tried++;
           }
@@ -568,7 +645,8 @@ class IdentityNumbersTest {
       for (int pos = 0; pos < 18; pos++) {
         for (char c : CREDIT_ALPHABET.toCharArray()) {
           if (c != s.charAt(pos)) {
-            assertThat(IdentityNumbers.creditCodeProblem(replace(s, pos, c))).isEqualTo("校验码不符（GB 32100）");
+            assertThat(IdentityNumbers.creditCodeProblem(replace(s, pos, c)))
+                .isEqualTo("校验码不符（GB 32100）");
           }
         }
       }
@@ -582,7 +660,9 @@ class IdentityNumbersTest {
         for (int pos = 0; pos < 17; pos++) {
           if (s.charAt(pos) != s.charAt(pos + 1)) {
             String swapped = swap(s, pos, pos + 1);
-            assertThat(IdentityNumbers.creditCodeValid(swapped)).as("%s -> %s", s, swapped).isFalse();
+            assertThat(IdentityNumbers.creditCodeValid(swapped))
+                .as("%s -> %s", s, swapped)
+                .isFalse();
           }
         }
       }
@@ -592,20 +672,26 @@ class IdentityNumbersTest {
     void randomCodesAgreeWithTheOracle() {
       Random r = new Random(SEED + 13);
       String pool = CREDIT_ALPHABET + CREDIT_ALPHABET.toLowerCase(Locale.ROOT) + "IOSVZios-vz ";
-      agreeWithOracle(100_000, n -> {
-        return switch (n % 3) {
-          case 0 -> randomCredit(r);
-          case 1 -> {
-            String v = randomCredit(r);
-            yield replace(v, r.nextInt(18), pool.charAt(r.nextInt(pool.length())));
-          }
-          default -> noise(r, pool);
-        };
-      }, IdentityNumbersTest::creditOracle, IdentityNumbers::creditCodeValid, IdentityNumbers::creditCodeProblem);
+      agreeWithOracle(
+          100_000,
+          n -> {
+            return switch (n % 3) {
+              case 0 -> randomCredit(r);
+              case 1 -> {
+                String v = randomCredit(r);
+                yield replace(v, r.nextInt(18), pool.charAt(r.nextInt(pool.length())));
+              }
+              default -> noise(r, pool);
+            };
+          },
+          IdentityNumbersTest::creditOracle,
+          IdentityNumbers::creditCodeValid,
+          IdentityNumbers::creditCodeProblem);
     }
   }
 
-  // ---- IdType ---------------------------------------------------------------------------------------------------
+  // ---- IdType
+  // ---------------------------------------------------------------------------------------------------
 
   @Nested
   class IdTypes {
@@ -628,16 +714,33 @@ class IdentityNumbersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"11010519491231002X", "  11010519491231002X  ", "\u300011010519491231002X\u3000",
-        "\t11010519491231002x\n", "123456789012345678", "ABCDEFGHIJKLMNOPQR"})
+    @ValueSource(
+        strings = {
+          "11010519491231002X",
+          "  11010519491231002X  ",
+          "\u300011010519491231002X\u3000",
+          "\t11010519491231002x\n",
+          "123456789012345678",
+          "ABCDEFGHIJKLMNOPQR"
+        })
     void eighteenCharactersAfterTrimmingIsResidentId(String number) {
       // the guess is by length only: validity is IdentityNumbers' job
       assertThat(IdType.defaultFor(number)).isEqualTo(IdType.RESIDENT_ID);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "E12345678", "H1234567801", "110105491231002", "1101051949123100",
-        "11010519491231002", "11010519491231002X1", "1101 0519491231002X"})
+    @ValueSource(
+        strings = {
+          "",
+          "   ",
+          "E12345678",
+          "H1234567801",
+          "110105491231002",
+          "1101051949123100",
+          "11010519491231002",
+          "11010519491231002X1",
+          "1101 0519491231002X"
+        })
     void anythingElseIsOther(String number) {
       assertThat(IdType.defaultFor(number)).isEqualTo(IdType.OTHER);
     }

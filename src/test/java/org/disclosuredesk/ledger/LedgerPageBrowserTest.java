@@ -27,10 +27,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The clerk's ledger page in headless Chromium: a dry run lists the bad cells in Chinese, the corrected file
- * imports, the export button downloads the ledger. Year 2006 is this test's own. Skipped without chromedriver.
+ * The clerk's ledger page in headless Chromium: a dry run lists the bad cells in Chinese, the
+ * corrected file imports, the export button downloads the ledger. Year 2006 is this test's own.
+ * Skipped without chromedriver.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "disclosure.test-context=statistics")
 class LedgerPageBrowserTest {
 
@@ -53,7 +55,9 @@ class LedgerPageBrowserTest {
 
   @Test
   void clerkDryRunsCorrectsAndImports() throws Exception {
-    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
+    Assumptions.assumeTrue(
+        HeadlessChromium.available(),
+        "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
     dir = Files.createTempDirectory("ledger-page");
     Path downloads = Files.createDirectories(dir.resolve("downloads"));
     Map<String, Object> prefs = new HashMap<>();
@@ -61,9 +65,26 @@ class LedgerPageBrowserTest {
     prefs.put("download.prompt_for_download", false);
     browser = HeadlessChromium.start(Files.createDirectories(dir.resolve("profile")), prefs);
 
-    Map<LedgerColumn, String> good = LedgerImportTest.row(EXTERNAL_REFERENCE, "P-2006-01", CHANNEL, "当面提交",
-        ARRIVED_ON, "2006-03-01", APPLICANT_TYPE, "自然人", APPLICANT_NAME, "页面测试", DESCRIPTION, "申请公开某文件",
-        OUTCOME, "予以公开", ALREADY_PUBLIC, "否", REPLIED_ON, "2006-03-10");
+    Map<LedgerColumn, String> good =
+        LedgerImportTest.row(
+            EXTERNAL_REFERENCE,
+            "P-2006-01",
+            CHANNEL,
+            "当面提交",
+            ARRIVED_ON,
+            "2006-03-01",
+            APPLICANT_TYPE,
+            "自然人",
+            APPLICANT_NAME,
+            "页面测试",
+            DESCRIPTION,
+            "申请公开某文件",
+            OUTCOME,
+            "予以公开",
+            ALREADY_PUBLIC,
+            "否",
+            REPLIED_ON,
+            "2006-03-10");
     Map<LedgerColumn, String> bad = new HashMap<>(good);
     bad.put(CHANNEL, "信鸽");
     bad.put(REPLIED_ON, "2006-02-30");
@@ -98,10 +119,12 @@ class LedgerPageBrowserTest {
 
     browser.findElement(By.id("year")).sendKeys("2006");
     browser.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
-    // the page reloads with the answer: an element of the old page found meanwhile is looked up again
+    // the page reloads with the answer: an element of the old page found meanwhile is looked up
+    // again
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(b -> b.findElement(By.id("ledger-total")).getText().startsWith("共 1 件"));
-    assertThat(browser.findElement(By.id("ledger-list")).getText()).contains("页面测试", "2006-03-01", "予以公开");
+    assertThat(browser.findElement(By.id("ledger-list")).getText())
+        .contains("页面测试", "2006-03-01", "予以公开");
     screenshot("ledger-search.png");
     browser.findElement(By.id("export-xlsx")).click();
     Path exported = downloads.resolve("台账-2006.xlsx");
@@ -111,12 +134,14 @@ class LedgerPageBrowserTest {
     }
     assertThat(exported).exists();
     assertThat(LedgerImportTest.readXlsx(Files.readAllBytes(exported)))
-        .filteredOn(r -> "P-2006-01".equals(r.get(EXTERNAL_REFERENCE))).singleElement()
+        .filteredOn(r -> "P-2006-01".equals(r.get(EXTERNAL_REFERENCE)))
+        .singleElement()
         .satisfies(r -> assertThat(r.get(APPLICANT_NAME)).isEqualTo("页面测试"));
   }
 
   private void screenshot(String name) throws Exception {
     Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, HeadlessChromium.screenshots().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        shot, HeadlessChromium.screenshots().resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 }

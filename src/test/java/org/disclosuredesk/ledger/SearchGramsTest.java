@@ -21,10 +21,11 @@ class SearchGramsTest {
   void theWordsOfASearchGiveTheirPairsInTurn() {
     List<Long> place = List.copyOf(SearchGrams.of("朝阳区"));
     List<Long> subject = List.copyOf(SearchGrams.of("征收补偿"));
-    assertThat(LedgerSearchRepository.interleaved(List.of(place, subject))).containsExactly(
-        pair("朝阳"), pair("征收"), pair("阳区"), pair("收补"), pair("补偿"));
+    assertThat(LedgerSearchRepository.interleaved(List.of(place, subject)))
+        .containsExactly(pair("朝阳"), pair("征收"), pair("阳区"), pair("收补"), pair("补偿"));
     // a pair two words share is joined once
-    assertThat(LedgerSearchRepository.interleaved(List.of(List.copyOf(SearchGrams.of("补偿")), subject)))
+    assertThat(
+            LedgerSearchRepository.interleaved(List.of(List.copyOf(SearchGrams.of("补偿")), subject)))
         .containsExactly(pair("补偿"), pair("征收"), pair("收补"));
   }
 
@@ -51,7 +52,8 @@ class SearchGramsTest {
 
   @Test
   void countsCharactersOutsideTheBasicPlaneAsOne() {
-    // 𠀋 (U+2000B) is one character in two UTF-16 units: its pairs are with its neighbours, never half of it
+    // 𠀋 (U+2000B) is one character in two UTF-16 units: its pairs are with its neighbours, never
+    // half of it
     assertThat(SearchGrams.of("甲𠀋乙")).containsExactly(pair("甲𠀋"), pair("𠀋乙"));
   }
 
@@ -64,7 +66,8 @@ class SearchGramsTest {
 
   @Test
   void aSearchIsSplitIntoWordsAtWhiteSpace() {
-    assertThat(LedgerSearchRepository.terms("  朝阳区　征收补偿 2026-0001 ")).isEqualTo(List.of("朝阳区", "征收补偿", "2026-0001"));
+    assertThat(LedgerSearchRepository.terms("  朝阳区　征收补偿 2026-0001 "))
+        .isEqualTo(List.of("朝阳区", "征收补偿", "2026-0001"));
     assertThat(LedgerSearchRepository.terms(" ")).isEmpty();
     assertThat(LedgerSearchRepository.terms(null)).isEmpty();
   }

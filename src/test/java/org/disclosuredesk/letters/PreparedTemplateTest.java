@@ -10,12 +10,12 @@ import com.deepoove.poi.template.MetaTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,20 +32,36 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 
-/** The prepared fast path writes what poi-tl itself writes, for every built-in template and awkward values. */
+/**
+ * The prepared fast path writes what poi-tl itself writes, for every built-in template and awkward
+ * values.
+ */
 class PreparedTemplateTest {
 
   static final Configure CONFIG = Configure.builder().build();
   static final Path BUILT_IN = Path.of("src/main/resources/letters");
 
   /** Values a letter really gets, and the characters that could break a hand-made XML part. */
-  static final List<String> VALUES = List.of("2025-0042", "王五", "2025年3月3日", "A&B <公司> \"引号\" '单' ]]> 完",
-      "生僻字𠀀与表情😀", "", "%s {{notATag}} $1 \\ 反斜杠", "很长的申请内容".repeat(400));
+  static final List<String> VALUES =
+      List.of(
+          "2025-0042",
+          "王五",
+          "2025年3月3日",
+          "A&B <公司> \"引号\" '单' ]]> 完",
+          "生僻字𠀀与表情😀",
+          "",
+          "%s {{notATag}} $1 \\ 反斜杠",
+          "很长的申请内容".repeat(400));
 
   static Stream<String> templates() throws IOException {
     try (Stream<Path> files = Files.list(BUILT_IN)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".docx"))
-          .map(n -> n.substring(0, n.length() - 5)).sorted().toList().stream();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".docx"))
+          .map(n -> n.substring(0, n.length() - 5))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -57,7 +73,9 @@ class PreparedTemplateTest {
     List<String> sections = new ArrayList<>();
     walk(template, tags, sections);
     Optional<PreparedTemplate> prepared = PreparedTemplate.of(template, CONFIG);
-    assertThat(prepared).as("every built-in template is plain tags and boolean sections: " + tags).isPresent();
+    assertThat(prepared)
+        .as("every built-in template is plain tags and boolean sections: " + tags)
+        .isPresent();
     for (int round = 0; round < VALUES.size(); round++) {
       Map<String, Object> model = new HashMap<>();
       for (int i = 0; i < tags.size(); i++) {
@@ -70,12 +88,17 @@ class PreparedTemplateTest {
         model.put(sections.get(i), new Boolean[] {true, false, null}[(round + i) % 3]);
       }
       byte[] expected = poiTl(template, model);
-      assertSameDocument(prepared.get().fill(model).orElseThrow(), expected, name + " round " + round);
-      assertSameDocument(new LetterRenderer(null).renderTemplate(template, model), expected, name + " renderer");
+      assertSameDocument(
+          prepared.get().fill(model).orElseThrow(), expected, name + " round " + round);
+      assertSameDocument(
+          new LetterRenderer(null).renderTemplate(template, model), expected, name + " renderer");
     }
   }
 
-  /** The records of {@link LetterFields} name every tag the built-in templates use: none is left empty by a typo. */
+  /**
+   * The records of {@link LetterFields} name every tag the built-in templates use: none is left
+   * empty by a typo.
+   */
   @ParameterizedTest
   @MethodSource("templates")
   void everyTagOfABuiltInTemplateIsALetterField(String name) throws Exception {
@@ -84,7 +107,8 @@ class PreparedTemplateTest {
     walk(Files.readAllBytes(BUILT_IN.resolve(name + ".docx")), tags, sections);
     Set<String> fields = new HashSet<>();
     // the heading and every record of the sealed parts, nested ones too
-    List<Class<?>> types = new ArrayList<>(List.of(LetterFields.Heading.class, LetterFields.Part.class));
+    List<Class<?>> types =
+        new ArrayList<>(List.of(LetterFields.Heading.class, LetterFields.Part.class));
     for (int i = 0; i < types.size(); i++) {
       Class<?> c = types.get(i);
       if (c.isRecord()) {
@@ -100,8 +124,10 @@ class PreparedTemplateTest {
   void valuesPoiTlTreatsSpeciallyAreLeftToIt() throws Exception {
     byte[] template = Files.readAllBytes(BUILT_IN.resolve("acknowledgement.docx"));
     PreparedTemplate prepared = PreparedTemplate.of(template, CONFIG).orElseThrow();
-    for (Object special : new Object[] {"两行\n文字", "制表\t符", " 前导空格", "末尾空格 ", "控制\u0001字符", "\uE000", 42,
-        "孤立\uD800代理"}) {
+    for (Object special :
+        new Object[] {
+          "两行\n文字", "制表\t符", " 前导空格", "末尾空格 ", "控制\u0001字符", "\uE000", 42, "孤立\uD800代理"
+        }) {
       Map<String, Object> model = Map.of("applicantName", special);
       assertThat(prepared.fill(model)).as(String.valueOf(special)).isEmpty();
       byte[] rendered = new LetterRenderer(null).renderTemplate(template, model);
@@ -118,10 +144,13 @@ class PreparedTemplateTest {
     walk(template, new ArrayList<>(), sections);
     assertThat(sections).containsExactly("hasReason");
     PreparedTemplate prepared = PreparedTemplate.of(template, CONFIG).orElseThrow();
-    for (Object value : new Object[] {List.of(Map.of("reason", "一"), Map.of("reason", "二")), "是", 1}) {
+    for (Object value :
+        new Object[] {List.of(Map.of("reason", "一"), Map.of("reason", "二")), "是", 1}) {
       Map<String, Object> model = Map.of("hasReason", value, "reason", "理由");
       assertThat(prepared.fill(model)).as(String.valueOf(value)).isEmpty();
-      assertSameDocument(new LetterRenderer(null).renderTemplate(template, model), poiTl(template, model),
+      assertSameDocument(
+          new LetterRenderer(null).renderTemplate(template, model),
+          poiTl(template, model),
           String.valueOf(value));
     }
   }
@@ -160,8 +189,11 @@ class PreparedTemplateTest {
     return out.toByteArray();
   }
 
-  /** The text tags (inside sections too) and the section names of a template, as poi-tl parses it. */
-  private static void walk(byte[] template, List<String> tags, List<String> sections) throws IOException {
+  /**
+   * The text tags (inside sections too) and the section names of a template, as poi-tl parses it.
+   */
+  private static void walk(byte[] template, List<String> tags, List<String> sections)
+      throws IOException {
     try (XWPFTemplate t = XWPFTemplate.compile(new ByteArrayInputStream(template), CONFIG)) {
       walk(t.getElementTemplates(), tags, sections);
     }
@@ -180,11 +212,16 @@ class PreparedTemplateTest {
 
   private static byte[] poiTl(byte[] template, Map<String, Object> model) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    XWPFTemplate.compile(new ByteArrayInputStream(template), CONFIG).render(model).writeAndClose(out);
+    XWPFTemplate.compile(new ByteArrayInputStream(template), CONFIG)
+        .render(model)
+        .writeAndClose(out);
     return out.toByteArray();
   }
 
-  /** Every part of the package equal as XML (entities and empty-element forms aside), and the same text for Word. */
+  /**
+   * Every part of the package equal as XML (entities and empty-element forms aside), and the same
+   * text for Word.
+   */
   static void assertSameDocument(byte[] actual, byte[] expected, String what) throws Exception {
     Map<String, byte[]> a = entries(actual);
     Map<String, byte[]> e = entries(expected);
@@ -197,15 +234,24 @@ class PreparedTemplateTest {
         Document de = dbf.newDocumentBuilder().parse(new ByteArrayInputStream(e.get(part)));
         da.normalizeDocument();
         de.normalizeDocument();
-        assertThat(da.isEqualNode(de)).as(what + ": " + part + "\n" + new String(a.get(part)) + "\n---\n"
-            + new String(e.get(part))).isTrue();
+        assertThat(da.isEqualNode(de))
+            .as(
+                what
+                    + ": "
+                    + part
+                    + "\n"
+                    + new String(a.get(part))
+                    + "\n---\n"
+                    + new String(e.get(part)))
+            .isTrue();
       } else {
         assertThat(a.get(part)).as(what + ": " + part).isEqualTo(e.get(part));
       }
     }
     try (XWPFDocument da = new XWPFDocument(new ByteArrayInputStream(actual));
         XWPFDocument de = new XWPFDocument(new ByteArrayInputStream(expected));
-        XWPFWordExtractor xa = new XWPFWordExtractor(da); XWPFWordExtractor xe = new XWPFWordExtractor(de)) {
+        XWPFWordExtractor xa = new XWPFWordExtractor(da);
+        XWPFWordExtractor xe = new XWPFWordExtractor(de)) {
       assertThat(xa.getText()).as(what).isEqualTo(xe.getText());
     }
   }

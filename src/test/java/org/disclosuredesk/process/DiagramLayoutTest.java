@@ -22,9 +22,10 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The diagrams of {@code bpmn/*.bpmn} read cleanly (as drawn by bpmn-js in Tasklist, Cockpit and Camunda Modeler):
- * no overlapping shapes, no flow through a box or a label, no overlapping labels, right-angled flows, every shape in
- * its lane. Geometry only, read from the diagram interchange (plain DOM, no engine, no Spring).
+ * The diagrams of {@code bpmn/*.bpmn} read cleanly (as drawn by bpmn-js in Tasklist, Cockpit and
+ * Camunda Modeler): no overlapping shapes, no flow through a box or a label, no overlapping labels,
+ * right-angled flows, every shape in its lane. Geometry only, read from the diagram interchange
+ * (plain DOM, no engine, no Spring).
  */
 class DiagramLayoutTest {
 
@@ -33,19 +34,30 @@ class DiagramLayoutTest {
   static final String DC = "http://www.omg.org/spec/DD/20100524/DC";
   static final String DI = "http://www.omg.org/spec/DD/20100524/DI";
 
-  /** Shapes are shrunk by this much when a flow passes them, so that a flow may touch a shape at its ends. */
+  /**
+   * Shapes are shrunk by this much when a flow passes them, so that a flow may touch a shape at its
+   * ends.
+   */
   static final double TOUCH = 2;
 
   static Stream<Path> diagrams() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".bpmn")).sorted().toList().stream();
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".bpmn"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
   @Test
   void thereAreDiagramsToCheck() throws IOException {
     assertThat(diagrams().map(f -> f.getFileName().toString()))
-        .contains("disclosure-request.bpmn", "appeal.bpmn", "mail-delivery.bpmn", "online-submission.bpmn");
+        .contains(
+            "disclosure-request.bpmn",
+            "appeal.bpmn",
+            "mail-delivery.bpmn",
+            "online-submission.bpmn");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -62,7 +74,8 @@ class DiagramLayoutTest {
       if (kind.equals("sequenceFlow") && (!d.edges.containsKey(id) || d.edges.get(id).size() < 2)) {
         problems.add(id + " has no edge");
       }
-      boolean externalLabel = kind.endsWith("Event") || kind.endsWith("Gateway") || kind.equals("sequenceFlow");
+      boolean externalLabel =
+          kind.endsWith("Event") || kind.endsWith("Gateway") || kind.equals("sequenceFlow");
       if (externalLabel && d.names.containsKey(id) && !d.labels.containsKey(id)) {
         problems.add(id + " (" + d.names.get(id) + ") has no label bounds");
       }
@@ -70,17 +83,26 @@ class DiagramLayoutTest {
     assertThat(problems).isEmpty();
   }
 
-  /** What Tasklist's Diagram tab and Cockpit show is Chinese: no element, lane or pool is named in Latin letters. */
+  /**
+   * What Tasklist's Diagram tab and Cockpit show is Chinese: no element, lane or pool is named in
+   * Latin letters.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void everyNameIsChinese(Path file) {
     Diagram d = Diagram.read(file);
     // a message's name is the key the API correlates with, never drawn
-    d.names.forEach((id, name) -> assertThat("message".equals(d.kind.get(id)) ? "" : name).as(id)
-        .doesNotContainPattern("[A-Za-z]"));
+    d.names.forEach(
+        (id, name) ->
+            assertThat("message".equals(d.kind.get(id)) ? "" : name)
+                .as(id)
+                .doesNotContainPattern("[A-Za-z]"));
   }
 
-  /** (a) No two flow-node shapes overlap, unless one contains the other or one is a boundary event on the other. */
+  /**
+   * (a) No two flow-node shapes overlap, unless one contains the other or one is a boundary event
+   * on the other.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void shapesDoNotOverlap(Path file) {
@@ -97,7 +119,9 @@ class DiagramLayoutTest {
           continue;
         }
         boolean attached = b.equals(d.attachedTo.get(a)) || a.equals(d.attachedTo.get(b));
-        boolean nested = (d.ancestors(b).contains(a) && ba.contains(bb)) || (d.ancestors(a).contains(b) && bb.contains(ba));
+        boolean nested =
+            (d.ancestors(b).contains(a) && ba.contains(bb))
+                || (d.ancestors(a).contains(b) && bb.contains(ba));
         if (!attached && !nested) {
           problems.add(a + " overlaps " + b);
         }
@@ -106,55 +130,61 @@ class DiagramLayoutTest {
     assertThat(problems).isEmpty();
   }
 
-  /** (f) Every sequence-flow segment is horizontal or vertical, and the flow starts and ends on its shapes. */
+  /**
+   * (f) Every sequence-flow segment is horizontal or vertical, and the flow starts and ends on its
+   * shapes.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void flowsHaveRightAnglesAndTouchTheirEnds(Path file) {
     Diagram d = Diagram.read(file);
     List<String> problems = new ArrayList<>();
-    d.edges.forEach((flow, points) -> {
-      for (int i = 1; i < points.size(); i++) {
-        Pt p = points.get(i - 1);
-        Pt q = points.get(i);
-        if (p.x() != q.x() && p.y() != q.y()) {
-          problems.add(flow + ": segment " + p + " -> " + q + " is oblique");
-        }
-      }
-      String[] ends = d.flows.get(flow);
-      if (!d.shapes.get(ends[0]).hasOnBorder(points.get(0))) {
-        problems.add(flow + " does not start on the border of " + ends[0]);
-      }
-      if (!d.shapes.get(ends[1]).hasOnBorder(points.get(points.size() - 1))) {
-        problems.add(flow + " does not end on the border of " + ends[1]);
-      }
-    });
+    d.edges.forEach(
+        (flow, points) -> {
+          for (int i = 1; i < points.size(); i++) {
+            Pt p = points.get(i - 1);
+            Pt q = points.get(i);
+            if (p.x() != q.x() && p.y() != q.y()) {
+              problems.add(flow + ": segment " + p + " -> " + q + " is oblique");
+            }
+          }
+          String[] ends = d.flows.get(flow);
+          if (!d.shapes.get(ends[0]).hasOnBorder(points.get(0))) {
+            problems.add(flow + " does not start on the border of " + ends[0]);
+          }
+          if (!d.shapes.get(ends[1]).hasOnBorder(points.get(points.size() - 1))) {
+            problems.add(flow + " does not end on the border of " + ends[1]);
+          }
+        });
     assertThat(problems).isEmpty();
   }
 
   /**
-   * (b) No sequence-flow segment passes through a shape other than its source, its target and the sub-processes,
-   * lanes and pool enclosing it.
+   * (b) No sequence-flow segment passes through a shape other than its source, its target and the
+   * sub-processes, lanes and pool enclosing it.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void flowsDoNotPassThroughShapes(Path file) {
     Diagram d = Diagram.read(file);
     List<String> problems = new ArrayList<>();
-    d.edges.forEach((flow, points) -> {
-      String[] ends = d.flows.get(flow);
-      List<String> enclosing = d.ancestors(flow);
-      for (String shape : d.flowNodeShapes()) {
-        if (shape.equals(ends[0]) || shape.equals(ends[1]) || enclosing.contains(shape)) {
-          continue;
-        }
-        for (int i = 1; i < points.size(); i++) {
-          if (d.shapes.get(shape).isCrossedBy(points.get(i - 1), points.get(i), TOUCH)) {
-            problems.add(flow + " (" + ends[0] + " -> " + ends[1] + ") passes through " + shape);
-            break;
+    d.edges.forEach(
+        (flow, points) -> {
+          String[] ends = d.flows.get(flow);
+          List<String> enclosing = d.ancestors(flow);
+          for (String shape : d.flowNodeShapes()) {
+            if (shape.equals(ends[0]) || shape.equals(ends[1]) || enclosing.contains(shape)) {
+              continue;
+            }
+            for (int i = 1; i < points.size(); i++) {
+              if (d.shapes.get(shape).isCrossedBy(points.get(i - 1), points.get(i), TOUCH)) {
+                problems.add(
+                    flow + " (" + ends[0] + " -> " + ends[1] + ") passes through " + shape);
+                break;
+              }
+            }
           }
-        }
-      }
-    });
+        });
     assertThat(problems).isEmpty();
   }
 
@@ -164,22 +194,35 @@ class DiagramLayoutTest {
   void flowsDoNotCrossLabels(Path file) {
     Diagram d = Diagram.read(file);
     List<String> problems = new ArrayList<>();
-    d.edges.forEach((flow, points) -> d.labels.forEach((owner, label) -> {
-      if (owner.equals(flow)) {
-        return;
-      }
-      for (int i = 1; i < points.size(); i++) {
-        if (label.isCrossedBy(points.get(i - 1), points.get(i), 0)) {
-          String[] ends = d.flows.get(flow);
-          problems.add(flow + " (" + ends[0] + " -> " + ends[1] + ") crosses the label of " + owner);
-          break;
-        }
-      }
-    }));
+    d.edges.forEach(
+        (flow, points) ->
+            d.labels.forEach(
+                (owner, label) -> {
+                  if (owner.equals(flow)) {
+                    return;
+                  }
+                  for (int i = 1; i < points.size(); i++) {
+                    if (label.isCrossedBy(points.get(i - 1), points.get(i), 0)) {
+                      String[] ends = d.flows.get(flow);
+                      problems.add(
+                          flow
+                              + " ("
+                              + ends[0]
+                              + " -> "
+                              + ends[1]
+                              + ") crosses the label of "
+                              + owner);
+                      break;
+                    }
+                  }
+                }));
     assertThat(problems).isEmpty();
   }
 
-  /** (d) No two labels overlap; no label overlaps a shape or straddles the border of a sub-process, lane or pool. */
+  /**
+   * (d) No two labels overlap; no label overlaps a shape or straddles the border of a sub-process,
+   * lane or pool.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
   void labelsDoNotOverlap(Path file) {
@@ -208,8 +251,9 @@ class DiagramLayoutTest {
   }
 
   /**
-   * (e) With lanes, every flow node belongs to exactly one lane and its shape lies inside that lane's band and no
-   * other; an expanded sub-process that spans lanes overlaps the lane it belongs to.
+   * (e) With lanes, every flow node belongs to exactly one lane and its shape lies inside that
+   * lane's band and no other; an expanded sub-process that spans lanes overlaps the lane it belongs
+   * to.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("diagrams")
@@ -220,11 +264,14 @@ class DiagramLayoutTest {
     }
     Map<String, String> laneOf = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    d.lanes.forEach((lane, refs) -> refs.forEach(ref -> {
-      if (laneOf.put(ref, lane) != null) {
-        problems.add(ref + " is in two lanes");
-      }
-    }));
+    d.lanes.forEach(
+        (lane, refs) ->
+            refs.forEach(
+                ref -> {
+                  if (laneOf.put(ref, lane) != null) {
+                    problems.add(ref + " is in two lanes");
+                  }
+                }));
     for (String node : d.flowNodeShapes()) {
       String lane = laneOf.get(node);
       if (lane == null) {
@@ -232,7 +279,8 @@ class DiagramLayoutTest {
         continue;
       }
       Box shape = d.shapes.get(node);
-      List<String> inside = d.lanes.keySet().stream().filter(l -> d.shapes.get(l).contains(shape)).toList();
+      List<String> inside =
+          d.lanes.keySet().stream().filter(l -> d.shapes.get(l).contains(shape)).toList();
       if (inside.isEmpty() && isContainer(d.kind.get(node))) {
         if (!d.shapes.get(lane).overlaps(shape, 0)) {
           problems.add(node + " spans lanes but not its own lane " + lane);
@@ -244,13 +292,29 @@ class DiagramLayoutTest {
     assertThat(problems).isEmpty();
   }
 
-  /** The main diagram: the happy path on one horizontal line, the office head above it, the stops and timers below. */
+  /**
+   * The main diagram: the happy path on one horizontal line, the office head above it, the stops
+   * and timers below.
+   */
   @Test
   void disclosureRequestHappyPathRunsOnOneLine() {
     Diagram d = Diagram.read(Path.of("bpmn", "disclosure-request.bpmn"));
-    List<String> path = List.of("HandlingStarted", "ToScreening", "Screening", "ScreeningResult", "ToHandling",
-        "Handling", "HandlingAction", "ToDecision", "SignOffNeeded", "ToConclusion", "ReplyToApplicant",
-        "RequestAnswered", "ArchiveRequest", "RequestArchived");
+    List<String> path =
+        List.of(
+            "HandlingStarted",
+            "ToScreening",
+            "Screening",
+            "ScreeningResult",
+            "ToHandling",
+            "Handling",
+            "HandlingAction",
+            "ToDecision",
+            "SignOffNeeded",
+            "ToConclusion",
+            "ReplyToApplicant",
+            "RequestAnswered",
+            "ArchiveRequest",
+            "RequestArchived");
     double line = d.shapes.get("HandlingStarted").centerY();
     double x = Double.NEGATIVE_INFINITY;
     for (String node : path) {
@@ -259,17 +323,30 @@ class DiagramLayoutTest {
       assertThat(shape.centerX()).as(node + " right of its predecessor").isGreaterThan(x);
       x = shape.centerX();
     }
-    for (String flow : List.of(d.flowBetween("RegisterRequest", "HandleRequest"),
-        d.flowBetween("HandleRequest", "ArchiveRequest"))) {
+    for (String flow :
+        List.of(
+            d.flowBetween("RegisterRequest", "HandleRequest"),
+            d.flowBetween("HandleRequest", "ArchiveRequest"))) {
       assertThat(d.edges.get(flow).get(d.edges.get(flow).size() - 1).y()).as(flow).isEqualTo(line);
     }
     for (String above : List.of("ApproveExtension", "SignOff", "SignedOff")) {
       assertThat(d.shapes.get(above).centerY()).as(above + " above the line").isLessThan(line);
     }
-    for (String below : List.of("RecordSupplement", "RecordConsultationReply", "RecordFeePayment",
-        "SupplementPeriodExpired", "ConsultationAnswerExpired", "PaymentPeriodExpired", "ConcludeNoSupplement",
-        "ExpireConsultation", "ConcludeFeeUnpaid", "Withdrawal", "ReminderFiveDays", "ReminderOneDay",
-        "OverdueEscalation")) {
+    for (String below :
+        List.of(
+            "RecordSupplement",
+            "RecordConsultationReply",
+            "RecordFeePayment",
+            "SupplementPeriodExpired",
+            "ConsultationAnswerExpired",
+            "PaymentPeriodExpired",
+            "ConcludeNoSupplement",
+            "ExpireConsultation",
+            "ConcludeFeeUnpaid",
+            "Withdrawal",
+            "ReminderFiveDays",
+            "ReminderOneDay",
+            "OverdueEscalation")) {
       assertThat(d.shapes.get(below).centerY()).as(below + " below the line").isGreaterThan(line);
     }
   }
@@ -277,13 +354,19 @@ class DiagramLayoutTest {
   // ------------------------------------------------------------------------------------------------------------
 
   static boolean isFlowNode(String kind) {
-    return kind.endsWith("Event") || kind.endsWith("Gateway") || kind.endsWith("Task") || kind.equals("task")
-        || kind.equals("subProcess") || kind.equals("transaction") || kind.equals("adHocSubProcess")
+    return kind.endsWith("Event")
+        || kind.endsWith("Gateway")
+        || kind.endsWith("Task")
+        || kind.equals("task")
+        || kind.equals("subProcess")
+        || kind.equals("transaction")
+        || kind.equals("adHocSubProcess")
         || kind.equals("callActivity");
   }
 
   static boolean isContainer(String kind) {
-    return Set.of("subProcess", "transaction", "adHocSubProcess", "participant", "lane").contains(kind);
+    return Set.of("subProcess", "transaction", "adHocSubProcess", "participant", "lane")
+        .contains(kind);
   }
 
   record Pt(double x, double y) {
@@ -303,37 +386,58 @@ class DiagramLayoutTest {
       return y + h / 2;
     }
 
-    /** The interiors intersect (shrunk by {@code shrink} on every side); touching edges do not count. */
+    /**
+     * The interiors intersect (shrunk by {@code shrink} on every side); touching edges do not
+     * count.
+     */
     boolean overlaps(Box o, double shrink) {
-      return x + shrink < o.x + o.w - shrink && o.x + shrink < x + w - shrink
-          && y + shrink < o.y + o.h - shrink && o.y + shrink < y + h - shrink;
+      return x + shrink < o.x + o.w - shrink
+          && o.x + shrink < x + w - shrink
+          && y + shrink < o.y + o.h - shrink
+          && o.y + shrink < y + h - shrink;
     }
 
     boolean contains(Box o) {
       return x <= o.x && y <= o.y && o.x + o.w <= x + w && o.y + o.h <= y + h;
     }
 
-    /** An axis-parallel segment p-q runs through the interior of this box shrunk by {@code shrink}. */
+    /**
+     * An axis-parallel segment p-q runs through the interior of this box shrunk by {@code shrink}.
+     */
     boolean isCrossedBy(Pt p, Pt q, double shrink) {
       double x0 = x + shrink;
       double y0 = y + shrink;
       double x1 = x + w - shrink;
       double y1 = y + h - shrink;
       if (p.x() == q.x()) {
-        return x0 < p.x() && p.x() < x1 && Math.min(p.y(), q.y()) < y1 && Math.max(p.y(), q.y()) > y0;
+        return x0 < p.x()
+            && p.x() < x1
+            && Math.min(p.y(), q.y()) < y1
+            && Math.max(p.y(), q.y()) > y0;
       }
       if (p.y() == q.y()) {
-        return y0 < p.y() && p.y() < y1 && Math.min(p.x(), q.x()) < x1 && Math.max(p.x(), q.x()) > x0;
+        return y0 < p.y()
+            && p.y() < y1
+            && Math.min(p.x(), q.x()) < x1
+            && Math.max(p.x(), q.x()) > x0;
       }
-      // an oblique segment (reported by flowsHaveRightAnglesAndTouchTheirEnds): test its bounding box
-      return overlaps(new Box(Math.min(p.x(), q.x()), Math.min(p.y(), q.y()), Math.abs(p.x() - q.x()),
-          Math.abs(p.y() - q.y())), shrink);
+      // an oblique segment (reported by flowsHaveRightAnglesAndTouchTheirEnds): test its bounding
+      // box
+      return overlaps(
+          new Box(
+              Math.min(p.x(), q.x()),
+              Math.min(p.y(), q.y()),
+              Math.abs(p.x() - q.x()),
+              Math.abs(p.y() - q.y())),
+          shrink);
     }
 
     boolean hasOnBorder(Pt p) {
       boolean within = x - 1 <= p.x() && p.x() <= x + w + 1 && y - 1 <= p.y() && p.y() <= y + h + 1;
-      double gap = Math.min(Math.min(Math.abs(p.x() - x), Math.abs(p.x() - x - w)),
-          Math.min(Math.abs(p.y() - y), Math.abs(p.y() - y - h)));
+      double gap =
+          Math.min(
+              Math.min(Math.abs(p.x() - x), Math.abs(p.x() - x - w)),
+              Math.min(Math.abs(p.y() - y), Math.abs(p.y() - y - h)));
       return within && gap <= 1;
     }
   }
@@ -411,7 +515,10 @@ class DiagramLayoutTest {
       } else if (e.getLocalName().equals("BPMNEdge")) {
         List<Pt> points = new ArrayList<>();
         for (Element w : children(e, DI, "waypoint")) {
-          points.add(new Pt(Double.parseDouble(w.getAttribute("x")), Double.parseDouble(w.getAttribute("y"))));
+          points.add(
+              new Pt(
+                  Double.parseDouble(w.getAttribute("x")),
+                  Double.parseDouble(w.getAttribute("y"))));
         }
         edges.put(element, points);
       } else {
@@ -426,14 +533,19 @@ class DiagramLayoutTest {
     }
 
     private static Box box(Element b) {
-      return new Box(Double.parseDouble(b.getAttribute("x")), Double.parseDouble(b.getAttribute("y")),
-          Double.parseDouble(b.getAttribute("width")), Double.parseDouble(b.getAttribute("height")));
+      return new Box(
+          Double.parseDouble(b.getAttribute("x")),
+          Double.parseDouble(b.getAttribute("y")),
+          Double.parseDouble(b.getAttribute("width")),
+          Double.parseDouble(b.getAttribute("height")));
     }
 
     private static List<Element> children(Element e, String ns, String local) {
       List<Element> out = new ArrayList<>();
       for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
-        if (c instanceof Element ce && ns.equals(ce.getNamespaceURI()) && local.equals(ce.getLocalName())) {
+        if (c instanceof Element ce
+            && ns.equals(ce.getNamespaceURI())
+            && local.equals(ce.getLocalName())) {
           out.add(ce);
         }
       }
@@ -442,7 +554,9 @@ class DiagramLayoutTest {
 
     /** Shapes of flow nodes (not of pools and lanes). */
     List<String> flowNodeShapes() {
-      return shapes.keySet().stream().filter(id -> kind.containsKey(id) && isFlowNode(kind.get(id))).toList();
+      return shapes.keySet().stream()
+          .filter(id -> kind.containsKey(id) && isFlowNode(kind.get(id)))
+          .toList();
     }
 
     /** The sub-processes (innermost first) that contain the element. */
@@ -457,7 +571,9 @@ class DiagramLayoutTest {
     String flowBetween(String source, String target) {
       return flows.entrySet().stream()
           .filter(f -> f.getValue()[0].equals(source) && f.getValue()[1].equals(target))
-          .map(Map.Entry::getKey).findFirst().orElseThrow();
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .orElseThrow();
     }
   }
 }

@@ -56,18 +56,21 @@ class PersonalDataTest {
   @Test
   void leavesOtherNumbersAndShortTextAlone() {
     assertThat(PersonalData.maskText("2024年第12号 共3页")).isEqualTo("2024年第12号 共3页");
-    assertThat(PersonalData.maskText("tracking DD-2024-000123")).isEqualTo("tracking DD-2024-000123");
+    assertThat(PersonalData.maskText("tracking DD-2024-000123"))
+        .isEqualTo("tracking DD-2024-000123");
     assertThat(PersonalData.maskText("短")).isEqualTo("短");
     assertThat(PersonalData.maskText(null)).isNull();
   }
 
   @Test
   void structuredLogCustomizerMasksEveryStringMember() {
-    JsonWriter<Object> writer = JsonWriter.of(members -> {
-      members.add("message", m -> m.toString());
-      members.add("process.thread.name", m -> "main");
-      new PersonalDataMaskingCustomizer().customize(members);
-    });
+    JsonWriter<Object> writer =
+        JsonWriter.of(
+            members -> {
+              members.add("message", m -> m.toString());
+              members.add("process.thread.name", m -> "main");
+              new PersonalDataMaskingCustomizer().customize(members);
+            });
     String line = writer.writeToString("登记申请：身份证370102199001011234，电话13800000000");
     assertThat(line)
         .contains("3701**********1234")

@@ -20,9 +20,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Single sign-on against a real OpenID Connect provider started here (NAV's mock-oauth2-server, from Maven
- * Central): the login page offers it, the platform's {@code preferred_username} picks the Camunda user, whose groups
- * are the roles; a person the system does not know is turned away with a Chinese message.
+ * Single sign-on against a real OpenID Connect provider started here (NAV's mock-oauth2-server,
+ * from Maven Central): the login page offers it, the platform's {@code preferred_username} picks
+ * the Camunda user, whose groups are the roles; a person the system does not know is turned away
+ * with a Chinese message.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SingleSignOnTest {
@@ -51,7 +52,8 @@ class SingleSignOnTest {
   @LocalServerPort int port;
 
   private final Map<String, String> cookies = new LinkedHashMap<>();
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Test
   void aKnownUserSignsInThroughThePlatformWithTheirCamundaGroupsAsRoles() throws Exception {
@@ -64,7 +66,9 @@ class SingleSignOnTest {
     assertThat(home.body()).doesNotContain("年概况"); // not a manager
     // the same session reaches Tasklist as that user
     get(URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"));
-    assertThat(get(URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default")).body())
+    assertThat(
+            get(URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default"))
+                .body())
         .contains("\"userId\":\"reviewer\"");
   }
 
@@ -72,29 +76,45 @@ class SingleSignOnTest {
   void aPersonTheSystemDoesNotKnowIsTurnedAway() throws Exception {
     HttpResponse<String> page = signInAt("stranger");
     assertThat(page.body()).contains("不是本系统的用户");
-    assertThat(get(URI.create("http://localhost:" + port + "/api/requests")).statusCode()).isEqualTo(401);
+    assertThat(get(URI.create("http://localhost:" + port + "/api/requests")).statusCode())
+        .isEqualTo(401);
   }
 
-  /** Clicks the platform's button and follows the redirects as a browser does; the page it ends on. */
+  /**
+   * Clicks the platform's button and follows the redirects as a browser does; the page it ends on.
+   */
   private HttpResponse<String> signInAt(String platformUser) throws Exception {
-    PLATFORM.enqueueCallback(new DefaultOAuth2TokenCallback("platform", "uid-" + platformUser,
-        JOSEObjectType.JWT.getType(), List.of("disclosure-desk"), Map.of("preferred_username", platformUser), 3600));
+    PLATFORM.enqueueCallback(
+        new DefaultOAuth2TokenCallback(
+            "platform",
+            "uid-" + platformUser,
+            JOSEObjectType.JWT.getType(),
+            List.of("disclosure-desk"),
+            Map.of("preferred_username", platformUser),
+            3600));
     URI next = URI.create("http://localhost:" + port + "/oauth2/authorization/platform");
     HttpResponse<String> r = null;
     for (int i = 0; i < 10 && next != null; i++) {
       r = get(next);
-      next = r.statusCode() / 100 == 3 ? next.resolve(r.headers().firstValue("Location").orElseThrow()) : null;
+      next =
+          r.statusCode() / 100 == 3
+              ? next.resolve(r.headers().firstValue("Location").orElseThrow())
+              : null;
     }
     return r;
   }
 
   private HttpResponse<String> get(URI uri) throws Exception {
     // a page as a browser asks for it; the APIs as the pages' scripts do
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-        .header("Accept", uri.getPath().contains("/api/") ? "application/json" : "text/html");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .header("Accept", uri.getPath().contains("/api/") ? "application/json" : "text/html");
     if (uri.getPort() == port && !cookies.isEmpty()) {
-      b.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-          .toList()));
+      b.header(
+          "Cookie",
+          String.join(
+              "; ",
+              cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
     }
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     if (uri.getPort() == port) {

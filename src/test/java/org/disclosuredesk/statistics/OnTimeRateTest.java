@@ -14,7 +14,8 @@ class OnTimeRateTest {
   void nothingConcludedIsADashNotAHundredPercent() {
     AnnualTable empty = AnnualTable.compute(2026, List.of());
     assertThat(empty.onTimeRate()).isNull();
-    assertThat(Paragraph.annual(empty, 1)).contains("本年度办结0件，按时答复率—，结转下年度继续办理0件。")
+    assertThat(Paragraph.annual(empty, 1))
+        .contains("本年度办结0件，按时答复率—，结转下年度继续办理0件。")
         .doesNotContain("100.0%");
     assertThat(Charts.onTime(null, 1)).isEqualTo(new Charts.OnTime(0, "—"));
   }

@@ -20,9 +20,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
- * The manager's page end to end in headless Chromium (Debian chromium + chromium-driver, see .ci/install-browser):
- * logs in with Basic credentials, reads the figures, clicks the CSV download and reads the file. Skipped when
- * /usr/bin/chromedriver is absent.
+ * The manager's page end to end in headless Chromium (Debian chromium + chromium-driver, see
+ * .ci/install-browser): logs in with Basic credentials, reads the figures, clicks the CSV download
+ * and reads the file. Skipped when /usr/bin/chromedriver is absent.
  */
 class ReportsPageBrowserTest extends StatisticsTestSupport {
 
@@ -34,7 +34,8 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
 
   @AfterEach
   void closeBrowser() throws Exception {
-    // conclude the open request, or it would be carried over into every later year other tests look at
+    // conclude the open request, or it would be carried over into every later year other tests look
+    // at
     if (open != null) {
       decide(open, Outcome.DISCLOSED, d(2020, 1, 10));
     }
@@ -52,7 +53,9 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
 
   @Test
   void managerSeesTheTableChartsAndDownloadsTheCsv() throws Exception {
-    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
+    Assumptions.assumeTrue(
+        HeadlessChromium.available(),
+        "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
     // 2019: three requests, two concluded (one of them late), one carried forward
     String a = register("ONLINE", d(2019, 3, 4), "NATURAL_PERSON", "社保信息");
     decide(a, Outcome.DISCLOSED, d(2019, 3, 8));
@@ -75,14 +78,17 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
     WebElement table = browser.findElement(By.id("table-3"));
     assertThat(table.getText()).contains("申请人情况").contains("法人或其他组织").contains("四、结转下年度继续办理");
     List<WebElement> firstRow = table.findElements(By.xpath(".//tr[4]/td"));
-    assertThat(firstRow).extracting(WebElement::getText)
+    assertThat(firstRow)
+        .extracting(WebElement::getText)
         .containsExactly("一、本年新收政府信息公开申请数量", "2", "1", "0", "0", "0", "0", "3");
     assertThat(browser.findElements(By.cssSelector("svg#chart-months rect"))).hasSize(12);
     assertThat(browser.findElement(By.id("chart-outcomes")).getText()).contains("予以公开");
     assertThat(browser.findElement(By.id("paragraph")).getText()).startsWith("2019年，共收到政府信息公开申请3件");
     // the picture in the user guide (docs/reports-manager.png with -Dscreenshots.dir=docs)
-    java.nio.file.Files.write(HeadlessChromium.screenshots().resolve("reports-manager.png"),
-        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    java.nio.file.Files.write(
+        HeadlessChromium.screenshots().resolve("reports-manager.png"),
+        ((org.openqa.selenium.TakesScreenshot) browser)
+            .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 
     browser.findElement(By.id("download-csv")).click();
     Path csv = downloads.resolve("statistics-2019.csv");
@@ -92,7 +98,8 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
     }
     assertThat(csv).exists();
     String content = Files.readString(csv, StandardCharsets.UTF_8);
-    assertThat(content).contains("NEW_THIS_YEAR,\"一、本年新收政府信息公开申请数量\",2,1,0,0,0,0,3")
+    assertThat(content)
+        .contains("NEW_THIS_YEAR,\"一、本年新收政府信息公开申请数量\",2,1,0,0,0,0,3")
         .contains("CARRIED_FORWARD_TO_NEXT_YEAR,\"四、结转下年度继续办理\",1,0,0,0,0,0,1");
 
     assertThat(browser.findElement(By.id("download-xlsx")).getAttribute("href"))
@@ -105,15 +112,24 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
     assertThat(text("drilldown-count")).isEqualTo("共 3 件。");
     assertThat(browser.findElements(By.cssSelector("#drilldown-list tbody tr"))).hasSize(3);
     assertThat(browser.findElement(By.id("drilldown-list")).getText()).contains("**");
-    assertThat(browser.findElement(By.id("drilldown-xlsx")).getAttribute("href")).contains("format=xlsx");
-    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath()
-        .toFile().renameTo(HeadlessChromium.screenshots().resolve("reports-drilldown.png").toFile());
+    assertThat(browser.findElement(By.id("drilldown-xlsx")).getAttribute("href"))
+        .contains("format=xlsx");
+    ((org.openqa.selenium.TakesScreenshot) browser)
+        .getScreenshotAs(org.openqa.selenium.OutputType.FILE)
+        .toPath()
+        .toFile()
+        .renameTo(HeadlessChromium.screenshots().resolve("reports-drilldown.png").toFile());
   }
 
-  /** Table 二 filled in on the page (a wrong figure named next to its field), then the Word report downloaded. */
+  /**
+   * Table 二 filled in on the page (a wrong figure named next to its field), then the Word report
+   * downloaded.
+   */
   @Test
   void managerFillsInTable2AndDownloadsTheWordReport() throws Exception {
-    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
+    Assumptions.assumeTrue(
+        HeadlessChromium.available(),
+        "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
     String a = register("ONLINE", d(2005, 4, 4), "NATURAL_PERSON", "社保信息");
     decide(a, Outcome.DISCLOSED, d(2005, 4, 8));
 
@@ -137,8 +153,10 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
     assertThat(text("error-penaltyDecisions")).isEmpty();
 
     browser.navigate().refresh();
-    assertThat(browser.findElement(By.id("proactive-penaltyDecisions")).getAttribute("value")).isEqualTo("3");
-    assertThat(browser.findElement(By.id("proactive-licensingDecisions")).getAttribute("value")).isEmpty();
+    assertThat(browser.findElement(By.id("proactive-penaltyDecisions")).getAttribute("value"))
+        .isEqualTo("3");
+    assertThat(browser.findElement(By.id("proactive-licensingDecisions")).getAttribute("value"))
+        .isEmpty();
     assertThat(text("proactive-status")).contains("manager");
 
     WebElement download = browser.findElement(By.id("download-docx"));
@@ -161,8 +179,9 @@ class ReportsPageBrowserTest extends StatisticsTestSupport {
     input.sendKeys(value);
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition,
-      java.util.function.Supplier<String> seen) throws InterruptedException {
+  private static void waitFor(
+      java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> seen)
+      throws InterruptedException {
     long until = System.currentTimeMillis() + 30_000;
     while (!condition.getAsBoolean() && System.currentTimeMillis() < until) {
       Thread.sleep(200);

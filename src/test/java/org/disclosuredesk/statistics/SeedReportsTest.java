@@ -11,8 +11,9 @@ import org.disclosuredesk.statistics.counting.Paragraph;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request-handling tables of the published seed reports (DOMAIN.md §7), reproduced by driving the same requests
- * through the real process. Each seed has its own year, so the tests do not see each other's data.
+ * The request-handling tables of the published seed reports (DOMAIN.md §7), reproduced by driving
+ * the same requests through the real process. Each seed has its own year, so the tests do not see
+ * each other's data.
  */
 class SeedReportsTest extends StatisticsTestSupport {
 
@@ -21,9 +22,18 @@ class SeedReportsTest extends StatisticsTestSupport {
   /** Weihai HRSS 2024 (2021 format): 10 online, all 自然人; 予以公开 3, 不掌握 5, 重复申请 1, 其他 1. */
   @Test
   void weihai2024() {
-    Outcome[] outcomes = {Outcome.DISCLOSED, Outcome.DISCLOSED, Outcome.DISCLOSED, Outcome.UNAVAILABLE_NOT_HELD,
-        Outcome.UNAVAILABLE_NOT_HELD, Outcome.UNAVAILABLE_NOT_HELD, Outcome.UNAVAILABLE_NOT_HELD,
-        Outcome.UNAVAILABLE_NOT_HELD, Outcome.NOT_PROCESSED_DUPLICATE, Outcome.OTHER};
+    Outcome[] outcomes = {
+      Outcome.DISCLOSED,
+      Outcome.DISCLOSED,
+      Outcome.DISCLOSED,
+      Outcome.UNAVAILABLE_NOT_HELD,
+      Outcome.UNAVAILABLE_NOT_HELD,
+      Outcome.UNAVAILABLE_NOT_HELD,
+      Outcome.UNAVAILABLE_NOT_HELD,
+      Outcome.UNAVAILABLE_NOT_HELD,
+      Outcome.NOT_PROCESSED_DUPLICATE,
+      Outcome.OTHER
+    };
     for (int i = 0; i < outcomes.length; i++) {
       LocalDate on = d(2024, 1 + i, 8);
       String id = register("ONLINE", on, "NATURAL_PERSON", "社保信息");
@@ -39,8 +49,16 @@ class SeedReportsTest extends StatisticsTestSupport {
     assertThat(t.rows().get("CONCLUDED_TOTAL")).containsExactly(10, 0, 0, 0, 0, 0, 10);
     assertThat(t.rows().get("CARRIED_FORWARD_TO_NEXT_YEAR")).containsExactly(ZERO);
     for (Outcome o : Outcome.values()) {
-      if (!Map.of(Outcome.DISCLOSED, 1, Outcome.UNAVAILABLE_NOT_HELD, 1, Outcome.NOT_PROCESSED_DUPLICATE, 1,
-          Outcome.OTHER, 1).containsKey(o)) {
+      if (!Map.of(
+              Outcome.DISCLOSED,
+              1,
+              Outcome.UNAVAILABLE_NOT_HELD,
+              1,
+              Outcome.NOT_PROCESSED_DUPLICATE,
+              1,
+              Outcome.OTHER,
+              1)
+          .containsKey(o)) {
         assertThat(t.rows().get(o.name())).as(o.name()).containsExactly(ZERO);
       }
     }
@@ -48,7 +66,8 @@ class SeedReportsTest extends StatisticsTestSupport {
     assertThat(t.consistent()).isTrue();
     assertThat(t.onTimeRate()).isEqualTo(1.0);
     String p = Paragraph.annual(t, 1);
-    assertThat(p).startsWith("2024年，共收到政府信息公开申请10件，上年结转0件。")
+    assertThat(p)
+        .startsWith("2024年，共收到政府信息公开申请10件，上年结转0件。")
         .contains("从申请渠道看，互联网渠道10件，占100.0%。")
         .contains("按时答复率100.0%")
         .contains("予以公开3件，占30.0%；本机关不掌握相关政府信息5件，占50.0%；重复申请1件，占10.0%；其他1件，占10.0%。");
@@ -71,11 +90,14 @@ class SeedReportsTest extends StatisticsTestSupport {
     assertThat(t.rows().get("CONCLUDED_TOTAL")).containsExactly(3, 0, 0, 0, 0, 0, 3);
     assertThat(t.rows().get("CARRIED_FORWARD_TO_NEXT_YEAR")).containsExactly(ZERO);
     assertThat(t.consistent()).isTrue();
-    assertThat(Paragraph.annual(t, 1)).contains("予以公开2件，占66.7%；重复申请1件，占33.3%。")
+    assertThat(Paragraph.annual(t, 1))
+        .contains("予以公开2件，占66.7%；重复申请1件，占33.3%。")
         .contains("社保信息2件，占66.7%；就业信息1件，占33.3%。");
   }
 
-  /** Weihai HRSS 2017 (old template): 6 received (网络 5, 信函 1), all on time; 同意公开 3, 非本机关 2, 不存在 1. */
+  /**
+   * Weihai HRSS 2017 (old template): 6 received (网络 5, 信函 1), all on time; 同意公开 3, 非本机关 2, 不存在 1.
+   */
   @Test
   void weihai2017() {
     String[] topics = {"职称信息", "工资文件", "社保信息", "社保信息", "社保信息", "社保信息"};
@@ -93,7 +115,8 @@ class SeedReportsTest extends StatisticsTestSupport {
     assertThat(t.value("RECEIVED_TOTAL")).isEqualTo(6);
     assertThat(t.value("RECEIVED_ONLINE")).isEqualTo(5);
     assertThat(t.value("RECEIVED_LETTER")).isEqualTo(1);
-    assertThat(t.value("RECEIVED_IN_PERSON") + t.value("RECEIVED_FAX") + t.value("RECEIVED_OTHER")).isZero();
+    assertThat(t.value("RECEIVED_IN_PERSON") + t.value("RECEIVED_FAX") + t.value("RECEIVED_OTHER"))
+        .isZero();
     assertThat(t.value("CONCLUDED_TOTAL")).isEqualTo(6);
     assertThat(t.value("CONCLUDED_ON_TIME")).isEqualTo(6);
     assertThat(t.value("CONCLUDED_EXTENDED")).isZero();
@@ -124,7 +147,9 @@ class SeedReportsTest extends StatisticsTestSupport {
     // answers: 已主动公开 32, 同意公开 30, 不同意公开 28 (不是《条例》所指政府信息 16), 非本机关 15, 不存在 14, 告知更改补充 9
     for (int i = 0; i < 128; i++) {
       LocalDate on = d(2018, 1 + i % 11, 5 + i % 20);
-      String id = register(channels[i], on, i % 7 == 0 ? "COMMERCIAL_ENTERPRISE" : "NATURAL_PERSON", "社保信息");
+      String id =
+          register(
+              channels[i], on, i % 7 == 0 ? "COMMERCIAL_ENTERPRISE" : "NATURAL_PERSON", "社保信息");
       if (first == null) {
         first = id;
       }
@@ -138,7 +163,8 @@ class SeedReportsTest extends StatisticsTestSupport {
       } else if (i < 78) {
         decide(id, Outcome.WITHHELD_INTERNAL_AFFAIRS, by);
       } else if (i < 84) {
-        decide(id, Outcome.WITHHELD_THIRD_PARTY_RIGHTS, by, "thirdPartyInterest", "PERSONAL_PRIVACY");
+        decide(
+            id, Outcome.WITHHELD_THIRD_PARTY_RIGHTS, by, "thirdPartyInterest", "PERSONAL_PRIVACY");
       } else if (i < 90) {
         decide(id, Outcome.WITHHELD_SECURITY_STABILITY, by);
       } else if (i < 105) {
@@ -155,20 +181,35 @@ class SeedReportsTest extends StatisticsTestSupport {
     appeal(first, "RECONSIDERATION", d(2018, 5, 3), "UPHELD", d(2018, 7, 2));
     assertThat(n).isEqualTo(128);
     LegacyTable t = statistics.legacyTable(2018);
-    Map<String, Long> published = Map.ofEntries(Map.entry("RECEIVED_TOTAL", 128L),
-        Map.entry("RECEIVED_IN_PERSON", 19L), Map.entry("RECEIVED_FAX", 0L), Map.entry("RECEIVED_ONLINE", 94L),
-        Map.entry("RECEIVED_LETTER", 15L), Map.entry("RECEIVED_OTHER", 0L), Map.entry("CONCLUDED_TOTAL", 128L),
-        Map.entry("CONCLUDED_ON_TIME", 128L), Map.entry("CONCLUDED_EXTENDED", 0L), Map.entry("ANSWERED_TOTAL", 128L),
-        Map.entry("ANSWERED_ALREADY_PUBLIC", 32L), Map.entry("ANSWERED_DISCLOSED", 30L),
-        Map.entry("ANSWERED_PARTIALLY_DISCLOSED", 0L), Map.entry("ANSWERED_WITHHELD", 28L),
-        Map.entry("WITHHELD_TRADE_SECRET", 0L), Map.entry("WITHHELD_NOT_GOVERNMENT_INFORMATION", 16L),
-        Map.entry("WITHHELD_OTHER_LEGAL", 0L), Map.entry("ANSWERED_NOT_THIS_AGENCY", 15L),
-        Map.entry("ANSWERED_DOES_NOT_EXIST", 14L), Map.entry("ANSWERED_ASKED_TO_AMEND", 9L),
-        Map.entry("ANSWERED_OTHER_CHANNEL", 0L), Map.entry("RECONSIDERATION_TOTAL", 1L),
-        Map.entry("RECONSIDERATION_UPHELD", 1L));
+    Map<String, Long> published =
+        Map.ofEntries(
+            Map.entry("RECEIVED_TOTAL", 128L),
+            Map.entry("RECEIVED_IN_PERSON", 19L),
+            Map.entry("RECEIVED_FAX", 0L),
+            Map.entry("RECEIVED_ONLINE", 94L),
+            Map.entry("RECEIVED_LETTER", 15L),
+            Map.entry("RECEIVED_OTHER", 0L),
+            Map.entry("CONCLUDED_TOTAL", 128L),
+            Map.entry("CONCLUDED_ON_TIME", 128L),
+            Map.entry("CONCLUDED_EXTENDED", 0L),
+            Map.entry("ANSWERED_TOTAL", 128L),
+            Map.entry("ANSWERED_ALREADY_PUBLIC", 32L),
+            Map.entry("ANSWERED_DISCLOSED", 30L),
+            Map.entry("ANSWERED_PARTIALLY_DISCLOSED", 0L),
+            Map.entry("ANSWERED_WITHHELD", 28L),
+            Map.entry("WITHHELD_TRADE_SECRET", 0L),
+            Map.entry("WITHHELD_NOT_GOVERNMENT_INFORMATION", 16L),
+            Map.entry("WITHHELD_OTHER_LEGAL", 0L),
+            Map.entry("ANSWERED_NOT_THIS_AGENCY", 15L),
+            Map.entry("ANSWERED_DOES_NOT_EXIST", 14L),
+            Map.entry("ANSWERED_ASKED_TO_AMEND", 9L),
+            Map.entry("ANSWERED_OTHER_CHANNEL", 0L),
+            Map.entry("RECONSIDERATION_TOTAL", 1L),
+            Map.entry("RECONSIDERATION_UPHELD", 1L));
     published.forEach((code, value) -> assertThat(t.value(code)).as(code).isEqualTo(value));
     // the same year in the 2021 table adds up too
     assertThat(statistics.table(2018).consistent()).isTrue();
-    assertThat(statistics.table(2018).appeals().get("RECONSIDERATION")).containsExactly(1, 0, 0, 0, 1);
+    assertThat(statistics.table(2018).appeals().get("RECONSIDERATION"))
+        .containsExactly(1, 0, 0, 0, 1);
   }
 }

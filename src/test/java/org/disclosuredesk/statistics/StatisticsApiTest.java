@@ -1,6 +1,5 @@
 package org.disclosuredesk.statistics;
 
-import org.disclosuredesk.common.Columns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -25,31 +22,44 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.statistics.counting.Layout;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The statistics endpoints over HTTP: JSON shape, formats, errors, freeze, reconciliation, identity break. */
+/**
+ * The statistics endpoints over HTTP: JSON shape, formats, errors, freeze, reconciliation, identity
+ * break.
+ */
 class StatisticsApiTest extends StatisticsTestSupport {
 
   @Autowired ObjectMapper json;
   private final HttpClient http = HttpClient.newHttpClient();
 
   HttpResponse<byte[]> get(String path, String user) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+      b.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   HttpResponse<byte[]> post(String path, String user) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .POST(HttpRequest.BodyPublishers.noBody())
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8))).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+            .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
@@ -59,7 +69,9 @@ class StatisticsApiTest extends StatisticsTestSupport {
     return json.readTree(r.body());
   }
 
-  /** A year in which nothing was concluded (here: only one request, still open) has no on-time rate. */
+  /**
+   * A year in which nothing was concluded (here: only one request, still open) has no on-time rate.
+   */
   @Test
   void aYearWithNothingConcludedHasNoOnTimeRate() throws Exception {
     register("IN_PERSON", d(2008, 12, 29), "NATURAL_PERSON", "社保信息");
@@ -70,12 +82,16 @@ class StatisticsApiTest extends StatisticsTestSupport {
     assertThat(page).contains("<strong id=\"on-time-rate\">—</strong>");
   }
 
-  /** 2015: two requests, one with a fee paid; JSON, CSV, XLSX, HTML, legacy, freeze, reconciliation. */
+  /**
+   * 2015: two requests, one with a fee paid; JSON, CSV, XLSX, HTML, legacy, freeze, reconciliation.
+   */
   @Test
   void year2015() throws Exception {
     String a = register("ONLINE", d(2015, 3, 2), "NATURAL_PERSON", "社保信息");
     actions.screening(a, body("result", "PROCEED"), "reviewer");
-    actions.feeNotice(a, body("noticeOn", "2015-03-04", "method", "PER_VOLUME", "pages", 50, "amountYuan", 200),
+    actions.feeNotice(
+        a,
+        body("noticeOn", "2015-03-04", "method", "PER_VOLUME", "pages", 50, "amountYuan", 200),
         "reviewer");
     actions.feePayment(a, body("paidOn", "2015-03-06"), "clerk");
     decide(a, Outcome.DISCLOSED, d(2015, 3, 10));
@@ -84,29 +100,43 @@ class StatisticsApiTest extends StatisticsTestSupport {
     JsonNode s = getJson("/api/statistics/2015");
     assertThat(s.get("year").asInt()).isEqualTo(2015);
     assertThat(s.get("format").asText()).isEqualTo("GB-2021");
-    assertThat(s.get("columns")).extracting(JsonNode::asText).containsExactly("NATURAL_PERSON",
-        "COMMERCIAL_ENTERPRISE", "RESEARCH_INSTITUTION", "PUBLIC_INTEREST_ORGANIZATION", "LEGAL_SERVICE_PROVIDER",
-        "OTHER_ORGANIZATION", "TOTAL");
+    assertThat(s.get("columns"))
+        .extracting(JsonNode::asText)
+        .containsExactly(
+            "NATURAL_PERSON",
+            "COMMERCIAL_ENTERPRISE",
+            "RESEARCH_INSTITUTION",
+            "PUBLIC_INTEREST_ORGANIZATION",
+            "LEGAL_SERVICE_PROVIDER",
+            "OTHER_ORGANIZATION",
+            "TOTAL");
     List<String> codes = new ArrayList<>();
     s.get("rows").forEach(r -> codes.add(r.get("code").asText()));
-    List<String> expected = new ArrayList<>(List.of("NEW_THIS_YEAR", "CARRIED_OVER_FROM_LAST_YEAR"));
+    List<String> expected =
+        new ArrayList<>(List.of("NEW_THIS_YEAR", "CARRIED_OVER_FROM_LAST_YEAR"));
     for (Outcome o : Outcome.values()) {
       expected.add(o.name());
     }
     expected.addAll(List.of("CONCLUDED_TOTAL", "CARRIED_FORWARD_TO_NEXT_YEAR"));
     assertThat(codes).isEqualTo(expected);
     assertThat(s.get("rows").get(0).get("label").asText()).isEqualTo("一、本年新收政府信息公开申请数量");
-    assertThat(s.get("rows").get(0).get("values")).extracting(JsonNode::asLong)
+    assertThat(s.get("rows").get(0).get("values"))
+        .extracting(JsonNode::asLong)
         .containsExactly(1L, 0L, 0L, 0L, 1L, 0L, 2L);
-    assertThat(s.get("rows").get(24).get("values")).extracting(JsonNode::asLong)
+    assertThat(s.get("rows").get(24).get("values"))
+        .extracting(JsonNode::asLong)
         .containsExactly(0L, 0L, 0L, 0L, 1L, 0L, 1L);
     assertThat(s.get("consistent").asBoolean()).isTrue();
-    assertThat(s.get("appeals").get("columns")).extracting(JsonNode::asText)
+    assertThat(s.get("appeals").get("columns"))
+        .extracting(JsonNode::asText)
         .containsExactly("UPHELD", "CORRECTED", "OTHER", "PENDING", "TOTAL");
-    assertThat(s.get("appeals").get("rows")).extracting(r -> r.get("code").asText())
-        .containsExactly("RECONSIDERATION", "LITIGATION_DIRECT", "LITIGATION_AFTER_RECONSIDERATION");
+    assertThat(s.get("appeals").get("rows"))
+        .extracting(r -> r.get("code").asText())
+        .containsExactly(
+            "RECONSIDERATION", "LITIGATION_DIRECT", "LITIGATION_AFTER_RECONSIDERATION");
     assertThat(s.get("fees").get("collectedYuan").decimalValue()).isEqualByComparingTo("200");
-    assertThat(s.get("fees").get("collectedTenThousandYuan").decimalValue()).isEqualByComparingTo("0.02");
+    assertThat(s.get("fees").get("collectedTenThousandYuan").decimalValue())
+        .isEqualByComparingTo("0.02");
     assertThat(s.get("onTimeRate").asDouble()).isEqualTo(1.0);
     assertThat(s.get("paragraph").asText()).contains("收取信息处理费200.00元（0.0200万元）");
     assertThat(s.get("frozen").isNull()).isTrue();
@@ -123,15 +153,20 @@ class StatisticsApiTest extends StatisticsTestSupport {
     assertThat(get("/api/statistics/abc", "manager").statusCode()).isEqualTo(400);
     assertThat(get("/api/statistics/3000", "manager").statusCode()).isEqualTo(400);
     assertThat(get("/api/statistics/2015?format=pdf", "manager").statusCode()).isEqualTo(400);
-    assertThat(get("/api/statistics/2015/legacy?format=doc", "manager").statusCode()).isEqualTo(400);
-    assertThat(json.readTree(get("/api/statistics/2015?format=pdf", "manager").body()).get("fields").has("format"))
+    assertThat(get("/api/statistics/2015/legacy?format=doc", "manager").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            json.readTree(get("/api/statistics/2015?format=pdf", "manager").body())
+                .get("fields")
+                .has("format"))
         .isTrue();
 
     // CSV
     HttpResponse<byte[]> csv = get("/api/statistics/2015?format=csv", "manager");
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     String text = new String(csv.body(), StandardCharsets.UTF_8);
-    assertThat(text).contains("代码,项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计")
+    assertThat(text)
+        .contains("代码,项目,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计")
         .contains("NEW_THIS_YEAR,\"一、本年新收政府信息公开申请数量\",1,0,0,0,1,0,2");
 
     // XLSX round trip: official labels and merged header cells
@@ -141,28 +176,64 @@ class StatisticsApiTest extends StatisticsTestSupport {
     checkWorkbook(xlsx.body());
 
     // HTML
-    String html = new String(get("/api/statistics/2015?format=html", "manager").body(), StandardCharsets.UTF_8);
-    assertThat(html).contains("<table class=\"official\" id=\"table-3\">").contains("申请人情况")
-        .contains("法人或其他组织").contains("（三）不予公开").contains("四、结转下年度继续办理");
+    String html =
+        new String(
+            get("/api/statistics/2015?format=html", "manager").body(), StandardCharsets.UTF_8);
+    assertThat(html)
+        .contains("<table class=\"official\" id=\"table-3\">")
+        .contains("申请人情况")
+        .contains("法人或其他组织")
+        .contains("（三）不予公开")
+        .contains("四、结转下年度继续办理");
 
     // legacy template
     JsonNode legacy = getJson("/api/statistics/2015/legacy");
     assertThat(legacy.get("format").asText()).isEqualTo("PRE-2019");
     List<String> legacyCodes = new ArrayList<>();
     legacy.get("rows").forEach(r -> legacyCodes.add(r.get("code").asText()));
-    assertThat(legacyCodes).containsExactly("RECEIVED_TOTAL", "RECEIVED_IN_PERSON", "RECEIVED_FAX",
-        "RECEIVED_ONLINE", "RECEIVED_LETTER", "RECEIVED_OTHER", "CONCLUDED_TOTAL", "CONCLUDED_ON_TIME",
-        "CONCLUDED_EXTENDED", "CONCLUDED_OVERDUE", "ANSWERED_TOTAL", "ANSWERED_ALREADY_PUBLIC", "ANSWERED_DISCLOSED",
-        "ANSWERED_PARTIALLY_DISCLOSED", "ANSWERED_WITHHELD", "WITHHELD_STATE_SECRET", "WITHHELD_TRADE_SECRET",
-        "WITHHELD_PERSONAL_PRIVACY", "WITHHELD_SECURITY_STABILITY", "WITHHELD_NOT_GOVERNMENT_INFORMATION",
-        "WITHHELD_OTHER_LEGAL", "ANSWERED_NOT_THIS_AGENCY", "ANSWERED_DOES_NOT_EXIST", "ANSWERED_ASKED_TO_AMEND",
-        "ANSWERED_OTHER_CHANNEL", "RECONSIDERATION_TOTAL", "RECONSIDERATION_UPHELD", "RECONSIDERATION_CORRECTED",
-        "RECONSIDERATION_OTHER", "LITIGATION_TOTAL", "LITIGATION_UPHELD", "LITIGATION_CORRECTED", "LITIGATION_OTHER",
-        "FEES_COLLECTED_10K_YUAN");
+    assertThat(legacyCodes)
+        .containsExactly(
+            "RECEIVED_TOTAL",
+            "RECEIVED_IN_PERSON",
+            "RECEIVED_FAX",
+            "RECEIVED_ONLINE",
+            "RECEIVED_LETTER",
+            "RECEIVED_OTHER",
+            "CONCLUDED_TOTAL",
+            "CONCLUDED_ON_TIME",
+            "CONCLUDED_EXTENDED",
+            "CONCLUDED_OVERDUE",
+            "ANSWERED_TOTAL",
+            "ANSWERED_ALREADY_PUBLIC",
+            "ANSWERED_DISCLOSED",
+            "ANSWERED_PARTIALLY_DISCLOSED",
+            "ANSWERED_WITHHELD",
+            "WITHHELD_STATE_SECRET",
+            "WITHHELD_TRADE_SECRET",
+            "WITHHELD_PERSONAL_PRIVACY",
+            "WITHHELD_SECURITY_STABILITY",
+            "WITHHELD_NOT_GOVERNMENT_INFORMATION",
+            "WITHHELD_OTHER_LEGAL",
+            "ANSWERED_NOT_THIS_AGENCY",
+            "ANSWERED_DOES_NOT_EXIST",
+            "ANSWERED_ASKED_TO_AMEND",
+            "ANSWERED_OTHER_CHANNEL",
+            "RECONSIDERATION_TOTAL",
+            "RECONSIDERATION_UPHELD",
+            "RECONSIDERATION_CORRECTED",
+            "RECONSIDERATION_OTHER",
+            "LITIGATION_TOTAL",
+            "LITIGATION_UPHELD",
+            "LITIGATION_CORRECTED",
+            "LITIGATION_OTHER",
+            "FEES_COLLECTED_10K_YUAN");
     assertThat(legacy.get("rows").get(33).get("value").decimalValue()).isEqualByComparingTo("0.02");
-    assertThat(get("/api/statistics/2015/legacy?format=csv", "manager").statusCode()).isEqualTo(200);
-    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
-        get("/api/statistics/2015/legacy?format=xlsx", "manager").body()))) {
+    assertThat(get("/api/statistics/2015/legacy?format=csv", "manager").statusCode())
+        .isEqualTo(200);
+    try (XSSFWorkbook wb =
+        new XSSFWorkbook(
+            new ByteArrayInputStream(
+                get("/api/statistics/2015/legacy?format=xlsx", "manager").body()))) {
       assertThat(wb.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).isEqualTo("（一）收到申请数");
     }
 
@@ -183,12 +254,25 @@ class StatisticsApiTest extends StatisticsTestSupport {
     assertThat(after.get("frozen").get("by").asText()).isEqualTo("manager");
     assertThat(after.get("frozen").get("at").asText()).isEqualTo(snap.get("at").asText());
     List<String> diffs = new ArrayList<>();
-    after.get("differences").forEach(x -> diffs.add(x.get("row").asText() + "/" + x.get("column").asText() + ":"
-        + x.get("frozen").asLong() + "→" + x.get("current").asLong()));
-    assertThat(diffs).containsExactlyInAnyOrder(
-        "NOT_PROCESSED_DUPLICATE/LEGAL_SERVICE_PROVIDER:0→1", "NOT_PROCESSED_DUPLICATE/TOTAL:0→1",
-        "CONCLUDED_TOTAL/LEGAL_SERVICE_PROVIDER:0→1", "CONCLUDED_TOTAL/TOTAL:1→2",
-        "CARRIED_FORWARD_TO_NEXT_YEAR/LEGAL_SERVICE_PROVIDER:1→0", "CARRIED_FORWARD_TO_NEXT_YEAR/TOTAL:1→0");
+    after
+        .get("differences")
+        .forEach(
+            x ->
+                diffs.add(
+                    x.get("row").asText()
+                        + "/"
+                        + x.get("column").asText()
+                        + ":"
+                        + x.get("frozen").asLong()
+                        + "→"
+                        + x.get("current").asLong()));
+    assertThat(diffs)
+        .containsExactlyInAnyOrder(
+            "NOT_PROCESSED_DUPLICATE/LEGAL_SERVICE_PROVIDER:0→1",
+                "NOT_PROCESSED_DUPLICATE/TOTAL:0→1",
+            "CONCLUDED_TOTAL/LEGAL_SERVICE_PROVIDER:0→1", "CONCLUDED_TOTAL/TOTAL:1→2",
+            "CARRIED_FORWARD_TO_NEXT_YEAR/LEGAL_SERVICE_PROVIDER:1→0",
+                "CARRIED_FORWARD_TO_NEXT_YEAR/TOTAL:1→0");
     assertThat(after.get("rows").get(23).get("values").get(6).asLong()).isEqualTo(2);
   }
 
@@ -201,11 +285,21 @@ class StatisticsApiTest extends StatisticsTestSupport {
       assertThat(text(sheet, 2, 3)).isEqualTo("自然人");
       assertThat(text(sheet, 2, 4)).isEqualTo("法人或其他组织");
       assertThat(text(sheet, 2, 9)).isEqualTo("总计");
-      assertThat(List.of(text(sheet, 3, 4), text(sheet, 3, 5), text(sheet, 3, 6), text(sheet, 3, 7),
-          text(sheet, 3, 8))).containsExactly("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他");
-      assertThat(sheet.getMergedRegions()).contains(new CellRangeAddress(1, 1, 3, 9),
-          new CellRangeAddress(2, 2, 4, 8), new CellRangeAddress(2, 3, 3, 3), new CellRangeAddress(2, 3, 9, 9),
-          new CellRangeAddress(1, 3, 0, 2));
+      assertThat(
+              List.of(
+                  text(sheet, 3, 4),
+                  text(sheet, 3, 5),
+                  text(sheet, 3, 6),
+                  text(sheet, 3, 7),
+                  text(sheet, 3, 8)))
+          .containsExactly("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他");
+      assertThat(sheet.getMergedRegions())
+          .contains(
+              new CellRangeAddress(1, 1, 3, 9),
+              new CellRangeAddress(2, 2, 4, 8),
+              new CellRangeAddress(2, 3, 3, 3),
+              new CellRangeAddress(2, 3, 9, 9),
+              new CellRangeAddress(1, 3, 0, 2));
       assertThat(text(sheet, 4, 0)).isEqualTo("一、本年新收政府信息公开申请数量");
       assertThat(number(sheet, 4, 3)).isEqualTo(1);
       assertThat(number(sheet, 4, 9)).isEqualTo(2);
@@ -240,7 +334,8 @@ class StatisticsApiTest extends StatisticsTestSupport {
   @Test
   void identityBreakIsShownLoudly() throws Exception {
     String tn = "2016-BAD-" + UUID.randomUUID().toString().substring(0, 6);
-    // written through the application's one writer of dd_request, as a faulty step or a back-filled import would
+    // written through the application's one writer of dd_request, as a faulty step or a back-filled
+    // import would
     Columns row = new Columns();
     row.set("id", UUID.randomUUID().toString());
     row.set("tracking_number", tn);
@@ -260,24 +355,32 @@ class StatisticsApiTest extends StatisticsTestSupport {
     requests.insert(row);
     JsonNode s = getJson("/api/statistics/2016");
     assertThat(s.get("consistent").asBoolean()).isFalse();
-    assertThat(s.get("breaks")).extracting(b -> b.get("column").asText())
+    assertThat(s.get("breaks"))
+        .extracting(b -> b.get("column").asText())
         .containsExactly("NATURAL_PERSON", "TOTAL");
-    assertThat(s.get("breaks").get(0).get("requests")).extracting(JsonNode::asText).containsExactly(tn);
+    assertThat(s.get("breaks").get(0).get("requests"))
+        .extracting(JsonNode::asText)
+        .containsExactly(tn);
     String page = new String(get("/reports/2016", "manager").body(), StandardCharsets.UTF_8);
     assertThat(page).contains("id=\"identity-break\"").contains(tn);
   }
 
   /**
-   * A freeze keeps every cell of tables 三 and 四 as JSON keyed by row code; rows frozen by earlier versions stay
-   * readable, and a freeze now writes the same shape (2007 is no other test's year).
+   * A freeze keeps every cell of tables 三 and 四 as JSON keyed by row code; rows frozen by earlier
+   * versions stay readable, and a freeze now writes the same shape (2007 is no other test's year).
    */
   @Test
   void frozenSnapshotsKeepTheirStoredFormat() throws Exception {
     String agency = statistics.platform().agency().code();
-    jdbc.sql("DELETE FROM dd_statistics_freeze WHERE report_year = 2007").update(); // a schema kept from a run before
-    jdbc.sql("INSERT INTO dd_statistics_freeze (id, agency_code, report_year, format, frozen_at, frozen_by, snapshot)"
-            + " VALUES (?, ?, 2007, 'GB-2021', ?, 'manager', ?)")
-        .params(UUID.randomUUID().toString(), agency, LocalDateTime.of(2008, 1, 20, 9, 30),
+    jdbc.sql("DELETE FROM dd_statistics_freeze WHERE report_year = 2007")
+        .update(); // a schema kept from a run before
+    jdbc.sql(
+            "INSERT INTO dd_statistics_freeze (id, agency_code, report_year, format, frozen_at, frozen_by, snapshot)"
+                + " VALUES (?, ?, 2007, 'GB-2021', ?, 'manager', ?)")
+        .params(
+            UUID.randomUUID().toString(),
+            agency,
+            LocalDateTime.of(2008, 1, 20, 9, 30),
             "{\"NEW_THIS_YEAR\":[2,0,0,0,0,0,2],\"CARRIED_FORWARD_TO_NEXT_YEAR\":[2,0,0,0,0,0,2],"
                 + "\"RECONSIDERATION\":[0,0,0,1,1]}")
         .update();
@@ -285,15 +388,35 @@ class StatisticsApiTest extends StatisticsTestSupport {
     assertThat(s.get("frozen").get("at").asText()).isEqualTo("2008-01-20T09:30:00");
     assertThat(s.get("frozen").get("by").asText()).isEqualTo("manager");
     List<String> moved = new ArrayList<>();
-    s.get("differences").forEach(d -> moved.add(d.get("row").asText() + "/" + d.get("column").asText() + ":"
-        + d.get("frozen").asLong() + "->" + d.get("current").asLong()));
-    assertThat(moved).containsExactly("NEW_THIS_YEAR/NATURAL_PERSON:2->0", "NEW_THIS_YEAR/TOTAL:2->0",
-        "CARRIED_FORWARD_TO_NEXT_YEAR/NATURAL_PERSON:2->0", "CARRIED_FORWARD_TO_NEXT_YEAR/TOTAL:2->0",
-        "RECONSIDERATION/PENDING:1->0", "RECONSIDERATION/TOTAL:1->0");
+    s.get("differences")
+        .forEach(
+            d ->
+                moved.add(
+                    d.get("row").asText()
+                        + "/"
+                        + d.get("column").asText()
+                        + ":"
+                        + d.get("frozen").asLong()
+                        + "->"
+                        + d.get("current").asLong()));
+    assertThat(moved)
+        .containsExactly(
+            "NEW_THIS_YEAR/NATURAL_PERSON:2->0",
+            "NEW_THIS_YEAR/TOTAL:2->0",
+            "CARRIED_FORWARD_TO_NEXT_YEAR/NATURAL_PERSON:2->0",
+            "CARRIED_FORWARD_TO_NEXT_YEAR/TOTAL:2->0",
+            "RECONSIDERATION/PENDING:1->0",
+            "RECONSIDERATION/TOTAL:1->0");
 
     assertThat(post("/api/statistics/2007/freeze", "manager").statusCode()).isEqualTo(201);
-    JsonNode stored = json.readTree(jdbc.sql("SELECT snapshot FROM dd_statistics_freeze WHERE report_year = 2007"
-        + " AND frozen_by = 'manager' ORDER BY frozen_at DESC").query(String.class).list().get(0));
+    JsonNode stored =
+        json.readTree(
+            jdbc.sql(
+                    "SELECT snapshot FROM dd_statistics_freeze WHERE report_year = 2007"
+                        + " AND frozen_by = 'manager' ORDER BY frozen_at DESC")
+                .query(String.class)
+                .list()
+                .get(0));
     List<String> rows = new ArrayList<>();
     stored.fieldNames().forEachRemaining(rows::add);
     List<String> expected = new ArrayList<>();

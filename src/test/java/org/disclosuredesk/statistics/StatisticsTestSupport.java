@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.handling.RequestActions;
 import org.disclosuredesk.intake.IntakeService;
+import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.request.RegistrationForm;
 import org.disclosuredesk.request.RequestRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -27,13 +27,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Drives requests through the real process (registration, decision, sign-off, supplement, withdrawal) with the
- * engine clock in 2025, so old business years are back-filled as staff would. One Spring context for all statistics
- * tests; each test uses years no other test uses, since on MySQL all tests share one schema.
+ * Drives requests through the real process (registration, decision, sign-off, supplement,
+ * withdrawal) with the engine clock in 2025, so old business years are back-filled as staff would.
+ * One Spring context for all statistics tests; each test uses years no other test uses, since on
+ * MySQL all tests share one schema.
  */
-// a context of our own: RestartPersistenceTest closes an engine named "default", which unregisters that name from
-// Camunda's shared container; a context other tests also use must be created after it (SecurityDefaultsTest)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+// a context of our own: RestartPersistenceTest closes an engine named "default", which unregisters
+// that name from
+// Camunda's shared container; a context other tests also use must be created after it
+// (SecurityDefaultsTest)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "disclosure.test-context=statistics")
 abstract class StatisticsTestSupport {
 
@@ -59,7 +63,10 @@ abstract class StatisticsTestSupport {
     ClockUtil.reset();
   }
 
-  /** Whatever a statistics test drove through the process, the running tallies still equal a recount. */
+  /**
+   * Whatever a statistics test drove through the process, the running tallies still equal a
+   * recount.
+   */
   @AfterEach
   void talliesEqualRecount() {
     for (int year = 2000; year <= 2045; year++) {
@@ -78,10 +85,25 @@ abstract class StatisticsTestSupport {
 
   String register(String channel, LocalDate on, String type, String topic) {
     boolean person = "NATURAL_PERSON".equals(type);
-    var form = new RegistrationForm(channel, on.toString(), null,
-        new RegistrationForm.Applicant(type, person ? "申请人" + UUID.randomUUID().toString().substring(0, 6) : "某单位",
-            null, null, null, null, null),
-        null, "申请公开 " + topic + " " + UUID.randomUUID(), topic, null, null, null);
+    var form =
+        new RegistrationForm(
+            channel,
+            on.toString(),
+            null,
+            new RegistrationForm.Applicant(
+                type,
+                person ? "申请人" + UUID.randomUUID().toString().substring(0, 6) : "某单位",
+                null,
+                null,
+                null,
+                null,
+                null),
+            null,
+            "申请公开 " + topic + " " + UUID.randomUUID(),
+            topic,
+            null,
+            null,
+            null);
     return intake.register(form, "clerk").request().id();
   }
 
@@ -97,7 +119,10 @@ abstract class StatisticsTestSupport {
     return m;
   }
 
-  /** Decides with whatever the outcome requires, and signs off when it must be signed off (DOMAIN.md §5). */
+  /**
+   * Decides with whatever the outcome requires, and signs off when it must be signed off (DOMAIN.md
+   * §5).
+   */
   void decide(String id, Outcome outcome, LocalDate on, Object... extras) {
     Map<String, Object> b = body("outcome", outcome.name(), "decidedOn", on.toString());
     if (outcome.isDisclosure()) {
@@ -125,15 +150,26 @@ abstract class StatisticsTestSupport {
   }
 
   void supplementRequest(String id, LocalDate noticeOn, LocalDate dueOn) {
-    actions.supplementRequest(id, body("noticeOn", noticeOn.toString(), "supplementDueOn", dueOn.toString(),
-        "items", "请说明所需信息的年份和范围"), "reviewer");
+    actions.supplementRequest(
+        id,
+        body(
+            "noticeOn",
+            noticeOn.toString(),
+            "supplementDueOn",
+            dueOn.toString(),
+            "items",
+            "请说明所需信息的年份和范围"),
+        "reviewer");
   }
 
   void supplement(String id, LocalDate receivedOn) {
     actions.supplement(id, body("receivedOn", receivedOn.toString()), "clerk");
   }
 
-  /** The job executor is off in tests: run every job due by the engine clock (expiry timers among them). */
+  /**
+   * The job executor is off in tests: run every job due by the engine clock (expiry timers among
+   * them).
+   */
   void runDueJobs() {
     for (int round = 0; round < 10; round++) {
       List<Job> due = management.createJobQuery().executable().list();
@@ -151,12 +187,24 @@ abstract class StatisticsTestSupport {
   }
 
   /** An appeal as the appeals feature will record it (that feature is built elsewhere). */
-  void appeal(String requestId, String kind, LocalDate receivedOn, String result, LocalDate decidedOn) {
-    jdbc.sql("INSERT INTO dd_appeal (id, request_id, kind, received_on, case_number, body, simple_procedure,"
-            + " response_due_on, result, decided_on, status, created_at, created_by)"
-            + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, 'reviewer')")
-        .params(UUID.randomUUID().toString(), requestId, kind, receivedOn, "案-" + UUID.randomUUID(), "某市人民政府",
-            receivedOn.plusDays(14), result, decidedOn, result == null ? "OPEN" : "DECIDED", LocalDateTime.now())
+  void appeal(
+      String requestId, String kind, LocalDate receivedOn, String result, LocalDate decidedOn) {
+    jdbc.sql(
+            "INSERT INTO dd_appeal (id, request_id, kind, received_on, case_number, body, simple_procedure,"
+                + " response_due_on, result, decided_on, status, created_at, created_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, 'reviewer')")
+        .params(
+            UUID.randomUUID().toString(),
+            requestId,
+            kind,
+            receivedOn,
+            "案-" + UUID.randomUUID(),
+            "某市人民政府",
+            receivedOn.plusDays(14),
+            result,
+            decidedOn,
+            result == null ? "OPEN" : "DECIDED",
+            LocalDateTime.now())
         .update();
   }
 

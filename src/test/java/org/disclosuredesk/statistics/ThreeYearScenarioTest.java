@@ -3,16 +3,16 @@ package org.disclosuredesk.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.statistics.counting.AnnualTable;
 import org.disclosuredesk.statistics.counting.LegacyTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * 2011–2013: requests crossing both year ends, a withdrawal across a year end, supplement periods expiring in the
- * same year and across a year end (timers run by hand: the job executor is off in tests), an overdue reply, an
- * approved extension, and appeals decided a year after they were received. Cross-year rules of DOMAIN.md §6.
+ * 2011–2013: requests crossing both year ends, a withdrawal across a year end, supplement periods
+ * expiring in the same year and across a year end (timers run by hand: the job executor is off in
+ * tests), an overdue reply, an approved extension, and appeals decided a year after they were
+ * received. Cross-year rules of DOMAIN.md §6.
  */
 class ThreeYearScenarioTest extends StatisticsTestSupport {
 
@@ -31,7 +31,8 @@ class ThreeYearScenarioTest extends StatisticsTestSupport {
     String e = register("ONLINE", d(2012, 12, 25), "PUBLIC_INTEREST_ORGANIZATION", "财政资金");
     supplementRequest(e, d(2012, 12, 27), d(2013, 1, 10));
     String f = register("ONLINE", d(2012, 12, 28), "OTHER_ORGANIZATION", "其他");
-    // both supplement periods expire: conclusion = the calendar day after the period, whatever the server date
+    // both supplement periods expire: conclusion = the calendar day after the period, whatever the
+    // server date
     later(180);
     runDueJobs();
     assertThat(requests.get(dd).concludedOn()).isEqualTo(d(2012, 6, 16));
@@ -42,10 +43,12 @@ class ThreeYearScenarioTest extends StatisticsTestSupport {
     decide(g, Outcome.DISCLOSED, d(2013, 4, 30)); // overdue
     String h = register("ONLINE", d(2013, 11, 20), "NATURAL_PERSON", "社保信息");
     actions.screening(h, body("result", "PROCEED"), "reviewer");
-    actions.extension(h, body("requestedOn", "2013-12-10", "workingDays", 20, "reason", "需要调取档案"), "reviewer");
+    actions.extension(
+        h, body("requestedOn", "2013-12-10", "workingDays", 20, "reason", "需要调取档案"), "reviewer");
     actions.extensionDecision(h, body("approved", true, "decidedOn", "2013-12-12"), "head");
     assertThat(requests.get(h).originalDueOn()).isEqualTo(d(2013, 12, 18));
-    decide(h, Outcome.DISCLOSED, d(2013, 12, 27)); // after the original due date, within the extension
+    decide(
+        h, Outcome.DISCLOSED, d(2013, 12, 27)); // after the original due date, within the extension
     String i = register("IN_PERSON", d(2013, 5, 6), "NATURAL_PERSON", "其他");
     withdraw(i, d(2013, 5, 8));
     // 2014: f concluded after two year ends
@@ -94,21 +97,32 @@ class ThreeYearScenarioTest extends StatisticsTestSupport {
     assertThat(l13.value("ANSWERED_TOTAL")).isEqualTo(4);
     assertThat(l13.value("ANSWERED_ASKED_TO_AMEND")).isEqualTo(1);
 
-    // history agrees with the reporting data on what it can tell (received per year, concluded per path)
+    // history agrees with the reporting data on what it can tell (received per year, concluded per
+    // path)
     for (int year : List.of(2011, 2012, 2013)) {
       Reconciliation.Report r = reconciliation.check(year);
       assertThat(r.consistent()).as("reconciliation " + year + ": " + r).isTrue();
     }
     List<Reconciliation.Check> checks = reconciliation.check(2012).checks();
-    assertThat(checks).extracting(check -> check.code() + "=" + check.history()).containsExactly(
-        "RECEIVED=3", "CONCLUDED_BY_REPLY=2", "CONCLUDED_NO_SUPPLEMENT=1", "CONCLUDED_FEE_UNPAID=0",
-        "CONCLUDED_WITHDRAWN=1");
+    assertThat(checks)
+        .extracting(check -> check.code() + "=" + check.history())
+        .containsExactly(
+            "RECEIVED=3",
+            "CONCLUDED_BY_REPLY=2",
+            "CONCLUDED_NO_SUPPLEMENT=1",
+            "CONCLUDED_FEE_UNPAID=0",
+            "CONCLUDED_WITHDRAWN=1");
 
-    // g's appeal, open on 2013-12-31, would count as 尚未审结 in every later year, other tests' years too (the
-    // seed reports of 2018 and 2024 failed when this test ran first): decided in 2014, which no other test uses
-    jdbc.sql("UPDATE dd_appeal SET result = 'UPHELD', decided_on = ?, status = 'DECIDED' WHERE request_id = ?")
-        .params(d(2014, 3, 3), g).update();
-    assertThat(statistics.table(2014).appeals().get("RECONSIDERATION")).containsExactly(1, 0, 0, 0, 1);
+    // g's appeal, open on 2013-12-31, would count as 尚未审结 in every later year, other tests' years
+    // too (the
+    // seed reports of 2018 and 2024 failed when this test ran first): decided in 2014, which no
+    // other test uses
+    jdbc.sql(
+            "UPDATE dd_appeal SET result = 'UPHELD', decided_on = ?, status = 'DECIDED' WHERE request_id = ?")
+        .params(d(2014, 3, 3), g)
+        .update();
+    assertThat(statistics.table(2014).appeals().get("RECONSIDERATION"))
+        .containsExactly(1, 0, 0, 0, 1);
   }
 
   @org.springframework.beans.factory.annotation.Autowired Reconciliation reconciliation;

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,23 +44,40 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One request worked through Camunda Tasklist in headless Chromium with a Chinese browser, as people do it: the
- * clerk registers it with the start form, the reviewer finds it by its number, claims and screens it and decides a
- * partial disclosure with the confidentiality review, the office head signs it off; then the request is concluded
- * with that outcome and those dates. Every page shows the tracking number and none of Camunda's English interface
- * texts; Cockpit and Admin are looked at the same way. Screenshots go to {@code target/screenshots} (or to the
- * folder named by {@code -Dscreenshots.dir=docs}, which is how the user guide's pictures are made). Skipped when
+ * One request worked through Camunda Tasklist in headless Chromium with a Chinese browser, as
+ * people do it: the clerk registers it with the start form, the reviewer finds it by its number,
+ * claims and screens it and decides a partial disclosure with the confidentiality review, the
+ * office head signs it off; then the request is concluded with that outcome and those dates. Every
+ * page shows the tracking number and none of Camunda's English interface texts; Cockpit and Admin
+ * are looked at the same way. Screenshots go to {@code target/screenshots} (or to the folder named
+ * by {@code -Dscreenshots.dir=docs}, which is how the user guide's pictures are made). Skipped when
  * /usr/bin/chromedriver is absent (.ci/install-browser installs it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TasklistBrowserTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /**
-   * Latin words allowed on screen: the product's name, the time zone, "ID", and the process keys Cockpit shows.
+   * Latin words allowed on screen: the product's name, the time zone, "ID", and the process keys
+   * Cockpit shows.
    */
-  private static final Set<String> LATIN_ALLOWED = Set.of("Camunda", "Platform", "Asia", "Shanghai", "ID",
-      "disclosure", "request", "appeal", "mail", "delivery", "online", "submission", "KB", "MB");
+  private static final Set<String> LATIN_ALLOWED =
+      Set.of(
+          "Camunda",
+          "Platform",
+          "Asia",
+          "Shanghai",
+          "ID",
+          "disclosure",
+          "request",
+          "appeal",
+          "mail",
+          "delivery",
+          "online",
+          "submission",
+          "KB",
+          "MB");
 
   @LocalServerPort int port;
   @Autowired RequestRepository requests;
@@ -77,7 +93,9 @@ class TasklistBrowserTest {
 
   @BeforeEach
   void openBrowser() throws IOException {
-    Assumptions.assumeTrue(HeadlessChromium.available(), "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
+    Assumptions.assumeTrue(
+        HeadlessChromium.available(),
+        "no " + HeadlessChromium.DRIVER + ": run .ci/install-browser");
     today = clock.today();
     screenshots = HeadlessChromium.screenshots();
     profile = Files.createTempDirectory("chromium-profile");
@@ -89,7 +107,8 @@ class TasklistBrowserTest {
   @AfterEach
   void closeBrowser() throws IOException {
     if (browser != null) {
-      Files.write(Path.of("target", "tasklist-browser-test-last-page.png"),
+      Files.write(
+          Path.of("target", "tasklist-browser-test-last-page.png"),
           ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
       browser.quit();
     }
@@ -104,15 +123,16 @@ class TasklistBrowserTest {
   void aRequestGoesThroughTasklistFromRegistrationToSignOff() throws Exception {
     String applicant = "王晓明";
     // unique, so the test finds its request among the other tests' ones
-    String description = "申请公开本局2025年度就业补助资金分配明细（人社发〔2025〕" + (System.nanoTime() % 900 + 100)
-        + "号文件所附）";
+    String description =
+        "申请公开本局2025年度就业补助资金分配明细（人社发〔2025〕" + (System.nanoTime() % 900 + 100) + "号文件所附）";
 
     // 1. the clerk registers the request with the start form
     login("tasklist", "clerk");
     chinese("tasklist", "clerk's task list");
     desk.click(By.xpath("//a[contains(., '启动流程')]"));
     desk.click(By.xpath("//div[contains(@class,'modal')]//a[contains(., '政府信息公开申请办理')]"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
     desk.pause();
     desk.chooseOption("申请渠道", "当面提交（含口头申请代为填写）");
     desk.typeDate("到达（提交、签收）日期", today, "tasklist-01-clerk-date-picker");
@@ -127,15 +147,22 @@ class TasklistBrowserTest {
     chinese("tasklist", "start form");
     shot("02-clerk-start-form");
     desk.click(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(., '启动')]"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-container")));
 
-    RequestRow row = jdbc.sql("SELECT id FROM dd_request WHERE description = ?").param(description)
-        .query(String.class).optional().map(requests::get).orElseThrow();
+    RequestRow row =
+        jdbc.sql("SELECT id FROM dd_request WHERE description = ?")
+            .param(description)
+            .query(String.class)
+            .optional()
+            .map(requests::get)
+            .orElseThrow();
     String number = row.trackingNumber();
     assertThat(row.receivedOn()).isEqualTo(today);
     assertThat(row.applicantName()).isEqualTo(applicant);
     // the clerk sees the number the registration gave, to write on the paper application
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dd-recent"), number));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".dd-recent"), number));
     chinese("tasklist", "clerk after registering");
     shot("03-clerk-registered");
     desk.logout();
@@ -143,19 +170,28 @@ class TasklistBrowserTest {
     // 2. the reviewer finds it by its number, claims it and screens it
     login("tasklist", "reviewer");
     desk.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '我组的任务')]"));
-    // Tasklist's own search box finds the number in the task's name (初审 2026-0001); other tests' tasks may fill
+    // Tasklist's own search box finds the number in the task's name (初审 2026-0001); other tests'
+    // tasks may fill
     // the first page of the list
-    WebElement builtIn = wait.until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("[cam-widget-search] input.main-field, [cam-widget-search] input[ng-model]")));
+    WebElement builtIn =
+        wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector(
+                    "[cam-widget-search] input.main-field, [cam-widget-search] input[ng-model]")));
     builtIn.sendKeys(number, Keys.ENTER);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-search]"), "模糊匹配"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[cam-widget-search]"), "模糊匹配"));
     WebElement card = desk.cardOf(number);
     assertThat(card.getText()).contains(number).contains(applicant).contains("法定期限 " + row.dueOn());
     shot("04-reviewer-task-list");
     desk.search(number);
     desk.openFirstSearchHit(number);
     desk.claim();
-    assertThat(desk.header().getText()).contains(number).contains(applicant).contains("法定期限 " + row.dueOn())
+    assertThat(desk.header().getText())
+        .contains(number)
+        .contains(applicant)
+        .contains("法定期限 " + row.dueOn())
         .containsPattern("剩 \\d+ 个工作日");
     desk.radio("进入办理");
     chinese("tasklist", "screening");
@@ -175,8 +211,8 @@ class TasklistBrowserTest {
     desk.typeDate("保密审查日期", today);
     desk.type("理由（", "所申请信息中含有第三方个人信息，对该部分作区分处理后予以公开（第三十七条）");
     chinese("tasklist", "handling");
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-        desk.field("保密审查人（第十七条）"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", desk.field("保密审查人（第十七条）"));
     shot("06-reviewer-decision");
     desk.complete();
     desk.logout();
@@ -184,7 +220,8 @@ class TasklistBrowserTest {
     // 4. the office head signs it off
     login("tasklist", "head");
     desk.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '待签发')]"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), number));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), number));
     chinese("tasklist", "head's 待签发 list");
     shot("07-head-sign-off-list");
     desk.click(desk.cardOf(number).findElement(By.cssSelector("a")));
@@ -213,32 +250,68 @@ class TasklistBrowserTest {
   void theClerkConfirmsAnOnlineSubmissionInTasklist() throws Exception {
     // an applicant applies online with a copy of the ID card
     var http = new org.disclosuredesk.foundation.Http(port);
-    String description = "申请公开本局2025年度失业保险稳岗返还资金发放名单（网上" + (System.nanoTime() % 900 + 100)
-        + "）";
-    var submitted = http.send(http.request("/public/api/applications").header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
-            "applicant", Map.of("type", "NATURAL_PERSON", "name", "林晓燕", "idType", "RESIDENT_ID",
-                "idNumber", "11010519491231002X", "phone", "13900001111"),
-            "description", description, "requestedForms", List.of("ELECTRONIC"), "deliveryChannel", "EMAIL",
-            "altcha", AltchaSolver.solve(http))))));
+    String description = "申请公开本局2025年度失业保险稳岗返还资金发放名单（网上" + (System.nanoTime() % 900 + 100) + "）";
+    var submitted =
+        http.send(
+            http.request("/public/api/applications")
+                .header("Content-Type", "application/json")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "applicant",
+                                Map.of(
+                                    "type",
+                                    "NATURAL_PERSON",
+                                    "name",
+                                    "林晓燕",
+                                    "idType",
+                                    "RESIDENT_ID",
+                                    "idNumber",
+                                    "11010519491231002X",
+                                    "phone",
+                                    "13900001111"),
+                                "description",
+                                description,
+                                "requestedForms",
+                                List.of("ELECTRONIC"),
+                                "deliveryChannel",
+                                "EMAIL",
+                                "altcha",
+                                AltchaSolver.solve(http))))));
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
     JsonNode sub = JSON.readTree(submitted.body());
     String number = sub.get("submissionNumber").asText();
     String boundary = "----dd" + System.nanoTime();
     byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    byte[] body = concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"身份证.pdf\""
-        + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8), pdf,
-        ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    assertThat(http.send(http.request("/public/api/applications/" + number + "/attachments")
-        .header("X-Query-Code", sub.get("queryCode").asText())
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))).statusCode()).isEqualTo(201);
+    byte[] body =
+        concat(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"身份证.pdf\""
+                    + "\r\nContent-Type: application/pdf\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8),
+            pdf,
+            ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(
+            http.send(
+                    http.request("/public/api/applications/" + number + "/attachments")
+                        .header("X-Query-Code", sub.get("queryCode").asText())
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)))
+                .statusCode())
+        .isEqualTo(201);
 
     // the clerk finds the task in 我组的任务, reads what was sent, and confirms it today
     login("tasklist", "clerk");
     desk.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '我组的任务')]"));
-    WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-        "//ol[contains(@class,'tasks-list')]/li[.//span[contains(@class,'dd-number')][contains(., '" + number + "')]]")));
+    WebElement card =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath(
+                    "//ol[contains(@class,'tasks-list')]/li[.//span[contains(@class,'dd-number')][contains(., '"
+                        + number
+                        + "')]]")));
     assertThat(card.getText()).contains("确认网上申请", number, "林晓燕");
     desk.click(card.findElement(By.cssSelector("a")));
     desk.waitForHeader(number);
@@ -256,12 +329,21 @@ class TasklistBrowserTest {
     desk.complete();
 
     // now a request of channel ONLINE, received today, with its number and reply period
-    RequestRow row = jdbc.sql("SELECT id FROM dd_request WHERE description = ?").param(description)
-        .query(String.class).optional().map(requests::get).orElseThrow();
+    RequestRow row =
+        jdbc.sql("SELECT id FROM dd_request WHERE description = ?")
+            .param(description)
+            .query(String.class)
+            .optional()
+            .map(requests::get)
+            .orElseThrow();
     assertThat(row.channel()).isEqualTo("ONLINE");
     assertThat(row.receivedOn()).isEqualTo(today);
-    assertThat(jdbc.sql("SELECT status FROM dd_submission WHERE submission_number = ?").param(number)
-        .query(String.class).single()).isEqualTo("CONFIRMED");
+    assertThat(
+            jdbc.sql("SELECT status FROM dd_submission WHERE submission_number = ?")
+                .param(number)
+                .query(String.class)
+                .single())
+        .isEqualTo("CONFIRMED");
   }
 
   private static byte[] concat(byte[]... parts) {
@@ -279,7 +361,8 @@ class TasklistBrowserTest {
     chinese("cockpit", "Cockpit dashboard");
     shot("09-cockpit-dashboard");
     desk.open("/camunda/app/cockpit/default/#/processes");
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "政府信息公开申请办理"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "政府信息公开申请办理"));
     chinese("cockpit", "Cockpit processes");
     desk.click(By.xpath("//a[normalize-space(.)='政府信息公开申请办理']"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container")));
@@ -287,13 +370,21 @@ class TasklistBrowserTest {
     chinese("cockpit", "Cockpit process definition");
     shot("10-cockpit-process");
     // a running request's page: its activity tree and variables
-    var registered = new org.disclosuredesk.foundation.Http(port).postJson("/api/requests", """
+    var registered =
+        new org.disclosuredesk.foundation.Http(port)
+            .postJson(
+                "/api/requests",
+                """
         {"channel":"IN_PERSON","arrivedOn":"%s","applicant":{"type":"NATURAL_PERSON","name":"周敏"},
-         "description":"申请公开本局2025年度职业技能培训补贴发放情况"}""".formatted(today), "clerk");
+         "description":"申请公开本局2025年度职业技能培训补贴发放情况"}"""
+                    .formatted(today),
+                "clerk");
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     String requestId = JSON.readTree(registered.body()).get("id").asText();
-    desk.open("/camunda/app/cockpit/default/#/process-instance/" + requests.get(requestId).processInstanceId()
-        + "/runtime");
+    desk.open(
+        "/camunda/app/cockpit/default/#/process-instance/"
+            + requests.get(requestId).processInstanceId()
+            + "/runtime");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "初审"));
     desk.pause();
     chinese("cockpit", "Cockpit process instance");
@@ -313,7 +404,8 @@ class TasklistBrowserTest {
     chinese("admin", "Admin new user");
   }
 
-  // ---- people's actions -------------------------------------------------------------------------------------
+  // ---- people's actions
+  // -------------------------------------------------------------------------------------
 
   private void login(String app, String user) {
     desk.loginPage(app);
@@ -328,14 +420,17 @@ class TasklistBrowserTest {
     desk.shot("tasklist-" + name);
   }
 
-  // ---- no English on screen ---------------------------------------------------------------------------------
+  // ---- no English on screen
+  // ---------------------------------------------------------------------------------
 
   /**
-   * The visible text of the page holds none of the app's English interface strings (Camunda's {@code en.json}),
-   * no untranslated key, and no Latin word but the product's name and the time zone.
+   * The visible text of the page holds none of the app's English interface strings (Camunda's
+   * {@code en.json}), no untranslated key, and no Latin word but the product's name and the time
+   * zone.
    */
   private void chinese(String app, String where) {
-    // Angular may show a translation key for a moment before its digest puts the word in: look again until the
+    // Angular may show a translation key for a moment before its digest puts the word in: look
+    // again until the
     // page has settled (5 s at most); what is still English then is English
     long until = System.currentTimeMillis() + 5_000;
     String[] text = new String[1];
@@ -347,25 +442,36 @@ class TasklistBrowserTest {
     assertThat(found).as("English on the %s:\n%s", where, text[0]).isEmpty();
   }
 
-  /** The English interface strings, keys and Latin words shown now; {@code text[0]} gets the page's text. */
+  /**
+   * The English interface strings, keys and Latin words shown now; {@code text[0]} gets the page's
+   * text.
+   */
   private List<String> englishOn(String app, String[] textOut) {
     String text = browser.findElement(By.tagName("body")).getText();
     textOut[0] = text;
-    // data, not interface text: a process's variables in Cockpit, the ids of users, groups, tenants in Admin
-    String data = (String) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll("
-        + "'[cam-widget-variables-table] tbody td:nth-child(1), [cam-widget-variables-table] tbody td:nth-child(3),"
-        + " td.username, td.group-id, td.tenant-id, td.identity-id, td.resource-id, td.email, a.dd-submission-file')]"
-        + ".map(td => td.innerText).join('\\n')");
+    // data, not interface text: a process's variables in Cockpit, the ids of users, groups, tenants
+    // in Admin
+    String data =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return [...document.querySelectorAll("
+                        + "'[cam-widget-variables-table] tbody td:nth-child(1), [cam-widget-variables-table] tbody td:nth-child(3),"
+                        + " td.username, td.group-id, td.tenant-id, td.identity-id, td.resource-id, td.email, a.dd-submission-file')]"
+                        + ".map(td => td.innerText).join('\\n')");
     String shown = text;
     List<String> lines = new ArrayList<>(List.of(data.split("\n")));
-    lines.sort(Comparator.comparingInt(String::length).reversed()); // "admin@localhost" before "admin"
+    lines.sort(
+        Comparator.comparingInt(String::length).reversed()); // "admin@localhost" before "admin"
     for (String line : lines) {
       if (!line.isBlank()) {
         shown = shown.replace(line.strip(), " ");
       }
     }
     // ids (UUIDs) and e-mail addresses are data too
-    shown = shown.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\S+@\\S+", " ");
+    shown =
+        shown.replaceAll(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\S+@\\S+", " ");
     List<String> found = new ArrayList<>();
     for (String english : englishStrings(app)) {
       if (shown.contains(english)) {
@@ -387,27 +493,38 @@ class TasklistBrowserTest {
 
   private static final Map<String, Set<String>> ENGLISH = new java.util.HashMap<>();
 
-  /** Every fragment of Camunda's English for the app that has a Latin word of three letters or more. */
+  /**
+   * Every fragment of Camunda's English for the app that has a Latin word of three letters or more.
+   */
   private static Set<String> englishStrings(String app) {
-    return ENGLISH.computeIfAbsent(app, a -> {
-      Set<String> out = new LinkedHashSet<>();
-      String resource = "META-INF/resources/webjars/camunda/app/" + a + "/locales/en.json";
-      try (InputStream in = TasklistBrowserTest.class.getClassLoader().getResourceAsStream(resource)) {
-        JsonNode labels = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", ""))
-            .get("labels");
-        labels.fields().forEachRemaining(e -> {
-          for (String part : e.getValue().asText().split("\\{\\{[^}]*}}|<[^>]+>")) {
-            String p = part.strip();
-            if (p.length() >= 3 && Pattern.compile("[A-Za-z]{3,}").matcher(p).find()
-                && !LATIN_ALLOWED.containsAll(List.of(p.split("\\s+")))) {
-              out.add(p);
-            }
+    return ENGLISH.computeIfAbsent(
+        app,
+        a -> {
+          Set<String> out = new LinkedHashSet<>();
+          String resource = "META-INF/resources/webjars/camunda/app/" + a + "/locales/en.json";
+          try (InputStream in =
+              TasklistBrowserTest.class.getClassLoader().getResourceAsStream(resource)) {
+            JsonNode labels =
+                JSON.readTree(
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", ""))
+                    .get("labels");
+            labels
+                .fields()
+                .forEachRemaining(
+                    e -> {
+                      for (String part : e.getValue().asText().split("\\{\\{[^}]*}}|<[^>]+>")) {
+                        String p = part.strip();
+                        if (p.length() >= 3
+                            && Pattern.compile("[A-Za-z]{3,}").matcher(p).find()
+                            && !LATIN_ALLOWED.containsAll(List.of(p.split("\\s+")))) {
+                          out.add(p);
+                        }
+                      }
+                    });
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
           }
+          return out;
         });
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-      return out;
-    });
   }
 }

@@ -18,44 +18,105 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Our Chinese locale of each Camunda webapp against the {@code en.json} that Camunda 7.24 ships in the webjar: the
- * same keys (so nothing falls back to English unnoticed), the same placeholders and HTML, no English left.
+ * Our Chinese locale of each Camunda webapp against the {@code en.json} that Camunda 7.24 ships in
+ * the webjar: the same keys (so nothing falls back to English unnoticed), the same placeholders and
+ * HTML, no English left.
  */
 class WebappLocalesTest {
 
   private static final String WEBJAR = "META-INF/resources/webjars/camunda/app/";
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Angular placeholders, HTML tags (not texts such as "<Operation>" that only look like one), printf codes. */
-  private static final Pattern PLACEHOLDER = Pattern.compile(
-      "\\{\\{[^}]*}}|</?(a|b|br|code|em|i|li|ol|p|pre|small|span|strong|u|ul|div)\\b[^>]*>|%[sd]");
-  /** Words that stay as they are: product names, standards, file formats, format codes users type. */
-  private static final Set<String> KEPT = Set.of("Camunda", "Platform", "Optimize", "BPMN", "DMN", "CMMN", "FEEL",
-      "JUEL", "JSON", "XML", "CSV", "HTML", "URL", "URI", "REST", "API", "HTTP", "Java", "JavaScript", "Groovy",
-      "UTC", "ISO", "UUID", "LDAP", "SQL", "CSRF", "XSRF", "Modeler", "Ctrl", "Alt", "Shift", "Enter", "Esc", "Tab",
-      "FNI", "EDE", "yyyy", "ddTHH", "YYYY", "DDTHH", "cockpit", "tasklist", "null", "undefined", "Cron", "cron");
+
+  /**
+   * Angular placeholders, HTML tags (not texts such as "<Operation>" that only look like one),
+   * printf codes.
+   */
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile(
+          "\\{\\{[^}]*}}|</?(a|b|br|code|em|i|li|ol|p|pre|small|span|strong|u|ul|div)\\b[^>]*>|%[sd]");
+
+  /**
+   * Words that stay as they are: product names, standards, file formats, format codes users type.
+   */
+  private static final Set<String> KEPT =
+      Set.of(
+          "Camunda",
+          "Platform",
+          "Optimize",
+          "BPMN",
+          "DMN",
+          "CMMN",
+          "FEEL",
+          "JUEL",
+          "JSON",
+          "XML",
+          "CSV",
+          "HTML",
+          "URL",
+          "URI",
+          "REST",
+          "API",
+          "HTTP",
+          "Java",
+          "JavaScript",
+          "Groovy",
+          "UTC",
+          "ISO",
+          "UUID",
+          "LDAP",
+          "SQL",
+          "CSRF",
+          "XSRF",
+          "Modeler",
+          "Ctrl",
+          "Alt",
+          "Shift",
+          "Enter",
+          "Esc",
+          "Tab",
+          "FNI",
+          "EDE",
+          "yyyy",
+          "ddTHH",
+          "YYYY",
+          "DDTHH",
+          "cockpit",
+          "tasklist",
+          "null",
+          "undefined",
+          "Cron",
+          "cron");
 
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void everyKeyOfCamundasEnglishIsTranslated(String app) throws IOException {
     Map<String, String> en = flat(read(WEBJAR + app + "/locales/en.json"));
     Map<String, String> zh = flat(read(WEBJAR + app + "/locales/zh.json"));
-    assertThat(zh.keySet()).as("keys of %s zh.json vs Camunda's en.json", app).isEqualTo(en.keySet());
+    assertThat(zh.keySet())
+        .as("keys of %s zh.json vs Camunda's en.json", app)
+        .isEqualTo(en.keySet());
     List<String> problems = new ArrayList<>();
-    en.forEach((key, english) -> {
-      String chinese = zh.get(key);
-      if (key.startsWith("labels.") && !tokens(english).equals(tokens(chinese))) {
-        problems.add(key + ": placeholders/HTML " + tokens(english) + " became " + tokens(chinese));
-      }
-      String words = PLACEHOLDER.matcher(chinese).replaceAll(" ").replaceAll("https?://\\S+|\\[[^]]*]", " ");
-      Matcher m = Pattern.compile("[A-Za-z]{3,}").matcher(words);
-      while (m.find()) {
-        // dateLocales.calendar and .longDateFormat are moment.js formats (dddd, LT, …)
-        if (!KEPT.contains(m.group()) && !key.startsWith("dateLocales.")) {
-          problems.add(key + ": English left: " + chinese);
-          break;
-        }
-      }
-    });
+    en.forEach(
+        (key, english) -> {
+          String chinese = zh.get(key);
+          if (key.startsWith("labels.") && !tokens(english).equals(tokens(chinese))) {
+            problems.add(
+                key + ": placeholders/HTML " + tokens(english) + " became " + tokens(chinese));
+          }
+          String words =
+              PLACEHOLDER
+                  .matcher(chinese)
+                  .replaceAll(" ")
+                  .replaceAll("https?://\\S+|\\[[^]]*]", " ");
+          Matcher m = Pattern.compile("[A-Za-z]{3,}").matcher(words);
+          while (m.find()) {
+            // dateLocales.calendar and .longDateFormat are moment.js formats (dddd, LT, …)
+            if (!KEPT.contains(m.group()) && !key.startsWith("dateLocales.")) {
+              problems.add(key + ": English left: " + chinese);
+              break;
+            }
+          }
+        });
     assertThat(problems).as("%s zh.json", app).isEmpty();
   }
 

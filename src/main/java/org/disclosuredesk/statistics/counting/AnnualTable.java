@@ -5,17 +5,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.disclosuredesk.kernel.Outcome;
 import org.disclosuredesk.kernel.ApplicantType;
 import org.disclosuredesk.kernel.Channel;
+import org.disclosuredesk.kernel.Outcome;
 
 /**
- * Table 三 and 四 of one year, computed from the grouped tallies (pure Java, no engine, no database). Each counting
- * rule below names the line of DOMAIN.md §6 / the 2021 format it implements.
+ * Table 三 and 四 of one year, computed from the grouped tallies (pure Java, no engine, no database).
+ * Each counting rule below names the line of DOMAIN.md §6 / the 2021 format it implements.
  */
-public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]> appeals, long[] newByMonth,
-    Map<String, Long> newByChannel, Map<String, Long> newByTopic, Map<Timeliness, Long> timeliness,
-    BigDecimal feesYuan, List<String> brokenColumns) {
+public record AnnualTable(
+    int year,
+    Map<String, long[]> rows,
+    Map<String, long[]> appeals,
+    long[] newByMonth,
+    Map<String, Long> newByChannel,
+    Map<String, Long> newByTopic,
+    Map<Timeliness, Long> timeliness,
+    BigDecimal feesYuan,
+    List<String> brokenColumns) {
 
   public static final int COLS = Layout.COLUMNS.size();
   private static final int TOTAL = COLS - 1;
@@ -33,8 +40,8 @@ public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]
   }
 
   /**
-   * DOMAIN.md §6: 按时答复率 = concluded on or before the due date in force / concluded; null when none concluded (a
-   * year with nothing answered was not answered on time either: shown "—").
+   * DOMAIN.md §6: 按时答复率 = concluded on or before the due date in force / concluded; null when none
+   * concluded (a year with nothing answered was not answered on time either: shown "—").
    */
   public Double onTimeRate() {
     long concluded = timeliness.values().stream().mapToLong(Long::longValue).sum();
@@ -86,18 +93,24 @@ public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]
           byTopic.merge(t.k2() == null || t.k2().isBlank() ? "其他" : t.k2(), t.count(), Long::sum);
         }
         // §6 二: received before Y, not concluded before Y
-        case CARRIED_OVER -> add(rows.get("CARRIED_OVER_FROM_LAST_YEAR"), t.applicantType(), t.count());
-        // §6 三: one row per outcome by conclusion date in Y; （七） is their sum, so an unknown outcome breaks the identity
+        case CARRIED_OVER ->
+            add(rows.get("CARRIED_OVER_FROM_LAST_YEAR"), t.applicantType(), t.count());
+        // §6 三: one row per outcome by conclusion date in Y; （七） is their sum, so an unknown
+        // outcome breaks the identity
         case CONCLUDED -> {
           long[] row = t.k1() == null ? null : rows.get(t.k1());
           if (row != null && isOutcome(t.k1())) {
             add(row, t.applicantType(), t.count());
             add(rows.get("CONCLUDED_TOTAL"), t.applicantType(), t.count());
           }
-          timeliness.merge(t.k5() == null ? Timeliness.ON_TIME : Timeliness.valueOf(t.k5()), t.count(), Long::sum);
+          timeliness.merge(
+              t.k5() == null ? Timeliness.ON_TIME : Timeliness.valueOf(t.k5()),
+              t.count(),
+              Long::sum);
         }
         // §6 四: received on or before Y-12-31 and not concluded by then
-        case CARRIED_FORWARD -> add(rows.get("CARRIED_FORWARD_TO_NEXT_YEAR"), t.applicantType(), t.count());
+        case CARRIED_FORWARD ->
+            add(rows.get("CARRIED_FORWARD_TO_NEXT_YEAR"), t.applicantType(), t.count());
         // table 四: a case counts in the year its result is decided
         case APPEAL_DECIDED -> addAppeal(appeals, t.k1(), t.k2(), t.count());
         // table 四: a case open on Y-12-31 counts as 尚未审结 in Y
@@ -118,9 +131,13 @@ public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]
     // topics by count, largest first, then by name: a stable order for the paragraph
     Map<String, Long> topics = new LinkedHashMap<>();
     byTopic.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> topics.put(e.getKey(), e.getValue()));
-    return new AnnualTable(year, rows, appeals, byMonth, byChannel, topics, timeliness, fees, List.copyOf(broken));
+    return new AnnualTable(
+        year, rows, appeals, byMonth, byChannel, topics, timeliness, fees, List.copyOf(broken));
   }
 
   private static boolean isOutcome(String code) {
@@ -132,7 +149,10 @@ public record AnnualTable(int year, Map<String, long[]> rows, Map<String, long[]
     return false;
   }
 
-  /** Adds to the applicant type's column and to 总计; an unknown type shows in 总计 only, so the break is visible. */
+  /**
+   * Adds to the applicant type's column and to 总计; an unknown type shows in 总计 only, so the break
+   * is visible.
+   */
   private static void add(long[] row, String applicantType, long n) {
     for (ApplicantType t : ApplicantType.values()) {
       if (t.name().equals(applicantType)) {

@@ -4,13 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A table laid out like the official form: cells with row and column spans. Built once per table and rendered to
- * HTML and XLSX alike, so the printable page and the spreadsheet cannot drift apart.
+ * A table laid out like the official form: cells with row and column spans. Built once per table
+ * and rendered to HTML and XLSX alike, so the printable page and the spreadsheet cannot drift
+ * apart.
  */
 public final class Grid {
 
-  /** {@code href}: where a non-zero count opens the requests (or appeals) counted in it; null elsewhere. */
-  public record Cell(int row, int col, int rowSpan, int colSpan, String text, boolean header, Long number,
+  /**
+   * {@code href}: where a non-zero count opens the requests (or appeals) counted in it; null
+   * elsewhere.
+   */
+  public record Cell(
+      int row,
+      int col,
+      int rowSpan,
+      int colSpan,
+      String text,
+      boolean header,
+      Long number,
       String href) {
     Cell(int row, int col, int rowSpan, int colSpan, String text, boolean header, Long number) {
       this(row, col, rowSpan, colSpan, text, header, number, null);
@@ -57,7 +68,8 @@ public final class Grid {
 
   /** A count that opens its list when it is not zero. */
   public Grid count(int row, int col, long value, String href) {
-    return add(new Cell(row, col, 1, 1, Long.toString(value), false, value, value == 0 ? null : href));
+    return add(
+        new Cell(row, col, 1, 1, Long.toString(value), false, value, value == 0 ? null : href));
   }
 
   public Grid text(int row, int col, String value) {
@@ -70,7 +82,10 @@ public final class Grid {
     return this;
   }
 
-  /** Table 三 as printed in 国办公开办函〔2021〕30号: three label columns, then 自然人, five organisation types, 总计. */
+  /**
+   * Table 三 as printed in 国办公开办函〔2021〕30号: three label columns, then 自然人, five organisation types,
+   * 总计.
+   */
   public static Grid table3(AnnualTable t) {
     return table3(t, CellLinks.NONE);
   }
@@ -149,8 +164,8 @@ public final class Grid {
   }
 
   /**
-   * Table 二 as the 2021 format prints it: four columns; a block with one figure per item spans it over the three
-   * figure columns. A cell not filled in stays empty.
+   * Table 二 as the 2021 format prints it: four columns; a block with one figure per item spans it
+   * over the three figure columns. A cell not filled in stays empty.
    */
   public static Grid proactive(ProactiveFigures f) {
     Grid g = new Grid("二、主动公开政府信息情况", 4);

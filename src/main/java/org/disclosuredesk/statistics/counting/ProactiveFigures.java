@@ -9,20 +9,38 @@ import org.disclosuredesk.common.BadInputException;
 import org.disclosuredesk.common.FieldErrors;
 
 /**
- * 二、主动公开政府信息情况 of the 2021 report format: figures the process does not record, typed in by the manager.
- * Every cell may be null (not filled in: blank in the report, which is not the same as a typed 0).
+ * 二、主动公开政府信息情况 of the 2021 report format: figures the process does not record, typed in by the
+ * manager. Every cell may be null (not filled in: blank in the report, which is not the same as a
+ * typed 0).
  */
-public record ProactiveFigures(Long regulationsIssued, Long regulationsRepealed, Long regulationsInForce,
-    Long normativeDocumentsIssued, Long normativeDocumentsRepealed, Long normativeDocumentsInForce,
-    Long licensingDecisions, Long penaltyDecisions, Long coercionDecisions, BigDecimal chargesTenThousandYuan) {
+public record ProactiveFigures(
+    Long regulationsIssued,
+    Long regulationsRepealed,
+    Long regulationsInForce,
+    Long normativeDocumentsIssued,
+    Long normativeDocumentsRepealed,
+    Long normativeDocumentsInForce,
+    Long licensingDecisions,
+    Long penaltyDecisions,
+    Long coercionDecisions,
+    BigDecimal chargesTenThousandYuan) {
 
   public static final ProactiveFigures BLANK =
       new ProactiveFigures(null, null, null, null, null, null, null, null, null, null);
 
   /** The count cells, in the order of the record (and of the table). */
-  public static final List<String> COUNT_FIELDS = List.of("regulationsIssued", "regulationsRepealed",
-      "regulationsInForce", "normativeDocumentsIssued", "normativeDocumentsRepealed", "normativeDocumentsInForce",
-      "licensingDecisions", "penaltyDecisions", "coercionDecisions");
+  public static final List<String> COUNT_FIELDS =
+      List.of(
+          "regulationsIssued",
+          "regulationsRepealed",
+          "regulationsInForce",
+          "normativeDocumentsIssued",
+          "normativeDocumentsRepealed",
+          "normativeDocumentsInForce",
+          "licensingDecisions",
+          "penaltyDecisions",
+          "coercionDecisions");
+
   public static final String AMOUNT_FIELD = "chargesTenThousandYuan";
 
   static final long MAX_COUNT = 999_999_999L;
@@ -55,15 +73,26 @@ public record ProactiveFigures(Long regulationsIssued, Long regulationsRepealed,
 
   /** The same figures with the amount as a person writes it (268.29), as GET answers them. */
   public ProactiveFigures plain() {
-    return chargesTenThousandYuan == null ? this : new ProactiveFigures(regulationsIssued, regulationsRepealed,
-        regulationsInForce, normativeDocumentsIssued, normativeDocumentsRepealed, normativeDocumentsInForce,
-        licensingDecisions, penaltyDecisions, coercionDecisions, plain(chargesTenThousandYuan));
+    return chargesTenThousandYuan == null
+        ? this
+        : new ProactiveFigures(
+            regulationsIssued,
+            regulationsRepealed,
+            regulationsInForce,
+            normativeDocumentsIssued,
+            normativeDocumentsRepealed,
+            normativeDocumentsInForce,
+            licensingDecisions,
+            penaltyDecisions,
+            coercionDecisions,
+            plain(chargesTenThousandYuan));
   }
 
   /**
-   * A PUT body: a JSON object with only these fields, each a non-negative whole number (the amount: a non-negative
-   * number of 万元 with at most four decimal places) or null. A missing field is not filled in. Strings are refused
-   * like everywhere in the API (JsonConfig), so "12" or "" never pass for a figure.
+   * A PUT body: a JSON object with only these fields, each a non-negative whole number (the amount:
+   * a non-negative number of 万元 with at most four decimal places) or null. A missing field is not
+   * filled in. Strings are refused like everywhere in the API (JsonConfig), so "12" or "" never
+   * pass for a figure.
    */
   public static ProactiveFigures parse(JsonNode body) {
     if (body == null || !body.isObject()) {
@@ -103,8 +132,9 @@ public record ProactiveFigures(Long regulationsIssued, Long regulationsRepealed,
       }
     }
     errors.throwIfAny();
-    return new ProactiveFigures(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
-        counts[7], counts[8], amount);
+    return new ProactiveFigures(
+        counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7],
+        counts[8], amount);
   }
 
   private static BigDecimal decimal(JsonNode n) {

@@ -6,15 +6,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Percent shares that add up to exactly 100 (DOMAIN.md §6: largest remainder, one decimal place by default). */
+/**
+ * Percent shares that add up to exactly 100 (DOMAIN.md §6: largest remainder, one decimal place by
+ * default).
+ */
 public final class Shares {
 
   private Shares() {}
 
   /**
-   * Largest-remainder method: each part gets the floor of its share in units of 10^-decimals percent, and the units
-   * still missing to 100% go to the largest remainders; on equal remainders the smaller part first (it loses most by
-   * rounding down), then the earlier one — which reproduces the seed reports (Weihai 2017: 17% / 17% / 66%).
+   * Largest-remainder method: each part gets the floor of its share in units of 10^-decimals
+   * percent, and the units still missing to 100% go to the largest remainders; on equal remainders
+   * the smaller part first (it loses most by rounding down), then the earlier one — which
+   * reproduces the seed reports (Weihai 2017: 17% / 17% / 66%).
    */
   public static List<BigDecimal> of(long[] counts, int decimals) {
     long total = 0;
@@ -41,13 +45,18 @@ public final class Shares {
     for (int i = 0; i < counts.length; i++) {
       order.add(i);
     }
-    order.sort(Comparator.comparingLong((Integer i) -> -remainder[i]).thenComparingLong(i -> counts[i])
-        .thenComparingInt(i -> i));
+    order.sort(
+        Comparator.comparingLong((Integer i) -> -remainder[i])
+            .thenComparingLong(i -> counts[i])
+            .thenComparingInt(i -> i));
     for (int j = 0; given < units; j++, given++) {
       floor[order.get(j % counts.length)]++;
     }
     for (long f : floor) {
-      out.add(BigDecimal.valueOf(f).movePointLeft(decimals).setScale(decimals, RoundingMode.UNNECESSARY));
+      out.add(
+          BigDecimal.valueOf(f)
+              .movePointLeft(decimals)
+              .setScale(decimals, RoundingMode.UNNECESSARY));
     }
     return out;
   }

@@ -3,8 +3,9 @@ package org.disclosuredesk.statistics.counting;
 import java.math.BigDecimal;
 
 /**
- * One group of the statistics query: how many requests (or appeals) share these keys. The counting rules work on
- * these groups only, never on single requests, so a year of a million requests is a few hundred tallies.
+ * One group of the statistics query: how many requests (or appeals) share these keys. The counting
+ * rules work on these groups only, never on single requests, so a year of a million requests is a
+ * few hundred tallies.
  *
  * @param facet which question the group answers (see {@link Facet})
  * @param applicantType the applicant type column (null where it does not matter)
@@ -17,8 +18,17 @@ import java.math.BigDecimal;
  * @param count number of requests in the group
  * @param amount fees in yuan (fee facet only)
  */
-public record Tally(Facet facet, String applicantType, String k1, String k2, String k3, String k4, String k5,
-    int month, long count, BigDecimal amount) {
+public record Tally(
+    Facet facet,
+    String applicantType,
+    String k1,
+    String k2,
+    String k3,
+    String k4,
+    String k5,
+    int month,
+    long count,
+    BigDecimal amount) {
 
   public enum Facet {
     /** received in Y (DOMAIN.md §6 一), by applicant type, channel, topic and month */

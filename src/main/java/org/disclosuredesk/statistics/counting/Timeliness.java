@@ -2,16 +2,22 @@ package org.disclosuredesk.statistics.counting;
 
 import java.time.LocalDate;
 
-/** Whether a concluded request was answered in time; the statistics SQL mirrors {@link #of} in a CASE expression. */
+/**
+ * Whether a concluded request was answered in time; the statistics SQL mirrors {@link #of} in a
+ * CASE expression.
+ */
 public enum Timeliness {
-  ON_TIME, EXTENDED, OVERDUE;
+  ON_TIME,
+  EXTENDED,
+  OVERDUE;
 
   /**
-   * DOMAIN.md §6 / API.md legacy: on time = within the original due date; extended = after an approved extension,
-   * within the extended due date; overdue = after the due date in force. No due date (clock stopped for a
-   * supplement) means nothing was due: on time.
+   * DOMAIN.md §6 / API.md legacy: on time = within the original due date; extended = after an
+   * approved extension, within the extended due date; overdue = after the due date in force. No due
+   * date (clock stopped for a supplement) means nothing was due: on time.
    */
-  public static Timeliness of(LocalDate concludedOn, LocalDate originalDueOn, LocalDate dueOn, int extensionDays) {
+  public static Timeliness of(
+      LocalDate concludedOn, LocalDate originalDueOn, LocalDate dueOn, int extensionDays) {
     if (dueOn == null) {
       return ON_TIME;
     }
