@@ -124,11 +124,6 @@ public final class WorkingDayCalendar {
     return new WorkingDayCalendar(years, off, work);
   }
 
-  /** No notice at all: Monday–Friday everywhere (and every date is reported as not covered). */
-  public static WorkingDayCalendar weekdaysOnly() {
-    return new WorkingDayCalendar(List.of(), Map.of(), List.of());
-  }
-
   // ---- the questions
   // ------------------------------------------------------------------------------------------
 

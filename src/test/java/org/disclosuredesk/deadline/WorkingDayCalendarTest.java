@@ -172,7 +172,8 @@ class WorkingDayCalendarTest {
                 .filter(i -> naiveWorking(LocalDate.of(2016, 12, 31).plusDays(i)))
                 .count());
     assertThat(CALENDAR.workingDayCount(2027)).isEqualTo(261);
-    WorkingDayCalendar none = WorkingDayCalendar.weekdaysOnly();
+    // no notice at all: Monday–Friday everywhere, and no date covered
+    WorkingDayCalendar none = WorkingDayCalendar.of(List.of());
     assertThat(none.addWorkingDays(LocalDate.of(2024, 9, 27), 20))
         .isEqualTo(LocalDate.of(2024, 10, 25));
     assertThat(none.covers(LocalDate.of(2024, 1, 1))).isFalse();
