@@ -79,15 +79,29 @@ class SignOnBrowserTest extends ChromiumTest {
         var slow =
             new org.openqa.selenium.support.ui.WebDriverWait(
                 browser, java.time.Duration.ofSeconds(90));
-        slow.until(
-            ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[cam-widget-header], .navbar")));
-        slow.until(
-            d ->
-                ((JavascriptExecutor) d)
-                    .executeScript(
-                        "return !!document.querySelector('.user-account, [cam-widget-header] .account, .navbar .account')"
-                            + " || document.body.innerText.length > 0"));
+        try {
+          slow.until(
+              ExpectedConditions.presenceOfElementLocated(
+                  By.cssSelector("[cam-widget-header], .navbar")));
+          slow.until(
+              d ->
+                  ((JavascriptExecutor) d)
+                      .executeScript(
+                          "return !!document.querySelector('.user-account, [cam-widget-header] .account, .navbar .account')"
+                              + " || document.body.innerText.length > 0"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+          // what the app showed instead, so that a slow or stuck start can be told apart
+          String source = browser.getPageSource();
+          throw new AssertionError(
+              page
+                  + " did not show in 90 s: at "
+                  + browser.getCurrentUrl()
+                  + ", title "
+                  + browser.getTitle()
+                  + ", page "
+                  + source.substring(0, Math.min(2000, source.length())),
+              e);
+        }
       } else {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
       }
