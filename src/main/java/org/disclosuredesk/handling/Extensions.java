@@ -2,7 +2,6 @@ package org.disclosuredesk.handling;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.Columns;
 import org.disclosuredesk.common.ConflictException;
@@ -112,15 +111,7 @@ public class Extensions {
           row.applicantEmail(),
           "延期答复告知：" + row.trackingNumber(),
           "extension-notice",
-          Map.of(
-              "request",
-              now,
-              "reason",
-              ext.reason(),
-              "workingDays",
-              days,
-              "dueOn",
-              String.valueOf(now.dueOn())),
+          new PeriodMail(now, ext.reason(), days, String.valueOf(now.dueOn())),
           List.of());
     }
   }
@@ -156,15 +147,7 @@ public class Extensions {
           row.applicantEmail(),
           "延迟答复告知：" + row.trackingNumber(),
           "custom-period-notice",
-          Map.of(
-              "request",
-              now,
-              "reason",
-              reason,
-              "workingDays",
-              days,
-              "dueOn",
-              String.valueOf(now.dueOn())),
+          new PeriodMail(now, reason, days, String.valueOf(now.dueOn())),
           List.of());
     }
   }
@@ -173,4 +156,9 @@ public class Extensions {
   public List<Approved> approved(java.util.Collection<String> requestIds) {
     return extensions.approved(requestIds);
   }
+
+  /**
+   * The extension and longer-period notices' model (mail/extension-notice, custom-period-notice).
+   */
+  public record PeriodMail(RequestRow request, String reason, int workingDays, String dueOn) {}
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
@@ -163,15 +162,7 @@ public class Fees {
             row.applicantEmail(),
             "信息处理费收费通知：" + row.trackingNumber(),
             "fee-notice",
-            Map.of(
-                "request",
-                row,
-                "methodLabel",
-                method.label(),
-                "amount",
-                amount.toPlainString(),
-                "paymentDueOn",
-                payBy),
+            new FeeMail(row, method.label(), amount.toPlainString(), payBy),
             List.of());
       }
     }
@@ -216,4 +207,8 @@ public class Fees {
   public List<FeeNotice> list(String requestId) {
     return notices.of(requestId);
   }
+
+  /** The fee notice's model (mail/fee-notice.mustache). */
+  public record FeeMail(
+      RequestRow request, String methodLabel, String amount, LocalDate paymentDueOn) {}
 }

@@ -2,7 +2,6 @@ package org.disclosuredesk.handling;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -60,7 +59,7 @@ public class Reminders {
           address,
           "办理提醒：" + row.trackingNumber() + " 距答复期限还有" + workingDays + "个工作日",
           "reminder",
-          Map.of("request", row, "step", step, "workingDays", workingDays),
+          new ReminderMail(row, step, workingDays),
           List.of());
     }
     events.record(requestId, "REMINDER", "system", new Reminded(workingDays, to.size()));
@@ -81,9 +80,15 @@ public class Reminders {
           address,
           "逾期督办：" + row.trackingNumber() + " 已超过法定答复期限",
           "overdue",
-          Map.of("request", row, "step", step),
+          new OverdueMail(row, step),
           List.of());
     }
     events.record(requestId, "OVERDUE_ESCALATED", "system", new Escalated(row.dueOn()));
   }
+
+  /** The reminder's model (mail/reminder.mustache). */
+  public record ReminderMail(RequestRow request, String step, int workingDays) {}
+
+  /** The escalation's model (mail/overdue.mustache). */
+  public record OverdueMail(RequestRow request, String step) {}
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.common.Columns;
@@ -99,7 +98,7 @@ public class Supplements {
           row.applicantEmail(),
           "补正申请告知：" + row.trackingNumber(),
           "supplement-notice",
-          Map.of("request", row, "items", items, "dueOn", dueOn),
+          new SupplementMail(row, items, dueOn),
           List.of());
     }
   }
@@ -138,4 +137,7 @@ public class Supplements {
     requests.update(row.id(), cols);
     events.record(row.id(), "SUPPLEMENT_EXPIRED", "system", new Expired(row.supplementDueOn()));
   }
+
+  /** The supplement notice's model (mail/supplement-notice.mustache). */
+  public record SupplementMail(RequestRow request, String items, LocalDate dueOn) {}
 }

@@ -162,7 +162,7 @@ public class IntakeService {
           row.applicantEmail(),
           "收件回执：政府信息公开申请 " + row.trackingNumber(),
           "acknowledgement",
-          Map.of("request", row, "channelLabel", channel.label()),
+          new AcknowledgementMail(row, channel.label()),
           List.of());
     }
     return row;
@@ -283,4 +283,7 @@ public class IntakeService {
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
+
+  /** The acknowledgement's model (mail/acknowledgement.mustache). */
+  public record AcknowledgementMail(RequestRow request, String channelLabel) {}
 }

@@ -1,7 +1,6 @@
 package org.disclosuredesk.portal;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.disclosuredesk.common.Columns;
@@ -32,8 +31,11 @@ public class RejectSubmission implements JavaDelegate {
           row.applicantEmail(),
           "网上申请不予受理：申请编号 " + row.submissionNumber(),
           "submission-rejected",
-          Map.of("submission", row),
+          new RejectedMail(row),
           List.of());
     }
   }
+
+  /** The rejection's model (mail/submission-rejected.mustache). */
+  public record RejectedMail(SubmissionRow submission) {}
 }

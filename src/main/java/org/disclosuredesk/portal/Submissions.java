@@ -166,15 +166,8 @@ public class Submissions {
                     email.strip(),
                     "网上申请已提交：申请编号 " + n,
                     "submission-received",
-                    Map.of(
-                        "submissionNumber",
-                        n,
-                        "queryCode",
-                        code,
-                        "submittedOn",
-                        today.toString(),
-                        "name",
-                        application.applicant().name().strip()),
+                    new ReceivedMail(
+                        n, code, today.toString(), application.applicant().name().strip()),
                     List.of());
               }
               return n;
@@ -473,4 +466,8 @@ public class Submissions {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The receipt of an online application (mail/submission-received.mustache). */
+  public record ReceivedMail(
+      String submissionNumber, String queryCode, String submittedOn, String name) {}
 }

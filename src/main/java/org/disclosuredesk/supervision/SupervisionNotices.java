@@ -95,15 +95,7 @@ public class SupervisionNotices {
           address,
           "督办通知：" + row.trackingNumber(),
           "supervision-notice",
-          Map.of(
-              "request",
-              row,
-              "text",
-              t,
-              "agencyName",
-              agencyName,
-              "sentOn",
-              at.toLocalDate().toString()),
+          new NoticeMail(row, t, agencyName, at.toLocalDate().toString()),
           List.of());
     }
     // the reviewer meets it on the task they are working on, not only in the mail
@@ -129,4 +121,7 @@ public class SupervisionNotices {
 
   /** SUPERVISION_NOTICE's details. */
   record NoticeSent(String noticeId, String text, int recipients) {}
+
+  /** The 督办 mail's model (mail/supervision-notice.mustache). */
+  public record NoticeMail(RequestRow request, String text, String agencyName, String sentOn) {}
 }
