@@ -131,14 +131,7 @@ public class DrillDownController {
     return StatisticsController.file(
         DrillDownExport.requests(title, list.items()),
         StatisticsController.XLSX,
-        "requests-"
-            + list.year()
-            + "-"
-            + list.row()
-            + "-"
-            + list.column()
-            + suffix(scope)
-            + ".xlsx");
+        cellFile("requests", list.year(), list.row(), list.column(), scope));
   }
 
   @Operation(
@@ -200,14 +193,7 @@ public class DrillDownController {
             prefix(scope) + list.year() + "年 " + list.rowLabel() + " · " + list.columnLabel(),
             list.items()),
         StatisticsController.XLSX,
-        "appeals-"
-            + list.year()
-            + "-"
-            + list.row()
-            + "-"
-            + list.column()
-            + suffix(scope)
-            + ".xlsx");
+        cellFile("appeals", list.year(), list.row(), list.column(), scope));
   }
 
   @Operation(
@@ -344,5 +330,11 @@ public class DrillDownController {
       errors.add("format", "只能为 json 或 xlsx");
     }
     return true;
+  }
+
+  /** The spreadsheet of one cell's list: {@code requests-2024-3-1-RSJ.xlsx}. */
+  private static String cellFile(
+      String kind, int year, String row, String column, ReportScope scope) {
+    return kind + "-" + year + "-" + row + "-" + column + suffix(scope) + ".xlsx";
   }
 }
