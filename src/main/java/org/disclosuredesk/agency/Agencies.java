@@ -169,8 +169,7 @@ public class Agencies {
         text(errors, "reconsiderationBody", body.reconsiderationBody(), 100, false);
     if (reconsideration == null && !errors.has("reconsiderationBody")) {
       // 行政复议法（2023）第二十四条: a department's is its own government, a government's the one above it;
-      // both
-      // are the parent in the registry when it is a government
+      // both are the parent in the registry when it is a government
       if (parent != null && parent.kind() == AgencyKind.GOVERNMENT && kind != AgencyKind.OTHER) {
         reconsideration = parent.name();
       } else if (kind != null && !errors.has("parentCode")) {

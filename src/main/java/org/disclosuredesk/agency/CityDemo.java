@@ -85,8 +85,7 @@ class CityDemo extends SetUpStep {
     String court = Objects.requireNonNullElse(properties.court(), "示例市示例区人民法院");
     return List.of(
         // a city government's reconsideration body is the province's (Art. 24(1)(二)); sued at the
-        // intermediate
-        // court (行政诉讼法 Art. 15(1))
+        // intermediate court (行政诉讼法 Art. 15(1))
         new Member(
             GOVERNMENT,
             CITY,
@@ -128,8 +127,7 @@ class CityDemo extends SetUpStep {
             null,
             court),
         // a 街道办事处 is the government's 派出机关 (OTHER): its reconsideration body is the government that
-        // set it
-        // up (Art. 24(1)(三)), named, as the registry asks of every OTHER
+        // set it up (Art. 24(1)(三)), named, as the registry asks of every OTHER
         new Member(
             "CGJD",
             "示例市城关街道办事处",

@@ -75,10 +75,8 @@ public final class HolidayNoticeParser {
   }
 
   // an item begins "二、春节：" at the start of the text, of a line, or after a full stop; a name has no
-  // digits or
-  // brackets, so "农历腊月二十八、周日）" broken over two lines is never taken for one. Group 3 is empty when
-  // the
-  // colon is missing ("三、清明节4月4日……"): still an item, reported
+  // digits or brackets, so "农历腊月二十八、周日）" broken over two lines is never taken for one. Group 3 is
+  // empty when the colon is missing ("三、清明节4月4日……"): still an item, reported
   private static final Pattern ITEM =
       Pattern.compile("([一二三四五六七八九十]{1,3})、([^：，。；（）0-9]{1,30}?)(：|(?=\\d))");
   // 2026年2月15日（农历腊月二十八、周日）, 2月15日, 23日; the bracket holds the weekday and notes
@@ -444,8 +442,8 @@ public final class HolidayNoticeParser {
       LocalDate from = a.day();
       LocalDate to = b.day();
       if (to.isBefore(from) && b.monthWritten() && !b.yearWritten()) {
-        // "12月31日至1月2日": in the notice for Y the 元旦 at Y's start, which begins in Y-1;
-        // with Y-1 written at the start the end is in Y
+        // "12月31日至1月2日": in the notice for Y the 元旦 at Y's start, which begins in Y-1; with Y-1
+        // written at the start the end is in Y
         if (a.yearWritten()) {
           to = to.plusYears(1);
         } else {

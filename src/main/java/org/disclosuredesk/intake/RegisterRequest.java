@@ -77,8 +77,7 @@ public class RegisterRequest implements JavaDelegate {
     intake.create(id, form, actor, execution.getProcessInstanceId());
     execution.removeVariables(FORM_FIELDS);
     // numbered here, so the first task is briefed with its number and nothing is rewritten after
-    // the start; the
-    // year's counter row stays locked from here to the commit (gap-free numbering)
+    // the start; the year's counter row stays locked from here to the commit (gap-free numbering)
     RequestRow row = intake.number(id, actor);
     execution.setVariable(IntakeService.TRACKING_NUMBER, row.trackingNumber());
     timers.initialise(execution, row);

@@ -258,8 +258,8 @@ public class LedgerSearchRepository implements RequestRowObserver {
     String from = f.from();
     List<Object> all = f.params();
     // with words, the page carries the count (the matching is done once); without, a count reads an
-    // index and the
-    // page stops after its rows, so a window over every request would cost more than it saves
+    // index and the page stops after its rows, so a window over every request would cost more than
+    // it saves
     boolean windowed = !terms.isEmpty();
     List<Object> pageParams = new ArrayList<>(all);
     pageParams.add(size);

@@ -62,9 +62,8 @@ public class DeliverMail implements JavaDelegate {
     }
     if (mail.status() == MailStatus.SENDING) {
       // an earlier attempt died between handing the mail to the SMTP server and recording it (kill
-      // -9, power):
-      // it may have gone out, so it is not sent again; the job's retries run out and leave an
-      // incident to check
+      // -9, power): it may have gone out, so it is not sent again; the job's retries run out and
+      // leave an incident to check
       throw new IllegalStateException("邮件上次发送中断，可能已经发出，请人工核实后处理（dd_mail " + id + "）");
     }
     MimeMessage message = sender.createMimeMessage();
@@ -76,8 +75,7 @@ public class DeliverMail implements JavaDelegate {
             : source.attachmentsFor(requestId, mail.kind());
     MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), "UTF-8");
     // the outbox id travels with the mail: a mail sent again after a crash between sending and
-    // recording it is
-    // recognisable as the same one (crash test, receiving systems)
+    // recording it is recognisable as the same one (crash test, receiving systems)
     message.setHeader(MAIL_ID_HEADER, id);
     helper.setFrom(from);
     helper.setTo(mail.recipient());

@@ -231,12 +231,10 @@ class PublicApiController {
   }
 
   // Supplement and withdrawal change the request, so they need the query code like every other call
-  // on a
-  // submission (API.md: the code travels in X-Query-Code; an unknown number and a wrong code answer
-  // the same 404).
-  // API.md's table does not repeat it for these two rows; without it, whoever guessed a number (the
-  // day and six
-  // random digits) could withdraw a stranger's request. Missing code = wrong code: 404.
+  // on a submission (API.md: the code travels in X-Query-Code; an unknown number and a wrong code
+  // answer the same 404). API.md's table does not repeat it for these two rows; without it, whoever
+  // guessed a number (the day and six random digits) could withdraw a stranger's request. Missing
+  // code = wrong code: 404.
   @Operation(
       summary = "提交补正",
       description =

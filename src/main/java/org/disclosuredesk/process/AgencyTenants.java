@@ -67,8 +67,7 @@ public class AgencyTenants extends AbstractProcessEnginePlugin implements Tenant
         ctx.getVariables() == null ? null : ctx.getVariables().get(RequestProcess.AGENCY);
     if (given instanceof String code && !code.isBlank()) {
       // a Tasklist or engine REST user names only one of their own agencies (the API's own starts
-      // run without a
-      // Camunda authentication and have checked the agency themselves)
+      // run without a Camunda authentication and have checked the agency themselves)
       if (who != null && who.getUserId() != null && !mayName(who, code)) {
         throw new AuthorizationException("您不是机关 " + code + " 的工作人员，不能为其启动流程");
       }

@@ -49,8 +49,8 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
             .map(a -> a.substring(5))
             .toList();
     // Camunda checks a new user's password against the policy before asking whether the caller may
-    // create users
-    // at all: ask first, so that a clerk hears 403 (not allowed), not 400 (password too weak)
+    // create users at all: ask first, so that a clerk hears 403 (not allowed), not 400 (password
+    // too weak)
     if ("POST".equals(request.getMethod())
         && request.getRequestURI().endsWith("/user/create")
         && !authorizations.isUserAuthorized(

@@ -119,11 +119,9 @@ public class RoleSetup implements org.springframework.beans.factory.SmartInitial
         ProcessDefinitionPermissions.READ_TASK);
     grant(Roles.MANAGER, Resources.DECISION_DEFINITION, "*", Permissions.READ);
     // staff read every task (as they read every request in the ledger), through one grant on all
-    // tasks; who may
-    // work one is the per-task row Camunda writes for its candidate group (TaskWorkAuthorizations).
-    // One row on "*"
-    // is the first thing Camunda's task check looks at: H2 answers it once per query, not once per
-    // task.
+    // tasks; who may work one is the per-task row Camunda writes for its candidate group
+    // (TaskWorkAuthorizations). One row on "*" is the first thing Camunda's task check looks at: H2
+    // answers it once per query, not once per task.
     for (String g : List.of(Roles.CLERK, Roles.REVIEWER, Roles.OFFICE_HEAD)) {
       grant(g, Resources.TASK, Authorization.ANY, Permissions.READ);
       for (String process :

@@ -106,8 +106,7 @@ public class SecurityConfig {
     RequestMatcher camundaApi = path("/camunda/api/**");
     return http
         // path matchers, not MVC ones: /camunda/api/** is served by Camunda's JAX-RS servlet, not
-        // the
-        // DispatcherServlet, and an MVC matcher silently misses it
+        // the DispatcherServlet, and an MVC matcher silently misses it
         .securityMatcher(
             new OrRequestMatcher(
                 path("/camunda/**"), path("/camunda-welcome"), path("/camunda-welcome/**")))

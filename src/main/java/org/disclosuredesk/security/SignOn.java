@@ -48,10 +48,9 @@ public class SignOn {
                     .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         // a browser session's writes carry the page's token (and the login form's, against login
-        // forgery); Basic
-        // calls carry no cookie a forger could borrow, and those a browser sends cross-site are
-        // refused by the
-        // filter below; a call with neither is anonymous and gets its 401
+        // forgery); Basic calls carry no cookie a forger could borrow, and those a browser sends
+        // cross-site are refused by the filter below; a call with neither is anonymous and gets its
+        // 401
         .csrf(
             c ->
                 c.requireCsrfProtectionMatcher(

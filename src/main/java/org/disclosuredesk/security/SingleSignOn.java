@@ -109,8 +109,7 @@ public class SingleSignOn {
           new NotAUser("统一身份认证的用户“" + id + "”不是本系统的用户，请联系系统管理员开通"));
     }
     // the name Camunda's webapps and our audit trail see is the claim, i.e. the Camunda user id; a
-    // plain
-    // DefaultOidcUser, since the session that keeps it is serialized into the database
+    // plain DefaultOidcUser, since the session that keeps it is serialized into the database
     return new DefaultOidcUser(
         CamundaIdentityAuthenticationProvider.roles(identity, id),
         user.getIdToken(),

@@ -146,10 +146,8 @@ public class StatisticsRepository {
     if (tallied) {
       // the running tallies: a few hundred rows per agency whatever the volume
       // one row per agency and group; for a sum of agencies the tables add the agencies' rows of a
-      // group up (no
-      // GROUP BY here: it would sort tens of thousands of rows for 40 agencies, where reading them
-      // in key order is
-      // what the overview costs)
+      // group up (no GROUP BY here: it would sort tens of thousands of rows for 40 agencies, where
+      // reading them in key order is what the overview costs)
       q.branch(
               "SELECT "
                   + q.group("agency_code")

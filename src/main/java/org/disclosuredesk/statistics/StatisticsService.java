@@ -107,9 +107,8 @@ public class StatisticsService {
       return annual(table(year, scope), scope, decimals);
     }
     // the consolidated table: each agency's groups in one statement; the sum is computed from all
-    // of them, so every
-    // cell is the sum of the agencies' cells, and the identity is checked in each agency as well as
-    // in the sum
+    // of them, so every cell is the sum of the agencies' cells, and the identity is checked in each
+    // agency as well as in the sum
     Map<String, List<Tally>> byAgency = repository.talliesByAgency(year, scope.filter());
     List<Tally> all = new ArrayList<>();
     byAgency.values().forEach(all::addAll);

@@ -152,12 +152,9 @@ public class StatisticsTallies implements RequestRowObserver {
         return;
       }
       // a group seen for the first time (or just removed by a recount): its row is created, at
-      // zero, in a
-      // transaction of its own. Created here, two transactions adding the same new group both held
-      // a shared lock
-      // from the failed duplicate insert and then both waited for the exclusive one: a deadlock
-      // (seen on MariaDB).
-      // Now this transaction only updates.
+      // zero, in a transaction of its own. Created here, two transactions adding the same new group
+      // both held a shared lock from the failed duplicate insert and then both waited for the
+      // exclusive one: a deadlock (seen on MariaDB). Now this transaction only updates.
       create.executeWithoutResult(s -> tallies.create(g));
     }
     throw new IllegalStateException("could not update the statistics tally " + g);

@@ -86,9 +86,8 @@ class WebappCustomization {
             new Locales(properties.availableLocales(), properties.defaultLocale()),
             DATE_FORMAT,
             // Camunda's few untranslatable English texts (the variables table's header, type names,
-            // "null")
-            // and the desk's sign-on: the apps' own login view gives way to the one login page
-            // (desk-sign-on.js)
+            // "null") and the desk's sign-on: the apps' own login view gives way to the one login
+            // page (desk-sign-on.js)
             List.of("scripts/" + FIXED_TEXTS, "scripts/" + SIGN_ON),
             // the login page would fetch /camunda-welcome, Camunda's English community page, to
             // show a first-visit box
@@ -101,8 +100,7 @@ class WebappCustomization {
         .body(
             "// generated from disclosure.webapps.* (WebappCustomization)\n"
                 // the page says which language it is in, as the app will choose it (index.html says
-                // "en"), so a
-                // Chinese browser does not offer to translate it
+                // "en"), so a Chinese browser does not offer to translate it
                 + "const offered = "
                 + locales
                 + ";\n"

@@ -30,9 +30,8 @@ class AgenciesPageBrowserTest extends ChromiumTest {
   void theAdminKeepsTheRegistryAndItsStaff() {
     String code = "B" + ThreadLocalRandom.current().nextInt(1000, 10000);
     // signed in on the home page first: a write at once after the sign-in can meet a session whose
-    // new CSRF token
-    // is not settled yet (seen here, with the favicon's 404 racing the first page after the
-    // sign-in)
+    // new CSRF token is not settled yet (seen here, with the favicon's 404 racing the first page
+    // after the sign-in)
     DeskSignIn.open(browser, port, "admin", "/");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
     desk.open("/agencies");

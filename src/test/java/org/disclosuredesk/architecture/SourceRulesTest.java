@@ -178,8 +178,7 @@ class SourceRulesTest {
   static final Map<String, String> UNTYPED_MAPS =
       Map.ofEntries(
           // the engine's edge: a step's values, checked by StepInput as strictly as a Tasklist form
-          // (every bad field
-          // named at once, API.md) and handed to Camunda as variables
+          // (every bad field named at once, API.md) and handed to Camunda as variables
           Map.entry(
               "process/StepInput.java", "a step's form or API values, as Camunda's variables map"),
           Map.entry("process/StepValues.java", "reads Camunda's variables map"),

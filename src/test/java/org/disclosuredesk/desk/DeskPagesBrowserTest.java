@@ -155,8 +155,7 @@ class DeskPagesBrowserTest extends ChromiumTest {
   private void clean(String page) {
     Accessibility.check(browser, page);
     // the user guide quotes settings and API paths on purpose; tracking numbers carry the agency's
-    // code once there
-    // are several agencies (AgencyApiTest adds some to this application)
+    // code once there are several agencies (AgencyApiTest adds some to this application)
     String shown =
         page.startsWith("/guide")
             ? ""

@@ -38,13 +38,11 @@ class RestartPersistenceTest {
       "--camunda.bpm.database.type=h2",
       "--server.port=0",
       // its own engine name (letters only: Camunda ignores a name with a hyphen and falls back to
-      // "default"):
-      // closing these contexts must not unregister the engine "default" that the other
+      // "default"): closing these contexts must not unregister the engine "default" that the other
       // test contexts of this JVM (and their webapps) look up by name
       "--camunda.bpm.process-engine-name=restartTest",
       // nor Camunda's webapps: their runtime delegates are static, and closing these contexts would
-      // take them away
-      // from the webapps of the test contexts that are still running
+      // take them away from the webapps of the test contexts that are still running
       "--camunda.bpm.webapp.enabled=false",
       "--disclosure.data-dir=" + dir.toAbsolutePath()
     };

@@ -66,8 +66,7 @@ class SettingsCharsetTest {
                 "agency.motto"))
         .isEqualTo(now);
     // the 2,000-character limit of free text (API.md), all of it outside the BMP. H2 counts VARCHAR
-    // length in
-    // UTF-16 units (Java's String.length()), MySQL in code points: a limit checked with
+    // length in UTF-16 units (Java's String.length()), MySQL in code points: a limit checked with
     // String.length() fits both
     String longText = "𠀀".repeat(1000);
     assertThat(longText.length()).isEqualTo(2000);
@@ -96,11 +95,9 @@ class SettingsCharsetTest {
             schema);
     assertThat(tables).anyMatch(t -> "dd_setting".equalsIgnoreCase((String) t.get("TABLE_NAME")));
     // ours (dd_*). The engine's ACT_* tables are created by Camunda's own scripts with "DEFAULT
-    // CHARSET=utf8
-    // COLLATE utf8_bin" (utf8mb3): personal data and free text belong in our tables, not in process
-    // variables.
-    // (dd_schema_history is Flyway's own and created before any callback: utf8mb4 by the server
-    // default)
+    // CHARSET=utf8 COLLATE utf8_bin" (utf8mb3): personal data and free text belong in our tables,
+    // not in process variables. (dd_schema_history is Flyway's own and created before any callback:
+    // utf8mb4 by the server default)
     assertThat(
             tables.stream()
                 .filter(t -> ((String) t.get("TABLE_NAME")).toLowerCase().startsWith("dd_")))

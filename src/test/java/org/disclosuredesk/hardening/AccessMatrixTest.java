@@ -47,8 +47,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and each group works only its own.
  */
 // a context of its own: a cached context reused much later, after other contexts started their
-// Camunda webapps
-// (whose runtime delegates are static), serves Tasklist with 500 (seen in SecurityDefaultsTest)
+// Camunda webapps (whose runtime delegates are static), serves Tasklist with 500 (seen in
+// SecurityDefaultsTest)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "disclosure.test.context=hardening")

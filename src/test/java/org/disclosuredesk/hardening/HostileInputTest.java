@@ -29,8 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and nothing is written.
  */
 // a context of its own: a cached context reused much later, after other contexts started their
-// Camunda webapps
-// (whose runtime delegates are static), serves Tasklist with 500 (seen in SecurityDefaultsTest)
+// Camunda webapps (whose runtime delegates are static), serves Tasklist with 500 (seen in
+// SecurityDefaultsTest)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "disclosure.test.context=hardening")
@@ -390,9 +390,8 @@ class HostileInputTest {
                 json.writeValueAsString(e.valid()),
                 e.user());
         // an encoded slash is refused by Tomcat itself (400, its own page) before the app sees it;
-        // letting it
-        // through (encodedSolidusHandling=passthrough) breaks the Camunda webapps, so that page
-        // stays
+        // letting it through (encodedSolidusHandling=passthrough) breaks the Camunda webapps, so
+        // that page stays
         boolean container = badId.contains("%2F") && r.statusCode() == 400;
         if (!container && (r.statusCode() >= 500 || r.statusCode() < 400 || !isError(r))) {
           problems.add(

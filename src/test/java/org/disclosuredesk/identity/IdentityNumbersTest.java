@@ -576,9 +576,8 @@ class IdentityNumbersTest {
     @Test
     void unicodeLettersThatUpperCaseIntoTheAlphabetAreRefused() {
       // dotless i and long s upper-case to I and S (both outside the alphabet); with the ff
-      // ligature 17 characters
-      // become 18 under String.toUpperCase, so upper-casing the whole string first would pass a
-      // wrong length
+      // ligature 17 characters become 18 under String.toUpperCase, so upper-casing the whole string
+      // first would pass a wrong length
       assertThat(IdentityNumbers.creditCodeValid("91350100M000100Y4\u0131")).isFalse();
       assertThat(IdentityNumbers.creditCodeValid("91350100M000100Y4\u017f")).isFalse();
       String seventeenWithLigature = "91350100M000100Y\ufb00";

@@ -143,8 +143,7 @@ class PortalAgenciesBrowserTest extends PortalBrowserSupport {
       wait.until(x -> k.equals(find("#agencyCode").getAttribute("value")));
 
       // applying to an agency retired meanwhile: the server's refusal shows at the picker, the list
-      // is brought up to
-      // date
+      // is brought up to date
       wait.until(x -> !find("#submit-button").getAttribute("outerHTML").contains("disabled"));
       String description = "请公开本市2025年度医疗保障基金收支情况（多机关" + (System.nanoTime() % 900 + 100) + "）";
       type("#applicant-name", "钱多多");

@@ -42,8 +42,8 @@ class LoginLimitsTest {
   @Test
   void failuresPerUserAreLimitedOverBasicAndOnTheLoginPage() throws Exception {
     // a reviewer of our own: on MySQL every test class shares the schema, and Camunda keeps its own
-    // count of a
-    // user's failed logins, which would slow down the demo reviewer's logins in the next test
+    // count of a user's failed logins, which would slow down the demo reviewer's logins in the next
+    // test
     String probe = "limitprobe";
     if (identity.createUserQuery().userId(probe).count() == 0) {
       User u = identity.newUser(probe);

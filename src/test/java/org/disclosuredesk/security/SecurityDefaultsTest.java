@@ -89,8 +89,7 @@ class SecurityDefaultsTest {
   @ValueSource(strings = {"/api/requests", "/engine-rest/engine"})
   void wrongPasswordIs401(String path) {
     // a user of its own: a wrong password locks the account for a few seconds (Camunda login
-    // throttling),
-    // which must not disturb the demo users the other tests log in as
+    // throttling), which must not disturb the demo users the other tests log in as
     ensureUser("wrongpw", "Right-Passw0rd!");
     assertThat(http.get(path, "wrongpw", "not-the-password").statusCode()).as(path).isEqualTo(401);
     assertThat(http.get(path, "nosuchuser", "nosuchuser").statusCode()).as(path).isEqualTo(401);

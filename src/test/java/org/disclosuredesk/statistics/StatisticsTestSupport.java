@@ -33,9 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * MySQL all tests share one schema.
  */
 // a context of our own: RestartPersistenceTest closes an engine named "default", which unregisters
-// that name from
-// Camunda's shared container; a context other tests also use must be created after it
-// (SecurityDefaultsTest)
+// that name from Camunda's shared container; a context other tests also use must be created after
+// it (SecurityDefaultsTest)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "disclosure.test-context=statistics")

@@ -114,9 +114,8 @@ class ThreeYearScenarioTest extends StatisticsTestSupport {
             "CONCLUDED_WITHDRAWN=1");
 
     // g's appeal, open on 2013-12-31, would count as 尚未审结 in every later year, other tests' years
-    // too (the
-    // seed reports of 2018 and 2024 failed when this test ran first): decided in 2014, which no
-    // other test uses
+    // too (the seed reports of 2018 and 2024 failed when this test ran first): decided in 2014,
+    // which no other test uses
     jdbc.sql(
             "UPDATE dd_appeal SET result = 'UPHELD', decided_on = ?, status = 'DECIDED' WHERE request_id = ?")
         .params(d(2014, 3, 3), g)

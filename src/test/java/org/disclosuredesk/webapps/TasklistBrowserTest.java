@@ -171,8 +171,7 @@ class TasklistBrowserTest {
     login("tasklist", "reviewer");
     desk.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., '我组的任务')]"));
     // Tasklist's own search box finds the number in the task's name (初审 2026-0001); other tests'
-    // tasks may fill
-    // the first page of the list
+    // tasks may fill the first page of the list
     WebElement builtIn =
         wait.until(
             ExpectedConditions.elementToBeClickable(
@@ -430,8 +429,7 @@ class TasklistBrowserTest {
    */
   private void chinese(String app, String where) {
     // Angular may show a translation key for a moment before its digest puts the word in: look
-    // again until the
-    // page has settled (5 s at most); what is still English then is English
+    // again until the page has settled (5 s at most); what is still English then is English
     long until = System.currentTimeMillis() + 5_000;
     String[] text = new String[1];
     List<String> found = englishOn(app, text);

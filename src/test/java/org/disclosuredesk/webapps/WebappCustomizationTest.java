@@ -177,14 +177,12 @@ class WebappCustomizationTest {
     assertThat(JSON.readTree(get(reviewer, PLUGIN + "/search?q=" + enc("_")))).isEmpty();
 
     // the clerk may read the reviewer's screening task (as the request in the ledger), but
-    // searching finds only
-    // the clerk's own work
+    // searching finds only the clerk's own work
     String clerk = login("clerk");
     assertThat(JSON.readTree(get(clerk, PLUGIN + "/task-briefs?taskId=" + taskId))).hasSize(1);
     assertThat(JSON.readTree(get(clerk, PLUGIN + "/search?q=" + enc(name)))).isEmpty();
     // a clerk sees the numbers of what they registered, newest first (a clerk of our own: on MySQL
-    // every test
-    // registers in one schema, with engine clocks that other tests set later than ours)
+    // every test registers in one schema, with engine clocks that other tests set later than ours)
     clerkOfOurOwn("dengji");
     String mine = register("2026-06-15", "孙" + name.substring(1), "dengji");
     String myNumber =
