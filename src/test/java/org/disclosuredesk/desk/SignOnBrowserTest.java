@@ -3,11 +3,14 @@ package org.disclosuredesk.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.disclosuredesk.foundation.ChromiumTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -91,16 +94,7 @@ class SignOnBrowserTest extends ChromiumTest {
                               + " || document.body.innerText.length > 0"));
         } catch (org.openqa.selenium.TimeoutException e) {
           // what the app showed instead, so that a slow or stuck start can be told apart
-          String source = browser.getPageSource();
-          throw new AssertionError(
-              page
-                  + " did not show in 90 s: at "
-                  + browser.getCurrentUrl()
-                  + ", title "
-                  + browser.getTitle()
-                  + ", page "
-                  + source.substring(0, Math.min(2000, source.length())),
-              e);
+          throw new AssertionError(page + " did not show in 90 s: " + whatShowed(), e);
         }
       } else {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
@@ -126,6 +120,32 @@ class SignOnBrowserTest extends ChromiumTest {
       wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
       assertThat(browser.getCurrentUrl()).as(page + " after log-out").endsWith("/login");
     }
+  }
+
+  /**
+   * The page's state, what it loaded and what its console said, to tell a slow start from a stuck
+   * one.
+   */
+  private String whatShowed() {
+    Object loaded =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return document.readyState + ' | angular ' + (typeof window.angular)"
+                    + " + ' | ' + performance.getEntriesByType('resource')"
+                    + ".map(e => e.name.replace(location.origin, '') + ' ' + Math.round(e.startTime)"
+                    + " + '+' + Math.round(e.duration) + 'ms ' + (e.responseStatus || '')).join(', ')");
+    String console =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .map(LogEntry::toString)
+            .collect(Collectors.joining(" / "));
+    return "at "
+        + browser.getCurrentUrl()
+        + ", title "
+        + browser.getTitle()
+        + ", loaded: "
+        + loaded
+        + ", console: "
+        + console;
   }
 
   private String text() {
