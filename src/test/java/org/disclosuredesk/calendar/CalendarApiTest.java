@@ -569,9 +569,9 @@ class CalendarApiTest {
         jdbc.queryForList("SELECT cal_year, updated_at FROM dd_calendar_year ORDER BY cal_year"));
     s.put("revision", repo.revision());
     // revisions and ids prove that nothing was even rewritten; on MySQL every cached test context
-    // shares one schema, and another context's calendar poll (after some test's calendar change)
-    // may rewrite timers, with the same dates, at any moment: there the timers' due dates are
-    // compared, not which rows carry them
+    // shares one schema, where another context's recalculation could rewrite timers with the same
+    // dates (the suite switches the scheduled poll off, application-test.yaml; this stays as a
+    // second guard): there the timers' due dates are compared, not which rows carry them
     boolean shared =
         org.disclosuredesk.common.DatabaseProduct.of(jdbc.getDataSource())
             == org.disclosuredesk.common.DatabaseProduct.MYSQL;
