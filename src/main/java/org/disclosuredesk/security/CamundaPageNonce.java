@@ -23,8 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ServletContext attribute, which every request shares: a request arriving in between (another
  * user, a poll, a font) replaces it, the page names a nonce its header does not, and the browser
  * refuses all of the page's scripts, leaving the app blank. Here that one attribute lives on the
- * request instead (Operaton made the same fix, operaton/operaton#3515). Registered right after the
- * sign-on and, like it, before Camunda's own filters.
+ * request instead (Operaton made the same fix, operaton/operaton#3515). Only the apps' pages
+ * ({@code /camunda/app/*}) read it, so only they are wrapped: the REST calls behind Tasklist still
+ * write the shared attribute, which nothing reads any more. Registered right after the sign-on and,
+ * like it, before Camunda's own filters.
  */
 @Configuration
 class CamundaPageNonce {
@@ -40,7 +42,7 @@ class CamundaPageNonce {
     FilterRegistrationBean<PerRequestNonceFilter> bean =
         new FilterRegistrationBean<>(new PerRequestNonceFilter());
     bean.setName("Disclosure Desk per-request CSP nonce");
-    bean.addUrlPatterns("/camunda/*");
+    bean.addUrlPatterns("/camunda/app/*");
     bean.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     return bean;
   }
