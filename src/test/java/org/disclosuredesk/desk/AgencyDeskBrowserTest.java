@@ -10,14 +10,13 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
 import org.disclosuredesk.calendar.CalendarService;
 import org.disclosuredesk.common.BusinessClock;
 import org.disclosuredesk.deadline.WorkingDayCalendar;
-import org.disclosuredesk.foundation.Accessibility;
 import org.disclosuredesk.foundation.AltchaSolver;
 import org.disclosuredesk.foundation.ChromiumTest;
 import org.disclosuredesk.foundation.CityContext;
+import org.disclosuredesk.foundation.DeskPageChecks;
 import org.disclosuredesk.foundation.DeskSignIn;
 import org.disclosuredesk.foundation.Http;
 import org.disclosuredesk.security.PersonalData;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -347,27 +344,7 @@ class AgencyDeskBrowserTest extends ChromiumTest {
         .executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
   }
 
-  /**
-   * As DeskPagesBrowserTest: axe-core finds nothing, no code shows where a word belongs (tracking
-   * numbers carry the agency's code on purpose), and the console has no CSP refusal or script
-   * error.
-   */
   private void clean(String page) {
-    Accessibility.check(browser, page);
-    String shown =
-        browser
-            .findElement(By.tagName("body"))
-            .getText()
-            .replaceAll("\\b[A-Z0-9]+-\\d{4}-\\d+\\b", "");
-    assertThat(shown)
-        .as("codes on %s", page)
-        .doesNotContainPattern("\\b[A-Z]{2,}(_[A-Z]+)*\\b(?<!CSV|XLSX|PDF|SSO|API|ID|UTF)");
-    List<String> errors =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
-            .map(LogEntry::getMessage)
-            .filter(m -> !m.contains("favicon.ico"))
-            .toList();
-    assertThat(errors).as("console of %s", page).isEmpty();
+    DeskPageChecks.clean(browser, page);
   }
 }
