@@ -3,14 +3,12 @@ package org.disclosuredesk.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.disclosuredesk.foundation.ChromiumTest;
+import org.disclosuredesk.foundation.DeskPageChecks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -96,6 +94,13 @@ class SignOnBrowserTest extends ChromiumTest {
           // what the app showed instead, so that a slow or stuck start can be told apart
           throw new AssertionError(page + " did not show in 90 s: " + whatShowed(), e);
         }
+        // its scripts all ran: none refused for a nonce of another request's (CamundaPageNonce)
+        assertThat(DeskPageChecks.console(browser))
+            .as(page + " console")
+            .doesNotContain("Content Security Policy");
+        if ("admin".equals(person.user())) {
+          desk.shot("desk-02-admin-" + page.split("/")[3]);
+        }
       } else {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-user")));
       }
@@ -134,10 +139,6 @@ class SignOnBrowserTest extends ChromiumTest {
                     + " + ' | ' + performance.getEntriesByType('resource')"
                     + ".map(e => e.name.replace(location.origin, '') + ' ' + Math.round(e.startTime)"
                     + " + '+' + Math.round(e.duration) + 'ms ' + (e.responseStatus || '')).join(', ')");
-    String console =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .map(LogEntry::toString)
-            .collect(Collectors.joining(" / "));
     return "at "
         + browser.getCurrentUrl()
         + ", title "
@@ -145,7 +146,7 @@ class SignOnBrowserTest extends ChromiumTest {
         + ", loaded: "
         + loaded
         + ", console: "
-        + console;
+        + DeskPageChecks.console(browser);
   }
 
   private String text() {
